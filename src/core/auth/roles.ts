@@ -1,0 +1,71 @@
+// The closed lists of roles and permissions, and which role holds which permission.
+export const ROLES = [
+  "sales",
+  "service",
+  "planner",
+  "purchasing",
+  "warehouse",
+  "engineering",
+  "finance",
+  "admin",
+  "integration", // API tokens of EDI feeds and WMS; never a person
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "session", // anything a signed-in caller may do: read orders, items, tasks
+  "customers.read",
+  "customers.write",
+  "customers.credit", // grade, credit limit, receivables: finance's fields
+  "items.read",
+  "orders.read",
+  "orders.create",
+  "orders.bulk",
+  "orders.update",
+  "orders.transition",
+  "orders.reschedule",
+  "promise",
+  "planning.read",
+  "inventory.sync",
+  "users.admin",
+  "metrics.scrape",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const PEOPLE_BASE: Permission[] = ["session", "items.read", "orders.read", "orders.transition"];
+
+const GRANTS: Record<Role, Permission[]> = {
+  sales: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "orders.reschedule", "promise"],
+  service: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "promise"],
+  planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read"],
+  purchasing: [...PEOPLE_BASE, "planning.read"],
+  warehouse: [...PEOPLE_BASE, "inventory.sync"],
+  engineering: [...PEOPLE_BASE],
+  finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
+  admin: [...PERMISSIONS],
+  integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync"],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => GRANTS[role].includes(permission));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => GRANTS[role].includes(permission));
+}
+
+/** The demo plant's people: one user per role, named after it. */
+export const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
+  { username: "admin", displayName: "系统管理员", roles: ["admin"] },
+  { username: "sales", displayName: "王销售", roles: ["sales"] },
+  { username: "service", displayName: "李客服", roles: ["service"] },
+  { username: "planner", displayName: "张计划", roles: ["planner"] },
+  { username: "purchasing", displayName: "赵采购", roles: ["purchasing"] },
+  { username: "warehouse", displayName: "孙仓管", roles: ["warehouse"] },
+  { username: "engineering", displayName: "周总工", roles: ["engineering"] },
+  { username: "finance", displayName: "吴财务", roles: ["finance"] },
+];

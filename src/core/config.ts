@@ -1,0 +1,30 @@
+// Settings read once from the environment; everything else receives them as a plain object.
+import path from "node:path";
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoPassword: string;
+  adminPassword: string | undefined;
+  sessionHours: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+}
+
+export const DEFAULT_DEMO_PASSWORD = "lvyue-demo";
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST ?? "127.0.0.1",
+    port: Number(env.PORT ?? 3000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.LVYUE_DATA_DIR ?? "./data"),
+    demoPassword: env.LVYUE_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    adminPassword: env.LVYUE_ADMIN_PASSWORD || undefined,
+    sessionHours: Number(env.LVYUE_SESSION_HOURS ?? 12),
+    bodyLimitBytes: Number(env.LVYUE_BODY_LIMIT ?? 10 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}

@@ -1,0 +1,17 @@
+// Applies the versioned migrations in order; safe to call at every start and from several instances
+// (Kysely's migrator takes an advisory lock).
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import * as foundation from "./migrations/20261125000000_foundation.js";
+
+const migrations: Record<string, Migration> = {
+  "20261125000000_foundation": foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

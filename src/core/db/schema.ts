@@ -1,0 +1,208 @@
+// Row types of every table, as Kysely sees them. numeric columns are decimal strings; date columns
+// are 'YYYY-MM-DD' strings on both drivers (see connect.ts).
+import type { ColumnType, Generated } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  roles: string[];
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+}
+export interface CustomersTable {
+  code: string;
+  name: string;
+  grade: string;
+  credit_limit: string;
+  open_receivables: string;
+  special_terms: Generated<string>;
+  contact_name: Generated<string>;
+  contact_phone: Generated<string>;
+  region: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface LocationsTable {
+  code: string;
+  name: string;
+}
+export interface WorkCentresTable {
+  code: string;
+  name: string;
+  shifts: number;
+  hours_per_shift: string;
+  parallel_units: number;
+  load_threshold: string;
+}
+export interface ItemsTable {
+  sku: string;
+  name: string;
+  kind: "finished" | "subassembly" | "purchased";
+  family: string;
+  uom: string;
+  unit_price: string;
+  lead_time_days: number;
+  serialised: boolean;
+  param_schema: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+export interface VersionHeaderTable {
+  id: Generated<number>;
+  sku: string;
+  version: number;
+  effective_from: string;
+  note: Generated<string>;
+  created_by: Generated<string>;
+  created_at: Timestamp;
+}
+export interface BomLinesTable {
+  bom_version_id: number;
+  component_sku: string;
+  qty_per: string;
+}
+export interface RoutingOperationsTable {
+  routing_version_id: number;
+  seq: number;
+  work_centre: string;
+  setup_hours: string;
+  run_hours_per_unit: string;
+}
+export interface InventoryBalancesTable {
+  sku: string;
+  location: string;
+  on_hand: string;
+  reserved: string;
+  updated_at: Timestamp;
+}
+export interface SupplyLinesTable {
+  id: Generated<number>;
+  kind: "purchase" | "transfer";
+  ref: string;
+  sku: string;
+  location: string;
+  qty: string;
+  expected_date: string;
+  status: Generated<"open" | "received" | "cancelled">;
+  created_at: Timestamp;
+}
+export interface CalendarExceptionsTable {
+  id: Generated<number>;
+  day_from: string;
+  day_to: string;
+  kind: "shutdown" | "extra_working";
+  reason: string;
+  created_by: Generated<string>;
+}
+export interface MaintenanceWindowsTable {
+  id: Generated<number>;
+  work_centre: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: string;
+  created_by: Generated<string>;
+}
+export interface OrderSequencesTable {
+  day: string;
+  last_seq: number;
+}
+export interface OrdersTable {
+  order_no: string;
+  customer_code: string;
+  status: string;
+  held_from: string | null;
+  hold_reason: string | null;
+  rush: boolean;
+  tags: string[];
+  requested_date: string | null;
+  promised_date: string | null;
+  delivered_at: Date | null;
+  total_amount: string;
+  nonstandard: boolean;
+  owner_role: string | null;
+  owner_user: string | null;
+  note: Generated<string>;
+  source: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface OrderLinesTable {
+  order_no: string;
+  line_no: number;
+  sku: string;
+  qty: number;
+  unit_price: string;
+  amount: string;
+  params: Json<Record<string, unknown>>;
+  nonstandard: boolean;
+  bom_version_id: number | null;
+  routing_version_id: number | null;
+}
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_no: string;
+  at: Timestamp;
+  actor: string;
+  kind: "created" | "transition" | "changed";
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  data: Json<Record<string, unknown>>;
+}
+export interface MasterChangesTable {
+  id: Generated<number>;
+  entity: string;
+  entity_key: string;
+  actor: string;
+  actor_roles: string[];
+  at: Timestamp;
+  change: Json<Record<string, unknown>>;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  customers: CustomersTable;
+  locations: LocationsTable;
+  work_centres: WorkCentresTable;
+  items: ItemsTable;
+  bom_versions: VersionHeaderTable;
+  bom_lines: BomLinesTable;
+  routing_versions: VersionHeaderTable;
+  routing_operations: RoutingOperationsTable;
+  inventory_balances: InventoryBalancesTable;
+  supply_lines: SupplyLinesTable;
+  calendar_exceptions: CalendarExceptionsTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  order_sequences: OrderSequencesTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+  master_changes: MasterChangesTable;
+}

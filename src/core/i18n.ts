@@ -1,0 +1,67 @@
+// Server-side messages in Chinese (default) and English, picked from Accept-Language.
+export type Lang = "zh" | "en";
+export type MessageParams = Record<string, string | number>;
+
+const messages = {
+  "request.malformed_json": ["请求体不是合法的 JSON：{detail}", "The request body is not valid JSON: {detail}"],
+  "request.unsupported_type": ["不支持的内容类型 {type}", "Unsupported content type {type}"],
+  "request.too_large": ["请求体超过上限 {limit} 字节", "The request body is larger than the limit of {limit} bytes"],
+  "field.required": ["字段 {field} 为必填项", "Field {field} is required"],
+  "field.type": ["字段 {field} 应为 {expected}", "Field {field} must be {expected}"],
+  "field.enum": ["字段 {field} 的取值必须是 {allowed} 之一", "Field {field} must be one of {allowed}"],
+  "field.too_small": ["字段 {field} 不能小于 {min}", "Field {field} must be at least {min}"],
+  "field.too_big": ["字段 {field} 不能大于 {max}", "Field {field} must be at most {max}"],
+  "field.too_short": ["字段 {field} 至少需要 {min} 项/字符", "Field {field} needs at least {min} items or characters"],
+  "field.too_long": ["字段 {field} 最多 {max} 项/字符", "Field {field} allows at most {max} items or characters"],
+  "field.format": ["字段 {field} 格式不正确（{format}）", "Field {field} has the wrong format ({format})"],
+  "field.unknown": ["未知字段 {field}", "Unknown field {field}"],
+  "field.invalid": ["字段 {field} 无效：{detail}", "Field {field} is invalid: {detail}"],
+  "field.date": ["字段 {field} 不是有效日期（YYYY-MM-DD）", "Field {field} is not a valid date (YYYY-MM-DD)"],
+  "field.money": ["字段 {field} 不是有效金额（最多两位小数）", "Field {field} is not a valid amount (at most 2 decimals)"],
+  "auth.required": ["请先登录", "Please sign in"],
+  "auth.bad_credentials": ["用户名或密码错误", "Wrong username or password"],
+  "auth.forbidden": ["角色 {roles} 无权执行此操作（需要 {allowed}）", "Role {roles} may not do this (needs {allowed})"],
+  "customer.not_found": ["客户 {code} 不存在", "Customer {code} does not exist"],
+  "customer.exists": ["客户编码 {code} 已存在", "Customer code {code} already exists"],
+  "item.not_found": ["物料 {sku} 不存在", "Item {sku} does not exist"],
+  "item.not_sellable": ["物料 {sku} 是外购件，不能直接下单", "Item {sku} is a purchased material and cannot be ordered"],
+  "item.no_bom_version": ["物料 {sku} 在 {date} 没有生效的 BOM 版本 {version}", "Item {sku} has no BOM version {version} effective on {date}"],
+  "param.unknown": ["物料 {sku} 没有参数 {param}", "Item {sku} has no parameter {param}"],
+  "param.required": ["物料 {sku} 必须填写参数 {param}", "Item {sku} requires parameter {param}"],
+  "param.enum": ["参数 {param} 必须是 {allowed} 之一", "Parameter {param} must be one of {allowed}"],
+  "param.type": ["参数 {param} 应为 {expected}", "Parameter {param} must be {expected}"],
+  "param.range": ["参数 {param} 必须在 {min} 到 {max} 之间", "Parameter {param} must be between {min} and {max}"],
+  "order.not_found": ["订单 {orderNo} 不存在", "Order {orderNo} does not exist"],
+  "order.rush_grade_d": ["D 级客户 {customer} 不能使用加急通道", "Grade D customer {customer} cannot use the rush channel"],
+  "order.stale_version": [
+    "订单已被他人修改：当前版本 {current}，你提交的是 {given}",
+    "The order was changed by someone else: current version {current}, yours {given}",
+  ],
+  "order.if_match_required": ["修改订单需要 If-Match 版本头", "Changing an order needs the If-Match version header"],
+  "order.transition_not_allowed": ["订单状态不能从 {from} 变为 {to}", "An order cannot go from {from} to {to}"],
+  "order.transition_role": ["角色 {roles} 不能把订单从 {from} 变为 {to}", "Role {roles} may not move an order from {from} to {to}"],
+  "order.reason_required": ["状态变为 {to} 需要填写原因", "Moving to {to} needs a reason"],
+  "order.not_editable": ["订单处于 {status} 状态，字段 {field} 不能修改", "Field {field} cannot be changed while the order is {status}"],
+  "order.field_role": ["角色 {roles} 不能修改字段 {field}", "Role {roles} may not change field {field}"],
+  "order.requested_in_past": ["要求交期 {date} 早于今天", "Requested date {date} is before today"],
+  "order.idempotency_mismatch": ["幂等键 {key} 已用于另一份不同的订单", "Idempotency key {key} was already used for a different order"],
+  "order.bulk_batch_mismatch": ["批次 {batchId} 已用不同内容提交过", "Batch {batchId} was already submitted with different content"],
+  "order.duplicate_line": ["第 {line} 行与前面的行重复（同物料同参数）", "Line {line} repeats an earlier line (same item and parameters)"],
+  "conflict.concurrent": ["数据已被同时修改，请重试", "The data was changed at the same time; please retry"],
+  "not_found.route": ["没有这个接口：{method} {url}", "No such route: {method} {url}"],
+  "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],
+} as const;
+
+export type MessageKey = keyof typeof messages;
+
+export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  const template = messages[key][lang === "zh" ? 0 : 1];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Chinese unless the caller asks for English first. */
+export function langFromHeader(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return "zh";
+  const first = acceptLanguage.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "zh";
+}

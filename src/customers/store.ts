@@ -1,0 +1,74 @@
+// SQL for the customer master, with delivery statistics computed from orders (never typed).
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { fromFen, toFen } from "../core/money.js";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const deliveryStats = (db: Db) =>
+  db
+    .selectFrom("orders")
+    .select((eb) => [
+      "customer_code",
+      eb.fn.countAll<number>().as("delivered"),
+      sql<number>`count(*) filter (where ((delivered_at at time zone 'UTC') + interval '8 hours')::date <= coalesce(promised_date, requested_date))`.as(
+        "on_time",
+      ),
+    ])
+    .where("delivered_at", "is not", null)
+    .where(sql<boolean>`coalesce(promised_date, requested_date) is not null`)
+    .groupBy("customer_code")
+    .as("stats");
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom("customers")
+    .leftJoin(deliveryStats(db), "stats.customer_code", "customers.code")
+    .selectAll("customers")
+    .select(["stats.delivered", "stats.on_time"]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+
+export function customerView(row: Row) {
+  const delivered = Number(row.delivered ?? 0);
+  return {
+    code: row.code,
+    name: row.name,
+    grade: row.grade,
+    creditLimit: row.credit_limit,
+    openReceivables: row.open_receivables,
+    creditHeadroom: fromFen(toFen(row.credit_limit) - toFen(row.open_receivables)),
+    specialTerms: row.special_terms,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    region: row.region,
+    onTimeRate: delivered ? Math.round((Number(row.on_time) / delivered) * 10000) / 10000 : null,
+    deliveredOrders: delivered,
+    version: row.version,
+  };
+}
+export type CustomerView = ReturnType<typeof customerView>;
+
+export async function getCustomer(db: Db, code: string) {
+  const row = await baseQuery(db).where("customers.code", "=", code).executeTakeFirst();
+  return row && customerView(row);
+}
+
+export async function listCustomers(db: Db, filter: { q?: string; grade?: string; limit: number; offset: number }) {
+  let query = baseQuery(db);
+  if (filter.grade) query = query.where("customers.grade", "=", filter.grade);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb("customers.code", "ilike", like), eb("customers.name", "ilike", like)]));
+  }
+  const rows = await query.orderBy("customers.code").limit(filter.limit).offset(filter.offset).execute();
+  return rows.map(customerView);
+}
+
+export async function recordMasterChange(db: Db, change: { entity: string; key: string; actor: string; roles: string[]; data: Record<string, unknown> }) {
+  await db
+    .insertInto("master_changes")
+    .values({ entity: change.entity, entity_key: change.key, actor: change.actor, actor_roles: change.roles, change: JSON.stringify(change.data) })
+    .execute();
+}

@@ -1,0 +1,72 @@
+// Use case: take one order in (validate, check business rules, number it, record its events).
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Principal } from "../core/auth/principal.js";
+import type { DB } from "../core/db/schema.js";
+import { AppError } from "../core/errors.js";
+import { getOrderView, type OrderView } from "./get-order.js";
+import { buildOrder, type OrderRequest } from "./model/build-order.js";
+import { plantDay } from "./model/numbering.js";
+import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders, loadIntakeContext } from "./store.js";
+
+export interface CreateOrderResult {
+  order: OrderView;
+  replayed: boolean;
+}
+
+export function requestHash(body: unknown): string {
+  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
+}
+
+export async function createOrder(
+  db: Kysely<DB>,
+  principal: Principal,
+  request: OrderRequest,
+  options: { idempotencyKey?: string; source?: "api" | "ui" } = {},
+): Promise<CreateOrderResult> {
+  const hash = options.idempotencyKey ? requestHash(request) : undefined;
+  const replay = async (): Promise<CreateOrderResult | undefined> => {
+    if (!options.idempotencyKey) return undefined;
+    const existing = await findOrderByIdempotencyKey(db, options.idempotencyKey);
+    if (!existing) return undefined;
+    if (existing.request_hash !== hash) {
+      throw new AppError("conflict", "order.idempotency_mismatch", { key: options.idempotencyKey }, "Idempotency-Key");
+    }
+    return { order: await getOrderView(db, existing.order_no), replayed: true };
+  };
+
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  const at = new Date();
+  const today = plantDay(at);
+  try {
+    const orderNo = await db.transaction().execute(async (tx) => {
+      const ctx = await loadIntakeContext(tx, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today);
+      const built = buildOrder(request, ctx);
+      // Numbers are taken last, so the day's sequence row stays locked only for the inserts.
+      const [no] = await allocateOrderNumbers(tx, today, 1);
+      await insertOrders(tx, [
+        {
+          built,
+          meta: { orderNo: no, actor: principal.name, source: options.source ?? "api", idempotencyKey: options.idempotencyKey, requestHash: hash, at },
+        },
+      ]);
+      return no;
+    });
+    return { order: await getOrderView(db, orderNo), replayed: false };
+  } catch (error) {
+    // Two retries of one request raced: the loser answers with the winner's order.
+    if (isUniqueViolation(error, "orders_idempotency_key_key")) {
+      const winner = await replay();
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  if (e?.code !== "23505") return false;
+  return !constraint || e.constraint === constraint || (e.message ?? "").includes(constraint);
+}

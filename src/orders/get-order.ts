@@ -1,0 +1,61 @@
+// Use case: one order as every role sees it: header, lines, owner now, promise, full history.
+import type { Kysely } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { notFound } from "../core/errors.js";
+import { getOrderEvents, getOrderLines, getOrderRow, type OrderRow } from "./store.js";
+
+export function orderHeader(row: OrderRow) {
+  return {
+    orderNo: row.order_no,
+    customer: row.customer_code,
+    status: row.status,
+    heldFrom: row.held_from,
+    holdReason: row.hold_reason,
+    rush: row.rush,
+    tags: row.tags,
+    requestedDate: row.requested_date,
+    promisedDate: row.promised_date,
+    totalAmount: row.total_amount,
+    nonstandard: row.nonstandard,
+    owner: { role: row.owner_role, user: row.owner_user },
+    note: row.note,
+    source: row.source,
+    version: row.version,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export async function getOrderView(db: Kysely<DB>, orderNo: string) {
+  const row = await getOrderRow(db, orderNo);
+  if (!row) throw notFound("order.not_found", { orderNo }, "orderNo");
+  const [lines, events] = await Promise.all([getOrderLines(db, orderNo), getOrderEvents(db, orderNo)]);
+  return {
+    ...orderHeader(row),
+    // Promise dates are computed by planning (ATP/CTP); until an order has one it is null.
+    promise: row.promised_date ? { date: row.promised_date } : null,
+    lines: lines.map((l) => ({
+      lineNo: l.line_no,
+      sku: l.sku,
+      qty: l.qty,
+      unitPrice: l.unit_price,
+      amount: l.amount,
+      params: l.params,
+      nonstandard: l.nonstandard,
+      bomVersionId: l.bom_version_id,
+      routingVersionId: l.routing_version_id,
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actor,
+      kind: e.kind,
+      from: e.from_status,
+      to: e.to_status,
+      reason: e.reason,
+      data: e.data,
+    })),
+  };
+}
+export type OrderView = Awaited<ReturnType<typeof getOrderView>>;

@@ -1,0 +1,108 @@
+// HTTP routes of orders: validate, call one use case, shape the reply.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requirePrincipal } from "../core/http/access.js";
+import type { AppDeps } from "../core/http/app.js";
+import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
+import { createOrder } from "./create-order.js";
+import { getOrderView } from "./get-order.js";
+import { listOrders } from "./list-orders.js";
+import { createOrderBody, createOrderReply, listOrdersQuery, orderHeaderReply, orderReply, patchOrderBody, transitionBody } from "./schemas.js";
+import { transitionOrder } from "./transition-order.js";
+import { updateOrder } from "./update-order.js";
+
+const orderNoParams = z.object({ orderNo: z.string().regex(/^DH\d{11,}$/, "DH + YYYYMMDD + sequence") });
+
+export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    "/api/orders",
+    {
+      config: { access: "orders.create" },
+      schema: {
+        tags: ["orders"],
+        summary: "Create an order (Idempotency-Key makes retries safe)",
+        headers: z.object({ "idempotency-key": z.string().min(8).max(100).optional() }),
+        body: createOrderBody,
+        response: { 201: createOrderReply, ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const { order, replayed } = await createOrder(deps.db, requirePrincipal(request), request.body, {
+        idempotencyKey: request.headers["idempotency-key"],
+      });
+      if (!replayed) deps.metrics.ordersCreated.inc({ source: "api" });
+      reply.header("idempotent-replayed", String(replayed)).header("etag", `"${order.version}"`);
+      return reply.status(201).send({ ...order, event: order.events[order.events.length - 1], actions: [] });
+    },
+  );
+
+  r.get(
+    "/api/orders",
+    {
+      config: { access: "orders.read" },
+      schema: {
+        tags: ["orders"],
+        summary: "List orders, newest first, paged by cursor",
+        querystring: listOrdersQuery,
+        response: { 200: z.object({ orders: z.array(orderHeaderReply), nextCursor: z.string().nullable() }), ...errorReplies },
+      },
+    },
+    async (request) => listOrders(deps.db, request.query),
+  );
+
+  r.get(
+    "/api/orders/:orderNo",
+    {
+      config: { access: "orders.read" },
+      schema: { tags: ["orders"], summary: "One order with lines, owner and history", params: orderNoParams, response: { 200: orderReply, ...errorReplies } },
+    },
+    async (request, reply) => {
+      const order = await getOrderView(deps.db, request.params.orderNo);
+      reply.header("etag", `"${order.version}"`);
+      return order;
+    },
+  );
+
+  r.patch(
+    "/api/orders/:orderNo",
+    {
+      config: { access: "orders.update" },
+      schema: {
+        tags: ["orders"],
+        summary: "Change fields; If-Match must carry the version you saw (stale → 409)",
+        params: orderNoParams,
+        headers: ifMatchHeader,
+        body: patchOrderBody,
+        response: { 200: orderReply, ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const order = await updateOrder(deps.db, requirePrincipal(request), request.params.orderNo, request.headers["if-match"], request.body);
+      reply.header("etag", `"${order.version}"`);
+      return order;
+    },
+  );
+
+  r.post(
+    "/api/orders/:orderNo/transitions",
+    {
+      config: { access: "orders.transition" },
+      schema: {
+        tags: ["orders"],
+        summary: "Move the order to another status (roles per transition; not allowed → 422)",
+        params: orderNoParams,
+        body: transitionBody,
+        response: { 200: orderReply, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const { to, reason, version } = request.body;
+      const order = await transitionOrder(deps.db, requirePrincipal(request), request.params.orderNo, { to, reason, expectedVersion: version });
+      deps.metrics.transitions.inc({ to });
+      return order;
+    },
+  );
+}

@@ -1,0 +1,185 @@
+// SQL for orders, their lines and their event log.
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import type { BuiltOrder } from "./model/build-order.js";
+import type { OrderStatus } from "./model/lifecycle.js";
+import { formatOrderNo } from "./model/numbering.js";
+import type { ParamSchema } from "./model/params.js";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function loadIntakeContext(db: Db, customerCodes: string[], skus: string[], today: string) {
+  const [customers, items, boms, routings] = await Promise.all([
+    customerCodes.length ? db.selectFrom("customers").select(["code", "grade"]).where("code", "in", customerCodes).execute() : [],
+    skus.length ? db.selectFrom("items").select(["sku", "unit_price", "param_schema"]).where("sku", "in", skus).execute() : [],
+    effectiveVersions(db, "bom_versions", skus, today),
+    effectiveVersions(db, "routing_versions", skus, today),
+  ]);
+  return {
+    today,
+    customers: new Map(customers.map((c) => [c.code, c])),
+    items: new Map(items.map((i) => [i.sku, { ...i, param_schema: i.param_schema as ParamSchema }])),
+    bomVersionBySku: boms,
+    routingVersionBySku: routings,
+  };
+}
+
+/** The latest version of each sku whose effective date has come. */
+async function effectiveVersions(db: Db, table: "bom_versions" | "routing_versions", skus: string[], day: string) {
+  if (!skus.length) return new Map<string, number>();
+  const rows = await db
+    .selectFrom(table)
+    .select(["sku", "id"])
+    .distinctOn("sku")
+    .where("sku", "in", skus)
+    .where("effective_from", "<=", day)
+    .orderBy("sku")
+    .orderBy("version", "desc")
+    .execute();
+  return new Map(rows.map((r) => [r.sku, r.id]));
+}
+
+/** Takes `count` consecutive numbers of the day. The row lock serialises creators across instances. */
+export async function allocateOrderNumbers(db: Db, day: string, count: number): Promise<string[]> {
+  const { last_seq } = await db
+    .insertInto("order_sequences")
+    .values({ day, last_seq: count })
+    .onConflict((oc) => oc.column("day").doUpdateSet({ last_seq: sql`order_sequences.last_seq + excluded.last_seq` }))
+    .returning("last_seq")
+    .executeTakeFirstOrThrow();
+  return Array.from({ length: count }, (_, i) => formatOrderNo(day, last_seq - count + 1 + i));
+}
+
+export interface NewOrderMeta {
+  orderNo: string;
+  actor: string;
+  source: "api" | "bulk" | "ui";
+  idempotencyKey?: string;
+  requestHash?: string;
+  at: Date;
+}
+
+export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: NewOrderMeta }[]) {
+  if (!orders.length) return;
+  await db
+    .insertInto("orders")
+    .values(
+      orders.map(({ built, meta }) => ({
+        order_no: meta.orderNo,
+        customer_code: built.customer_code,
+        status: built.status,
+        held_from: null,
+        hold_reason: null,
+        rush: built.rush,
+        tags: built.tags,
+        requested_date: built.requested_date,
+        promised_date: null,
+        delivered_at: null,
+        total_amount: built.total_amount,
+        nonstandard: built.nonstandard,
+        owner_role: built.owner_role,
+        owner_user: built.status === "draft" ? meta.actor : null,
+        note: built.note,
+        source: meta.source,
+        idempotency_key: meta.idempotencyKey ?? null,
+        request_hash: meta.requestHash ?? null,
+        created_by: meta.actor,
+        created_at: meta.at,
+        updated_at: meta.at,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto("order_lines")
+    .values(orders.flatMap(({ built, meta }) => built.lines.map((l) => ({ ...l, order_no: meta.orderNo, params: JSON.stringify(l.params) }))))
+    .execute();
+  await db
+    .insertInto("order_events")
+    .values(
+      orders.flatMap(({ built, meta }) => {
+        const created = {
+          order_no: meta.orderNo,
+          at: meta.at,
+          actor: meta.actor,
+          kind: "created" as const,
+          from_status: null,
+          to_status: "draft",
+          reason: null,
+          data: JSON.stringify({ source: meta.source, lines: built.lines.length, amount: built.total_amount }),
+        };
+        if (built.status === "draft") return [created];
+        const pinned = Object.fromEntries(built.lines.map((l) => [l.line_no, { bom: l.bom_version_id, routing: l.routing_version_id }]));
+        return [
+          created,
+          { ...created, kind: "transition" as const, from_status: "draft", to_status: built.status, reason: "intake", data: JSON.stringify({ pinned }) },
+        ];
+      }),
+    )
+    .execute();
+}
+
+export async function findOrderByIdempotencyKey(db: Db, key: string) {
+  return db.selectFrom("orders").select(["order_no", "request_hash"]).where("idempotency_key", "=", key).executeTakeFirst();
+}
+
+export async function getOrderRow(db: Db, orderNo: string, lock = false) {
+  let query = db.selectFrom("orders").selectAll().where("order_no", "=", orderNo);
+  if (lock) query = query.forNoKeyUpdate();
+  return query.executeTakeFirst();
+}
+export type OrderRow = NonNullable<Awaited<ReturnType<typeof getOrderRow>>>;
+
+export async function getOrderLines(db: Db, orderNo: string) {
+  return db.selectFrom("order_lines").selectAll().where("order_no", "=", orderNo).orderBy("line_no").execute();
+}
+
+export async function getOrderEvents(db: Db, orderNo: string) {
+  return db.selectFrom("order_events").selectAll().where("order_no", "=", orderNo).orderBy("id").execute();
+}
+
+/** Writes `changes` only if the order is still at `expectedVersion`; returns the new row or undefined. */
+export async function updateOrderIfVersion(
+  db: Db,
+  orderNo: string,
+  expectedVersion: number,
+  changes: Partial<
+    Pick<
+      OrderRow,
+      "status" | "held_from" | "hold_reason" | "rush" | "tags" | "requested_date" | "promised_date" | "delivered_at" | "owner_role" | "owner_user" | "note"
+    >
+  >,
+) {
+  return db
+    .updateTable("orders")
+    .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+    .where("order_no", "=", orderNo)
+    .where("version", "=", expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function appendEvent(
+  db: Db,
+  event: {
+    orderNo: string;
+    actor: string;
+    kind: "transition" | "changed";
+    from?: OrderStatus | null;
+    to?: OrderStatus | null;
+    reason?: string | null;
+    data?: Record<string, unknown>;
+  },
+) {
+  await db
+    .insertInto("order_events")
+    .values({
+      order_no: event.orderNo,
+      actor: event.actor,
+      kind: event.kind,
+      from_status: event.from ?? null,
+      to_status: event.to ?? null,
+      reason: event.reason ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}

@@ -1,0 +1,58 @@
+// Use case: move an order along its state machine, recording who, when, from, to and why.
+import type { Kysely } from "kysely";
+import type { Principal } from "../core/auth/principal.js";
+import type { DB } from "../core/db/schema.js";
+import { AppError, notFound, refused } from "../core/errors.js";
+import { getOrderView } from "./get-order.js";
+import { checkTransition, isOrderStatus, type OrderStatus, STAGE_OWNER } from "./model/lifecycle.js";
+import { appendEvent, getOrderRow, updateOrderIfVersion } from "./store.js";
+
+export interface TransitionRequest {
+  to: OrderStatus;
+  reason?: string;
+  /** When given, the transition applies only to this version (optimistic concurrency). */
+  expectedVersion?: number;
+}
+
+export async function transitionOrder(db: Kysely<DB>, principal: Principal, orderNo: string, request: TransitionRequest) {
+  await db.transaction().execute(async (tx) => {
+    const row = await getOrderRow(tx, orderNo, true);
+    if (!row) throw notFound("order.not_found", { orderNo }, "orderNo");
+    if (request.expectedVersion !== undefined && request.expectedVersion !== row.version) {
+      throw staleVersion(row.version, request.expectedVersion);
+    }
+    const from = row.status as OrderStatus;
+    const heldFrom = row.held_from && isOrderStatus(row.held_from) ? row.held_from : null;
+    const check = checkTransition(from, request.to, principal.roles, heldFrom);
+    if (!check.ok && check.why === "not_allowed") {
+      throw refused("order.transition_not_allowed", { from, to: request.to }, "to");
+    }
+    if (!check.ok) {
+      throw new AppError("forbidden", "order.transition_role", {
+        roles: principal.roles.join(","),
+        from,
+        to: request.to,
+        allowed: check.allowedRoles.join(","),
+      });
+    }
+    const reason = request.reason?.trim() || null;
+    if (check.reasonRequired && !reason) throw new AppError("invalid", "order.reason_required", { to: request.to }, "reason");
+
+    const holding = request.to === "on_hold";
+    const updated = await updateOrderIfVersion(tx, orderNo, row.version, {
+      status: request.to,
+      held_from: holding ? from : null,
+      hold_reason: holding ? reason : null,
+      owner_role: holding ? (principal.roles[0] ?? null) : STAGE_OWNER[request.to],
+      owner_user: holding && principal.kind === "user" ? principal.name : null,
+      ...(request.to === "delivered" ? { delivered_at: new Date() } : {}),
+    });
+    if (!updated) throw new AppError("conflict", "conflict.concurrent");
+    await appendEvent(tx, { orderNo, actor: principal.name, kind: "transition", from, to: request.to, reason });
+  });
+  return getOrderView(db, orderNo);
+}
+
+export function staleVersion(current: number, given: number) {
+  return new AppError("stale_version", "order.stale_version", { current, given }, "If-Match", { currentVersion: current });
+}

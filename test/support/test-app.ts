@@ -1,0 +1,81 @@
+// A real server on a free port over a fresh database, with signed-in clients for each demo role.
+import { DEMO_USERS, type Role } from "../../src/core/auth/roles.js";
+import { createApiToken, upsertUser } from "../../src/core/auth/store.js";
+import { readConfig } from "../../src/core/config.js";
+import type { Database } from "../../src/core/db/connect.js";
+import { buildApp } from "../../src/core/http/app.js";
+import { seedSmallPlant } from "../fixtures/small-plant.js";
+import { openTestDatabase } from "./test-db.js";
+
+export const TEST_PASSWORD = "test-password";
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestApp {
+  url: string;
+  database: Database;
+  /** Calls the API as a signed-in demo user (by role), an API token, or anonymously. */
+  api<T = any>(
+    method: string,
+    path: string,
+    options?: { as?: Role | "anonymous"; body?: unknown; raw?: string; headers?: Record<string, string>; token?: string },
+  ): Promise<Reply<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: number } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  for (const user of DEMO_USERS) await upsertUser(database.db, { ...user, password: TEST_PASSWORD });
+  if (options.seed !== false) await seedSmallPlant(database.db);
+  const config = { ...readConfig({}), port: 0, logLevel: "silent", ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) };
+  const app = await buildApp({ db: database.db, kind: database.kind, config, version: "test" });
+  const url = await app.listen({ host: "127.0.0.1", port: 0 });
+  const cookies = new Map<string, string>();
+
+  async function cookieFor(role: Role): Promise<string> {
+    const cached = cookies.get(role);
+    if (cached) return cached;
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: role, password: TEST_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+    cookies.set(role, cookie);
+    return cookie;
+  }
+
+  return {
+    url,
+    database,
+    async api(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      const as = opts.as ?? "admin";
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      else if (as !== "anonymous") headers.cookie = await cookieFor(as as Role);
+      let body: string | undefined = opts.raw;
+      if (opts.body !== undefined) body = JSON.stringify(opts.body);
+      if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
+      const res = await fetch(`${url}${path}`, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {}
+      return { status: res.status, body: parsed as any, headers: res.headers };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function integrationToken(database: Database, roles: Role[] = ["integration"]) {
+  return createApiToken(database.db, "test-edi", roles, "test");
+}

@@ -1,0 +1,40 @@
+// Each test file gets its own database, cloned from a migrated template made once per run.
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { sql } from "kysely";
+import { type Database, openDatabase } from "../../src/core/db/connect.js";
+
+export const TEMPLATE_DUMP = path.resolve(".cache/test/pglite-template.tar.gz");
+export const TEMPLATE_DB = "lvyue_template";
+export const serverUrl = () => process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const testDbKind = () => (process.env.LVYUE_TEST_DB === "postgres" ? "postgres" : "pglite");
+
+export function urlForDatabase(name: string) {
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
+  if (testDbKind() === "pglite") {
+    const dump = await readFile(TEMPLATE_DUMP);
+    return openDatabase({ loadDataDir: new Blob([dump]) });
+  }
+  const name = `lvyue_t_${randomBytes(6).toString("hex")}`;
+  const admin = await openDatabase({ databaseUrl: serverUrl(), poolSize: 1 });
+  await sql.raw(`create database ${name} template ${TEMPLATE_DB}`).execute(admin.db);
+  await admin.close();
+  const url = urlForDatabase(name);
+  const database = await openDatabase({ databaseUrl: url, poolSize: 12 });
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close();
+      const cleanup = await openDatabase({ databaseUrl: serverUrl(), poolSize: 1 });
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(cleanup.db);
+      await cleanup.close();
+    },
+  };
+}

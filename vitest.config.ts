@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+
+// Integration tests run twice: on embedded PGlite and on the PostgreSQL server (TEST_DATABASE_URL).
+const integration = (db: "pglite" | "postgres") => ({
+  test: {
+    name: db,
+    include: ["test/integration/**/*.test.ts"],
+    env: { LVYUE_TEST_DB: db },
+    globalSetup: [`test/support/setup-${db}.ts`],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/demo/**/*.test.ts"], testTimeout: 60_000 } },
+      integration("pglite"),
+      integration("postgres"),
+    ],
+  },
+});
