@@ -14,6 +14,7 @@ const integration = (db: "pglite" | "postgres") => ({
 
 export default defineConfig({
   test: {
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [
       { test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/demo/**/*.test.ts"], testTimeout: 60_000 } },
       integration("pglite"),

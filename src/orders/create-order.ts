@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
-import { getOrderView, type OrderView } from "./get-order.js";
+import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
 import { buildOrder, type OrderRequest } from "./model/build-order.js";
 import { plantDay } from "./model/numbering.js";
 import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders, loadIntakeContext } from "./store.js";
@@ -41,20 +41,22 @@ export async function createOrder(
   const at = new Date();
   const today = plantDay(at);
   try {
-    const orderNo = await db.transaction().execute(async (tx) => {
-      const ctx = await loadIntakeContext(tx, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today);
-      const built = buildOrder(request, ctx);
+    // Master data is read before the transaction, in parallel on the pool: the transaction then holds
+    // only writes, which keeps it (and the day's number row lock) short.
+    const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today);
+    const built = buildOrder(request, ctx);
+    const order = await db.transaction().execute(async (tx) => {
       // Numbers are taken last, so the day's sequence row stays locked only for the inserts.
       const [no] = await allocateOrderNumbers(tx, today, 1);
-      await insertOrders(tx, [
+      const stored = await insertOrders(tx, [
         {
           built,
           meta: { orderNo: no, actor: principal.name, source: options.source ?? "api", idempotencyKey: options.idempotencyKey, requestHash: hash, at },
         },
       ]);
-      return no;
+      return toOrderView(stored.orders[0], stored.lines, stored.events);
     });
-    return { order: await getOrderView(db, orderNo), replayed: false };
+    return { order, replayed: false };
   } catch (error) {
     // Two retries of one request raced: the loser answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key_key")) {

@@ -31,6 +31,13 @@ export async function getOrderView(db: Kysely<DB>, orderNo: string) {
   const row = await getOrderRow(db, orderNo);
   if (!row) throw notFound("order.not_found", { orderNo }, "orderNo");
   const [lines, events] = await Promise.all([getOrderLines(db, orderNo), getOrderEvents(db, orderNo)]);
+  return toOrderView(row, lines, events);
+}
+
+type LineRow = Awaited<ReturnType<typeof getOrderLines>>[number];
+type EventRow = Awaited<ReturnType<typeof getOrderEvents>>[number];
+
+export function toOrderView(row: OrderRow, lines: LineRow[], events: EventRow[]) {
   return {
     ...orderHeader(row),
     // Promise dates are computed by planning (ATP/CTP); until an order has one it is null.
@@ -58,4 +65,4 @@ export async function getOrderView(db: Kysely<DB>, orderNo: string) {
     })),
   };
 }
-export type OrderView = Awaited<ReturnType<typeof getOrderView>>;
+export type OrderView = ReturnType<typeof toOrderView>;

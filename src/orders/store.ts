@@ -59,9 +59,10 @@ export interface NewOrderMeta {
   at: Date;
 }
 
+/** Inserts the orders with their lines and first events; returns the rows as stored. */
 export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: NewOrderMeta }[]) {
-  if (!orders.length) return;
-  await db
+  if (!orders.length) return { orders: [], lines: [], events: [] };
+  const orderRows = await db
     .insertInto("orders")
     .values(
       orders.map(({ built, meta }) => ({
@@ -88,12 +89,14 @@ export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: Ne
         updated_at: meta.at,
       })),
     )
+    .returningAll()
     .execute();
-  await db
+  const lineRows = await db
     .insertInto("order_lines")
     .values(orders.flatMap(({ built, meta }) => built.lines.map((l) => ({ ...l, order_no: meta.orderNo, params: JSON.stringify(l.params) }))))
+    .returningAll()
     .execute();
-  await db
+  const eventRows = await db
     .insertInto("order_events")
     .values(
       orders.flatMap(({ built, meta }) => {
@@ -115,7 +118,9 @@ export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: Ne
         ];
       }),
     )
+    .returningAll()
     .execute();
+  return { orders: orderRows, lines: lineRows, events: eventRows };
 }
 
 export async function findOrderByIdempotencyKey(db: Db, key: string) {

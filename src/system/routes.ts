@@ -22,8 +22,12 @@ export function systemRoutes(app: FastifyInstance, deps: AppDeps) {
       return { status: "ok" as const, db: deps.kind, version: deps.version };
     },
   );
-  r.get("/metrics", { config: { access: "public" }, schema: { tags: ["system"], summary: "Prometheus text metrics", hide: false } }, async (_req, reply) => {
-    reply.header("content-type", deps.metrics.registry.contentType);
-    return deps.metrics.registry.metrics();
-  });
+  r.get(
+    "/metrics",
+    { config: { access: "metrics.scrape" }, schema: { tags: ["system"], summary: "Prometheus text metrics", hide: false } },
+    async (_req, reply) => {
+      reply.header("content-type", deps.metrics.registry.contentType);
+      return deps.metrics.registry.metrics();
+    },
+  );
 }

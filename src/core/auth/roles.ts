@@ -43,7 +43,7 @@ const GRANTS: Record<Role, Permission[]> = {
   engineering: [...PEOPLE_BASE],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
   admin: [...PERMISSIONS],
-  integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync"],
+  integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync", "metrics.scrape"],
 };
 
 export function isRole(value: string): value is Role {

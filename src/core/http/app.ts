@@ -42,6 +42,8 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
     reply.status(404).send(e.toBody(request.headers["accept-language"]?.startsWith("en") ? "en" : "zh"));
   });
 
+  // The API speaks JSON: a text body is refused as malformed instead of failing later as a "string".
+  app.removeContentTypeParser("text/plain");
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -19,7 +19,7 @@ export function fieldPath(segments: (string | number)[]): string {
 export function validationToAppError(issue: ValidationIssue, context: string | undefined): AppError {
   const segments = issue.instancePath.split("/").filter(Boolean);
   let field = fieldPath(segments) || context || "body";
-  if (context === "headers") field = segments.join(".");
+  if (context === "headers") field = segments.join(".") || "headers";
   const p = issue.params;
   switch (issue.keyword) {
     case "invalid_type":

@@ -1,9 +1,9 @@
 // Turns a validated order request plus the master data it names into the rows to write.
 // Pure, so the single-order path and the bulk path share every business check.
 import { AppError, refused } from "../../core/errors.js";
-import { lineAmount, sumMoney } from "../../core/money.js";
+import { fromFen, toFen } from "../../core/money.js";
 import { STAGE_OWNER } from "./lifecycle.js";
-import { checkParams, type ParamSchema, type ParamValues } from "./params.js";
+import { checkParams, type ParamSchema, type ParamValues, withDefaults } from "./params.js";
 
 export interface OrderRequest {
   customer: string;
@@ -60,6 +60,9 @@ export interface BuiltOrder {
 
 export const RUSH_TAGS = ["T+3", "加急"];
 
+/** numeric(14,2): twelve digits before the point. */
+const MAX_ORDER_FEN = 99_999_999_999_999n;
+
 export function buildOrder(request: OrderRequest, ctx: IntakeContext): BuiltOrder {
   const customer = ctx.customers.get(request.customer);
   if (!customer) throw new AppError("invalid", "customer.not_found", { code: request.customer }, "customer");
@@ -81,22 +84,26 @@ export function buildOrder(request: OrderRequest, ctx: IntakeContext): BuiltOrde
     if (!item) throw new AppError("invalid", "item.not_found", { sku: line.sku }, `${field}.sku`);
     const params = line.params ?? {};
     const { nonstandard } = checkParams(line.sku, item.param_schema, params, `${field}.params`);
-    const identity = `${line.sku}|${JSON.stringify(Object.entries(params).sort())}`;
+    const identity = `${line.sku}|${JSON.stringify(Object.entries(withDefaults(item.param_schema, params)).sort())}`;
     if (seen.has(identity)) throw new AppError("invalid", "order.duplicate_line", { line: i + 1 }, field);
     seen.add(identity);
     const unitPrice = line.unitPrice ?? item.unit_price;
+    const amountFen = toFen(unitPrice) * BigInt(line.qty);
+    if (amountFen > MAX_ORDER_FEN) throw new AppError("invalid", "order.amount_too_large", { max: fromFen(MAX_ORDER_FEN) }, `${field}.qty`);
     return {
       line_no: i + 1,
       sku: line.sku,
       qty: line.qty,
       unit_price: unitPrice,
-      amount: lineAmount(unitPrice, line.qty),
+      amount: fromFen(amountFen),
       params,
       nonstandard,
       bom_version_id: confirm ? (ctx.bomVersionBySku.get(line.sku) ?? null) : null,
       routing_version_id: confirm ? (ctx.routingVersionBySku.get(line.sku) ?? null) : null,
     };
   });
+  const total = lines.reduce((sum, l) => sum + toFen(l.amount), 0n);
+  if (total > MAX_ORDER_FEN) throw new AppError("invalid", "order.amount_too_large", { max: fromFen(MAX_ORDER_FEN) }, "lines");
   const status = confirm ? "confirmed" : "draft";
   return {
     customer_code: customer.code,
@@ -104,7 +111,7 @@ export function buildOrder(request: OrderRequest, ctx: IntakeContext): BuiltOrde
     rush,
     tags,
     requested_date: request.requestedDate ?? null,
-    total_amount: sumMoney(lines.map((l) => l.amount)),
+    total_amount: fromFen(total),
     nonstandard: lines.some((l) => l.nonstandard),
     owner_role: STAGE_OWNER[status],
     note: request.note ?? "",

@@ -59,13 +59,15 @@ export type TransitionCheck = { ok: true; reasonRequired: boolean } | { ok: fals
 
 /** Can `roles` move an order from `from` to `to`? `heldFrom` is the status an on-hold order returns to. */
 export function checkTransition(from: OrderStatus, to: OrderStatus, roles: readonly Role[], heldFrom?: OrderStatus | null): TransitionCheck {
-  const rule =
+  let rule: { roles: Role[]; reasonRequired: boolean } | undefined =
     from === "on_hold" && to !== "cancelled"
       ? heldFrom === to
         ? { roles: RELEASE_ROLES, reasonRequired: false }
         : undefined
       : TRANSITIONS.find((t) => t.to === to && t.from.includes(from));
   if (!rule) return { ok: false, why: "not_allowed", allowedRoles: [] };
+  // An order held during production is cancelled on the same terms as one in production.
+  if (from === "on_hold" && to === "cancelled" && heldFrom === "in_production") rule = { roles: ["planner"], reasonRequired: true };
   if (!roles.includes("admin") && !roles.some((r) => rule.roles.includes(r))) {
     return { ok: false, why: "role", allowedRoles: rule.roles };
   }

@@ -10,11 +10,21 @@ export type ParamSpec =
 export type ParamSchema = Record<string, ParamSpec>;
 export type ParamValues = Record<string, string | number | boolean>;
 
+/** The values a line really asks for: its params with the schema's defaults filled in. */
+export function withDefaults(schema: ParamSchema, params: ParamValues): ParamValues {
+  const full: ParamValues = {};
+  for (const [name, spec] of Object.entries(schema)) {
+    const value = params[name] ?? spec.default;
+    if (value !== undefined) full[name] = value;
+  }
+  return full;
+}
+
 /** Validates `params` against `schema`; returns whether any value departs from the standard default. */
 export function checkParams(sku: string, schema: ParamSchema, params: ParamValues, field: string): { nonstandard: boolean } {
   let nonstandard = false;
   for (const name of Object.keys(params)) {
-    if (!(name in schema)) throw new AppError("invalid", "param.unknown", { sku, param: name }, `${field}.${name}`);
+    if (!Object.hasOwn(schema, name)) throw new AppError("invalid", "param.unknown", { sku, param: name }, `${field}.${name}`);
   }
   for (const [name, spec] of Object.entries(schema)) {
     const value = params[name];

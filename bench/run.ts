@@ -1,0 +1,24 @@
+// npm run bench [-- --only intake] [-- --orders 2000]: prints each figure beside a baseline measured
+// in the same run, so the ratio holds on any machine.
+import { parseArgs } from "node:util";
+import { benchIntakeSingle } from "./intake-single.js";
+import type { Figure } from "./support.js";
+
+const { values } = parseArgs({
+  options: { only: { type: "string" }, orders: { type: "string", default: "1000" }, db: { type: "string", default: "pglite,postgres" } },
+});
+const dbs = values.db.split(",") as ("pglite" | "postgres")[];
+const orders = Number(values.orders);
+const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> = {
+  intake: (db) => benchIntakeSingle(db, orders),
+};
+
+const figures: Figure[] = [];
+for (const [name, run] of Object.entries(benches)) {
+  if (values.only && values.only !== name) continue;
+  for (const db of dbs) {
+    process.stderr.write(`running ${name} on ${db}…\n`);
+    figures.push(...(await run(db)));
+  }
+}
+console.table(figures);

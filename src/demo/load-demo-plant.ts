@@ -1,0 +1,135 @@
+// Use case: fill an empty database with the demo plant (master data, stock, calendar, ~5,000 orders
+// with their histories) in one transaction. Users are created elsewhere.
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { plantInstant } from "./dates.js";
+import { DEFAULT_SEED, type DemoPlant, generateDemoPlant } from "./generate-demo-plant.js";
+
+export const DEMO_TABLES = [
+  "locations",
+  "work_centres",
+  "items",
+  "bom_versions",
+  "bom_lines",
+  "routing_versions",
+  "routing_operations",
+  "customers",
+  "inventory_balances",
+  "supply_lines",
+  "calendar_exceptions",
+  "maintenance_windows",
+  "order_sequences",
+  "orders",
+  "order_lines",
+  "order_events",
+] as const;
+export type DemoTable = (typeof DEMO_TABLES)[number];
+
+export interface DemoSummary {
+  /** True when the database already had customers and nothing was written. */
+  skipped: boolean;
+  seed: number;
+  today: string;
+  /** Rows inserted per table. */
+  counts: Record<DemoTable, number>;
+}
+
+export interface DemoOptions {
+  seed?: number;
+  /** The plant day the demo ends on ('YYYY-MM-DD'); defaults to the plant's today. */
+  today?: string;
+}
+
+/**
+ * The instant the demo history runs up to: now for the current day, 18:00 of a past or future day so
+ * that a given day always yields the same data.
+ */
+export function demoClock(today: string | undefined, wallClock: Date): Date {
+  if (!today) return wallClock;
+  const evening = plantInstant(today, 18);
+  return today === plantDay(wallClock) && evening > wallClock ? wallClock : evening;
+}
+
+// PostgreSQL takes at most 65,535 bind parameters per statement.
+const MAX_PARAMS = 65_535;
+const MAX_ROWS = 1000;
+
+async function insertChunked<T extends object>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<number> {
+  if (!rows.length) return 0;
+  const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(rows[0]).length)));
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+  return rows.length;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+async function insertPlant(tx: Transaction<DB>, plant: DemoPlant): Promise<Record<DemoTable, number>> {
+  const { master, engineering: eng, book } = plant;
+  const counts = {} as Record<DemoTable, number>;
+  counts.locations = await insertChunked(plant.locations, (c) => tx.insertInto("locations").values(c).execute());
+  counts.work_centres = await insertChunked(plant.workCentres, (c) => tx.insertInto("work_centres").values(c).execute());
+  counts.items = await insertChunked(master.items, (c) =>
+    tx
+      .insertInto("items")
+      .values(c.map((i) => ({ ...i, param_schema: json(i.param_schema) })))
+      .execute(),
+  );
+  counts.bom_versions = await insertChunked(eng.bomVersions, (c) => tx.insertInto("bom_versions").values(c).execute());
+  counts.bom_lines = await insertChunked(eng.bomLines, (c) => tx.insertInto("bom_lines").values(c).execute());
+  counts.routing_versions = await insertChunked(eng.routingVersions, (c) => tx.insertInto("routing_versions").values(c).execute());
+  counts.routing_operations = await insertChunked(eng.routingOperations, (c) => tx.insertInto("routing_operations").values(c).execute());
+  // Version ids were given explicitly (order lines pin them), so move the sequences past them.
+  for (const table of ["bom_versions", "routing_versions"]) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 0) + 1 from ${sql.table(table)}), false)`.execute(tx);
+  }
+  counts.customers = await insertChunked(plant.customers, (c) => tx.insertInto("customers").values(c).execute());
+  counts.inventory_balances = await insertChunked(plant.inventory, (c) => tx.insertInto("inventory_balances").values(c).execute());
+  counts.supply_lines = await insertChunked(plant.supply, (c) => tx.insertInto("supply_lines").values(c).execute());
+  counts.calendar_exceptions = await insertChunked(plant.calendarExceptions, (c) => tx.insertInto("calendar_exceptions").values(c).execute());
+  counts.maintenance_windows = await insertChunked(plant.maintenanceWindows, (c) => tx.insertInto("maintenance_windows").values(c).execute());
+  counts.order_sequences = await insertChunked(book.sequences, (c) =>
+    tx
+      .insertInto("order_sequences")
+      .values(c)
+      .onConflict((oc) => oc.column("day").doUpdateSet({ last_seq: sql`greatest(order_sequences.last_seq, excluded.last_seq)` }))
+      .execute(),
+  );
+  counts.orders = await insertChunked(book.orders, (c) => tx.insertInto("orders").values(c).execute());
+  counts.order_lines = await insertChunked(book.lines, (c) =>
+    tx
+      .insertInto("order_lines")
+      .values(c.map((l) => ({ ...l, params: json(l.params) })))
+      .execute(),
+  );
+  // Events go in history order, so their ids follow time within each order.
+  counts.order_events = await insertChunked(book.events, (c) =>
+    tx
+      .insertInto("order_events")
+      .values(c.map((e) => ({ ...e, data: json(e.data) })))
+      .execute(),
+  );
+  return counts;
+}
+
+async function hasCustomers(db: Kysely<DB> | Transaction<DB>): Promise<boolean> {
+  return (await db.selectFrom("customers").select("code").limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function loadDemoPlant(db: Kysely<DB>, options: DemoOptions = {}): Promise<DemoSummary> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = demoClock(options.today, new Date());
+  const today = plantDay(now);
+  const zero = Object.fromEntries(DEMO_TABLES.map((t) => [t, 0])) as Record<DemoTable, number>;
+  const skipped: DemoSummary = { skipped: true, seed, today, counts: zero };
+  if (await hasCustomers(db)) return skipped;
+
+  const plant = generateDemoPlant(seed, now);
+  const counts = await db.transaction().execute(async (tx) => {
+    // Two instances starting together: the second waits here, then finds the customers and skips.
+    await sql`select pg_advisory_xact_lock(hashtext('lvyue.demo-plant'))`.execute(tx);
+    if (await hasCustomers(tx)) return undefined;
+    return insertPlant(tx, plant);
+  });
+  return counts ? { skipped: false, seed, today, counts } : skipped;
+}

@@ -1,0 +1,181 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../src/core/auth/roles.js";
+import { openDatabase } from "../../src/core/db/connect.js";
+import { migrateToLatest } from "../../src/core/db/migrate.js";
+import { lineAmount, sumMoney } from "../../src/core/money.js";
+import { bomIsAcyclic } from "../../src/demo/engineering.js";
+import { generateDemoPlant } from "../../src/demo/generate-demo-plant.js";
+import { DEMO_TABLES, demoClock, loadDemoPlant } from "../../src/demo/load-demo-plant.js";
+import { createRng } from "../../src/demo/random.js";
+import type { OrderEventRow } from "../../src/demo/rows.js";
+import { effectiveVersion } from "../../src/engineering/model.js";
+import { checkTransition, type OrderStatus } from "../../src/orders/model/lifecycle.js";
+import { formatOrderNo, parseOrderNo, plantDay } from "../../src/orders/model/numbering.js";
+import { checkParams, type ParamSchema } from "../../src/orders/model/params.js";
+
+const TODAY = "2026-11-20";
+const NOW = demoClock(TODAY, new Date("2030-01-01T00:00:00Z"));
+const plant = generateDemoPlant(42, NOW);
+const { book } = plant;
+
+function eventsByOrder(events: OrderEventRow[]): Map<string, OrderEventRow[]> {
+  const map = new Map<string, OrderEventRow[]>();
+  for (const e of events) map.set(e.order_no, [...(map.get(e.order_no) ?? []), e]);
+  return map;
+}
+
+describe("demo plant generator (pure)", () => {
+  it("draws the same numbers from the same seed", () => {
+    const a = createRng(9);
+    const b = createRng(9);
+    expect(Array.from({ length: 5 }, () => a.next())).toEqual(Array.from({ length: 5 }, () => b.next()));
+  });
+
+  it("generates identical data from the same seed and day, different data from another seed", () => {
+    expect(generateDemoPlant(42, NOW)).toEqual(plant);
+    expect(generateDemoPlant(43, NOW).book.orders).not.toEqual(book.orders);
+  });
+
+  it("has the expected volumes and valid master data", () => {
+    expect(plant.master.items).toHaveLength(2000);
+    expect(new Set(plant.master.items.map((i) => i.sku)).size).toBe(2000);
+    for (const item of plant.master.items) expect(item.sku).toMatch(/^[A-Z0-9][A-Z0-9._-]{1,39}$/);
+    expect(plant.customers).toHaveLength(400);
+    expect(new Set(plant.customers.map((c) => c.name)).size).toBe(400);
+    expect(book.orders).toHaveLength(5000);
+    for (const row of plant.inventory) expect(Number(row.reserved)).toBeLessThanOrEqual(Number(row.on_hand));
+    const statuses = new Set(book.orders.map((o) => o.status));
+    expect([...statuses].sort()).toEqual([
+      "cancelled",
+      "closed",
+      "confirmed",
+      "delivered",
+      "draft",
+      "in_production",
+      "on_hold",
+      "ready",
+      "scheduled",
+      "shipped",
+    ]);
+  });
+
+  it("replays every order's events through the state machine to the order's status", () => {
+    const byOrder = eventsByOrder(book.events);
+    for (const order of book.orders) {
+      const events = byOrder.get(order.order_no) ?? [];
+      expect(events[0]).toMatchObject({ kind: "created", from_status: null, to_status: "draft" });
+      expect(events[0].at).toEqual(order.created_at);
+      let status: OrderStatus = "draft";
+      let heldFrom: OrderStatus | null = null;
+      for (const e of events.slice(1)) {
+        expect(e.kind).toBe("transition");
+        expect(e.from_status).toBe(status);
+        const check = checkTransition(status, e.to_status, ["admin"], heldFrom);
+        expect(check.ok, `${order.order_no} ${status}→${e.to_status}`).toBe(true);
+        if (check.ok && check.reasonRequired) expect(e.reason).toBeTruthy();
+        // The demo users are named after their role: the actor must hold a role allowed to act.
+        expect(checkTransition(status, e.to_status, [e.actor as Role], heldFrom).ok, `${order.order_no} by ${e.actor}`).toBe(true);
+        heldFrom = e.to_status === "on_hold" ? status : null;
+        status = e.to_status;
+      }
+      for (let i = 1; i < events.length; i++) expect(events[i].at.getTime()).toBeGreaterThan(events[i - 1].at.getTime());
+      expect(events[events.length - 1].at.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      expect(status).toBe(order.status);
+      expect(order.version).toBe(events.length);
+      expect(order.held_from).toBe(order.status === "on_hold" ? heldFrom : null);
+      expect(order.delivered_at !== null).toBe(order.status === "delivered" || order.status === "closed");
+    }
+  });
+
+  it("computes line amounts and order totals exactly", () => {
+    const linesByOrder = new Map<string, string[]>();
+    for (const line of book.lines) {
+      expect(line.amount).toBe(lineAmount(line.unit_price, line.qty));
+      linesByOrder.set(line.order_no, [...(linesByOrder.get(line.order_no) ?? []), line.amount]);
+    }
+    for (const order of book.orders) expect(order.total_amount).toBe(sumMoney(linesByOrder.get(order.order_no) ?? []));
+  });
+
+  it("never gives grade D customers the rush channel, and rush is about 30%", () => {
+    const grade = new Map(plant.customers.map((c) => [c.code, c.grade]));
+    const rush = book.orders.filter((o) => o.rush);
+    for (const order of rush) {
+      expect(grade.get(order.customer_code)).not.toBe("D");
+      expect(order.tags).toContain("T+3");
+    }
+    expect(rush.length / book.orders.length).toBeGreaterThan(0.25);
+    expect(rush.length / book.orders.length).toBeLessThan(0.35);
+  });
+
+  it("flags non-standard parameters as the schema says, on about 75% of orders", () => {
+    const schema = new Map(plant.master.items.map((i) => [i.sku, i.param_schema as ParamSchema]));
+    for (const line of book.lines) expect(line.nonstandard).toBe(checkParams(line.sku, schema.get(line.sku) ?? {}, line.params, "params").nonstandard);
+    const share = book.orders.filter((o) => o.nonstandard).length / book.orders.length;
+    expect(share).toBeGreaterThan(0.7);
+    expect(share).toBeLessThan(0.8);
+  });
+
+  it("keeps BOM graphs acyclic", () => {
+    expect(bomIsAcyclic(plant.master.items, plant.engineering)).toBe(true);
+  });
+
+  it("pins confirmed lines to the versions effective on the confirmation day", () => {
+    const byOrder = eventsByOrder(book.events);
+    const boms = plant.engineering.bomVersions;
+    const confirmDay = new Map(book.orders.map((o) => [o.order_no, byOrder.get(o.order_no)?.find((e) => e.to_status === "confirmed")?.at]));
+    for (const line of book.lines) {
+      const at = confirmDay.get(line.order_no);
+      const expected = at
+        ? (effectiveVersion(
+            boms.filter((v) => v.sku === line.sku),
+            plantDay(at),
+          )?.id ?? null)
+        : null;
+      expect(line.bom_version_id).toBe(expected);
+    }
+  });
+
+  it("numbers orders per plant day and records each day's last sequence", () => {
+    const maxSeq = new Map<string, number>();
+    for (const order of book.orders) {
+      const parsed = parseOrderNo(order.order_no);
+      expect(parsed?.day).toBe(plantDay(order.created_at));
+      if (parsed) maxSeq.set(parsed.day, Math.max(maxSeq.get(parsed.day) ?? 0, parsed.seq));
+    }
+    expect(new Map(book.sequences.map((s) => [s.day, s.last_seq]))).toEqual(maxSeq);
+    expect(book.orders.some((o) => o.order_no === formatOrderNo(TODAY, 1))).toBe(true);
+  });
+});
+
+describe("loadDemoPlant (PGlite)", () => {
+  it("fills an empty database in one go and skips a second time", { timeout: 60_000 }, async () => {
+    const database = await openDatabase({});
+    try {
+      await migrateToLatest(database.db);
+      const summary = await loadDemoPlant(database.db, { seed: 42, today: TODAY });
+      expect(summary.skipped).toBe(false);
+      expect(summary.today).toBe(TODAY);
+      for (const table of DEMO_TABLES) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db);
+        expect(rows[0].n, table).toBe(summary.counts[table]);
+      }
+      expect(summary.counts).toMatchObject({ items: 2000, customers: 400, orders: 5000, locations: 2 });
+      expect(summary.counts.order_events).toBe(book.events.length);
+
+      const again = await loadDemoPlant(database.db, { seed: 42, today: TODAY });
+      expect(again.skipped).toBe(true);
+      expect(Object.values(again.counts).every((n) => n === 0)).toBe(true);
+
+      // New version rows continue after the demo's explicit ids.
+      const next = await database.db
+        .insertInto("bom_versions")
+        .values({ sku: "PS-1000-01", version: 99, effective_from: "2027-01-01" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      expect(next.id).toBe(summary.counts.bom_versions + 1);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/core/auth/roles.js";
+import { integrationToken, startTestApp, type TestApp } from "../support/test-app.js";
+
+let t: TestApp;
+let orderNo: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  const res = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] } });
+  orderNo = res.body.orderNo;
+});
+afterAll(() => t?.close());
+
+const PEOPLE: Role[] = ["sales", "service", "planner", "purchasing", "warehouse", "engineering", "finance", "admin"];
+const EVERYONE = PEOPLE;
+
+/** Every API route, who may call it, and a request to try. Adding a route without a row here fails the suite. */
+const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | "public"; body?: unknown; headers?: Record<string, string> }[] = [
+  { method: "GET", path: "/api/health", openapi: "/api/health", allowed: "public" },
+  { method: "POST", path: "/api/auth/login", openapi: "/api/auth/login", allowed: "public", body: {} },
+  { method: "POST", path: "/api/auth/logout", openapi: "/api/auth/logout", allowed: EVERYONE },
+  { method: "GET", path: "/api/auth/me", openapi: "/api/auth/me", allowed: EVERYONE },
+  { method: "GET", path: "/api/customers", openapi: "/api/customers", allowed: ["sales", "service", "finance", "admin"] },
+  { method: "POST", path: "/api/customers", openapi: "/api/customers", allowed: ["sales", "service", "finance", "admin"], body: {} },
+  { method: "GET", path: "/api/customers/C-A1", openapi: "/api/customers/{code}", allowed: ["sales", "service", "finance", "admin"] },
+  { method: "PATCH", path: "/api/customers/C-A1", openapi: "/api/customers/{code}", allowed: ["sales", "service", "finance", "admin"], body: {} },
+  { method: "GET", path: "/api/items", openapi: "/api/items", allowed: EVERYONE },
+  { method: "GET", path: "/api/items/PS-100", openapi: "/api/items/{sku}", allowed: EVERYONE },
+  { method: "GET", path: "/api/items/PS-100/bom", openapi: "/api/items/{sku}/bom", allowed: EVERYONE },
+  { method: "POST", path: "/api/orders", openapi: "/api/orders", allowed: ["sales", "service", "admin"], body: {} },
+  { method: "GET", path: "/api/orders", openapi: "/api/orders", allowed: EVERYONE },
+  { method: "GET", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: EVERYONE },
+  { method: "PATCH", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: ["sales", "service", "planner", "admin"], body: {} },
+  { method: "POST", path: "/api/orders/{no}/transitions", openapi: "/api/orders/{orderNo}/transitions", allowed: EVERYONE, body: { to: "nowhere" } },
+  { method: "GET", path: "/metrics", openapi: "/metrics", allowed: ["admin"] },
+];
+
+describe("every route checks the caller's role", () => {
+  for (const route of TABLE) {
+    it(`${route.method} ${route.openapi}`, async () => {
+      const path = route.path.replace("{no}", orderNo);
+      const anonymous = await t.api(route.method, path, { as: "anonymous", body: route.body });
+      if (route.allowed === "public") {
+        expect(anonymous.status).not.toBe(401);
+        return;
+      }
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.error.code).toBe("unauthenticated");
+      for (const role of PEOPLE) {
+        // Sign-out would end the shared session of the role: try it last, on its own.
+        if (route.path === "/api/auth/logout") continue;
+        const res = await t.api(route.method, path, { as: role, body: route.body });
+        if (route.allowed.includes(role)) expect(res.status, `${role} should pass`).not.toBe(403);
+        else {
+          expect(res.status, `${role} should be refused: ${JSON.stringify(res.body)}`).toBe(403);
+          expect(res.body.error.code).toBe("forbidden");
+        }
+      }
+    });
+  }
+
+  it("openapi.json documents every route of the table, and the table covers every API route", async () => {
+    const res = await t.api("GET", "/openapi.json", { as: "anonymous" });
+    expect(res.status).toBe(200);
+    const documented = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    const expected = TABLE.map((r) => `${r.method} ${r.openapi}`);
+    const apiRoutes = documented.filter((r) => r.includes(" /api/") || r.endsWith(" /metrics"));
+    expect(apiRoutes.sort()).toEqual([...new Set(expected)].sort());
+    const docs = await t.api("GET", "/docs/", { as: "anonymous" });
+    expect(docs.status).toBe(200);
+  });
+});
+
+describe("sign-in, sessions and API tokens", () => {
+  it("refuses a wrong password without saying which part was wrong", async () => {
+    const res = await t.api("POST", "/api/auth/login", { as: "anonymous", body: { username: "sales", password: "wrong" } });
+    expect(res.status).toBe(401);
+    expect(res.body.error.reason).toBe("auth.bad_credentials");
+    const unknown = await t.api("POST", "/api/auth/login", { as: "anonymous", body: { username: "nobody", password: "wrong" } });
+    expect(unknown.body.error.reason).toBe("auth.bad_credentials");
+  });
+
+  it("stores passwords as argon2id hashes and sessions only as hashes", async () => {
+    const user = await t.database.db.selectFrom("users").select("password_hash").where("username", "=", "sales").executeTakeFirstOrThrow();
+    expect(user.password_hash).toMatch(/^\$argon2id\$/);
+    const login = await fetch(`${t.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "planner", password: "test-password" }),
+    });
+    const cookie = login.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/i);
+    const token = cookie.split(";")[0].split("=")[1];
+    const stored = await t.database.db.selectFrom("sessions").select("token_hash").execute();
+    expect(stored.some((s) => s.token_hash === token)).toBe(false);
+  });
+
+  it("ends a session on logout", async () => {
+    const login = await fetch(`${t.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "engineering", password: "test-password" }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    const me = await fetch(`${t.url}/api/auth/me`, { headers: { cookie } });
+    expect(await me.json()).toMatchObject({ name: "engineering", roles: ["engineering"] });
+    expect((await fetch(`${t.url}/api/auth/logout`, { method: "POST", headers: { cookie } })).status).toBe(204);
+    expect((await fetch(`${t.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it("lets an integration token read orders but not create single orders or read customers", async () => {
+    const token = await integrationToken(t.database);
+    expect((await t.api("GET", "/api/orders", { token })).status).toBe(200);
+    expect((await t.api("POST", "/api/orders", { token, body: {} })).status).toBe(403);
+    expect((await t.api("GET", "/api/customers", { token })).status).toBe(403);
+    expect((await t.api("GET", "/api/orders", { token: "lvt_forged" })).status).toBe(401);
+  });
+
+  it("answers in English when asked", async () => {
+    const res = await t.api("GET", "/api/orders", { as: "anonymous", headers: { "accept-language": "en-US,en;q=0.9" } });
+    expect(res.body.error.message).toBe("Please sign in");
+    const zh = await t.api("GET", "/api/orders", { as: "anonymous" });
+    expect(zh.body.error.message).toBe("请先登录");
+  });
+});
+
+describe("operations", () => {
+  it("reports health with the database kind", async () => {
+    const res = await t.api("GET", "/api/health", { as: "anonymous" });
+    expect(res.body).toEqual({ status: "ok", db: process.env.LVYUE_TEST_DB === "postgres" ? "postgres" : "pglite", version: "test" });
+  });
+
+  it("serves Prometheus text metrics", async () => {
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
+    const token = await integrationToken(t.database);
+    const res = await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    const text = await res.text();
+    expect(res.headers.get("content-type")).toContain("text/plain");
+    expect(text).toContain("lvyue_http_request_duration_seconds_bucket");
+    expect(text).toMatch(/lvyue_orders_created_total\{source="api"\} \d+/);
+  });
+});
