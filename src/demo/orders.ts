@@ -1,4 +1,4 @@
-// Pure generator of the order book: ~120 days of orders with their lines and full event histories,
+// Pure generator of the order book: a year of orders (most in the last 120 days) with their lines and full event histories,
 // numbered per plant day as the live app numbers them.
 import { sumMoney } from "../core/money.js";
 import { effectiveVersion } from "../engineering/model.js";
@@ -46,8 +46,10 @@ export function generateOrders(rng: Rng, input: OrderBookInput): OrderBook {
   const { customers, master, engineering, now } = input;
   const count = input.count ?? 5000;
   const today = plantDay(now);
-  const days = Array.from({ length: input.days ?? 120 }, (_, i) => addDays(today, -i));
-  const dayWeights = days.map((d) => [0.1, 1, 1, 1, 1, 1, 0.35][weekday(d)]);
+  // A year of history, so that last February's example (DH20260218001) exists, with the last 120
+  // days three times as busy so today's boards have a full open book.
+  const days = Array.from({ length: input.days ?? 365 }, (_, i) => addDays(today, -i));
+  const dayWeights = days.map((d, age) => [0.1, 1, 1, 1, 1, 1, 0.35][weekday(d)] * (age < 120 ? 3 : 1));
   const latest = now.getTime() - 5 * 60_000;
 
   const created: Date[] = [];
