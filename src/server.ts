@@ -44,6 +44,8 @@ export async function startServer(
     if (options.loadDemo) await options.loadDemo(database);
   } else if (config.adminPassword) {
     await ensureAdmin(database, config.adminPassword);
+  } else if (!(await database.db.selectFrom("users").select("id").where("username", "=", "admin").executeTakeFirst())) {
+    log("Warning: no admin user yet. Set LVYUE_ADMIN_PASSWORD and restart to create it.");
   }
   const app = await buildApp({ db: database.db, kind: database.kind, config, version: VERSION, logger: config.logLevel !== "silent" });
   const address = await app.listen({ host: config.host, port: config.port });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOrderNo } from "../../src/orders/model/numbering.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
+import { testDbKind } from "../support/test-db.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -44,6 +45,29 @@ describe("many clients at once", () => {
       .execute();
     expect(events).toHaveLength(created.length);
     for (const e of events) expect(Number(e.n)).toBe(2);
+  });
+
+  it.runIf(testDbKind() === "postgres")("two app instances on one server database never hand out the same number", async () => {
+    const second = await startTestApp({ sharing: t });
+    try {
+      const apps = [t, second, t, second];
+      const numbers = (
+        await Promise.all(
+          apps.map(async (app) => {
+            const mine: string[] = [];
+            for (let i = 0; i < 25; i++) {
+              const res = await app.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] } });
+              expect(res.status).toBe(201);
+              mine.push(res.body.orderNo);
+            }
+            return mine;
+          }),
+        )
+      ).flat();
+      expect(new Set(numbers).size).toBe(100);
+    } finally {
+      await second.close();
+    }
   });
 
   it("two people editing the same order: exactly one wins, the other gets 409", async () => {

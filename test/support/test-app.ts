@@ -2,13 +2,14 @@
 import { DEMO_USERS, type Role } from "../../src/core/auth/roles.js";
 import { createApiToken, upsertUser } from "../../src/core/auth/store.js";
 import { readConfig } from "../../src/core/config.js";
-import type { Database } from "../../src/core/db/connect.js";
+import { type Database, openDatabase } from "../../src/core/db/connect.js";
 import { buildApp } from "../../src/core/http/app.js";
 import { seedSmallPlant } from "../fixtures/small-plant.js";
 import { openTestDatabase } from "./test-db.js";
 
 export const TEST_PASSWORD = "test-password";
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON replies are checked by the tests' assertions
 export interface Reply<T = any> {
   status: number;
   body: T;
@@ -27,10 +28,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: number } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
-  for (const user of DEMO_USERS) await upsertUser(database.db, { ...user, password: TEST_PASSWORD });
-  if (options.seed !== false) await seedSmallPlant(database.db);
+export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: number; sharing?: TestApp } = {}): Promise<TestApp> {
+  // `sharing`: a second app instance (own connection pool) on the first one's server database.
+  const shared = options.sharing?.database as (Database & { url?: string }) | undefined;
+  const database = shared?.url ? await openDatabase({ databaseUrl: shared.url, poolSize: 12 }) : await openTestDatabase();
+  if (!shared) {
+    for (const user of DEMO_USERS) await upsertUser(database.db, { ...user, password: TEST_PASSWORD });
+    if (options.seed !== false) await seedSmallPlant(database.db);
+  }
   const config = { ...readConfig({}), port: 0, logLevel: "silent", ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) };
   const app = await buildApp({ db: database.db, kind: database.kind, config, version: "test" });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
@@ -67,6 +72,7 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
       try {
         parsed = text ? JSON.parse(text) : null;
       } catch {}
+      // biome-ignore lint/suspicious/noExplicitAny: as above
       return { status: res.status, body: parsed as any, headers: res.headers };
     },
     async close() {
