@@ -10,7 +10,8 @@ import { openTestDatabase } from "./test-db.js";
 export const TEST_PASSWORD = "test-password";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON replies are checked by the tests' assertions
-export interface Reply<T = any> {
+type Json = any;
+export interface Reply<T = Json> {
   status: number;
   body: T;
   headers: Headers;
@@ -20,7 +21,7 @@ export interface TestApp {
   url: string;
   database: Database;
   /** Calls the API as a signed-in demo user (by role), an API token, or anonymously. */
-  api<T = any>(
+  api<T = Json>(
     method: string,
     path: string,
     options?: { as?: Role | "anonymous"; body?: unknown; raw?: string; headers?: Record<string, string>; token?: string },
@@ -72,8 +73,7 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
       try {
         parsed = text ? JSON.parse(text) : null;
       } catch {}
-      // biome-ignore lint/suspicious/noExplicitAny: as above
-      return { status: res.status, body: parsed as any, headers: res.headers };
+      return { status: res.status, body: parsed as Json, headers: res.headers };
     },
     async close() {
       await app.close();
