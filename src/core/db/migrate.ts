@@ -2,9 +2,11 @@
 // (Kysely's migrator takes an advisory lock).
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as foundation from "./migrations/20261125000000_foundation.js";
+import * as rules from "./migrations/20261125010000_rules.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
+  "20261125010000_rules": rules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -147,6 +147,7 @@ export interface OrdersTable {
   idempotency_key: string | null;
   request_hash: string | null;
   version: Generated<number>;
+  priority: Generated<number>;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -184,6 +185,141 @@ export interface MasterChangesTable {
   change: Json<Record<string, unknown>>;
 }
 
+export interface RulesTable {
+  id: Generated<number>;
+  name: string;
+  enabled: boolean;
+  current_version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface RuleVersionsTable {
+  rule_id: number;
+  version: number;
+  definition: Json<Record<string, unknown>>;
+  diff: Json<Record<string, unknown>>;
+  created_by: string;
+  created_by_roles: string[];
+  created_at: Timestamp;
+}
+export interface RulesRevisionTable {
+  id: number;
+  revision: number;
+}
+export interface RuleEvaluationsTable {
+  id: Generated<number>;
+  order_no: string;
+  trigger: string;
+  at: Timestamp;
+  revision: number;
+  facts: Json<Record<string, unknown>>;
+  matched: Json<{ ruleId: number; version: number }[]>;
+}
+export interface RuleActionsTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  order_no: string;
+  rule_id: number;
+  rule_version: number;
+  action_index: number;
+  type: string;
+  status: "done" | "queued" | "failed" | "skipped";
+  detail: Json<Record<string, unknown>>;
+  error: string | null;
+  latency_ms: ColumnType<string, string | number | undefined, string | number>;
+  at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TasksTable {
+  id: Generated<number>;
+  title: string;
+  order_no: string | null;
+  assignee_role: string | null;
+  assignee_user: string | null;
+  mentions: string[];
+  due_at: Date | null;
+  status: Generated<"open" | "done" | "cancelled">;
+  rule_id: number | null;
+  rule_version: number | null;
+  created_by: string;
+  created_at: Timestamp;
+  done_by: string | null;
+  done_at: Date | null;
+}
+export interface NotificationsTable {
+  id: Generated<number>;
+  to_role: string | null;
+  to_user: string | null;
+  level: "info" | "warning" | "critical";
+  message: string;
+  order_no: string | null;
+  rule_id: number | null;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+export interface ReservationsTable {
+  id: Generated<number>;
+  order_no: string;
+  line_no: number;
+  sku: string;
+  location: string;
+  qty: string;
+  kind: "soft" | "hard";
+  expires_at: Date | null;
+  status: Generated<"active" | "released" | "expired" | "consumed">;
+  rule_id: number | null;
+  created_at: Timestamp;
+  released_at: Date | null;
+}
+export interface OrderBlocksTable {
+  id: Generated<number>;
+  order_no: string;
+  to_status: string;
+  reason: string;
+  releasable_by: string[];
+  rule_id: number | null;
+  rule_version: number | null;
+  task_id: number | null;
+  created_at: Timestamp;
+  cleared_at: Date | null;
+  cleared_by: string | null;
+}
+export interface OrderPinsTable {
+  order_no: string;
+  board: string;
+  colour: string;
+  rule_id: number | null;
+  created_at: Timestamp;
+}
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: "robot" | "credit_check";
+  payload: Json<Record<string, unknown>>;
+  order_no: string | null;
+  rule_action_id: number | null;
+  status: Generated<"pending" | "done" | "failed">;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  done_at: Date | null;
+}
+export interface IntegrationSettingsTable {
+  name: string;
+  kind: "robot" | "credit";
+  config: Json<Record<string, unknown>>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+export interface BulkBatchesTable {
+  batch_id: string;
+  request_hash: string;
+  result: Json<unknown>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -205,4 +341,17 @@ export interface DB {
   order_lines: OrderLinesTable;
   order_events: OrderEventsTable;
   master_changes: MasterChangesTable;
+  rules: RulesTable;
+  rule_versions: RuleVersionsTable;
+  rules_revision: RulesRevisionTable;
+  rule_evaluations: RuleEvaluationsTable;
+  rule_actions: RuleActionsTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
+  reservations: ReservationsTable;
+  order_blocks: OrderBlocksTable;
+  order_pins: OrderPinsTable;
+  outbox: OutboxTable;
+  integration_settings: IntegrationSettingsTable;
+  bulk_batches: BulkBatchesTable;
 }
