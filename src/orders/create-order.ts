@@ -5,6 +5,11 @@ import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
+import { activeRules, matchRules } from "../rules/active-rules.js";
+import { applyPlanToOrder } from "../rules/model/apply-plan.js";
+import { orderFacts } from "../rules/model/order-facts.js";
+import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
+import { writeRuleEffects } from "../rules/write-rule-effects.js";
 import { buildOrder, type OrderRequest } from "./model/build-order.js";
 import { plantDay } from "./model/numbering.js";
 import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders, loadIntakeContext } from "./store.js";
@@ -12,6 +17,22 @@ import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders, loadInta
 export interface CreateOrderResult {
   order: OrderView;
   replayed: boolean;
+  /** What the rules did on intake (empty on a replay: they acted the first time). */
+  actions: ActionSummary[];
+}
+
+export interface ActionSummary {
+  rule: string;
+  ruleId: number;
+  ruleVersion: number;
+  type: string;
+  status: string;
+  detail: Record<string, unknown>;
+}
+
+export function summariseActions(matched: MatchedRule[], plan: ActionPlan): ActionSummary[] {
+  const names = new Map(matched.map((m) => [m.id, m.name]));
+  return plan.log.map((l) => ({ rule: names.get(l.ruleId) ?? "", ruleId: l.ruleId, ruleVersion: l.ruleVersion, type: l.type, status: l.status, detail: l.detail }));
 }
 
 export function requestHash(body: unknown): string {
@@ -32,7 +53,7 @@ export async function createOrder(
     if (existing.request_hash !== hash) {
       throw new AppError("conflict", "order.idempotency_mismatch", { key: options.idempotencyKey }, "Idempotency-Key");
     }
-    return { order: await getOrderView(db, existing.order_no), replayed: true };
+    return { order: await getOrderView(db, existing.order_no), replayed: true, actions: [] };
   };
 
   const earlier = await replay();
@@ -45,18 +66,23 @@ export async function createOrder(
     // only writes, which keeps it (and the day's number row lock) short.
     const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today);
     const built = buildOrder(request, ctx);
-    const order = await db.transaction().execute(async (tx) => {
+    const source = options.source ?? "api";
+    const customer = ctx.customers.get(request.customer)!;
+    return await db.transaction().execute(async (tx) => {
+      // Rules are read (revision-checked) and evaluated inside the transaction of the change.
+      const { revision, rules } = await activeRules(tx, db);
       // Numbers are taken last, so the day's sequence row stays locked only for the inserts.
       const [no] = await allocateOrderNumbers(tx, today, 1);
+      const facts = orderFacts({ ...built, orderNo: no, status: built.status, source }, customer, ctx.items, { trigger: "order.created" }, today);
+      const matched = matchRules(rules, facts);
+      const plan = planActions(matched, facts, at);
+      const final = applyPlanToOrder(built, plan);
       const stored = await insertOrders(tx, [
-        {
-          built,
-          meta: { orderNo: no, actor: principal.name, source: options.source ?? "api", idempotencyKey: options.idempotencyKey, requestHash: hash, at },
-        },
+        { built: final, meta: { orderNo: no, actor: principal.name, source, idempotencyKey: options.idempotencyKey, requestHash: hash, at } },
       ]);
-      return toOrderView(stored.orders[0], stored.lines, stored.events);
+      await writeRuleEffects(tx, [{ orderNo: no, built: final, facts, revision, matched, plan, at }], principal.name);
+      return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(matched, plan) };
     });
-    return { order, replayed: false };
   } catch (error) {
     // Two retries of one request raced: the loser answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key_key")) {

@@ -30,12 +30,12 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const { order, replayed } = await createOrder(deps.db, requirePrincipal(request), request.body, {
+      const { order, replayed, actions } = await createOrder(deps.db, requirePrincipal(request), request.body, {
         idempotencyKey: request.headers["idempotency-key"],
       });
       if (!replayed) deps.metrics.ordersCreated.inc({ source: "api" });
       reply.header("idempotent-replayed", String(replayed)).header("etag", `"${order.version}"`);
-      return reply.status(201).send({ ...order, event: order.events[order.events.length - 1], actions: [] });
+      return reply.status(201).send({ ...order, event: order.events[order.events.length - 1], actions });
     },
   );
 

@@ -10,8 +10,8 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 export async function loadIntakeContext(db: Db, customerCodes: string[], skus: string[], today: string) {
   const [customers, items, boms, routings] = await Promise.all([
-    customerCodes.length ? db.selectFrom("customers").select(["code", "grade"]).where("code", "in", customerCodes).execute() : [],
-    skus.length ? db.selectFrom("items").select(["sku", "unit_price", "param_schema"]).where("sku", "in", skus).execute() : [],
+    customerCodes.length ? db.selectFrom("customers").select(["code", "grade", "credit_limit", "open_receivables"]).where("code", "in", customerCodes).execute() : [],
+    skus.length ? db.selectFrom("items").select(["sku", "unit_price", "param_schema", "family", "kind"]).where("sku", "in", skus).execute() : [],
     effectiveVersions(db, "bom_versions", skus, today),
     effectiveVersions(db, "routing_versions", skus, today),
   ]);
@@ -68,9 +68,10 @@ export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: Ne
       orders.map(({ built, meta }) => ({
         order_no: meta.orderNo,
         customer_code: built.customer_code,
-        status: built.status,
-        held_from: null,
-        hold_reason: null,
+        status: built.hold ? "on_hold" : built.status,
+        held_from: built.hold ? built.status : null,
+        hold_reason: built.hold?.reason ?? null,
+        priority: built.priority,
         rush: built.rush,
         tags: built.tags,
         requested_date: built.requested_date,
@@ -78,8 +79,8 @@ export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: Ne
         delivered_at: null,
         total_amount: built.total_amount,
         nonstandard: built.nonstandard,
-        owner_role: built.owner_role,
-        owner_user: built.status === "draft" ? meta.actor : null,
+        owner_role: built.hold?.ownerRole ?? built.owner_role,
+        owner_user: built.status === "draft" && !built.hold ? meta.actor : null,
         note: built.note,
         source: meta.source,
         idempotency_key: meta.idempotencyKey ?? null,
@@ -100,22 +101,36 @@ export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: Ne
     .insertInto("order_events")
     .values(
       orders.flatMap(({ built, meta }) => {
-        const created = {
+        const created: {
+          order_no: string;
+          at: Date;
+          actor: string;
+          kind: "created" | "transition";
+          from_status: string | null;
+          to_status: string;
+          reason: string | null;
+          data: string;
+        } = {
           order_no: meta.orderNo,
           at: meta.at,
           actor: meta.actor,
-          kind: "created" as const,
+          kind: "created",
           from_status: null,
           to_status: "draft",
           reason: null,
           data: JSON.stringify({ source: meta.source, lines: built.lines.length, amount: built.total_amount }),
         };
-        if (built.status === "draft") return [created];
-        const pinned = Object.fromEntries(built.lines.map((l) => [l.line_no, { bom: l.bom_version_id, routing: l.routing_version_id }]));
-        return [
-          created,
-          { ...created, kind: "transition" as const, from_status: "draft", to_status: built.status, reason: "intake", data: JSON.stringify({ pinned }) },
-        ];
+        const events = [created];
+        if (built.status !== "draft") {
+          const pinned = Object.fromEntries(built.lines.map((l) => [l.line_no, { bom: l.bom_version_id, routing: l.routing_version_id }]));
+          events.push({ ...created, kind: "transition" as const, from_status: "draft", to_status: built.status, reason: "intake", data: JSON.stringify({ pinned }) });
+        }
+        if (built.hold) {
+          // The log names the rule versions that held the order.
+          const by = built.hold.rules.map((r) => `rule:${r.id}@v${r.version}`).join(",");
+          events.push({ ...created, actor: by, kind: "transition" as const, from_status: built.status, to_status: "on_hold", reason: built.hold.reason, data: JSON.stringify({ rules: built.hold.rules }) });
+        }
+        return events;
       }),
     )
     .returningAll()

@@ -7,8 +7,8 @@ function makeContext(): IntakeContext {
   return {
     today: "2026-02-18",
     customers: new Map([
-      ["ACME", { code: "ACME", grade: "A" }],
-      ["DULL", { code: "DULL", grade: "D" }],
+      ["ACME", { code: "ACME", grade: "A", credit_limit: "100000.00", open_receivables: "0.00" }],
+      ["DULL", { code: "DULL", grade: "D", credit_limit: "100000.00", open_receivables: "0.00" }],
     ]),
     items: new Map<string, IntakeItem>([
       [
@@ -16,14 +16,16 @@ function makeContext(): IntakeContext {
         {
           sku: "DOOR-1",
           unit_price: "1250.50",
+          family: "门",
+          kind: "finished",
           param_schema: {
             color: { type: "enum", values: ["white", "oak"], default: "white" },
             width: { type: "number", min: 600, max: 1200, default: 900 },
           },
         },
       ],
-      ["HINGE", { sku: "HINGE", unit_price: "0.10", param_schema: {} }],
-      ["BOLT", { sku: "BOLT", unit_price: "0.20", param_schema: {} }],
+      ["HINGE", { sku: "HINGE", unit_price: "0.10", param_schema: {}, family: "", kind: "purchased" }],
+      ["BOLT", { sku: "BOLT", unit_price: "0.20", param_schema: {}, family: "", kind: "purchased" }],
     ]),
     bomVersionBySku: new Map([
       ["DOOR-1", 11],
@@ -61,6 +63,8 @@ describe("buildOrder: a confirmed order", () => {
     );
     expect(order).toEqual({
       customer_code: "ACME",
+      customer_grade: "A",
+      priority: 0,
       status: "confirmed",
       rush: false,
       tags: [],
@@ -75,6 +79,8 @@ describe("buildOrder: a confirmed order", () => {
           sku: "DOOR-1",
           qty: 3,
           unit_price: "1250.50",
+          family: "门",
+          kind: "finished",
           amount: "3751.50",
           params: {},
           nonstandard: false,

@@ -19,11 +19,15 @@ export interface OrderRequest {
 export interface IntakeCustomer {
   code: string;
   grade: string;
+  credit_limit: string;
+  open_receivables: string;
 }
 export interface IntakeItem {
   sku: string;
   unit_price: string;
   param_schema: ParamSchema;
+  family: string;
+  kind: string;
 }
 export interface IntakeContext {
   today: string;
@@ -47,6 +51,10 @@ export interface BuiltLine {
 }
 export interface BuiltOrder {
   customer_code: string;
+  customer_grade: string;
+  priority: number;
+  /** Set by rules: the order is taken in on hold, with who must release it. */
+  hold?: { reason: string; ownerRole: string; rules: { id: number; version: number }[] };
   status: "draft" | "confirmed";
   rush: boolean;
   tags: string[];
@@ -107,6 +115,8 @@ export function buildOrder(request: OrderRequest, ctx: IntakeContext): BuiltOrde
   const status = confirm ? "confirmed" : "draft";
   return {
     customer_code: customer.code,
+    customer_grade: customer.grade,
+    priority: 0,
     status,
     rush,
     tags,

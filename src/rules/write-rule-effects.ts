@@ -1,0 +1,198 @@
+// Writes what the rules decided for a batch of newly written orders, in the same transaction:
+// the evaluation (facts + matches), each action's log row, tasks, notifications, holds and blocks,
+// pins, reservations, and outbox messages for the outside world (robots, credit provider).
+import type { Transaction } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { type ReservationRequest, reserveStock } from "../inventory/reserve-stock.js";
+import type { BuiltOrder } from "../orders/model/build-order.js";
+import type { OrderFacts } from "./model/facts.js";
+import type { ActionPlan, MatchedRule } from "./model/plan-actions.js";
+
+export interface RuleEffects {
+  orderNo: string;
+  built: BuiltOrder;
+  facts: OrderFacts;
+  revision: number;
+  matched: MatchedRule[];
+  plan: ActionPlan;
+  at: Date;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[], actor: string) {
+  if (!batch.length) return;
+  const evaluations = await tx
+    .insertInto("rule_evaluations")
+    .values(
+      batch.map((e) => ({
+        order_no: e.orderNo,
+        trigger: e.facts.event.trigger,
+        at: e.at,
+        revision: e.revision,
+        facts: json(e.facts),
+        matched: json(e.matched.map((m) => ({ ruleId: m.id, version: m.version }))),
+      })),
+    )
+    .returning("id")
+    .execute();
+  const withActions = batch.map((e, i) => ({ ...e, evaluationId: evaluations[i].id })).filter((e) => e.plan.log.length);
+  if (!withActions.length) return;
+
+  const logRows = await tx
+    .insertInto("rule_actions")
+    .values(
+      withActions.flatMap((e) =>
+        e.plan.log.map((l) => ({
+          evaluation_id: e.evaluationId,
+          order_no: e.orderNo,
+          rule_id: l.ruleId,
+          rule_version: l.ruleVersion,
+          action_index: l.actionIndex,
+          type: l.type,
+          status: l.status,
+          detail: json(l.detail),
+          at: e.at,
+        })),
+      ),
+    )
+    .returning("id")
+    .execute();
+  let offset = 0;
+  const logIds = withActions.map((e) => {
+    const ids = logRows.slice(offset, offset + e.plan.log.length).map((r) => r.id);
+    offset += e.plan.log.length;
+    return ids;
+  });
+
+  const taskRows = withActions.flatMap((e) => e.plan.tasks.map((t) => ({ e, t })));
+  const taskIds = taskRows.length
+    ? (
+        await tx
+          .insertInto("tasks")
+          .values(
+            taskRows.map(({ e, t }) => ({
+              title: t.title,
+              order_no: e.orderNo,
+              assignee_role: t.assigneeRole,
+              assignee_user: t.assigneeUser,
+              mentions: t.mentions,
+              due_at: t.dueAt,
+              rule_id: t.ruleId,
+              rule_version: t.ruleVersion,
+              created_by: actor,
+              created_at: e.at,
+            })),
+          )
+          .returning("id")
+          .execute()
+      ).map((r) => r.id)
+    : [];
+  const taskIdOf = new Map(taskRows.map(({ e, t }, i) => [`${e.orderNo}|${e.plan.tasks.indexOf(t)}`, taskIds[i]]));
+
+  const blockRows = withActions.flatMap((e) => [
+    ...e.plan.holds.map((h) => ({ e, to: "*", reason: h.reason, releasable: h.releasableBy, ruleId: h.ruleId, ruleVersion: h.ruleVersion, taskId: null, hold: h })),
+    ...e.plan.blocks.map((b) => ({
+      e,
+      to: b.to,
+      reason: b.reason,
+      releasable: [] as string[],
+      ruleId: b.ruleId,
+      ruleVersion: b.ruleVersion,
+      taskId: b.taskIndex === null ? null : (taskIdOf.get(`${e.orderNo}|${b.taskIndex}`) ?? null),
+      hold: null,
+    })),
+  ]);
+  const blockIds = blockRows.length
+    ? (
+        await tx
+          .insertInto("order_blocks")
+          .values(
+            blockRows.map((b) => ({
+              order_no: b.e.orderNo,
+              to_status: b.to,
+              reason: b.reason,
+              releasable_by: b.releasable,
+              rule_id: b.ruleId,
+              rule_version: b.ruleVersion,
+              task_id: b.taskId,
+              created_at: b.e.at,
+            })),
+          )
+          .returning("id")
+          .execute()
+      ).map((r) => r.id)
+    : [];
+
+  const notifications = withActions.flatMap((e) => e.plan.notifications.map((n) => ({ e, n })));
+  if (notifications.length) {
+    await tx
+      .insertInto("notifications")
+      .values(notifications.map(({ e, n }) => ({ to_role: n.toRole, to_user: null, level: n.level, message: n.message, order_no: e.orderNo, rule_id: n.ruleId, created_at: e.at })))
+      .execute();
+  }
+  const pins = withActions.flatMap((e) => e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })));
+  if (pins.length) {
+    await tx
+      .insertInto("order_pins")
+      .values(pins)
+      .onConflict((oc) => oc.columns(["order_no", "board"]).doUpdateSet((eb) => ({ colour: eb.ref("excluded.colour"), rule_id: eb.ref("excluded.rule_id") })))
+      .execute();
+  }
+
+  const outbox = [
+    ...withActions.flatMap((e, i) =>
+      e.plan.robots.map((r) => ({
+        topic: "robot" as const,
+        payload: json({ webhook: r.webhook, channels: r.channels, message: r.message, level: r.level, orderNo: e.orderNo }),
+        order_no: e.orderNo,
+        rule_action_id: logIds[i][r.logIndex],
+      })),
+    ),
+    ...blockRows.flatMap((b, i) => {
+      if (!b.hold?.creditProvider) return [];
+      const e = b.e;
+      const ei = withActions.indexOf(e);
+      return [
+        {
+          topic: "credit_check" as const,
+          payload: json({
+            provider: b.hold.creditProvider,
+            blockId: blockIds[i],
+            orderNo: e.orderNo,
+            customer: { code: e.facts.customer.code, creditLimit: e.facts.customer.creditLimit.toFixed(2), openReceivables: e.facts.customer.openReceivables.toFixed(2) },
+            amount: e.built.total_amount,
+          }),
+          order_no: e.orderNo,
+          rule_action_id: logIds[ei][b.hold.logIndex],
+        },
+      ];
+    }),
+  ];
+  if (outbox.length) await tx.insertInto("outbox").values(outbox).execute();
+
+  const reservations: ReservationRequest[] = withActions.flatMap((e) =>
+    e.plan.reserve
+      ? e.built.lines.map((l) => ({
+          orderNo: e.orderNo,
+          lineNo: l.line_no,
+          sku: l.sku,
+          qty: l.qty,
+          kind: "soft" as const,
+          expiresAt: e.plan.reserve?.expiresAt ?? null,
+          ruleId: e.plan.reserve?.ruleId ?? null,
+        }))
+      : [],
+  );
+  const outcomes = await reserveStock(tx, reservations);
+  // The reservation action's log records what was locked and what was short.
+  for (const [i, e] of withActions.entries()) {
+    if (!e.plan.reserve) continue;
+    const mine = outcomes.filter((o) => o.orderNo === e.orderNo);
+    await tx
+      .updateTable("rule_actions")
+      .set({ detail: json({ ...e.plan.log[e.plan.reserve.logIndex].detail, lines: mine }) })
+      .where("id", "=", logIds[i][e.plan.reserve.logIndex])
+      .execute();
+  }
+}
