@@ -79,8 +79,7 @@ describe("buildOrder: a confirmed order", () => {
           sku: "DOOR-1",
           qty: 3,
           unit_price: "1250.50",
-          family: "门",
-          kind: "finished",
+
           amount: "3751.50",
           params: {},
           nonstandard: false,
