@@ -4,6 +4,7 @@ import { isRole, ROLES, type Role } from "./core/auth/roles.js";
 import { createApiToken } from "./core/auth/store.js";
 import { readConfig } from "./core/config.js";
 import { loadDemoPlant } from "./demo/load-demo-plant.js";
+import { installDefaultRules } from "./rules/install-default-rules.js";
 import { ensureDemoUsers, openAndMigrate, startServer, VERSION } from "./server.js";
 
 const program = new Command("lvyue").description("Lvyue (履约): order fulfilment hub for make-to-order manufacturers").version(VERSION);
@@ -19,6 +20,7 @@ program
         ? async (database) => {
             const started = Date.now();
             const summary = await loadDemoPlant(database.db);
+            await installDefaultRules(database.db);
             if (!summary.skipped) console.log(`Demo plant loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
           }
         : undefined,
@@ -49,6 +51,7 @@ program
     const database = await openAndMigrate(config);
     await ensureDemoUsers(database, config.demoPassword);
     const summary = await loadDemoPlant(database.db, { seed: Number(opts.seed) });
+    await installDefaultRules(database.db);
     console.table(summary);
     await database.close();
   });

@@ -4,12 +4,12 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
-import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
 import { writeRuleEffects } from "../rules/write-rule-effects.js";
+import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
 import { buildOrder, type OrderRequest } from "./model/build-order.js";
 import { plantDay } from "./model/numbering.js";
 import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders, loadIntakeContext } from "./store.js";
@@ -32,7 +32,14 @@ export interface ActionSummary {
 
 export function summariseActions(matched: MatchedRule[], plan: ActionPlan): ActionSummary[] {
   const names = new Map(matched.map((m) => [m.id, m.name]));
-  return plan.log.map((l) => ({ rule: names.get(l.ruleId) ?? "", ruleId: l.ruleId, ruleVersion: l.ruleVersion, type: l.type, status: l.status, detail: l.detail }));
+  return plan.log.map((l) => ({
+    rule: names.get(l.ruleId) ?? "",
+    ruleId: l.ruleId,
+    ruleVersion: l.ruleVersion,
+    type: l.type,
+    status: l.status,
+    detail: l.detail,
+  }));
 }
 
 export function requestHash(body: unknown): string {

@@ -10,7 +10,9 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 export async function loadIntakeContext(db: Db, customerCodes: string[], skus: string[], today: string) {
   const [customers, items, boms, routings] = await Promise.all([
-    customerCodes.length ? db.selectFrom("customers").select(["code", "grade", "credit_limit", "open_receivables"]).where("code", "in", customerCodes).execute() : [],
+    customerCodes.length
+      ? db.selectFrom("customers").select(["code", "grade", "credit_limit", "open_receivables"]).where("code", "in", customerCodes).execute()
+      : [],
     skus.length ? db.selectFrom("items").select(["sku", "unit_price", "param_schema", "family", "kind"]).where("sku", "in", skus).execute() : [],
     effectiveVersions(db, "bom_versions", skus, today),
     effectiveVersions(db, "routing_versions", skus, today),
@@ -123,12 +125,27 @@ export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: Ne
         const events = [created];
         if (built.status !== "draft") {
           const pinned = Object.fromEntries(built.lines.map((l) => [l.line_no, { bom: l.bom_version_id, routing: l.routing_version_id }]));
-          events.push({ ...created, kind: "transition" as const, from_status: "draft", to_status: built.status, reason: "intake", data: JSON.stringify({ pinned }) });
+          events.push({
+            ...created,
+            kind: "transition" as const,
+            from_status: "draft",
+            to_status: built.status,
+            reason: "intake",
+            data: JSON.stringify({ pinned }),
+          });
         }
         if (built.hold) {
           // The log names the rule versions that held the order.
           const by = built.hold.rules.map((r) => `rule:${r.id}@v${r.version}`).join(",");
-          events.push({ ...created, actor: by, kind: "transition" as const, from_status: built.status, to_status: "on_hold", reason: built.hold.reason, data: JSON.stringify({ rules: built.hold.rules }) });
+          events.push({
+            ...created,
+            actor: by,
+            kind: "transition" as const,
+            from_status: built.status,
+            to_status: "on_hold",
+            reason: built.hold.reason,
+            data: JSON.stringify({ rules: built.hold.rules }),
+          });
         }
         return events;
       }),

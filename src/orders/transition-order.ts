@@ -1,8 +1,9 @@
 // Use case: move an order along its state machine, recording who, when, from, to and why.
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound, refused } from "../core/errors.js";
+import { releaseReservations } from "../inventory/reserve-stock.js";
 import { getOrderView } from "./get-order.js";
 import { checkTransition, isOrderStatus, type OrderStatus, STAGE_OWNER } from "./model/lifecycle.js";
 import { appendEvent, getOrderRow, updateOrderIfVersion } from "./store.js";
@@ -38,6 +39,8 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
     const reason = request.reason?.trim() || null;
     if (check.reasonRequired && !reason) throw new AppError("invalid", "order.reason_required", { to: request.to }, "reason");
 
+    const clearedHolds = await checkBlocks(tx, orderNo, from, request.to, principal);
+
     const holding = request.to === "on_hold";
     const updated = await updateOrderIfVersion(tx, orderNo, row.version, {
       status: request.to,
@@ -48,9 +51,34 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
       ...(request.to === "delivered" ? { delivered_at: new Date() } : {}),
     });
     if (!updated) throw new AppError("conflict", "conflict.concurrent");
-    await appendEvent(tx, { orderNo, actor: principal.name, kind: "transition", from, to: request.to, reason });
+    await appendEvent(tx, {
+      orderNo,
+      actor: principal.name,
+      kind: "transition",
+      from,
+      to: request.to,
+      reason,
+      data: clearedHolds.length ? { clearedHolds } : {},
+    });
+    if (request.to === "cancelled") await releaseReservations(tx, { orderNos: [orderNo] }, "released");
   });
   return getOrderView(db, orderNo);
+}
+
+/** Rule-made holds and blocks: a blocked target is refused; releasing a hold needs its releasers. */
+async function checkBlocks(tx: Transaction<DB>, orderNo: string, from: OrderStatus, to: OrderStatus, principal: Principal): Promise<number[]> {
+  const blocks = await tx.selectFrom("order_blocks").selectAll().where("order_no", "=", orderNo).where("cleared_at", "is", null).execute();
+  const blocked = blocks.find((b) => b.to_status === to);
+  if (blocked) throw refused("order.blocked", { to, reason: blocked.reason }, "to");
+  const holds = blocks.filter((b) => b.to_status === "*");
+  if (from !== "on_hold" || !holds.length) return [];
+  if (to !== "cancelled" && !principal.roles.includes("admin")) {
+    const strict = holds.find((h) => h.releasable_by.length && !h.releasable_by.some((r) => principal.roles.includes(r as never)));
+    if (strict) throw new AppError("forbidden", "order.hold_release_role", { allowed: strict.releasable_by.join(","), reason: strict.reason });
+  }
+  const ids = holds.map((h) => h.id);
+  await tx.updateTable("order_blocks").set({ cleared_at: new Date(), cleared_by: principal.name }).where("id", "in", ids).execute();
+  return ids;
 }
 
 export function staleVersion(current: number, given: number) {

@@ -91,7 +91,16 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[]
   const taskIdOf = new Map(taskRows.map(({ e, t }, i) => [`${e.orderNo}|${e.plan.tasks.indexOf(t)}`, taskIds[i]]));
 
   const blockRows = withActions.flatMap((e) => [
-    ...e.plan.holds.map((h) => ({ e, to: "*", reason: h.reason, releasable: h.releasableBy, ruleId: h.ruleId, ruleVersion: h.ruleVersion, taskId: null, hold: h })),
+    ...e.plan.holds.map((h) => ({
+      e,
+      to: "*",
+      reason: h.reason,
+      releasable: h.releasableBy,
+      ruleId: h.ruleId,
+      ruleVersion: h.ruleVersion,
+      taskId: null,
+      hold: h,
+    })),
     ...e.plan.blocks.map((b) => ({
       e,
       to: b.to,
@@ -128,10 +137,22 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[]
   if (notifications.length) {
     await tx
       .insertInto("notifications")
-      .values(notifications.map(({ e, n }) => ({ to_role: n.toRole, to_user: null, level: n.level, message: n.message, order_no: e.orderNo, rule_id: n.ruleId, created_at: e.at })))
+      .values(
+        notifications.map(({ e, n }) => ({
+          to_role: n.toRole,
+          to_user: null,
+          level: n.level,
+          message: n.message,
+          order_no: e.orderNo,
+          rule_id: n.ruleId,
+          created_at: e.at,
+        })),
+      )
       .execute();
   }
-  const pins = withActions.flatMap((e) => e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })));
+  const pins = withActions.flatMap((e) =>
+    e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })),
+  );
   if (pins.length) {
     await tx
       .insertInto("order_pins")
@@ -160,7 +181,11 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[]
             provider: b.hold.creditProvider,
             blockId: blockIds[i],
             orderNo: e.orderNo,
-            customer: { code: e.facts.customer.code, creditLimit: e.facts.customer.creditLimit.toFixed(2), openReceivables: e.facts.customer.openReceivables.toFixed(2) },
+            customer: {
+              code: e.facts.customer.code,
+              creditLimit: e.facts.customer.creditLimit.toFixed(2),
+              openReceivables: e.facts.customer.openReceivables.toFixed(2),
+            },
             amount: e.built.total_amount,
           }),
           order_no: e.orderNo,

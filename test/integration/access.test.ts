@@ -33,6 +33,13 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "PATCH", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: ["sales", "service", "planner", "admin"], body: {} },
   { method: "POST", path: "/api/orders/{no}/transitions", openapi: "/api/orders/{orderNo}/transitions", allowed: EVERYONE, body: { to: "nowhere" } },
   { method: "GET", path: "/metrics", openapi: "/metrics", allowed: ["admin"] },
+  { method: "GET", path: "/api/rules", openapi: "/api/rules", allowed: ["planner", "admin"] },
+  { method: "POST", path: "/api/rules", openapi: "/api/rules", allowed: ["admin"], body: {} },
+  { method: "GET", path: "/api/rules/1", openapi: "/api/rules/{id}", allowed: ["planner", "admin"] },
+  { method: "PATCH", path: "/api/rules/1", openapi: "/api/rules/{id}", allowed: ["admin"], body: {} },
+  { method: "POST", path: "/api/rules/1/dry-run", openapi: "/api/rules/{id}/dry-run", allowed: ["admin"], body: {} },
+  { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
+  { method: "POST", path: "/api/tasks/999999/done", openapi: "/api/tasks/{id}/done", allowed: EVERYONE },
 ];
 
 describe("every route checks the caller's role", () => {

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "planning.read",
   "inventory.sync",
   "users.admin",
+  "rules.read",
+  "rules.write",
   "metrics.scrape",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -37,7 +39,7 @@ const PEOPLE_BASE: Permission[] = ["session", "items.read", "orders.read", "orde
 const GRANTS: Record<Role, Permission[]> = {
   sales: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "orders.reschedule", "promise"],
   service: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "promise"],
-  planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read"],
+  planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "rules.read"],
   purchasing: [...PEOPLE_BASE, "planning.read"],
   warehouse: [...PEOPLE_BASE, "inventory.sync"],
   engineering: [...PEOPLE_BASE],

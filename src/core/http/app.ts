@@ -8,7 +8,9 @@ import type { Kysely } from "kysely";
 import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
+import { ruleRoutes } from "../../rules/routes.js";
 import { systemRoutes } from "../../system/routes.js";
+import { taskRoutes } from "../../tasks/routes.js";
 import { authRoutes } from "../auth/routes.js";
 import type { Config } from "../config.js";
 import type { DbKind } from "../db/connect.js";
@@ -68,6 +70,8 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   customerRoutes(app, deps);
   itemRoutes(app, deps);
   orderRoutes(app, deps);
+  ruleRoutes(app, deps);
+  taskRoutes(app, deps);
   await app.ready();
   return app;
 }

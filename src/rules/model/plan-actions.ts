@@ -1,7 +1,7 @@
 // Turns the rules that matched an order into a plan: what changes on the order, and which rows
 // (tasks, notifications, blocks, outbox messages, reservations, pins) to write with it.
 // Pure, so single and bulk intake share it and dry-runs show exactly what would happen.
-import type { RuleAction } from "./actions.js";
+import { PIN_COLOURS, type RuleAction } from "./actions.js";
 import type { OrderFacts } from "./facts.js";
 
 export interface MatchedRule {
@@ -26,7 +26,15 @@ export interface ActionPlan {
   blocks: { to: string; reason: string; ruleId: number; ruleVersion: number; taskIndex: number | null }[];
   tags: string[];
   fields: { note?: string; rush?: boolean; priority?: number };
-  tasks: { title: string; assigneeRole: string | null; assigneeUser: string | null; mentions: string[]; dueAt: Date | null; ruleId: number; ruleVersion: number }[];
+  tasks: {
+    title: string;
+    assigneeRole: string | null;
+    assigneeUser: string | null;
+    mentions: string[];
+    dueAt: Date | null;
+    ruleId: number;
+    ruleVersion: number;
+  }[];
   notifications: { toRole: string; level: "info" | "warning" | "critical"; message: string; ruleId: number }[];
   robots: { webhook: string; channels: string[]; message: string; level: string; mentions: string[]; logIndex: number }[];
   reserve: { expiresAt: Date; ruleId: number; logIndex: number } | null;
@@ -77,7 +85,8 @@ export function planActions(matched: MatchedRule[], facts: OrderFacts, now: Date
         }
         case "notify": {
           const message = fillTemplate(action.message, facts);
-          if (action.channels.includes("inapp") && action.toRole) plan.notifications.push({ toRole: action.toRole, level: action.level, message, ruleId: rule.id });
+          if (action.channels.includes("inapp") && action.toRole)
+            plan.notifications.push({ toRole: action.toRole, level: action.level, message, ruleId: rule.id });
           const robots = action.channels.filter((c) => c !== "inapp");
           if (robots.length && action.webhook) {
             const index = log("queued", { channels: action.channels, message });
@@ -93,7 +102,14 @@ export function planActions(matched: MatchedRule[], facts: OrderFacts, now: Date
           break;
         case "credit_check": {
           const index = log("queued", { provider: action.provider });
-          plan.holds.push({ reason: "等待外部信用审核", releasableBy: ["finance"], ruleId: rule.id, ruleVersion: rule.version, creditProvider: action.provider, logIndex: index });
+          plan.holds.push({
+            reason: "等待外部信用审核",
+            releasableBy: ["finance"],
+            ruleId: rule.id,
+            ruleVersion: rule.version,
+            creditProvider: action.provider,
+            logIndex: index,
+          });
           break;
         }
         case "hold": {
@@ -102,7 +118,13 @@ export function planActions(matched: MatchedRule[], facts: OrderFacts, now: Date
           break;
         }
         case "block_transition":
-          plan.blocks.push({ to: action.to, reason: action.reason, ruleId: rule.id, ruleVersion: rule.version, taskIndex: action.untilTaskDone ? taskOfRule : null });
+          plan.blocks.push({
+            to: action.to,
+            reason: action.reason,
+            ruleId: rule.id,
+            ruleVersion: rule.version,
+            taskIndex: action.untilTaskDone ? taskOfRule : null,
+          });
           log("done", { to: action.to, reason: action.reason });
           break;
         case "set_field":
@@ -113,10 +135,16 @@ export function planActions(matched: MatchedRule[], facts: OrderFacts, now: Date
           if (!plan.tags.includes(action.tag)) plan.tags.push(action.tag);
           log("done", { tag: action.tag });
           break;
-        case "pin":
-          plan.pins.push({ board: action.board, colour: action.colour, ruleId: rule.id });
+        case "pin": {
+          // One pin per board: when two rules pin the same board, the more urgent colour stays.
+          const existing = plan.pins.find((p) => p.board === action.board);
+          if (!existing) plan.pins.push({ board: action.board, colour: action.colour, ruleId: rule.id });
+          else if (PIN_COLOURS.indexOf(action.colour) < PIN_COLOURS.indexOf(existing.colour as (typeof PIN_COLOURS)[number])) {
+            Object.assign(existing, { colour: action.colour, ruleId: rule.id });
+          }
           log("done", { board: action.board, colour: action.colour });
           break;
+        }
       }
     });
   }
