@@ -6,6 +6,7 @@ import { readConfig } from "./core/config.js";
 import { loadDemoPlant } from "./demo/load-demo-plant.js";
 import { installDefaultRules } from "./rules/install-default-rules.js";
 import { ensureDemoUsers, openAndMigrate, startServer, VERSION } from "./server.js";
+import { startDemoStandIns } from "./stand-ins/demo-integrations.js";
 
 const program = new Command("lvyue").description("Lvyue (履约): order fulfilment hub for make-to-order manufacturers").version(VERSION);
 
@@ -21,6 +22,7 @@ program
             const started = Date.now();
             const summary = await loadDemoPlant(database.db);
             await installDefaultRules(database.db);
+            await startDemoStandIns(database.db);
             if (!summary.skipped) console.log(`Demo plant loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
           }
         : undefined,

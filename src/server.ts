@@ -7,6 +7,7 @@ import type { Config } from "./core/config.js";
 import { type Database, openDatabase } from "./core/db/connect.js";
 import { migrateToLatest } from "./core/db/migrate.js";
 import { buildApp } from "./core/http/app.js";
+import { startWorker } from "./outbox/worker.js";
 
 export const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -48,6 +49,7 @@ export async function startServer(
     log("Warning: no admin user yet. Set LVYUE_ADMIN_PASSWORD and restart to create it.");
   }
   const app = await buildApp({ db: database.db, kind: database.kind, config, version: VERSION, logger: config.logLevel !== "silent" });
+  const worker = startWorker(database.db, { log: (error) => app.log.error({ err: error }, "worker") });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace("0.0.0.0", "127.0.0.1");
   log(`Lvyue ${VERSION} listening on ${url} (database: ${database.kind}${demo ? `, data dir ${config.dataDir}` : ""})`);
@@ -58,6 +60,7 @@ export async function startServer(
     database,
     url,
     stop: async () => {
+      await worker.stop();
       await app.close();
       await database.close();
     },

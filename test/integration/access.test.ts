@@ -38,6 +38,8 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "GET", path: "/api/rules/1", openapi: "/api/rules/{id}", allowed: ["planner", "admin"] },
   { method: "PATCH", path: "/api/rules/1", openapi: "/api/rules/{id}", allowed: ["admin"], body: {} },
   { method: "POST", path: "/api/rules/1/dry-run", openapi: "/api/rules/{id}/dry-run", allowed: ["admin"], body: {} },
+  { method: "GET", path: "/api/settings/integrations", openapi: "/api/settings/integrations", allowed: ["admin"] },
+  { method: "PUT", path: "/api/settings/integrations/x", openapi: "/api/settings/integrations/{name}", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
   { method: "POST", path: "/api/tasks/999999/done", openapi: "/api/tasks/{id}/done", allowed: EVERYONE },
 ];

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   "users.admin",
   "rules.read",
   "rules.write",
+  "settings.write",
   "metrics.scrape",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

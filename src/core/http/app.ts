@@ -9,6 +9,7 @@ import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
+import { settingsRoutes } from "../../settings/routes.js";
 import { systemRoutes } from "../../system/routes.js";
 import { taskRoutes } from "../../tasks/routes.js";
 import { authRoutes } from "../auth/routes.js";
@@ -72,6 +73,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   orderRoutes(app, deps);
   ruleRoutes(app, deps);
   taskRoutes(app, deps);
+  settingsRoutes(app, deps);
   await app.ready();
   return app;
 }
