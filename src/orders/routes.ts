@@ -5,6 +5,8 @@ import { z } from "zod";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app.js";
 import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
+import { langFromHeader } from "../core/i18n.js";
+import { bulkIntake } from "./bulk-intake.js";
 import { createOrder } from "./create-order.js";
 import { getOrderView } from "./get-order.js";
 import { listOrders } from "./list-orders.js";
@@ -36,6 +38,24 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!replayed) deps.metrics.ordersCreated.inc({ source: "api" });
       reply.header("idempotent-replayed", String(replayed)).header("etag", `"${order.version}"`);
       return reply.status(201).send({ ...order, event: order.events[order.events.length - 1], actions });
+    },
+  );
+
+  r.post(
+    "/api/orders/bulk",
+    {
+      config: { access: "orders.bulk" },
+      schema: {
+        tags: ["orders"],
+        summary: "Take in a batch: each order validated, rule-checked and reserved on its own; retrying a batchId creates nothing new",
+        body: z.strictObject({ batchId: z.string().min(1).max(100), orders: z.array(z.unknown()).min(1).max(20_000) }),
+        response: { 200: z.record(z.string(), z.unknown()), ...errorReplies },
+      },
+    },
+    async (request) => {
+      const result = await bulkIntake(deps.db, requirePrincipal(request), request.body, langFromHeader(request.headers["accept-language"]));
+      if (!result.replayed) deps.metrics.ordersCreated.inc({ source: "bulk" }, result.accepted);
+      return result;
     },
   );
 

@@ -29,6 +29,7 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "GET", path: "/api/items/PS-100/bom", openapi: "/api/items/{sku}/bom", allowed: EVERYONE },
   { method: "POST", path: "/api/orders", openapi: "/api/orders", allowed: ["sales", "service", "admin"], body: {} },
   { method: "GET", path: "/api/orders", openapi: "/api/orders", allowed: EVERYONE },
+  { method: "POST", path: "/api/orders/bulk", openapi: "/api/orders/bulk", allowed: ["sales", "service", "admin"], body: {} },
   { method: "GET", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: EVERYONE },
   { method: "PATCH", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: ["sales", "service", "planner", "admin"], body: {} },
   { method: "POST", path: "/api/orders/{no}/transitions", openapi: "/api/orders/{orderNo}/transitions", allowed: EVERYONE, body: { to: "nowhere" } },

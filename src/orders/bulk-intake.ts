@@ -1,0 +1,146 @@
+// Use case: take in a batch of orders (EDI, a customer's workbook). Each order is validated,
+// rule-checked and reserved on its own and gets its own result; valid orders are committed in
+// chunks (one transaction per chunk, multi-row writes). Retrying a batchId creates nothing new.
+import type { Kysely } from "kysely";
+import type { Principal } from "../core/auth/principal.js";
+import type { DB } from "../core/db/schema.js";
+import { AppError } from "../core/errors.js";
+import { validationToAppError } from "../core/http/validation-errors.js";
+import type { Lang } from "../core/i18n.js";
+import { activeRules, matchRules } from "../rules/active-rules.js";
+import { applyPlanToOrder } from "../rules/model/apply-plan.js";
+import { orderFacts } from "../rules/model/order-facts.js";
+import { planActions } from "../rules/model/plan-actions.js";
+import { type RuleEffects, writeRuleEffects } from "../rules/write-rule-effects.js";
+import { requestHash } from "./create-order.js";
+import { type BuiltOrder, buildOrder, type OrderRequest } from "./model/build-order.js";
+import { plantDay } from "./model/numbering.js";
+import { createOrderBody } from "./schemas.js";
+import { allocateOrderNumbers, insertOrders, loadIntakeContext } from "./store.js";
+
+export interface BulkResult {
+  index: number;
+  orderNo?: string;
+  status: string;
+  error?: { code: string; reason: string; message: string; field?: string };
+}
+
+export interface BulkSummary {
+  batchId: string;
+  received: number;
+  accepted: number;
+  rejected: number;
+  held: number;
+  results: BulkResult[];
+}
+
+const CHUNK = 500;
+
+function errorOf(error: AppError, index: number, lang: Lang): BulkResult["error"] {
+  const body = error.toBody(lang).error;
+  return { code: body.code, reason: body.reason, message: body.message, field: body.field ? `orders[${index}].${body.field}` : `orders[${index}]` };
+}
+
+function parseOne(raw: unknown): OrderRequest {
+  const parsed = createOrderBody.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const { code, path, message, ...params } = parsed.error.issues[0] as unknown as { code: string; path: (string | number)[]; message: string } & Record<
+    string,
+    unknown
+  >;
+  throw validationToAppError({ keyword: code, instancePath: `/${path.join("/")}`, message, params }, "order");
+}
+
+export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { batchId: string; orders: unknown[] }, lang: Lang = "zh") {
+  const hash = requestHash(body.orders);
+  const earlier = await db.selectFrom("bulk_batches").select(["request_hash", "result"]).where("batch_id", "=", body.batchId).executeTakeFirst();
+  if (earlier) {
+    if (earlier.request_hash !== hash) throw new AppError("conflict", "order.bulk_batch_mismatch", { batchId: body.batchId }, "batchId");
+    return { ...(earlier.result as BulkSummary), replayed: true };
+  }
+  const at = new Date();
+  const today = plantDay(at);
+  const results: BulkResult[] = new Array(body.orders.length);
+  // Orders of this batch already written by an interrupted earlier attempt keep their numbers.
+  const done = await db
+    .selectFrom("orders")
+    .select(["order_no", "idempotency_key", "status"])
+    .where("idempotency_key", "like", `${body.batchId.replace(/[\\%_]/g, (c) => `\\${c}`)}#%`)
+    .execute();
+  for (const d of done) {
+    const index = Number(d.idempotency_key!.split("#").pop());
+    results[index] = { index, orderNo: d.order_no, status: d.status };
+  }
+
+  const requests: { index: number; request: OrderRequest }[] = [];
+  body.orders.forEach((raw, index) => {
+    if (results[index]) return;
+    try {
+      requests.push({ index, request: parseOne(raw) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results[index] = { index, status: "rejected", error: errorOf(error, index, lang) };
+    }
+  });
+  const ctx = await loadIntakeContext(
+    db,
+    [...new Set(requests.map((r) => r.request.customer))],
+    [...new Set(requests.flatMap((r) => r.request.lines.map((l) => l.sku)))],
+    today,
+  );
+  const built: { index: number; built: BuiltOrder }[] = [];
+  for (const { index, request } of requests) {
+    try {
+      built.push({ index, built: buildOrder(request, ctx) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results[index] = { index, status: "rejected", error: errorOf(error, index, lang) };
+    }
+  }
+
+  for (let start = 0; start < built.length; start += CHUNK) {
+    const chunk = built.slice(start, start + CHUNK);
+    await db.transaction().execute(async (tx) => {
+      const { revision, rules } = await activeRules(tx, db);
+      const numbers = await allocateOrderNumbers(tx, today, chunk.length);
+      const effects: RuleEffects[] = chunk.map(({ built: order }, i) => {
+        const facts = orderFacts(
+          { ...order, orderNo: numbers[i], status: order.status, source: "bulk" },
+          ctx.customers.get(order.customer_code)!,
+          ctx.items,
+          { trigger: "order.created" },
+          today,
+        );
+        const matched = matchRules(rules, facts);
+        const plan = planActions(matched, facts, at);
+        return { orderNo: numbers[i], built: applyPlanToOrder(order, plan), facts, revision, matched, plan, at };
+      });
+      await insertOrders(
+        tx,
+        effects.map((e, i) => ({
+          built: e.built,
+          meta: { orderNo: e.orderNo, actor: principal.name, source: "bulk", idempotencyKey: `${body.batchId}#${chunk[i].index}`, at },
+        })),
+      );
+      await writeRuleEffects(tx, effects, principal.name);
+      effects.forEach((e, i) => {
+        results[chunk[i].index] = { index: chunk[i].index, orderNo: e.orderNo, status: e.built.hold ? "on_hold" : e.built.status };
+      });
+    });
+  }
+
+  const summary: BulkSummary = {
+    batchId: body.batchId,
+    received: body.orders.length,
+    accepted: results.filter((r) => r.orderNo).length,
+    rejected: results.filter((r) => !r.orderNo).length,
+    held: results.filter((r) => r.status === "on_hold").length,
+    results,
+  };
+  await db
+    .insertInto("bulk_batches")
+    .values({ batch_id: body.batchId, request_hash: hash, result: JSON.stringify(summary), created_by: principal.name })
+    .onConflict((oc) => oc.column("batch_id").doNothing())
+    .execute();
+  return { ...summary, replayed: false };
+}

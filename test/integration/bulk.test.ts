@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installDefaultRules } from "../../src/rules/install-default-rules.js";
+import { integrationToken, startTestApp, type TestApp } from "../support/test-app.js";
+
+let t: TestApp;
+let token: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  await installDefaultRules(t.database.db);
+  token = await integrationToken(t.database);
+});
+afterAll(() => t?.close());
+
+const count = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom("orders")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe("bulk intake", () => {
+  it("takes each order on its own: good ones in, bad ones reported by index and field, rules applied", async () => {
+    const orders = [
+      { customer: "C-B1", lines: [{ sku: "TT-200", qty: 2 }] },
+      { customer: "C-B1", lines: [{ sku: "TT-200", qty: "2" }] },
+      { customer: "NOPE", lines: [{ sku: "TT-200", qty: 2 }] },
+      { customer: "C-C1", lines: [{ sku: "TT-200", qty: 1 }] },
+      { customer: "C-D1", rush: true, lines: [{ sku: "TT-200", qty: 1 }] },
+      { customer: "C-A1", lines: [{ sku: "PS-100", qty: 1, params: { protocol: "HART" } }] },
+    ];
+    const before = await count();
+    const res = await t.api("POST", "/api/orders/bulk", { token, body: { batchId: "edi-2026-11-25-a", orders } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ received: 6, accepted: 3, rejected: 3, held: 1 });
+    const r = res.body.results;
+    expect(r[0]).toMatchObject({ index: 0, status: "confirmed" });
+    expect(r[1]).toMatchObject({ index: 1, status: "rejected", error: { field: "orders[1].lines[0].qty" } });
+    expect(r[2].error.field).toBe("orders[2].customer");
+    expect(r[3]).toMatchObject({ status: "on_hold" });
+    expect(r[4]).toMatchObject({ status: "rejected", error: { code: "business_rule", field: "orders[4].rush" } });
+    expect(r[5].status).toBe("confirmed");
+    expect(await count()).toBe(before + 3);
+    const edi = await t.api("GET", `/api/orders/${r[0].orderNo}`);
+    expect(edi.body.tags).toContain("EDI");
+    expect(edi.body.source).toBe("bulk");
+    const tasks = await t.api("GET", `/api/tasks?orderNo=${r[5].orderNo}`);
+    expect(tasks.body.tasks.map((x: { title: string }) => x.title.split("：")[0]).sort()).toEqual(["固件协议配置", "工程评审"]);
+  });
+
+  it("retrying the same batchId creates nothing new and answers the same; other content is refused", async () => {
+    const body = { batchId: "edi-retry-1", orders: [{ customer: "C-B1", lines: [{ sku: "TT-200", qty: 3 }] }] };
+    const first = await t.api("POST", "/api/orders/bulk", { token, body });
+    const before = await count();
+    const again = await t.api("POST", "/api/orders/bulk", { token, body });
+    expect(again.body.results).toEqual(first.body.results);
+    expect(again.body.replayed).toBe(true);
+    expect(await count()).toBe(before);
+    const other = await t.api("POST", "/api/orders/bulk", { token, body: { ...body, orders: [{ customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] }] } });
+    expect(other.status).toBe(409);
+    expect(other.body.error.field).toBe("batchId");
+  });
+
+  it("commits many orders in chunks with consecutive numbers", async () => {
+    const orders = Array.from({ length: 1200 }, (_, i) => ({
+      customer: i % 2 ? "C-A1" : "C-B1",
+      lines: [
+        { sku: "TT-200", qty: 1 + (i % 5) },
+        { sku: "PM-CHIP", qty: 1 },
+      ],
+    }));
+    const res = await t.api("POST", "/api/orders/bulk", { token, body: { batchId: "edi-big", orders } });
+    expect(res.body.accepted).toBe(1200);
+    const seqs = res.body.results.map((x: { orderNo: string }) => Number(x.orderNo.slice(10)));
+    expect(new Set(seqs).size).toBe(1200);
+    expect(Math.max(...seqs) - Math.min(...seqs)).toBe(1199);
+  });
+
+  it("is refused to roles without bulk rights", async () => {
+    expect((await t.api("POST", "/api/orders/bulk", { as: "planner", body: { batchId: "x", orders: [{}] } })).status).toBe(403);
+  });
+});
