@@ -39,11 +39,29 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[]
   const withActions = batch.map((e, i) => ({ ...e, evaluationId: evaluations[i].id })).filter((e) => e.plan.log.length);
   if (!withActions.length) return;
 
+  // Stock is reserved first, so each action's log row is written once, with what was locked.
+  const reservations: ReservationRequest[] = withActions.flatMap((e) =>
+    e.plan.reserve
+      ? e.built.lines.map((l) => ({
+          orderNo: e.orderNo,
+          lineNo: l.line_no,
+          sku: l.sku,
+          qty: l.qty,
+          kind: "soft" as const,
+          expiresAt: e.plan.reserve?.expiresAt ?? null,
+          ruleId: e.plan.reserve?.ruleId ?? null,
+        }))
+      : [],
+  );
+  const outcomes = await reserveStock(tx, reservations);
+  const outcomesOf = new Map<string, typeof outcomes>();
+  for (const o of outcomes) outcomesOf.set(o.orderNo, [...(outcomesOf.get(o.orderNo) ?? []), o]);
+
   const logRows = await tx
     .insertInto("rule_actions")
     .values(
       withActions.flatMap((e) =>
-        e.plan.log.map((l) => ({
+        e.plan.log.map((l, li) => ({
           evaluation_id: e.evaluationId,
           order_no: e.orderNo,
           rule_id: l.ruleId,
@@ -51,7 +69,7 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[]
           action_index: l.actionIndex,
           type: l.type,
           status: l.status,
-          detail: json(l.detail),
+          detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
           at: e.at,
         })),
       ),
@@ -195,29 +213,4 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[]
     }),
   ];
   if (outbox.length) await tx.insertInto("outbox").values(outbox).execute();
-
-  const reservations: ReservationRequest[] = withActions.flatMap((e) =>
-    e.plan.reserve
-      ? e.built.lines.map((l) => ({
-          orderNo: e.orderNo,
-          lineNo: l.line_no,
-          sku: l.sku,
-          qty: l.qty,
-          kind: "soft" as const,
-          expiresAt: e.plan.reserve?.expiresAt ?? null,
-          ruleId: e.plan.reserve?.ruleId ?? null,
-        }))
-      : [],
-  );
-  const outcomes = await reserveStock(tx, reservations);
-  // The reservation action's log records what was locked and what was short.
-  for (const [i, e] of withActions.entries()) {
-    if (!e.plan.reserve) continue;
-    const mine = outcomes.filter((o) => o.orderNo === e.orderNo);
-    await tx
-      .updateTable("rule_actions")
-      .set({ detail: json({ ...e.plan.log[e.plan.reserve.logIndex].detail, lines: mine }) })
-      .where("id", "=", logIds[i][e.plan.reserve.logIndex])
-      .execute();
-  }
 }
