@@ -2,11 +2,16 @@
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
 import { benchIntakeSingle } from "./intake-single.js";
-import { benchSurge } from "./surge.js";
 import type { Figure } from "./support.js";
+import { benchSurge } from "./surge.js";
 
 const { values } = parseArgs({
-  options: { only: { type: "string" }, orders: { type: "string", default: "1000" }, surge: { type: "string", default: "12000" }, db: { type: "string", default: "pglite,postgres" } },
+  options: {
+    only: { type: "string" },
+    orders: { type: "string", default: "1000" },
+    surge: { type: "string", default: "12000" },
+    db: { type: "string", default: "pglite,postgres" },
+  },
 });
 const dbs = values.db.split(",") as ("pglite" | "postgres")[];
 const orders = Number(values.orders);

@@ -46,15 +46,56 @@ async function rawBatched(database: Database, orders: Req[], batch: number) {
       const nos = chunk.map((_, i) => formatOrderNo(day, start + i + 1));
       await tx
         .insertInto("orders")
-        .values(chunk.map((o, i) => ({ order_no: nos[i], customer_code: o.customer, status: "confirmed", held_from: null, hold_reason: null, rush: !!o.tags?.length, tags: o.tags ?? [], requested_date: o.requestedDate, promised_date: null, delivered_at: null, total_amount: "1000.00", nonstandard: false, owner_role: "planner", owner_user: null, source: "bulk", idempotency_key: null, request_hash: null, created_by: "raw" })))
+        .values(
+          chunk.map((o, i) => ({
+            order_no: nos[i],
+            customer_code: o.customer,
+            status: "confirmed",
+            held_from: null,
+            hold_reason: null,
+            rush: !!o.tags?.length,
+            tags: o.tags ?? [],
+            requested_date: o.requestedDate,
+            promised_date: null,
+            delivered_at: null,
+            total_amount: "1000.00",
+            nonstandard: false,
+            owner_role: "planner",
+            owner_user: null,
+            source: "bulk",
+            idempotency_key: null,
+            request_hash: null,
+            created_by: "raw",
+          })),
+        )
         .execute();
       await tx
         .insertInto("order_lines")
-        .values(chunk.flatMap((o, i) => o.lines.map((l, j) => ({ order_no: nos[i], line_no: j + 1, sku: l.sku, qty: l.qty, unit_price: "250.00", amount: "250.00", params: JSON.stringify(l.params ?? {}), nonstandard: !!l.params, bom_version_id: null, routing_version_id: null }))))
+        .values(
+          chunk.flatMap((o, i) =>
+            o.lines.map((l, j) => ({
+              order_no: nos[i],
+              line_no: j + 1,
+              sku: l.sku,
+              qty: l.qty,
+              unit_price: "250.00",
+              amount: "250.00",
+              params: JSON.stringify(l.params ?? {}),
+              nonstandard: !!l.params,
+              bom_version_id: null,
+              routing_version_id: null,
+            })),
+          ),
+        )
         .execute();
       await tx
         .insertInto("order_events")
-        .values(chunk.flatMap((_, i) => [{ order_no: nos[i], actor: "raw", kind: "created" as const, from_status: null, to_status: "draft", reason: null, data: "{}" }, { order_no: nos[i], actor: "raw", kind: "transition" as const, from_status: "draft", to_status: "confirmed", reason: "intake", data: "{}" }]))
+        .values(
+          chunk.flatMap((_, i) => [
+            { order_no: nos[i], actor: "raw", kind: "created" as const, from_status: null, to_status: "draft", reason: null, data: "{}" },
+            { order_no: nos[i], actor: "raw", kind: "transition" as const, from_status: "draft", to_status: "confirmed", reason: "intake", data: "{}" },
+          ]),
+        )
         .execute();
     });
   }
@@ -63,7 +104,8 @@ async function rawBatched(database: Database, orders: Req[], batch: number) {
 async function bulk(database: Database, orders: Req[], tag: string, perRequest = 2000) {
   for (let start = 0; start < orders.length; start += perRequest) {
     const res = await bulkIntake(database.db, SYSTEM, { batchId: `${tag}-${start}`, orders: orders.slice(start, start + perRequest) });
-    if (res.accepted !== Math.min(perRequest, orders.length - start)) throw new Error(`bulk refused orders: ${JSON.stringify(res.results.find((r) => r.error))}`);
+    if (res.accepted !== Math.min(perRequest, orders.length - start))
+      throw new Error(`bulk refused orders: ${JSON.stringify(res.results.find((r) => r.error))}`);
   }
 }
 
@@ -79,7 +121,10 @@ export async function benchSurge(kind: BenchDb, count: number): Promise<Figure[]
   await database.db.updateTable("rules").set({ enabled: false }).execute();
   await sql`update rules_revision set revision = revision + 1`.execute(database.db);
   const withoutRules = await timed(() => bulk(database, orders, "norules"));
-  const effects = await database.db.selectFrom("rule_actions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const effects = await database.db
+    .selectFrom("rule_actions")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   await database.close();
   const rate = (ms: number) => count / (ms / 1000);
   return [

@@ -6,6 +6,7 @@ import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";
 import { dryRunRule } from "./dry-run-rule.js";
+import { ruleExecutionRate } from "./rule-execution-rate.js";
 import { getRuleView, listRules } from "./rule-views.js";
 import { createRule, updateRule } from "./save-rule.js";
 
@@ -19,6 +20,23 @@ export function ruleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get("/api/rules", { config: { access: "rules.read" }, schema: { tags: ["rules"], summary: "All rules, current versions" } }, async () => ({
     rules: await listRules(deps.db),
   }));
+  r.get(
+    "/api/rules/execution-rate",
+    {
+      config: { access: "rules.read" },
+      schema: {
+        tags: ["rules"],
+        summary: "Per rule: matched ÷ should-have-matched (re-evaluated from the log) and succeeded ÷ matched, with failures",
+        querystring: z.strictObject({ from: isoDate, to: isoDate }),
+        response: { 200: loose, ...errorReplies },
+      },
+    },
+    async (request) =>
+      ruleExecutionRate(deps.db, {
+        from: new Date(`${request.query.from}T00:00:00+08:00`),
+        to: new Date(new Date(`${request.query.to}T00:00:00+08:00`).getTime() + 86_400_000),
+      }),
+  );
   r.post(
     "/api/rules",
     {

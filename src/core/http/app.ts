@@ -9,6 +9,7 @@ import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
+import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
 import { settingsRoutes } from "../../settings/routes.js";
 import { systemRoutes } from "../../system/routes.js";
 import { taskRoutes } from "../../tasks/routes.js";
@@ -19,7 +20,7 @@ import type { DB } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { registerAccessControl } from "./access.js";
 import { errorHandler } from "./error-handler.js";
-import { createMetrics, instrument, type Metrics } from "./metrics.js";
+import { createMetrics, instrument, type Metrics, registerRuleGauges } from "./metrics.js";
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -31,6 +32,7 @@ export interface AppDeps {
 
 export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean }): Promise<FastifyInstance> {
   const deps: AppDeps = { ...options, metrics: createMetrics() };
+  registerRuleGauges(deps.metrics.registry, () => ruleExecutionRate(options.db, { from: new Date(Date.now() - 86_400_000), to: new Date() }));
   const app = Fastify({
     logger: options.logger ? { level: options.config.logLevel } : false,
     bodyLimit: options.config.bodyLimitBytes,

@@ -1,6 +1,34 @@
 // Prometheus metrics of this process (prom-client): request latency by route and domain counters.
 import type { FastifyInstance } from "fastify";
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+
+/** Rule execution and success rates over the last 24 hours, computed at scrape time from the logs. */
+export function registerRuleGauges(
+  registry: Registry,
+  compute: () => Promise<{ rules: { name: string; executionRate: number | null; successRate: number | null }[] }>,
+) {
+  const execution = new Gauge({
+    name: "lvyue_rule_execution_rate",
+    help: "Rule matched ÷ should have matched, last 24 h",
+    labelNames: ["rule"],
+    registers: [registry],
+  });
+  const success = new Gauge({
+    name: "lvyue_rule_success_rate",
+    help: "Rule actions succeeded ÷ matched, last 24 h",
+    labelNames: ["rule"],
+    registers: [registry],
+    async collect() {
+      const { rules } = await compute();
+      execution.reset();
+      success.reset();
+      for (const r of rules) {
+        if (r.executionRate !== null) execution.set({ rule: r.name }, r.executionRate);
+        if (r.successRate !== null) success.set({ rule: r.name }, r.successRate);
+      }
+    },
+  });
+}
 
 export function createMetrics() {
   const registry = new Registry();
