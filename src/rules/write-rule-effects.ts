@@ -2,6 +2,7 @@
 // the evaluation (facts + matches), each action's log row, tasks, notifications, holds and blocks,
 // pins, reservations, and outbox messages for the outside world (robots, credit provider).
 import type { Transaction } from "kysely";
+import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { type ReservationRequest, reserveStock } from "../inventory/reserve-stock.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
@@ -22,21 +23,21 @@ const json = (v: unknown) => JSON.stringify(v);
 
 export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[], actor: string) {
   if (!batch.length) return;
-  const evaluations = await tx
-    .insertInto("rule_evaluations")
-    .values(
-      batch.map((e) => ({
-        order_no: e.orderNo,
-        trigger: e.facts.event.trigger,
-        at: e.at,
-        revision: e.revision,
-        facts: json(e.facts),
-        matched: json(e.matched.map((m) => ({ ruleId: m.id, version: m.version }))),
-      })),
-    )
-    .returning("id")
-    .execute();
-  const withActions = batch.map((e, i) => ({ ...e, evaluationId: evaluations[i].id })).filter((e) => e.plan.log.length);
+  const evaluationIds = await insertUnnest(
+    tx,
+    "rule_evaluations",
+    { order_no: "text", trigger: "text", at: "timestamptz", revision: "bigint", facts: "jsonb", matched: "jsonb" },
+    batch.map((e) => ({
+      order_no: e.orderNo,
+      trigger: e.facts.event.trigger,
+      at: e.at,
+      revision: e.revision,
+      facts: json(e.facts),
+      matched: json(e.matched.map((m) => ({ ruleId: m.id, version: m.version }))),
+    })),
+    true,
+  );
+  const withActions = batch.map((e, i) => ({ ...e, evaluationId: evaluationIds[i] })).filter((e) => e.plan.log.length);
   if (!withActions.length) return;
 
   // Stock is reserved first, so each action's log row is written once, with what was locked.
@@ -57,55 +58,72 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[]
   const outcomesOf = new Map<string, typeof outcomes>();
   for (const o of outcomes) outcomesOf.set(o.orderNo, [...(outcomesOf.get(o.orderNo) ?? []), o]);
 
-  const logRows = await tx
-    .insertInto("rule_actions")
-    .values(
-      withActions.flatMap((e) =>
-        e.plan.log.map((l, li) => ({
-          evaluation_id: e.evaluationId,
-          order_no: e.orderNo,
-          rule_id: l.ruleId,
-          rule_version: l.ruleVersion,
-          action_index: l.actionIndex,
-          type: l.type,
-          status: l.status,
-          detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
-          at: e.at,
-        })),
-      ),
-    )
-    .returning("id")
-    .execute();
+  const logRows = await insertUnnest(
+    tx,
+    "rule_actions",
+    {
+      evaluation_id: "bigint",
+      order_no: "text",
+      rule_id: "bigint",
+      rule_version: "int",
+      action_index: "int",
+      type: "text",
+      status: "text",
+      detail: "jsonb",
+      at: "timestamptz",
+    },
+    withActions.flatMap((e) =>
+      e.plan.log.map((l, li) => ({
+        evaluation_id: e.evaluationId,
+        order_no: e.orderNo,
+        rule_id: l.ruleId,
+        rule_version: l.ruleVersion,
+        action_index: l.actionIndex,
+        type: l.type,
+        status: l.status,
+        detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
+        at: e.at,
+      })),
+    ),
+    true,
+  );
   let offset = 0;
   const logIds = withActions.map((e) => {
-    const ids = logRows.slice(offset, offset + e.plan.log.length).map((r) => r.id);
+    const ids = logRows.slice(offset, offset + e.plan.log.length);
     offset += e.plan.log.length;
     return ids;
   });
 
   const taskRows = withActions.flatMap((e) => e.plan.tasks.map((t) => ({ e, t })));
-  const taskIds = taskRows.length
-    ? (
-        await tx
-          .insertInto("tasks")
-          .values(
-            taskRows.map(({ e, t }) => ({
-              title: t.title,
-              order_no: e.orderNo,
-              assignee_role: t.assigneeRole,
-              assignee_user: t.assigneeUser,
-              mentions: t.mentions,
-              due_at: t.dueAt,
-              rule_id: t.ruleId,
-              rule_version: t.ruleVersion,
-              created_by: actor,
-              created_at: e.at,
-            })),
-          )
-          .returning("id")
-          .execute()
-      ).map((r) => r.id)
-    : [];
+  const taskIds = await insertUnnest(
+    tx,
+    "tasks",
+    {
+      title: "text",
+      order_no: "text",
+      assignee_role: "text",
+      assignee_user: "text",
+      mentions: "text[]",
+      due_at: "timestamptz",
+      rule_id: "bigint",
+      rule_version: "int",
+      created_by: "text",
+      created_at: "timestamptz",
+    },
+    taskRows.map(({ e, t }) => ({
+      title: t.title,
+      order_no: e.orderNo,
+      assignee_role: t.assigneeRole,
+      assignee_user: t.assigneeUser,
+      mentions: t.mentions,
+      due_at: t.dueAt,
+      rule_id: t.ruleId,
+      rule_version: t.ruleVersion,
+      created_by: actor,
+      created_at: e.at,
+    })),
+    true,
+  );
   const taskIdOf = new Map(taskRows.map(({ e, t }, i) => [`${e.orderNo}|${e.plan.tasks.indexOf(t)}`, taskIds[i]]));
 
   const blockRows = withActions.flatMap((e) => [
