@@ -1,21 +1,13 @@
 // The plain rows the demo generators return: table columns as the database takes them, except that
 // jsonb columns hold objects (the loader serialises them).
 
+import type { BomLinesTable, LocationsTable, WorkCentresTable } from "../core/db/schema.js";
+import type { BuiltLine } from "../orders/model/build-order.js";
 import type { OrderStatus } from "../orders/model/lifecycle.js";
-import type { ParamSchema, ParamValues } from "../orders/model/params.js";
+import type { ParamSchema } from "../orders/model/params.js";
 
-export interface LocationRow {
-  code: string;
-  name: string;
-}
-export interface WorkCentreRow {
-  code: string;
-  name: string;
-  shifts: number;
-  hours_per_shift: string;
-  parallel_units: number;
-  load_threshold: string;
-}
+export type LocationRow = LocationsTable;
+export type WorkCentreRow = WorkCentresTable;
 export interface ItemRow {
   sku: string;
   name: string;
@@ -35,11 +27,7 @@ export interface VersionRow {
   note: string;
   created_by: string;
 }
-export interface BomLineRow {
-  bom_version_id: number;
-  component_sku: string;
-  qty_per: string;
-}
+export type BomLineRow = BomLinesTable;
 export interface RoutingOperationRow {
   routing_version_id: number;
   seq: number;
@@ -110,18 +98,7 @@ export interface OrderRow {
   created_at: Date;
   updated_at: Date;
 }
-export interface OrderLineRow {
-  order_no: string;
-  line_no: number;
-  sku: string;
-  qty: number;
-  unit_price: string;
-  amount: string;
-  params: ParamValues;
-  nonstandard: boolean;
-  bom_version_id: number | null;
-  routing_version_id: number | null;
-}
+export type OrderLineRow = BuiltLine & { order_no: string };
 export interface OrderEventRow {
   order_no: string;
   at: Date;
