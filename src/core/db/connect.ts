@@ -39,6 +39,11 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server dropped (restart, failover, or a closing pool's sockets ending after
+    // pool.end() resolved) is discarded by the pool; the next query opens a fresh one.
+    pool.on("error", (error) => {
+      if (!pool.ending) console.warn(`Lvyue: an idle database connection was lost (${error.message}); it will be reopened.`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
