@@ -5,11 +5,11 @@ import path from "node:path";
 import { sql } from "kysely";
 import { openDatabase } from "../../src/core/db/connect.js";
 import { migrateToLatest } from "../../src/core/db/migrate.js";
-import { serverUrl, TEMPLATE_DB, TEMPLATE_DUMP, urlForDatabase } from "./test-db.js";
+import { DB_PREFIX, serverUrl, TEMPLATE_DB, TEMPLATE_DUMP, urlForDatabase } from "./test-db.js";
 
 export async function setupPostgres() {
   const admin = await openDatabase({ databaseUrl: serverUrl(), poolSize: 1 });
-  const stale = await sql<{ datname: string }>`select datname from pg_database where datname like 'lvyue_t_%' or datname = ${TEMPLATE_DB}`.execute(admin.db);
+  const stale = await sql<{ datname: string }>`select datname from pg_database where datname like ${`${DB_PREFIX}_%`} or datname like 'lvyue_t_%' or datname = 'lvyue_template'`.execute(admin.db);
   for (const { datname } of stale.rows) await sql.raw(`drop database if exists ${datname} with (force)`).execute(admin.db);
   await sql.raw(`create database ${TEMPLATE_DB}`).execute(admin.db);
   const template = await openDatabase({ databaseUrl: urlForDatabase(TEMPLATE_DB), poolSize: 1 });
