@@ -94,7 +94,8 @@ export async function releaseReservations(tx: Transaction<DB>, filter: { orderNo
   let query = tx.selectFrom("reservations").select(["id", "sku", "location", "qty"]).where("status", "=", "active");
   if (filter.orderNos) query = query.where("order_no", "in", filter.orderNos.length ? filter.orderNos : [""]);
   if (filter.expiredBefore) query = query.where("kind", "=", "soft").where("expires_at", "<", filter.expiredBefore);
-  const rows = await query.orderBy("sku").orderBy("location").execute();
+  // Claimed rows are locked (and rows another instance is releasing skipped), so stock is given back once.
+  const rows = await query.orderBy("sku").orderBy("location").forUpdate().skipLocked().execute();
   if (!rows.length) return 0;
   const values = sql.join(rows.map((r) => sql`(${r.sku}::text, ${r.location}::text, ${r.qty}::numeric)`));
   await sql`

@@ -3,7 +3,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { BuiltOrder } from "./model/build-order.js";
 import type { OrderStatus } from "./model/lifecycle.js";
-import { formatOrderNo } from "./model/numbering.js";
+import { formatOrderNo, plantDay } from "./model/numbering.js";
 import type { ParamSchema } from "./model/params.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -39,6 +39,34 @@ async function effectiveVersions(db: Db, table: "bom_versions" | "routing_versio
     .orderBy("version", "desc")
     .execute();
   return new Map(rows.map((r) => [r.sku, r.id]));
+}
+
+/** Pins, on lines that have none yet, the BOM and routing versions effective today; returns what it pinned. */
+export async function pinEffectiveVersions(tx: Transaction<DB>, orderNo: string) {
+  const lines = await tx
+    .selectFrom("order_lines")
+    .select(["line_no", "sku", "bom_version_id", "routing_version_id"])
+    .where("order_no", "=", orderNo)
+    .where((eb) => eb.or([eb("bom_version_id", "is", null), eb("routing_version_id", "is", null)]))
+    .execute();
+  const pinned: Record<number, { bom: number | null; routing: number | null }> = {};
+  if (!lines.length) return pinned;
+  const skus = [...new Set(lines.map((l) => l.sku))];
+  const today = plantDay(new Date());
+  const [boms, routings] = await Promise.all([effectiveVersions(tx, "bom_versions", skus, today), effectiveVersions(tx, "routing_versions", skus, today)]);
+  for (const line of lines) {
+    const bom = line.bom_version_id ?? boms.get(line.sku) ?? null;
+    const routing = line.routing_version_id ?? routings.get(line.sku) ?? null;
+    if (bom === line.bom_version_id && routing === line.routing_version_id) continue;
+    await tx
+      .updateTable("order_lines")
+      .set({ bom_version_id: bom, routing_version_id: routing })
+      .where("order_no", "=", orderNo)
+      .where("line_no", "=", line.line_no)
+      .execute();
+    pinned[line.line_no] = { bom, routing };
+  }
+  return pinned;
 }
 
 /** Takes `count` consecutive numbers of the day. The row lock serialises creators across instances. */

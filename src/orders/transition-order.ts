@@ -4,9 +4,10 @@ import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound, refused } from "../core/errors.js";
 import { releaseReservations } from "../inventory/reserve-stock.js";
+import { runRulesOnOrder } from "../rules/run-rules-on-order.js";
 import { getOrderView } from "./get-order.js";
 import { checkTransition, isOrderStatus, type OrderStatus, STAGE_OWNER } from "./model/lifecycle.js";
-import { appendEvent, getOrderRow, updateOrderIfVersion } from "./store.js";
+import { appendEvent, getOrderRow, pinEffectiveVersions, updateOrderIfVersion } from "./store.js";
 
 export interface TransitionRequest {
   to: OrderStatus;
@@ -51,16 +52,14 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
       ...(request.to === "delivered" ? { delivered_at: new Date() } : {}),
     });
     if (!updated) throw new AppError("conflict", "conflict.concurrent");
-    await appendEvent(tx, {
-      orderNo,
-      actor: principal.name,
-      kind: "transition",
-      from,
-      to: request.to,
-      reason,
-      data: clearedHolds.length ? { clearedHolds } : {},
-    });
+    // A draft builds to the BOM and routing versions in force the day it is confirmed, and keeps them.
+    const pinned = request.to === "confirmed" ? await pinEffectiveVersions(tx, orderNo) : {};
+    const data: Record<string, unknown> = {};
+    if (clearedHolds.length) data.clearedHolds = clearedHolds;
+    if (Object.keys(pinned).length) data.pinned = pinned;
+    await appendEvent(tx, { orderNo, actor: principal.name, kind: "transition", from, to: request.to, reason, data });
     if (request.to === "cancelled") await releaseReservations(tx, { orderNos: [orderNo] }, "released");
+    await runRulesOnOrder(tx, db, orderNo, { trigger: "order.transition", from, to: request.to });
   });
   return getOrderView(db, orderNo);
 }

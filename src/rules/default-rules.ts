@@ -203,4 +203,54 @@ export const DEFAULT_RULES: RuleDefinitionInput[] = [
     priority: 60,
     actions: [{ type: "notify", channels: ["inapp"], toRole: "service", level: "info", message: "重点客户 {customer} 新订单 {orderNo}" }],
   },
+  // Rules on events after intake: changes, transitions, overdue tasks, a daily schedule.
+  {
+    name: "草稿确认时超信用额度拦截",
+    description: "草稿订单确认时未收款加本单超过信用额度：订单暂停，只有财务可以放行（财务放行不会再次触发）",
+    trigger: { event: "order.transition", to: ["confirmed"] },
+    condition: { and: [v("customer.creditExceeded"), { "==": [v("event.from"), "draft"] }] },
+    priority: 1,
+    actions: [
+      { type: "hold", reason: "超信用额度", releasableBy: ["finance"] },
+      { type: "create_task", title: "信用审批：{orderNo}（{customer} 超额度）", assignRole: "finance", dueInHours: 4 },
+    ],
+  },
+  {
+    name: "交期提前复核",
+    description: "要求交期被改到 7 天以内：通知计划复核排产，并软锁所需库存 48 小时",
+    trigger: { event: "order.changed", fields: ["requestedDate"] },
+    condition: { and: [{ "!!": v("order.requestedDate") }, { "<": [v("order.daysUntilDue"), 7] }] },
+    priority: 20,
+    actions: [
+      { type: "notify", channels: ["inapp"], toRole: "planner", level: "warning", message: "订单 {orderNo} 交期提前到 {requestedDate}，请复核排产" },
+      { type: "soft_reserve", expiresInHours: 48 },
+    ],
+  },
+  {
+    name: "备货完成通知客服",
+    description: "订单进入待发货：通知客服告知客户",
+    trigger: { event: "order.transition", to: ["ready"] },
+    condition: true,
+    priority: 61,
+    actions: [{ type: "notify", channels: ["inapp"], toRole: "service", level: "info", message: "订单 {orderNo} 已备货待发，可告知客户 {customer}" }],
+  },
+  {
+    name: "任务超时升级",
+    description: "订单上的任务超过期限未完成：向计划发出预警",
+    trigger: { event: "task.overdue" },
+    condition: true,
+    priority: 62,
+    actions: [{ type: "notify", channels: ["inapp"], toRole: "planner", level: "warning", message: "订单 {orderNo} 有任务已超时" }],
+  },
+  {
+    name: "每日08:00逾期订单标记",
+    description: "每天 08:00：要求交期已过仍未发货的订单加标签“逾期”并在销售看板置顶（橙色）",
+    trigger: { event: "schedule", at: "08:00" },
+    condition: { and: [{ "!!": v("order.requestedDate") }, { "<": [v("order.daysUntilDue"), 0] }] },
+    priority: 63,
+    actions: [
+      { type: "add_tag", tag: "逾期" },
+      { type: "pin", board: "sales", colour: "orange" },
+    ],
+  },
 ];

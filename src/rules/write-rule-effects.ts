@@ -9,9 +9,12 @@ import type { BuiltOrder } from "../orders/model/build-order.js";
 import type { OrderFacts } from "./model/facts.js";
 import type { ActionPlan, MatchedRule } from "./model/plan-actions.js";
 
-export interface RuleEffects {
+/** The lines to reserve and the amount a credit check asks about. */
+export type OrderForEffects = Pick<BuiltOrder, "lines" | "total_amount">;
+
+export interface RuleEffects<Built extends OrderForEffects = BuiltOrder> {
   orderNo: string;
-  built: BuiltOrder;
+  built: Built;
   facts: OrderFacts;
   revision: number;
   matched: MatchedRule[];
@@ -21,7 +24,7 @@ export interface RuleEffects {
 
 const json = (v: unknown) => JSON.stringify(v);
 
-export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects[], actor: string) {
+export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<OrderForEffects>[], actor: string) {
   if (!batch.length) return;
   const evaluationIds = await insertUnnest(
     tx,

@@ -245,6 +245,17 @@ export interface TasksTable {
   created_at: Timestamp;
   done_by: string | null;
   done_at: Date | null;
+  /** When the task.overdue rules ran for it (once per task). */
+  overdue_at: Date | null;
+}
+export interface RuleScheduleRunsTable {
+  rule_id: number;
+  day: string;
+  rule_version: number;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  orders: Generated<number>;
+  matched: Generated<number>;
 }
 export interface NotificationsTable {
   id: Generated<number>;
@@ -347,6 +358,7 @@ export interface DB {
   rule_evaluations: RuleEvaluationsTable;
   rule_actions: RuleActionsTable;
   tasks: TasksTable;
+  rule_schedule_runs: RuleScheduleRunsTable;
   notifications: NotificationsTable;
   reservations: ReservationsTable;
   order_blocks: OrderBlocksTable;

@@ -39,7 +39,7 @@ export interface ActionPlan {
   robots: { webhook: string; channels: string[]; message: string; level: string; mentions: string[]; logIndex: number }[];
   reserve: { expiresAt: Date; ruleId: number; logIndex: number } | null;
   pins: { board: string; colour: string; ruleId: number }[];
-  log: { ruleId: number; ruleVersion: number; actionIndex: number; type: string; status: "done" | "queued"; detail: Record<string, unknown> }[];
+  log: { ruleId: number; ruleVersion: number; actionIndex: number; type: string; status: "done" | "queued" | "skipped"; detail: Record<string, unknown> }[];
 }
 
 export function fillTemplate(text: string, facts: OrderFacts): string {
