@@ -39,6 +39,9 @@ export async function dryRunRule(db: Kysely<DB>, id: number, range: { from: stri
   const customerOf = new Map(customers.map((c) => [c.code, c]));
   const itemOf = new Map(items.map((i) => [i.sku, i]));
 
+  // Each order is examined as if the rule's own event had just happened to it.
+  const on = rule.definition.trigger;
+  const asIfEvent = { trigger: on.event, changedFields: on.fields ?? [], to: on.to?.[0] ?? null };
   const matches = [];
   for (const o of orders) {
     const built = {
@@ -55,7 +58,7 @@ export async function dryRunRule(db: Kysely<DB>, id: number, range: { from: stri
       { ...built, orderNo: o.order_no, status: "confirmed", source: o.source },
       customerOf.get(o.customer_code)!,
       itemOf,
-      { trigger: "order.created" },
+      asIfEvent,
       day,
     );
     const matched = matchRules([rule], facts);

@@ -13,6 +13,8 @@ import { effectiveVersion } from "../../src/engineering/model.js";
 import { checkTransition, type OrderStatus } from "../../src/orders/model/lifecycle.js";
 import { formatOrderNo, parseOrderNo, plantDay } from "../../src/orders/model/numbering.js";
 import { checkParams, type ParamSchema } from "../../src/orders/model/params.js";
+import { dryRunRule } from "../../src/rules/dry-run-rule.js";
+import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 
 const TODAY = "2026-11-20";
 const NOW = demoClock(TODAY, new Date("2030-01-01T00:00:00Z"));
@@ -166,6 +168,39 @@ describe("loadDemoPlant (PGlite)", () => {
       const again = await loadDemoPlant(database.db, { seed: 42, today: TODAY });
       expect(again.skipped).toBe(true);
       expect(Object.values(again.counts).every((n) => n === 0)).toBe(true);
+
+      // Dry-runs of the seed's rules over the demo's last 30 days: matches and planned actions, no row changed.
+      await installDefaultRules(database.db);
+      const counts = async () => {
+        const out: Record<string, number> = {};
+        for (const table of [
+          ...DEMO_TABLES,
+          "tasks",
+          "order_blocks",
+          "rule_actions",
+          "rule_evaluations",
+          "reservations",
+          "outbox",
+          "notifications",
+          "order_pins",
+        ]) {
+          const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db);
+          out[table] = rows[0].n;
+        }
+        return out;
+      };
+      const before = await counts();
+      const rules = await database.db.selectFrom("rules").select(["id", "name"]).execute();
+      const idOf = (name: string) => rules.find((r) => r.name === name)!.id;
+      const from = plantDay(new Date(Date.parse(`${TODAY}T00:00:00Z`) - 30 * 86_400_000));
+      const review = await dryRunRule(database.db, idOf("非标参数工程评审"), { from, to: TODAY });
+      expect(review.ordersExamined).toBeGreaterThan(500);
+      expect(review.matched / review.ordersExamined).toBeGreaterThan(0.5);
+      expect(review.matches[0].actions.map((a: { type: string }) => a.type)).toEqual(["create_task", "block_transition"]);
+      const credit = await dryRunRule(database.db, idOf("大额A级客户信用预审"), { from, to: TODAY });
+      expect(credit.matched).toBeGreaterThan(0);
+      expect(credit.matched).toBeLessThan(credit.ordersExamined);
+      expect(await counts()).toEqual(before);
 
       // New version rows continue after the demo's explicit ids.
       const next = await database.db
