@@ -13,10 +13,11 @@ import { orderFacts } from "../rules/model/order-facts.js";
 import { planActions } from "../rules/model/plan-actions.js";
 import { type RuleEffects, writeRuleEffects } from "../rules/write-rule-effects.js";
 import { requestHash } from "./create-order.js";
+import { loadIntakeContext } from "./intake-context-cache.js";
 import { type BuiltOrder, buildOrder, type OrderRequest } from "./model/build-order.js";
 import { plantDay } from "./model/numbering.js";
 import { createOrderBody } from "./schemas.js";
-import { allocateOrderNumbers, insertOrders, loadIntakeContext } from "./store.js";
+import { allocateOrderNumbers, insertOrders } from "./store.js";
 
 export interface BulkResult {
   index: number;

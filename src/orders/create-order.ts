@@ -10,9 +10,10 @@ import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
 import { writeRuleEffects } from "../rules/write-rule-effects.js";
 import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
+import { loadIntakeContext } from "./intake-context-cache.js";
 import { buildOrder, type OrderRequest } from "./model/build-order.js";
 import { plantDay } from "./model/numbering.js";
-import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders, loadIntakeContext } from "./store.js";
+import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders } from "./store.js";
 
 export interface CreateOrderResult {
   order: OrderView;

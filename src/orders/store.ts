@@ -8,7 +8,8 @@ import type { ParamSchema } from "./model/params.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export async function loadIntakeContext(db: Db, customerCodes: string[], skus: string[], today: string) {
+/** The master data an intake needs, read from the database (see intake-context-cache.ts for the cached path). */
+export async function readIntakeData(db: Db, customerCodes: string[], skus: string[], today: string) {
   const [customers, items, boms, routings] = await Promise.all([
     customerCodes.length
       ? db.selectFrom("customers").select(["code", "grade", "credit_limit", "open_receivables"]).where("code", "in", customerCodes).execute()
@@ -18,12 +19,16 @@ export async function loadIntakeContext(db: Db, customerCodes: string[], skus: s
     effectiveVersions(db, "routing_versions", skus, today),
   ]);
   return {
-    today,
-    customers: new Map(customers.map((c) => [c.code, c])),
-    items: new Map(items.map((i) => [i.sku, { ...i, param_schema: i.param_schema as ParamSchema }])),
+    customers,
+    items: items.map((i) => ({ ...i, param_schema: i.param_schema as ParamSchema })),
     bomVersionBySku: boms,
     routingVersionBySku: routings,
   };
+}
+
+export async function masterRevision(db: Db): Promise<number> {
+  const row = await db.selectFrom("master_revision").select("revision").executeTakeFirstOrThrow();
+  return Number(row.revision);
 }
 
 /** The latest version of each sku whose effective date has come. */

@@ -42,6 +42,22 @@ describe("creating an order", () => {
     expect(res.body.lines[1].bomVersionId).toBeNull(); // TT-200 has no BOM in the fixture
   });
 
+  it("sees a master-data change made anywhere (here: straight in the database) at the very next order", async () => {
+    await t.database.db
+      .insertInto("customers")
+      .values({ code: "C-M1", name: "湖州主数据测试有限公司", grade: "B", credit_limit: "900000.00", open_receivables: "0.00" })
+      .execute();
+    const first = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-M1", lines: [{ sku: "TT-200", qty: 1 }] } });
+    expect(first.body.lines[0].unitPrice).toBe("899.00");
+    await t.database.db.updateTable("items").set({ unit_price: "912.00" }).where("sku", "=", "TT-200").execute();
+    const next = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-M1", lines: [{ sku: "TT-200", qty: 1 }] } });
+    expect(next.body.lines[0].unitPrice).toBe("912.00");
+    await t.database.db.updateTable("items").set({ unit_price: "899.00" }).where("sku", "=", "TT-200").execute();
+    await t.database.db.insertInto("bom_versions").values({ sku: "TT-200", version: 1, effective_from: "2025-01-01" }).execute();
+    const pinned = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-M1", lines: [{ sku: "TT-200", qty: 1 }] } });
+    expect(pinned.body.lines[0].bomVersionId).not.toBeNull();
+  });
+
   it("keeps a draft unpinned when asked not to confirm", async () => {
     const res = await t.api("POST", "/api/orders", { as: "service", body: order({ confirm: false }) });
     expect(res.body.status).toBe("draft");

@@ -331,6 +331,10 @@ export interface BulkBatchesTable {
   created_at: Timestamp;
 }
 
+export interface MasterRevisionTable {
+  id: number;
+  revision: number;
+}
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -355,6 +359,7 @@ export interface DB {
   rules: RulesTable;
   rule_versions: RuleVersionsTable;
   rules_revision: RulesRevisionTable;
+  master_revision: MasterRevisionTable;
   rule_evaluations: RuleEvaluationsTable;
   rule_actions: RuleActionsTable;
   tasks: TasksTable;
