@@ -5,6 +5,10 @@ import type { RuleDefinitionInput } from "./model/definition.js";
 const v = (path: string) => ({ var: path });
 const created = { event: "order.created" as const };
 const anyLine = (condition: unknown) => ({ some: [v("lines"), condition] });
+const CREDIT_LIMIT_HOLD: RuleDefinitionInput["actions"] = [
+  { type: "hold", reason: "超信用额度", releasableBy: ["finance"] },
+  { type: "create_task", title: "信用审批：{orderNo}（{customer} 超额度）", assignRole: "finance", dueInHours: 4 },
+];
 
 export const DEFAULT_RULES: RuleDefinitionInput[] = [
   {
@@ -13,10 +17,7 @@ export const DEFAULT_RULES: RuleDefinitionInput[] = [
     trigger: created,
     condition: v("customer.creditExceeded"),
     priority: 1,
-    actions: [
-      { type: "hold", reason: "超信用额度", releasableBy: ["finance"] },
-      { type: "create_task", title: "信用审批：{orderNo}（{customer} 超额度）", assignRole: "finance", dueInHours: 4 },
-    ],
+    actions: CREDIT_LIMIT_HOLD,
   },
   {
     name: "大额A级客户信用预审",
@@ -210,10 +211,7 @@ export const DEFAULT_RULES: RuleDefinitionInput[] = [
     trigger: { event: "order.transition", to: ["confirmed"] },
     condition: { and: [v("customer.creditExceeded"), { "==": [v("event.from"), "draft"] }] },
     priority: 1,
-    actions: [
-      { type: "hold", reason: "超信用额度", releasableBy: ["finance"] },
-      { type: "create_task", title: "信用审批：{orderNo}（{customer} 超额度）", assignRole: "finance", dueInHours: 4 },
-    ],
+    actions: CREDIT_LIMIT_HOLD,
   },
   {
     name: "交期提前复核",

@@ -15,6 +15,7 @@ import { formatOrderNo, parseOrderNo, plantDay } from "../../src/orders/model/nu
 import { checkParams, type ParamSchema } from "../../src/orders/model/params.js";
 import { dryRunRule } from "../../src/rules/dry-run-rule.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
+import { rowCounts } from "../support/helpers.js";
 
 const TODAY = "2026-11-20";
 const NOW = demoClock(TODAY, new Date("2030-01-01T00:00:00Z"));
@@ -151,7 +152,7 @@ describe("demo plant generator (pure)", () => {
 });
 
 describe("loadDemoPlant (PGlite)", () => {
-  it("fills an empty database in one go and skips a second time", { timeout: 60_000 }, async () => {
+  it("fills an empty database in one go and skips a second time", { timeout: 180_000 }, async () => {
     const database = await openDatabase({});
     try {
       await migrateToLatest(database.db);
@@ -171,24 +172,8 @@ describe("loadDemoPlant (PGlite)", () => {
 
       // Dry-runs of the seed's rules over the demo's last 30 days: matches and planned actions, no row changed.
       await installDefaultRules(database.db);
-      const counts = async () => {
-        const out: Record<string, number> = {};
-        for (const table of [
-          ...DEMO_TABLES,
-          "tasks",
-          "order_blocks",
-          "rule_actions",
-          "rule_evaluations",
-          "reservations",
-          "outbox",
-          "notifications",
-          "order_pins",
-        ]) {
-          const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db);
-          out[table] = rows[0].n;
-        }
-        return out;
-      };
+      const tables = [...DEMO_TABLES, "tasks", "order_blocks", "rule_actions", "rule_evaluations", "reservations", "outbox", "notifications", "order_pins"];
+      const counts = () => rowCounts(database.db, tables);
       const before = await counts();
       const rules = await database.db.selectFrom("rules").select(["id", "name"]).execute();
       const idOf = (name: string) => rules.find((r) => r.name === name)!.id;

@@ -6,6 +6,7 @@ import { fireInventoryChanged } from "../../src/rules/fire-inventory-changed.js"
 import { fireOverdueTasks } from "../../src/rules/fire-overdue-tasks.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { plantInstantOf, runScheduledRules } from "../../src/rules/run-scheduled-rules.js";
+import { inDays, placeOrder, ruleIdByName } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
@@ -19,15 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const inDays = (n: number) => plantDay(new Date(Date.now() + n * 86_400_000));
-const order = async (body: Record<string, unknown>) => {
-  const res = await t.api("POST", "/api/orders", { as: "sales", body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-};
+const order = (body: Record<string, unknown>) => placeOrder(t, body);
 const transition = (no: string, as: string, to: string, reason?: string) =>
   t.api("POST", `/api/orders/${no}/transitions`, { as: as as never, body: { to, ...(reason ? { reason } : {}) } });
-const ruleId = async (name: string) => (await t.api("GET", "/api/rules")).body.rules.find((r: { name: string }) => r.name === name).id as number;
+const ruleId = (name: string) => ruleIdByName(t, name);
 const notes = (orderNo: string, toRole: string) =>
   t.database.db.selectFrom("notifications").select("message").where("order_no", "=", orderNo).where("to_role", "=", toRole).execute();
 

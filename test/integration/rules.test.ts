@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { plantDay } from "../../src/orders/model/numbering.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
+import { inDays, placeOrder, rowCounts, ruleIdByName } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
@@ -10,13 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const inDays = (n: number) => plantDay(new Date(Date.now() + n * 86_400_000));
-const order = async (body: Record<string, unknown>) => {
-  const res = await t.api("POST", "/api/orders", { as: "sales", body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-};
-const ruleId = async (name: string) => (await t.api("GET", "/api/rules")).body.rules.find((r: { name: string }) => r.name === name).id as number;
+const order = (body: Record<string, unknown>) => placeOrder(t, body);
+const ruleId = (name: string) => ruleIdByName(t, name);
 
 describe("the seed's default rules", () => {
   it("amount over 50,000 and grade A → credit pre-check queued, order held until it answers", async () => {
@@ -147,28 +142,8 @@ describe("changing rules at run time", () => {
 
   it("a dry-run shows what a rule would have matched and done over 30 days, changing nothing", async () => {
     const id = await ruleId("非标参数工程评审");
-    const count = async () => {
-      const tables = [
-        "orders",
-        "order_events",
-        "tasks",
-        "order_blocks",
-        "rule_actions",
-        "rule_evaluations",
-        "reservations",
-        "outbox",
-        "rule_versions",
-      ] as const;
-      const out: Record<string, number> = {};
-      for (const table of tables) {
-        const r = await t.database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow();
-        out[table] = Number(r.n);
-      }
-      return out;
-    };
+    const tables = ["orders", "order_events", "tasks", "order_blocks", "rule_actions", "rule_evaluations", "reservations", "outbox", "rule_versions"];
+    const count = () => rowCounts(t.database.db, tables);
     const before = await count();
     const res = await t.api("POST", `/api/rules/${id}/dry-run`, { body: { from: inDays(-30), to: inDays(0) } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
