@@ -1,0 +1,78 @@
+// SQL for status agreement: every order's status must agree with its own event log, its reservations
+// and its delivery date. Each check yields (order_no, cause, status, detail); a healthy database yields
+// none. Stock movements and shipments get their checks when those tables exist.
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../core/db/schema.js";
+
+export const DISAGREEMENT_CAUSES = [
+  "no_events", // the order has no event that set its status
+  "event_log", // the status differs from the last status its event log set
+  "event_chain", // a transition's from_status is not the status the previous event set
+  "reservations", // a cancelled or closed order still holds active, unexpired stock reservations
+  "delivered_at_missing", // delivered or closed without a delivery time
+  "delivered_at_unexpected", // a delivery time on an order that is not delivered or closed
+  "hold_state", // on hold without the status to return to, or that status kept after the release
+] as const;
+export type DisagreementCause = (typeof DISAGREEMENT_CAUSES)[number];
+
+export interface DisagreementRow {
+  order_no: string;
+  cause: DisagreementCause;
+  status: string;
+  detail: string | null;
+}
+
+const found = sql`
+    last_status as (
+      select distinct on (order_no) order_no, to_status
+      from order_events where to_status is not null
+      order by order_no, id desc
+    ),
+    chain as (
+      select order_no, id, kind, from_status, to_status,
+             lag(to_status) over (partition by order_no order by id) as previous
+      from order_events where to_status is not null
+    ),
+    found as (
+      select o.order_no, 'no_events' as cause, o.status, null::text as detail
+      from orders o left join last_status l on l.order_no = o.order_no where l.order_no is null
+      union all
+      select o.order_no, 'event_log', o.status, 'last event set ' || l.to_status
+      from orders o join last_status l on l.order_no = o.order_no where l.to_status <> o.status
+      union all
+      select c.order_no, 'event_chain', o.status, 'event ' || c.id || ': ' || coalesce(c.from_status, '∅') || '→' || c.to_status || ' after ' || c.previous
+      from chain c join orders o on o.order_no = c.order_no
+      where c.kind = 'transition' and c.previous is not null and c.from_status is distinct from c.previous
+      union all
+      select o.order_no, 'reservations', o.status, count(*) || ' active reservation(s)'
+      from orders o join reservations r on r.order_no = o.order_no
+      where o.status in ('cancelled', 'closed') and r.status = 'active' and (r.expires_at is null or r.expires_at > now())
+      group by o.order_no, o.status
+      union all
+      select order_no, 'delivered_at_missing', status, null from orders
+      where status in ('delivered', 'closed') and delivered_at is null
+      union all
+      select order_no, 'delivered_at_unexpected', status, 'delivered_at ' || delivered_at::text from orders
+      where status not in ('delivered', 'closed') and delivered_at is not null
+      union all
+      select order_no, 'hold_state', status, 'held_from ' || coalesce(held_from, '∅') from orders
+      where (status = 'on_hold') <> (held_from is not null)
+    )`;
+
+/** Every disagreement with its cause, by order. */
+export async function disagreements(db: Kysely<DB>, filter: { cause?: DisagreementCause; limit: number; offset: number }): Promise<DisagreementRow[]> {
+  const { rows } = await sql<DisagreementRow>`
+    with ${found}
+    select * from found
+    ${filter.cause ? sql`where cause = ${filter.cause}` : sql``}
+    order by order_no, cause
+    limit ${filter.limit} offset ${filter.offset}`.execute(db);
+  return rows;
+}
+
+export async function disagreementCounts(db: Kysely<DB>): Promise<Record<DisagreementCause, number>> {
+  const { rows } = await sql<{ cause: DisagreementCause; n: number }>`with ${found} select cause, count(*)::int as n from found group by cause`.execute(db);
+  const counts = Object.fromEntries(DISAGREEMENT_CAUSES.map((c) => [c, 0])) as Record<DisagreementCause, number>;
+  for (const r of rows) counts[r.cause] = r.n;
+  return counts;
+}
