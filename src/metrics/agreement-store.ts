@@ -3,6 +3,7 @@
 // none. Stock movements and shipments get their checks when those tables exist.
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { withSortMemory } from "./sort-memory.js";
 
 export const DISAGREEMENT_CAUSES = [
   "no_events", // the order has no event that set its status
@@ -23,16 +24,12 @@ export interface DisagreementRow {
 }
 
 const found = sql`
-    last_status as (
-      select distinct on (order_no) order_no, to_status
-      from order_events where to_status is not null
-      order by order_no, id desc
-    ),
     chain as (
-      select order_no, id, kind, from_status, to_status,
-             lag(to_status) over (partition by order_no order by id) as previous
+      select order_no, id, kind, from_status, to_status, lag(to_status) over w as previous, lead(id) over w as next_id
       from order_events where to_status is not null
+      window w as (partition by order_no order by id)
     ),
+    last_status as (select order_no, to_status from chain where next_id is null),
     found as (
       select o.order_no, 'no_events' as cause, o.status, null::text as detail
       from orders o left join last_status l on l.order_no = o.order_no where l.order_no is null
@@ -61,18 +58,33 @@ const found = sql`
 
 /** Every disagreement with its cause, by order. */
 export async function disagreements(db: Kysely<DB>, filter: { cause?: DisagreementCause; limit: number; offset: number }): Promise<DisagreementRow[]> {
-  const { rows } = await sql<DisagreementRow>`
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<DisagreementRow>`
     with ${found}
     select * from found
     ${filter.cause ? sql`where cause = ${filter.cause}` : sql``}
     order by order_no, cause
-    limit ${filter.limit} offset ${filter.offset}`.execute(db);
+    limit ${filter.limit} offset ${filter.offset}`.execute(tx),
+  );
   return rows;
 }
 
-export async function disagreementCounts(db: Kysely<DB>): Promise<Record<DisagreementCause, number>> {
-  const { rows } = await sql<{ cause: DisagreementCause; n: number }>`with ${found} select cause, count(*)::int as n from found group by cause`.execute(db);
+/** How many disagreements of each cause, and the first `examples` of them, in one pass. */
+export async function disagreementSummary(db: Kysely<DB>, examples: number) {
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<DisagreementRow & { n: number; rc: number; r: number }>`
+    with ${found}
+    select * from (
+      select f.*, count(*) over (partition by cause)::int as n,
+             row_number() over (partition by cause order by order_no) as rc, row_number() over (order by order_no, cause) as r
+      from found f
+    ) x where r <= ${examples} or rc = 1
+    order by r`.execute(tx),
+  );
   const counts = Object.fromEntries(DISAGREEMENT_CAUSES.map((c) => [c, 0])) as Record<DisagreementCause, number>;
-  for (const r of rows) counts[r.cause] = r.n;
-  return counts;
+  for (const r of rows) if (Number(r.rc) === 1) counts[r.cause] = r.n;
+  return {
+    counts,
+    examples: rows.filter((r) => Number(r.r) <= examples).map(({ order_no, cause, status, detail }) => ({ order_no, cause, status, detail })),
+  };
 }

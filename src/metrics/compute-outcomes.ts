@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { ruleExecutionRate } from "../rules/rule-execution-rate.js";
-import { disagreementCounts, disagreements } from "./agreement-store.js";
+import { disagreementSummary } from "./agreement-store.js";
 import { autonomyAggregates } from "./autonomy-store.js";
 import { deliveryAggregates } from "./delivery-store.js";
 import { dwellAggregates, stuckOrders } from "./dwell-store.js";
@@ -52,11 +52,10 @@ export function headline(f: PeriodFigures) {
 
 export async function computeOutcomes(db: Kysely<DB>, period: Period, options: { now: Date; pivot?: string }) {
   const halves = options.pivot ? splitAtPivot(period, options.pivot) : undefined;
-  const [figures, stuck, counts, examples] = await Promise.all([
+  const [figures, stuck, { counts, examples }] = await Promise.all([
     periodFigures(db, period),
     stuckOrders(db, STUCK_PER_STATUS),
-    disagreementCounts(db),
-    disagreements(db, { limit: EXAMPLES, offset: 0 }),
+    disagreementSummary(db, EXAMPLES),
   ]);
   const hoursSince = (at: Date) => Math.round(((options.now.getTime() - at.getTime()) / 3_600_000) * 100) / 100;
   const stuckByStatus = [...new Set(stuck.map((s) => s.status))].map((status) => ({

@@ -3,6 +3,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { Period } from "./model/period.js";
+import { withSortMemory } from "./sort-memory.js";
 
 const plantDate = (column: RawBuilder<unknown>) => sql`((${column} at time zone 'UTC') + interval '8 hours')::date`;
 
@@ -51,7 +52,8 @@ const counts = sql`
 
 /** Counts overall, per customer, per product family, per month and per source. */
 export async function deliveryAggregates(db: Kysely<DB>, period: Period): Promise<DeliveryAggregateRow[]> {
-  const { rows } = await sql<DeliveryAggregateRow>`
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<DeliveryAggregateRow>`
     with ${deliveriesCte(period)}
     select 'all' as dim, null::text as value, ${counts} from verdicts
     union all select 'customer', customer_code, ${counts} from verdicts group by customer_code
@@ -59,7 +61,8 @@ export async function deliveryAggregates(db: Kysely<DB>, period: Period): Promis
     union all select 'week', week, ${counts} from verdicts group by week
     union all select 'source', source, ${counts} from verdicts group by source
     union all select 'family', f.family, ${counts} from verdicts v cross join lateral unnest(v.families) as f(family) group by f.family
-    order by 1, 2`.execute(db);
+    order by 1, 2`.execute(tx),
+  );
   return rows;
 }
 
@@ -82,7 +85,8 @@ export async function deliveryRows(
   period: Period,
   filter: { customer?: string; family?: string; month?: string; late?: boolean; limit: number; offset: number },
 ) {
-  const { rows } = await sql<DeliveryRow & { total: number }>`
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<DeliveryRow & { total: number }>`
     with ${deliveriesCte(period)}
     select source, order_no, customer_code, delivered_day, promised_date, requested_date, families,
            on_time, on_time_promised, on_time_requested, count(*) over ()::int as total
@@ -93,6 +97,7 @@ export async function deliveryRows(
       ${filter.month ? sql`and month = ${filter.month}` : sql``}
       ${filter.late ? sql`and on_time is false` : sql``}
     order by delivered_day desc, order_no
-    limit ${filter.limit} offset ${filter.offset}`.execute(db);
+    limit ${filter.limit} offset ${filter.offset}`.execute(tx),
+  );
   return rows;
 }

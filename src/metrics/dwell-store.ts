@@ -6,10 +6,31 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { Period } from "./model/period.js";
 import { STAGES } from "./model/stages.js";
+import { withSortMemory } from "./sort-memory.js";
 
-const stageDefs = sql.join(STAGES.map((s) => sql`(${s.key}::text, ${s.from}::text, ${s.to}::text)`));
+// Per stage: the seq of the stay that starts it (the first entry into `from`, or the creation) and of the
+// one that ends it (the first entry into `to` after the start), found in one pass per order.
+const startSeq = (i: number) => sql.raw(`s${i}`);
+const endSeq = (i: number) => sql.raw(`e${i}`);
+const stageStarts = sql.join(
+  STAGES.map((s, i) =>
+    s.from === null ? sql`1 as ${startSeq(i)}` : sql`min(seq) filter (where status = ${s.from}) over (partition by order_no) as ${startSeq(i)}`,
+  ),
+);
+const stageEnds = sql.join(
+  STAGES.map((s, i) => sql`max(${startSeq(i)}) as ${startSeq(i)}, min(seq) filter (where status = ${s.to} and seq > ${startSeq(i)}) as ${endSeq(i)}`),
+);
+const stageColumns = sql.join(
+  STAGES.map(
+    (_, i) => sql`
+      min(s.entered_at) filter (where s.seq = b.${startSeq(i)}) as ${sql.raw(`start${i}`)},
+      min(s.entered_at) filter (where s.seq = b.${endSeq(i)}) as ${sql.raw(`done${i}`)},
+      coalesce(sum(extract(epoch from s.left_at - s.entered_at)) filter (where s.status = 'on_hold' and s.seq > b.${startSeq(i)} and s.seq < b.${endSeq(i)}), 0) as ${sql.raw(`held${i}`)}`,
+  ),
+);
+const stageRows = sql.join(STAGES.map((s, i) => sql`(${s.key}::text, ${sql.raw(`start${i}`)}, ${sql.raw(`done${i}`)}, ${sql.raw(`held${i}`)})`));
 
-/** CTEs ending in `samples(key, order_no, started_at, done_at, held_s)`: one row per stage per order
+/** CTEs ending in `samples(key, order_no, started_at, done_at, held_s, hours)`: one row per stage per order
  *  (key = stage) and one per completed stay (key = 'status:<status>'), for samples ending in the period. */
 function samplesCte(period: Period): RawBuilder<unknown> {
   return sql`
@@ -24,25 +45,20 @@ function samplesCte(period: Period): RawBuilder<unknown> {
       where e.to_status is not null
       window w as (partition by e.order_no order by e.at, e.id)
     ),
-    defs(stage, from_status, to_status) as (values ${stageDefs}),
-    starts as (
-      select d.stage, s.order_no, min(s.seq) as s_seq
-      from defs d join stays s on s.status = d.from_status or (d.from_status is null and s.seq = 1)
-      group by d.stage, s.order_no
+    bounds as (
+      select order_no, ${stageEnds}
+      from (select order_no, seq, status, ${stageStarts} from stays) marked
+      group by order_no
     ),
-    ends as (
-      select st.stage, st.order_no, st.s_seq, min(s.seq) as e_seq
-      from starts st join defs d on d.stage = st.stage
-      join stays s on s.order_no = st.order_no and s.seq > st.s_seq and s.status = d.to_status
-      group by st.stage, st.order_no, st.s_seq
+    stage_times as (
+      select b.order_no, ${stageColumns}
+      from bounds b join stays s on s.order_no = b.order_no
+      group by b.order_no
     ),
     all_samples as (
-      select en.stage as key, en.order_no,
-             min(s.entered_at) filter (where s.seq = en.s_seq) as started_at,
-             min(s.entered_at) filter (where s.seq = en.e_seq) as done_at,
-             coalesce(sum(extract(epoch from s.left_at - s.entered_at)) filter (where s.status = 'on_hold' and s.seq < en.e_seq), 0) as held_s
-      from ends en join stays s on s.order_no = en.order_no and s.seq between en.s_seq and en.e_seq
-      group by en.stage, en.order_no
+      select v.key, t.order_no, v.started_at, v.done_at, v.held_s
+      from stage_times t cross join lateral (values ${stageRows}) as v(key, started_at, done_at, held_s)
+      where v.done_at is not null
       union all
       select 'status:' || status, order_no, entered_at, left_at, 0 from stays where left_at is not null
     ),
@@ -68,19 +84,26 @@ export interface DwellAggregateRow {
   p90: number;
 }
 
-/** Mean, median and p90 of every dwell key, overall and by ISO week, customer grade and rush. */
+/** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush; of each status
+ *  overall only (a year holds about as many stays as events: their weekly series are in the trends). */
 export async function dwellAggregates(db: Kysely<DB>, period: Period): Promise<DwellAggregateRow[]> {
-  const { rows } = await sql<DwellAggregateRow>`
-    with ${samplesCte(period)}
-    select x.key, x.week, x.grade, x.rush, grouping(x.week, x.grade, x.rush)::int as g, count(*)::int as n,
-           avg(x.hours)::float8 as mean,
+  const figures = sql`count(*)::int as n, avg(x.hours)::float8 as mean,
            percentile_cont(0.5) within group (order by x.hours)::float8 as median,
-           percentile_cont(0.9) within group (order by x.hours)::float8 as p90
+           percentile_cont(0.9) within group (order by x.hours)::float8 as p90`;
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<DwellAggregateRow>`
+    with ${samplesCte(period)}
+    select x.key, x.week, x.grade, x.rush, grouping(x.week, x.grade, x.rush)::int as g, ${figures}
     from (
       select s.key, s.hours, ${plantWeek} as week, c.grade::text as grade, o.rush
       from samples s join orders o on o.order_no = s.order_no join customers c on c.code = o.customer_code
+      where s.key not like 'status:%'
     ) x
-    group by grouping sets ((x.key), (x.key, x.week), (x.key, x.grade), (x.key, x.rush))`.execute(db);
+    group by grouping sets ((x.key), (x.key, x.week), (x.key, x.grade), (x.key, x.rush))
+    union all
+    select x.key, null, null, null, 7, ${figures}
+    from samples x where x.key like 'status:%' group by x.key`.execute(tx),
+  );
   return rows;
 }
 
@@ -95,12 +118,14 @@ export interface DwellTrendRow {
 
 /** The same figures per ISO week or per month of the period, for trend charts. */
 export async function dwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month"): Promise<DwellTrendRow[]> {
-  const { rows } = await sql<DwellTrendRow>`
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<DwellTrendRow>`
     with ${samplesCte(period)}
     select s.key, ${by === "week" ? plantWeek : plantMonth} as bucket, count(*)::int as n, avg(s.hours)::float8 as mean,
            percentile_cont(0.5) within group (order by s.hours)::float8 as median,
            percentile_cont(0.9) within group (order by s.hours)::float8 as p90
-    from samples s group by 1, 2 order by 1, 2`.execute(db);
+    from samples s group by 1, 2 order by 1, 2`.execute(tx),
+  );
   return rows;
 }
 
@@ -117,14 +142,16 @@ export interface DwellSampleRow {
 
 /** The orders behind one dwell figure, longest first. */
 export async function dwellSamples(db: Kysely<DB>, period: Period, key: string, page: { limit: number; offset: number }) {
-  const { rows } = await sql<DwellSampleRow & { total: number }>`
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<DwellSampleRow & { total: number }>`
     with ${samplesCte(period)}
     select s.order_no, o.customer_code, c.grade::text as grade, o.rush, s.started_at, s.done_at,
            s.hours::float8 as hours, (s.held_s / 3600.0)::float8 as held_hours, count(*) over ()::int as total
     from samples s join orders o on o.order_no = s.order_no join customers c on c.code = o.customer_code
     where s.key = ${key}
     order by s.hours desc, s.order_no
-    limit ${page.limit} offset ${page.offset}`.execute(db);
+    limit ${page.limit} offset ${page.offset}`.execute(tx),
+  );
   return rows;
 }
 
@@ -139,7 +166,8 @@ export interface StuckRow {
 
 /** Open orders that have waited longest in their current status, `limit` per status. */
 export async function stuckOrders(db: Kysely<DB>, limit: number, status?: string): Promise<StuckRow[]> {
-  const { rows } = await sql<StuckRow>`
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<StuckRow>`
     select order_no, status, customer_code, grade, rush, since from (
       select o.order_no, o.status, o.customer_code, c.grade::text as grade, o.rush, e.at as since,
              row_number() over (partition by o.status order by e.at, o.order_no) as rank
@@ -149,6 +177,7 @@ export async function stuckOrders(db: Kysely<DB>, limit: number, status?: string
       ) e
       where o.status not in ('closed', 'cancelled') ${status ? sql`and o.status = ${status}` : sql``}
     ) ranked where rank <= ${limit}
-    order by status, since, order_no`.execute(db);
+    order by status, since, order_no`.execute(tx),
+  );
   return rows;
 }

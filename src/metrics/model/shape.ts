@@ -47,7 +47,7 @@ function breakdowns(rows: DwellAggregateRow[], key: string) {
 export function shapeDwell(rows: DwellAggregateRow[]) {
   return {
     stages: STAGES.map((s) => ({ stage: s.key, from: s.from ?? "created", to: s.to, ...breakdowns(rows, s.key) })),
-    statuses: DWELL_STATUSES.map((status) => ({ status, ...breakdowns(rows, `status:${status}`) })),
+    statuses: DWELL_STATUSES.map((status) => ({ status, ...stats(rows.find((r) => r.key === `status:${status}` && r.g === OVERALL)) })),
   };
 }
 
