@@ -11,13 +11,19 @@ const plantDate = (column: RawBuilder<unknown>) => sql`((${column} at time zone 
  *  requested_date, families (product families of the order's lines). */
 export function deliveriesCte(period: Period): RawBuilder<unknown> {
   return sql`
-    deliveries as (
-      select 'live'::text as source, o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day,
-             o.promised_date, o.requested_date,
-             array(select distinct i.family from order_lines l join items i on i.sku = l.sku
-                   where l.order_no = o.order_no and i.family <> '' order by i.family) as families
+    delivered as (
+      select o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day, o.promised_date, o.requested_date
       from orders o
       where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end}
+    ),
+    live_families as (
+      select d.order_no, array_agg(distinct i.family order by i.family) filter (where i.family <> '') as families
+      from delivered d join order_lines l on l.order_no = d.order_no join items i on i.sku = l.sku
+      group by d.order_no
+    ),
+    deliveries as (
+      select 'live'::text as source, d.*, coalesce(f.families, '{}') as families
+      from delivered d left join live_families f on f.order_no = d.order_no
     ),
     verdicts as (
       select d.*, coalesce(d.promised_date, d.requested_date) as due_date,
