@@ -10,6 +10,7 @@ import { dwellAggregates, stuckOrders } from "./dwell-store.js";
 import { type Period, splitAtPivot } from "./model/period.js";
 import { shapeAutonomy, shapeDelivery, shapeDwell } from "./model/shape.js";
 import { change } from "./model/stats.js";
+import { refreshOutcomeSummaries } from "./refresh-summaries.js";
 
 const STUCK_PER_STATUS = 5;
 const EXAMPLES = 20;
@@ -52,6 +53,7 @@ export function headline(f: PeriodFigures) {
 
 export async function computeOutcomes(db: Kysely<DB>, period: Period, options: { now: Date; pivot?: string }) {
   const halves = options.pivot ? splitAtPivot(period, options.pivot) : undefined;
+  await refreshOutcomeSummaries(db);
   const [figures, stuck, { counts, examples }] = await Promise.all([
     periodFigures(db, period),
     stuckOrders(db, STUCK_PER_STATUS),

@@ -1,4 +1,5 @@
-// SQL for stage and status dwell times, computed from the append-only order_events log.
+// SQL for stage and status dwell times, derived from the append-only order_events log into
+// order_dwell_samples (refresh-summaries.ts) and aggregated from there.
 // A stay starts at an event that sets a status (created / transition) and ends at the next such event
 // of the same order ("changed" events set no status and are ignored). Samples are counted in the
 // period in which they end; see decision 0020.
@@ -30,19 +31,15 @@ const stageColumns = sql.join(
 );
 const stageRows = sql.join(STAGES.map((s, i) => sql`(${s.key}::text, ${sql.raw(`start${i}`)}, ${sql.raw(`done${i}`)}, ${sql.raw(`held${i}`)})`));
 
-/** CTEs ending in `samples(key, order_no, started_at, done_at, held_s, hours)`: one row per stage per order
- *  (key = stage) and one per completed stay (key = 'status:<status>'), for samples ending in the period. */
-function samplesCte(period: Period): RawBuilder<unknown> {
+/** The dwell samples of some orders, derived from their whole event log: one row per stage per order
+ *  (key = stage) and one per completed stay (key = 'status:<status>'). Feeds order_dwell_samples. */
+export function derivedSamples(orderNos: string[]): RawBuilder<unknown> {
   return sql`
-    active as (
-      select distinct order_no from order_events
-      where to_status is not null and at >= ${period.start} and at < ${period.end}
-    ),
-    stays as (
+    with stays as (
       select e.order_no, e.to_status as status, e.at as entered_at,
              lead(e.at) over w as left_at, row_number() over w as seq
-      from order_events e join active a on a.order_no = e.order_no
-      where e.to_status is not null
+      from order_events e
+      where e.to_status is not null and e.order_no = any(${orderNos}::text[])
       window w as (partition by e.order_no order by e.at, e.id)
     ),
     bounds as (
@@ -61,11 +58,14 @@ function samplesCte(period: Period): RawBuilder<unknown> {
       where v.done_at is not null
       union all
       select 'status:' || status, order_no, entered_at, left_at, 0 from stays where left_at is not null
-    ),
-    samples as (
-      select x.*, (extract(epoch from x.done_at - x.started_at) - x.held_s) / 3600.0 as hours
-      from all_samples x where x.done_at >= ${period.start} and x.done_at < ${period.end}
-    )`;
+    )
+    select order_no, key, started_at, done_at, held_s, (extract(epoch from done_at - started_at) - held_s) / 3600.0 as hours
+    from all_samples`;
+}
+
+/** `samples`: the refreshed summary rows of samples ending in the period. */
+function samplesCte(period: Period): RawBuilder<unknown> {
+  return sql`samples as (select * from order_dwell_samples where done_at >= ${period.start} and done_at < ${period.end})`;
 }
 
 const plantWeek = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'IYYY-"W"IW')`;

@@ -10,6 +10,7 @@ import { classifyChange } from "./model/autonomy.js";
 import type { Period } from "./model/period.js";
 import { DWELL_KEYS, parseDwellKey } from "./model/stages.js";
 import { roundHours } from "./model/stats.js";
+import { refreshOutcomeSummaries } from "./refresh-summaries.js";
 
 export interface Page {
   limit: number;
@@ -19,6 +20,7 @@ export interface Page {
 export async function listDwellOrders(db: Kysely<DB>, period: Period, stage: string, page: Page) {
   const key = parseDwellKey(stage);
   if (!key) throw new AppError("invalid", "metrics.unknown_stage", { field: "stage", stage, allowed: DWELL_KEYS.join(", ") }, "stage");
+  await refreshOutcomeSummaries(db);
   const rows = await dwellSamples(db, period, key.kind === "stage" ? key.stage.key : `status:${key.status}`, page);
   return {
     period: { from: period.from, to: period.to },
@@ -91,6 +93,7 @@ export async function listMasterChanges(db: Kysely<DB>, period: Period, filter: 
 }
 
 export async function listDisagreements(db: Kysely<DB>, filter: { cause?: DisagreementCause } & Page) {
+  await refreshOutcomeSummaries(db);
   const rows = await disagreements(db, filter);
   return { disagreements: rows.map((d) => ({ orderNo: d.order_no, cause: d.cause, status: d.status, detail: d.detail })) };
 }

@@ -6,8 +6,10 @@ import { deliveryAggregates } from "./delivery-store.js";
 import { dwellTrend } from "./dwell-store.js";
 import type { Period } from "./model/period.js";
 import { shapeAutonomy, shapeDelivery, shapeDwellTrend } from "./model/shape.js";
+import { refreshOutcomeSummaries } from "./refresh-summaries.js";
 
 export async function outcomeTrends(db: Kysely<DB>, period: Period, by: "week" | "month") {
+  await refreshOutcomeSummaries(db);
   const [dwell, deliveries, autonomy] = await Promise.all([dwellTrend(db, period, by), deliveryAggregates(db, period), autonomyAggregates(db, period)]);
   const onTime = shapeDelivery(deliveries, new Map());
   const shares = shapeAutonomy(autonomy);
