@@ -253,3 +253,23 @@ describe("bad input", () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe("live orders", () => {
+  it("shows each new event at the next read: the trigger queues the order, the read re-derives it", async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const created = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 5 }] } });
+    expect(created.body.status).toBe("confirmed");
+    const no = created.body.orderNo as string;
+    const sample = async (stage: string) => {
+      const res = await t.api("GET", `/api/metrics/outcomes/dwell/${stage}/orders?from=${today}&to=${today}&limit=1000`);
+      return res.body.orders.find((o: { orderNo: string }) => o.orderNo === no);
+    };
+    expect(await sample("sales_acceptance")).toMatchObject({ hours: 0, heldHours: 0 });
+    expect(await sample("scheduling")).toBeUndefined();
+    expect((await t.api("POST", `/api/orders/${no}/transitions`, { as: "planner", body: { to: "scheduled" } })).status).toBe(200);
+    const scheduling = await sample("scheduling");
+    expect(scheduling.hours).toBeGreaterThanOrEqual(0);
+    expect(scheduling.hours).toBeLessThan(0.1);
+    expect(await t.database.db.selectFrom("metric_dirty_orders").selectAll().execute()).toEqual([]);
+  });
+});
