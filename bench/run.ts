@@ -2,6 +2,7 @@
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
 import { benchIntakeSingle } from "./intake-single.js";
+import { benchOutcomes } from "./outcomes.js";
 import type { Figure } from "./support.js";
 import { benchSurge } from "./surge.js";
 
@@ -10,6 +11,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     orders: { type: "string", default: "1000" },
     surge: { type: "string", default: "12000" },
+    events: { type: "string", default: "1000000" },
     db: { type: "string", default: "pglite,postgres" },
   },
 });
@@ -18,6 +20,7 @@ const orders = Number(values.orders);
 const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> = {
   intake: (db) => benchIntakeSingle(db, orders),
   surge: (db) => benchSurge(db, Number(values.surge)),
+  outcomes: (db) => benchOutcomes(db, Number(values.events)),
 };
 
 const figures: Figure[] = [];

@@ -57,6 +57,13 @@ const messages = {
   "order.hold_release_role": ["此暂停只能由 {allowed} 解除：{reason}", "Only {allowed} may release this hold: {reason}"],
   "task.not_found": ["任务 {id} 不存在", "Task {id} does not exist"],
   "task.not_yours": ["任务 {id} 不属于你的角色", "Task {id} is not assigned to your role"],
+  "metrics.period_order": ["字段 {field}：结束日期 {to} 早于开始日期 {from}", "Field {field}: the end date {to} is before the start date {from}"],
+  "metrics.period_too_long": ["字段 {field}：统计区间 {days} 天，最长 {max} 天", "Field {field}: the period has {days} days, at most {max} are allowed"],
+  "metrics.pivot_outside": [
+    "字段 {field}：对比日期 {pivot} 必须在 {from} 之后、不晚于 {to}",
+    "Field {field}: the pivot date {pivot} must be after {from} and not after {to}",
+  ],
+  "metrics.unknown_stage": ["字段 {field}：没有阶段 {stage}（可选 {allowed}）", "Field {field}: there is no stage {stage} (one of {allowed})"],
   "conflict.concurrent": ["数据已被同时修改，请重试", "The data was changed at the same time; please retry"],
   "not_found.route": ["没有这个接口：{method} {url}", "No such route: {method} {url}"],
   "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],

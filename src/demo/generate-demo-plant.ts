@@ -1,5 +1,6 @@
 // The whole demo plant as plain rows, ready to insert. Pure: `now` is the only clock.
 import { plantDay } from "../orders/model/numbering.js";
+import { generateMasterChanges, type MasterChangeRow } from "./master-changes.js";
 import { generateMasterData, type MasterData } from "./master-data.js";
 import { generateOrders, type OrderBook } from "./orders.js";
 import { childRng } from "./random.js";
@@ -7,6 +8,8 @@ import { childRng } from "./random.js";
 export interface DemoPlant extends MasterData {
   today: string;
   book: OrderBook;
+  /** Who kept the master data over the year (feeds the data-autonomy figure). */
+  masterChanges: MasterChangeRow[];
 }
 
 export const DEFAULT_SEED = 20260218;
@@ -15,5 +18,6 @@ export function generateDemoPlant(seed: number, now: Date): DemoPlant {
   const today = plantDay(now);
   const data = generateMasterData(seed, today);
   const book = generateOrders(childRng(seed, "orders"), { customers: data.customers, master: data.master, engineering: data.engineering, now });
-  return { ...data, today, book };
+  const masterChanges = generateMasterChanges(childRng(seed, "master-changes"), { today, customers: data.customers, items: data.master.items });
+  return { ...data, today, book, masterChanges };
 }

@@ -23,6 +23,7 @@ export const DEMO_TABLES = [
   "orders",
   "order_lines",
   "order_events",
+  "master_changes",
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -109,6 +110,7 @@ async function insertPlant(tx: Transaction<DB>, plant: DemoPlant): Promise<Recor
       .values(c.map((e) => ({ ...e, data: json(e.data) })))
       .execute(),
   );
+  counts.master_changes = await insertChunked(plant.masterChanges, (c) => tx.insertInto("master_changes").values(c).execute());
   return counts;
 }
 

@@ -43,6 +43,28 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "GET", path: "/api/settings/integrations", openapi: "/api/settings/integrations", allowed: ["admin"] },
   { method: "PUT", path: "/api/settings/integrations/x", openapi: "/api/settings/integrations/{name}", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
+  { method: "GET", path: "/api/metrics/outcomes?from=2026-01-01&to=2026-01-02", openapi: "/api/metrics/outcomes", allowed: EVERYONE },
+  { method: "GET", path: "/api/metrics/outcomes/trends?from=2026-01-01&to=2026-01-02", openapi: "/api/metrics/outcomes/trends", allowed: EVERYONE },
+  {
+    method: "GET",
+    path: "/api/metrics/outcomes/dwell/shipping/orders?from=2026-01-01&to=2026-01-02",
+    openapi: "/api/metrics/outcomes/dwell/{stage}/orders",
+    allowed: EVERYONE,
+  },
+  { method: "GET", path: "/api/metrics/outcomes/stuck", openapi: "/api/metrics/outcomes/stuck", allowed: EVERYONE },
+  {
+    method: "GET",
+    path: "/api/metrics/outcomes/on-time/orders?from=2026-01-01&to=2026-01-02",
+    openapi: "/api/metrics/outcomes/on-time/orders",
+    allowed: EVERYONE,
+  },
+  {
+    method: "GET",
+    path: "/api/metrics/outcomes/autonomy/changes?from=2026-01-01&to=2026-01-02",
+    openapi: "/api/metrics/outcomes/autonomy/changes",
+    allowed: EVERYONE,
+  },
+  { method: "GET", path: "/api/metrics/outcomes/disagreements", openapi: "/api/metrics/outcomes/disagreements", allowed: EVERYONE },
   { method: "POST", path: "/api/tasks/999999/done", openapi: "/api/tasks/{id}/done", allowed: EVERYONE },
 ];
 

@@ -330,6 +330,23 @@ export interface BulkBatchesTable {
   created_by: string;
   created_at: Timestamp;
 }
+export interface MetricDirtyOrdersTable {
+  order_no: string;
+}
+export interface OrderDwellSamplesTable {
+  order_no: string;
+  key: string;
+  started_at: Date;
+  done_at: Date;
+  held_s: number;
+  hours: number;
+}
+export interface OrderLogHeadsTable {
+  order_no: string;
+  last_status: string;
+  chain_breaks: number;
+  first_break: string | null;
+}
 
 export interface MasterRevisionTable {
   id: number;
@@ -371,4 +388,7 @@ export interface DB {
   outbox: OutboxTable;
   integration_settings: IntegrationSettingsTable;
   bulk_batches: BulkBatchesTable;
+  metric_dirty_orders: MetricDirtyOrdersTable;
+  order_dwell_samples: OrderDwellSamplesTable;
+  order_log_heads: OrderLogHeadsTable;
 }

@@ -7,6 +7,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Kysely } from "kysely";
 import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
+import { registerOutcomeGauges } from "../../metrics/outcome-gauges.js";
+import { metricsRoutes } from "../../metrics/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
@@ -33,6 +35,7 @@ export interface AppDeps {
 export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean }): Promise<FastifyInstance> {
   const deps: AppDeps = { ...options, metrics: createMetrics() };
   registerRuleGauges(deps.metrics.registry, () => ruleExecutionRate(options.db, { from: new Date(Date.now() - 86_400_000), to: new Date() }));
+  registerOutcomeGauges(deps.metrics.registry, options.db);
   const app = Fastify({
     logger: options.logger ? { level: options.config.logLevel } : false,
     bodyLimit: options.config.bodyLimitBytes,
@@ -76,6 +79,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   ruleRoutes(app, deps);
   taskRoutes(app, deps);
   settingsRoutes(app, deps);
+  metricsRoutes(app, deps);
   await app.ready();
   return app;
 }
