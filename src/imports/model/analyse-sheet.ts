@@ -120,7 +120,11 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
   const duplicates = new DuplicateFinder();
   const clean = CLEANERS[options.kind];
   const context = year ? { year: year.value } : {};
+  let previous = headerNumber;
   for (const { number, cells } of data.rows.slice(guess.rowIndex + 1)) {
+    // A workbook leaves empty rows out of the file: a gap in the numbers is blank rows.
+    analysis.blankRows += number - previous - 1;
+    previous = number;
     if (isBlankRow(cells)) {
       analysis.blankRows++;
       continue;

@@ -26,7 +26,8 @@ const REASONS: Record<string, [string, string]> = {
   "kind.unknown": ["物料类型“{detail}”必须是成品/半成品/外购件", "item kind “{detail}” must be finished, subassembly or purchased"],
   "item.unknown": ["物料 {detail} 不存在", "item {detail} does not exist"],
   "location.unknown": ["库位 {detail} 不存在", "location {detail} does not exist"],
-  "stock.below_reserved": ["库存 {detail}", "on hand {detail}"],
+  "stock.below_reserved": ["库存数量低于已预留数量（{detail}）", "on hand is below the reserved quantity ({detail})"],
+  "line.duplicate": ["与 {detail} 重复", "repeats {detail}"],
   "number.unreadable": ["无法识别的数字“{detail}”", "unreadable number “{detail}”"],
 };
 
