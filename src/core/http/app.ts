@@ -10,6 +10,7 @@ import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
 import { historyRoutes } from "../../history/routes.js";
 import { importRoutes } from "../../imports/routes.js";
+import { inventoryRoutes } from "../../inventory/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
@@ -82,6 +83,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   settingsRoutes(app, deps);
   importRoutes(app, deps);
   historyRoutes(app, deps);
+  inventoryRoutes(app, deps);
   await app.ready();
   return app;
 }
