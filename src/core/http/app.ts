@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Kysely } from "kysely";
 import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
+import { exportRoutes } from "../../exports/routes.js";
 import { historyRoutes } from "../../history/routes.js";
 import { importRoutes } from "../../imports/routes.js";
 import { inventoryRoutes } from "../../inventory/routes.js";
@@ -84,6 +85,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   importRoutes(app, deps);
   historyRoutes(app, deps);
   inventoryRoutes(app, deps);
+  exportRoutes(app, deps);
   await app.ready();
   return app;
 }
