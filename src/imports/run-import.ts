@@ -98,10 +98,12 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const total = Object.values(plan.create).reduce((a, b) => a + b, 0);
-      progress("write", 0, total);
-      await plan.write(tx, id, { name: principal.name, roles: principal.roles }, (done, of) => progress("write", done, of));
-      progress("write", total, total);
+      let reported = false;
+      await plan.write(tx, id, { name: principal.name, roles: principal.roles }, (done, of) => {
+        reported = true;
+        progress("write", done, of);
+      });
+      if (!reported) progress("write", 1, 1);
       return { ...report, importId: id };
     });
   } catch (error) {
