@@ -1,6 +1,7 @@
-// npm run bench [-- --only intake] [-- --orders 2000]: prints each figure beside a baseline measured
+// npm run bench [-- --only intake|surge|import] [-- --orders 2000] [-- --ledger 32000]: prints each figure beside a baseline measured
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
+import { benchImport } from "./import.js";
 import { benchIntakeSingle } from "./intake-single.js";
 import type { Figure } from "./support.js";
 import { benchSurge } from "./surge.js";
@@ -10,6 +11,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     orders: { type: "string", default: "1000" },
     surge: { type: "string", default: "12000" },
+    ledger: { type: "string", default: "32000" },
     db: { type: "string", default: "pglite,postgres" },
   },
 });
@@ -18,6 +20,7 @@ const orders = Number(values.orders);
 const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> = {
   intake: (db) => benchIntakeSingle(db, orders),
   surge: (db) => benchSurge(db, Number(values.surge)),
+  import: (db) => benchImport(db, Number(values.ledger)),
 };
 
 const figures: Figure[] = [];

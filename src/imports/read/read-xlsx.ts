@@ -1,6 +1,7 @@
 // .xlsx through exceljs's streaming reader (fast, low memory); the workbook's sheet list and merged
 // ranges, which the streaming reader skips, come from a quick look into the zip.
 import { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { AppError } from "../../core/errors.js";
@@ -39,6 +40,40 @@ function unescapeXml(text: string): string {
 }
 
 type RawValue = ExcelJS.CellValue;
+
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncIterable<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+interface ReaderInternals {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: number): AsyncGenerator<unknown>;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk to text on its own, so a Chinese character split
+ * across two chunks becomes U+FFFD (exceljs issues #2063, #2316; about one row in 2,000 of a ledger).
+ * Shared strings and sheets are decoded here as one UTF-8 stream instead.
+ */
+class Utf8WorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  input: Readable,
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+) => ReaderInternals & AsyncIterable<unknown>) {
+  override _parseSharedStrings(entry: NodeJS.ReadableStream) {
+    entry.setEncoding("utf8");
+    return super._parseSharedStrings(entry);
+  }
+
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: number) {
+    return super._parseWorksheet(decodeUtf8(iterator), sheetNo);
+  }
+}
 
 function toCell(value: RawValue, ref: string, seen: { formulas: number; missing: string[] }): Cell {
   if (value === null || value === undefined) return null;
@@ -87,7 +122,7 @@ export async function readXlsx(buffer: Buffer, fileName: string, sheetName?: str
 
   const rows: SheetRow[] = [];
   const seen = { formulas: 0, missing: [] as string[] };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+  const reader = new Utf8WorkbookReader(Readable.from(buffer), {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
