@@ -9,9 +9,19 @@ import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
+import { contentDisposition, type ExportColumn, exportXlsx, XLSX_TYPE } from "../exports/xlsx-export.js";
+import type { RowIssue } from "./model/issues.js";
 import { runImport } from "./run-import.js";
 import { importQuery, importReply, mappingSchema, templateBody, templateReply } from "./schemas.js";
 import { getTemplate, listImports, listTemplates, saveTemplate } from "./store.js";
+
+const ERROR_COLUMNS: ExportColumn<RowIssue & { message: string }>[] = [
+  { header: "行号", kind: "integer", value: (e) => e.row },
+  { header: "列", kind: "text", width: 16, value: (e) => e.column || e.field },
+  { header: "字段", kind: "text", value: (e) => e.field },
+  { header: "内容", kind: "text", width: 24, value: (e) => e.value },
+  { header: "原因", kind: "text", width: 40, value: (e) => e.message },
+];
 
 async function readMultipart(request: FastifyRequest, limit: number) {
   let file: { buffer: Buffer; name: string } | undefined;
@@ -55,7 +65,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: importReply, 413: errorReplies[400], ...errorReplies },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = requirePrincipal(request);
       const { file, mapping } = await readMultipart(request, deps.config.importMaxBytes);
       const query = request.query;
@@ -67,7 +77,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         templateMapping = template.mapping;
         headerRow ??= template.header_row ?? undefined;
       }
-      return runImport(deps.db, principal, {
+      const report = await runImport(deps.db, principal, {
         buffer: file.buffer,
         fileName: file.name,
         kind: query.kind,
@@ -78,6 +88,20 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         dryRun: query.dryRun,
         lang: langFromHeader(request.headers["accept-language"]),
       });
+      if (query.format === "json") return report;
+      const workbook = await exportXlsx(
+        "错误行",
+        ERROR_COLUMNS,
+        (async function* () {
+          yield report.errors ?? [];
+        })(),
+      );
+      // A Buffer bypasses the JSON serializer; the 200 schema documents the JSON form.
+      const name = `导入错误_${file.name.replace(/\.[^.]*$/, "")}.xlsx`;
+      return reply
+        .type(XLSX_TYPE)
+        .header("content-disposition", contentDisposition(name))
+        .send(workbook as never);
     },
   );
   r.get(

@@ -13,7 +13,7 @@ import type { RowIssue } from "./model/issues.js";
 import { reasonMessage } from "./model/reasons.js";
 import { planKind } from "./plan-kinds.js";
 import { readUpload } from "./read/read-upload.js";
-import { findImport } from "./store.js";
+import { findImport, runKey } from "./store.js";
 
 export type ImportPhase = "read" | "check" | "write";
 
@@ -45,7 +45,14 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
   }
   progress("check", analysis.dataRows, analysis.dataRows);
 
-  const prior = await findImport(db, fileHash, analysis.kind, analysis.sheet);
+  const key = runKey(fileHash, {
+    kind: analysis.kind,
+    sheet: analysis.sheet,
+    mapping: analysis.mapping,
+    headerRow: analysis.headerRow,
+    year: analysis.year?.value ?? null,
+  });
+  const prior = await findImport(db, key);
   if (prior && !request.dryRun) return { ...(prior.summary as Record<string, unknown>), importId: prior.id, replayed: true } as unknown as Report;
 
   const summarise = async (dbOrTx: Parameters<typeof planKind>[0]) => {
@@ -90,6 +97,7 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
         .insertInto("import_batches")
         .values({
           file_hash: fileHash,
+          run_key: key,
           file_name: request.fileName.slice(0, 255),
           kind: analysis.kind,
           sheet: analysis.sheet,
@@ -108,7 +116,7 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
     });
   } catch (error) {
     if (isUniqueViolation(error, "import_batches")) {
-      const done = await findImport(db, fileHash, analysis.kind, analysis.sheet);
+      const done = await findImport(db, key);
       if (done) return { ...(done.summary as Record<string, unknown>), importId: done.id, replayed: true } as unknown as Report;
     }
     // Another import or a reservation changed the same rows meanwhile: nothing was written; retry.

@@ -14,6 +14,7 @@ export const importQuery = z.strictObject({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   headerRow: z.coerce.number().int().min(1).max(1000).optional(),
   template: z.string().min(1).max(60).optional(),
+  format: z.enum(["json", "xlsx"]).default("json").describe("xlsx: the row errors as a workbook to download, instead of the JSON report"),
 });
 
 /** field → header text or column letter ("" drops a field the importer guessed). */

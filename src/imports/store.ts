@@ -1,12 +1,21 @@
 // SQL of the importer: past runs, saved mappings, and what the database already knows.
+import { createHash } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { ImportKind } from "./model/fields.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export async function findImport(db: Db, fileHash: string, kind: ImportKind, sheet: string) {
-  return db.selectFrom("import_batches").selectAll().where("file_hash", "=", fileHash).where("kind", "=", kind).where("sheet", "=", sheet).executeTakeFirst();
+export async function findImport(db: Db, runKey: string) {
+  return db.selectFrom("import_batches").selectAll().where("run_key", "=", runKey).executeTakeFirst();
+}
+
+/** The file with the options that decide how it is read: one committed run per key. */
+export function runKey(fileHash: string, run: { kind: ImportKind; sheet: string; mapping: Record<string, string>; headerRow: number; year: number | null }) {
+  const mapping = Object.fromEntries(Object.entries(run.mapping).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash("sha256")
+    .update(JSON.stringify([fileHash, run.kind, run.sheet, mapping, run.headerRow, run.year]))
+    .digest("hex");
 }
 
 export async function listImports(db: Db, limit: number) {

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/test-app.js";
@@ -83,6 +84,27 @@ describe("importing a year of legacy orders", () => {
     const more = await upload(t, overlapping, "six.xlsx");
     expect(more.body).toMatchObject({ create: { orders: 1, lines: 1, customers: 0 }, existing: { orders: 1 } });
     expect((await countRows(t)).orders).toBe(after.orders + 1);
+  });
+
+  it("a re-run of the same file with a corrected year is a new run; with the same options it replays", async () => {
+    const file = await workbook([{ name: "Sheet1", rows: [LEDGER_HEADER, ["YR-1", "常州精测自动化有限公司", "3月5日", "", "", "100", "", "", "已交货", ""]] }]);
+    const first = await upload(t, file, "short-dates.xlsx");
+    expect(first.body).toMatchObject({ replayed: false, valid: 0, create: { orders: 0 } });
+    expect(first.body.errors[0]).toMatchObject({ row: 2, field: "orderedOn", reason: "date.no_year" });
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(file)]), "short-dates.xlsx");
+    const download = await t.fetch("POST", "/api/imports?dryRun=1&format=xlsx", { as: "sales", form });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toContain("spreadsheetml");
+    const errorBook = new ExcelJS.Workbook();
+    await errorBook.xlsx.load(Buffer.from(await download.arrayBuffer()) as never);
+    const sheet = errorBook.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["行号", "列", "字段", "内容", "原因"]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([2, "下单日期", "orderedOn", "3月5日", "日期“3月5日”没有年份：请在导入时指定年份"]);
+    const fixed = await upload(t, file, "short-dates.xlsx", "?year=2025");
+    expect(fixed.body).toMatchObject({ replayed: false, valid: 1, create: { orders: 1 } });
+    const again = await upload(t, file, "short-dates.xlsx", "?year=2025");
+    expect(again.body).toMatchObject({ replayed: true, importId: fixed.body.importId });
   });
 
   it("keeps the history read-only, even for SQL", async () => {

@@ -27,7 +27,11 @@ export interface TestApp {
     options?: { as?: Role | "anonymous"; body?: unknown; raw?: string; form?: FormData; headers?: Record<string, string>; token?: string },
   ): Promise<Reply<T>>;
   /** The same, answering the fetch Response itself (binary downloads). */
-  fetch(method: string, path: string, options?: { as?: Role | "anonymous"; token?: string; headers?: Record<string, string> }): Promise<Response>;
+  fetch(
+    method: string,
+    path: string,
+    options?: { as?: Role | "anonymous"; token?: string; headers?: Record<string, string>; form?: FormData },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -87,7 +91,7 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
       const headers: Record<string, string> = { ...(opts.headers ?? {}) };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       else if ((opts.as ?? "admin") !== "anonymous") headers.cookie = await cookieFor((opts.as ?? "admin") as Role);
-      return fetch(`${url}${path}`, { method, headers });
+      return fetch(`${url}${path}`, { method, headers, body: opts.form });
     },
     async close() {
       await app.close();

@@ -322,6 +322,7 @@ export interface BulkBatchesTable {
 export interface ImportBatchesTable {
   id: Generated<number>;
   file_hash: string;
+  run_key: string;
   file_name: string;
   kind: "orders" | "customers" | "items" | "inventory";
   sheet: string;

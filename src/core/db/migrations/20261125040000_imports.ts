@@ -7,15 +7,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table import_batches (
       id bigserial primary key,
       file_hash text not null,
+      -- The file, its sheet and the reading options: the same run commits once and a re-run answers
+      -- with the first; a corrected mapping or year is a new run (natural keys still stop duplicates).
+      run_key text not null unique,
       file_name text not null,
       kind text not null check (kind in ('orders','customers','items','inventory')),
       sheet text not null,
       summary jsonb not null,
       created_by text not null,
-      created_at timestamptz not null default now(),
-      -- The same file's same sheet is committed once: a re-import answers with the first run.
-      unique (file_hash, kind, sheet)
+      created_at timestamptz not null default now()
     );
+    create index import_batches_file on import_batches(file_hash);
     create table import_templates (
       name text primary key check (length(name) between 1 and 60),
       kind text not null check (kind in ('orders','customers','items','inventory')),
