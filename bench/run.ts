@@ -1,6 +1,7 @@
-// npm run bench [-- --only intake] [-- --orders 2000]: prints each figure beside a baseline measured
+// npm run bench [-- --only intake|surge|import] [-- --orders 2000] [-- --ledger 32000]: prints each figure beside a baseline measured
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
+import { benchImport } from "./import.js";
 import { benchIntakeSingle } from "./intake-single.js";
 import { benchOutcomes } from "./outcomes.js";
 import type { Figure } from "./support.js";
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     orders: { type: "string", default: "1000" },
     surge: { type: "string", default: "12000" },
     events: { type: "string", default: "1000000" },
+    ledger: { type: "string", default: "32000" },
     db: { type: "string", default: "pglite,postgres" },
   },
 });
@@ -21,6 +23,7 @@ const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> 
   intake: (db) => benchIntakeSingle(db, orders),
   surge: (db) => benchSurge(db, Number(values.surge)),
   outcomes: (db) => benchOutcomes(db, Number(values.events)),
+  import: (db) => benchImport(db, Number(values.ledger)),
 };
 
 const figures: Figure[] = [];

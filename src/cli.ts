@@ -1,9 +1,16 @@
 // The lvyue command: start the server, migrate, load the demo plant, manage API tokens.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { Command, Option } from "commander";
 import { isRole, ROLES, type Role } from "./core/auth/roles.js";
 import { createApiToken } from "./core/auth/store.js";
 import { readConfig } from "./core/config.js";
+import { AppError } from "./core/errors.js";
 import { loadDemoPlant } from "./demo/load-demo-plant.js";
+import { exportXlsx } from "./exports/xlsx-export.js";
+import { progressPrinter, summaryRows } from "./imports/cli-report.js";
+import { IMPORT_KINDS, type ImportKind } from "./imports/model/fields.js";
+import { runImport } from "./imports/run-import.js";
 import { installDefaultRules } from "./rules/install-default-rules.js";
 import { ensureDemoUsers, openAndMigrate, startServer, VERSION } from "./server.js";
 import { startDemoStandIns } from "./stand-ins/demo-integrations.js";
@@ -72,5 +79,82 @@ token
     console.log(await createApiToken(database.db, opts.name, roles as Role[], "cli"));
     await database.close();
   });
+
+program
+  .command("import")
+  .description("import a .xlsx/.csv ledger (legacy orders by default): a dry run first, then one transaction or nothing")
+  .argument("<file>", "the .xlsx or .csv file")
+  .option("--dry-run", "check every row and report what would be created or matched; write nothing")
+  .option("--sheet <name>", "the sheet to read (default: the first)")
+  .option("--mapping <file>", 'JSON {"field": "header or column letter"}, or a saved template {"kind", "mapping", "headerRow"}')
+  .addOption(new Option("--kind <kind>", "what the file holds").choices([...IMPORT_KINDS]).default("orders"))
+  .option("--year <year>", "year for dates written without one (1月3日)")
+  .option("--header-row <n>", "row number of the header when the guess is wrong")
+  .option("--errors <file.xlsx>", "write the row errors to an Excel file")
+  .option("--lang <lang>", "zh or en messages", "zh")
+  .action(
+    async (
+      file: string,
+      opts: { dryRun?: boolean; sheet?: string; mapping?: string; kind: ImportKind; year?: string; headerRow?: string; errors?: string; lang: string },
+    ) => {
+      const lang = opts.lang === "en" ? "en" : "zh";
+      let mapping: Record<string, string> = {};
+      let headerRow = opts.headerRow ? Number(opts.headerRow) : undefined;
+      if (opts.mapping) {
+        const parsed = JSON.parse(await readFile(opts.mapping, "utf8")) as { mapping?: Record<string, string>; headerRow?: number };
+        mapping = parsed.mapping && typeof parsed.mapping === "object" ? parsed.mapping : (parsed as Record<string, string>);
+        headerRow ??= parsed.mapping ? parsed.headerRow : undefined;
+      }
+      const database = await openAndMigrate(readConfig());
+      try {
+        const report = await runImport(
+          database.db,
+          { kind: "user", id: 0, name: "cli", roles: ["admin"] },
+          {
+            buffer: await readFile(file),
+            fileName: path.basename(file),
+            kind: opts.kind,
+            sheet: opts.sheet,
+            mapping,
+            headerRow,
+            year: opts.year ? Number(opts.year) : undefined,
+            dryRun: Boolean(opts.dryRun),
+            lang,
+            onProgress: progressPrinter(process.stderr),
+          },
+        );
+        console.table(summaryRows(report));
+        const errors = report.errors ?? [];
+        if (errors.length) {
+          console.table(errors.slice(0, 20).map((e) => ({ 行: e.row, 列: e.column || e.field, 值: e.value, 原因: e.message })));
+          if (errors.length > 20) console.log(`… ${errors.length - 20} more`);
+        }
+        if (opts.errors) {
+          const columns = [
+            { header: "行号", kind: "integer" as const, value: (e: (typeof errors)[number]) => e.row },
+            { header: "列", kind: "text" as const, value: (e: (typeof errors)[number]) => e.column || e.field },
+            { header: "内容", kind: "text" as const, value: (e: (typeof errors)[number]) => e.value },
+            { header: "原因", kind: "text" as const, width: 40, value: (e: (typeof errors)[number]) => e.message },
+          ];
+          await writeFile(
+            opts.errors,
+            await exportXlsx(
+              "错误行",
+              columns,
+              (async function* () {
+                yield errors;
+              })(),
+            ),
+          );
+        }
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        console.error(error.toBody(lang).error.message);
+        process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+    },
+  );
 
 await program.parseAsync(process.argv);

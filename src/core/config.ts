@@ -10,6 +10,8 @@ export interface Config {
   adminPassword: string | undefined;
   sessionHours: number;
   bodyLimitBytes: number;
+  /** Largest spreadsheet an import accepts (413 above). */
+  importMaxBytes: number;
   logLevel: string;
 }
 
@@ -25,6 +27,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.LVYUE_ADMIN_PASSWORD || undefined,
     sessionHours: Number(env.LVYUE_SESSION_HOURS ?? 12),
     bodyLimitBytes: Number(env.LVYUE_BODY_LIMIT ?? 10 * 1024 * 1024),
+    importMaxBytes: Number(env.LVYUE_IMPORT_MAX_BYTES ?? 50 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? "info",
   };
 }

@@ -57,5 +57,6 @@ export const customerReply = z.object({
   region: z.string(),
   onTimeRate: z.number().nullable().describe("share of delivered orders delivered by their promised (else requested) date"),
   deliveredOrders: z.number(),
+  historyOrders: z.number().describe("legacy orders imported from the old ledgers (GET /api/history)"),
   version: z.number(),
 });

@@ -5,27 +5,29 @@ import { fromFen, toFen } from "../core/money.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const deliveryStats = (db: Db) =>
-  db
-    .selectFrom("orders")
-    .select((eb) => [
-      "customer_code",
-      eb.fn.countAll<number>().as("delivered"),
-      sql<number>`count(*) filter (where ((delivered_at at time zone 'UTC') + interval '8 hours')::date <= coalesce(promised_date, requested_date))`.as(
-        "on_time",
-      ),
-    ])
-    .where("delivered_at", "is not", null)
-    .where(sql<boolean>`coalesce(promised_date, requested_date) is not null`)
-    .groupBy("customer_code")
-    .as("stats");
+// Live orders and legacy orders imported from the old ledgers count alike: a delivery is on time when it
+// came by the promised (else requested) date, in plant days (UTC+8).
+const deliveryStats = () =>
+  sql<{ customer_code: string; delivered: number; on_time: number; history_orders: number }>`(
+    select customer_code, count(*) filter (where delivered_on is not null and due_on is not null)::int as delivered,
+      count(*) filter (where delivered_on <= due_on)::int as on_time,
+      count(*) filter (where legacy)::int as history_orders
+    from (
+      select customer_code, ((delivered_at at time zone 'UTC') + interval '8 hours')::date as delivered_on,
+        coalesce(promised_date, requested_date) as due_on, false as legacy
+      from orders where delivered_at is not null
+      union all
+      select customer_code, delivered_on, due_on, true from history_orders
+    ) d
+    group by customer_code
+  )`.as("stats");
 
 function baseQuery(db: Db) {
   return db
     .selectFrom("customers")
-    .leftJoin(deliveryStats(db), "stats.customer_code", "customers.code")
+    .leftJoin(deliveryStats(), "stats.customer_code", "customers.code")
     .selectAll("customers")
-    .select(["stats.delivered", "stats.on_time"]);
+    .select(["stats.delivered", "stats.on_time", "stats.history_orders"]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
@@ -45,6 +47,7 @@ export function customerView(row: Row) {
     region: row.region,
     onTimeRate: delivered ? Math.round((Number(row.on_time) / delivered) * 10000) / 10000 : null,
     deliveredOrders: delivered,
+    historyOrders: Number(row.history_orders ?? 0),
     version: row.version,
   };
 }

@@ -66,6 +66,16 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   },
   { method: "GET", path: "/api/metrics/outcomes/disagreements", openapi: "/api/metrics/outcomes/disagreements", allowed: EVERYONE },
   { method: "POST", path: "/api/tasks/999999/done", openapi: "/api/tasks/{id}/done", allowed: EVERYONE },
+  { method: "POST", path: "/api/imports?dryRun=1", openapi: "/api/imports", allowed: ["sales", "admin"], body: {} },
+  { method: "GET", path: "/api/imports", openapi: "/api/imports", allowed: ["sales", "admin"] },
+  { method: "GET", path: "/api/imports/templates", openapi: "/api/imports/templates", allowed: ["sales", "admin"] },
+  { method: "PUT", path: "/api/imports/templates/x", openapi: "/api/imports/templates/{name}", allowed: ["sales", "admin"], body: {} },
+  { method: "GET", path: "/api/history", openapi: "/api/history", allowed: EVERYONE },
+  { method: "GET", path: "/api/history/export", openapi: "/api/history/export", allowed: EVERYONE },
+  { method: "POST", path: "/api/inventory/sync", openapi: "/api/inventory/sync", allowed: ["warehouse", "admin"], body: {} },
+  { method: "POST", path: "/api/inventory/sync/file", openapi: "/api/inventory/sync/file", allowed: ["warehouse", "admin"], body: {} },
+  { method: "GET", path: "/api/orders/export", openapi: "/api/orders/export", allowed: EVERYONE },
+  { method: "GET", path: "/api/rules/actions/export", openapi: "/api/rules/actions/export", allowed: ["planner", "admin"] },
 ];
 
 describe("every route checks the caller's role", () => {

@@ -24,12 +24,18 @@ export interface TestApp {
   api<T = Json>(
     method: string,
     path: string,
-    options?: { as?: Role | "anonymous"; body?: unknown; raw?: string; headers?: Record<string, string>; token?: string },
+    options?: { as?: Role | "anonymous"; body?: unknown; raw?: string; form?: FormData; headers?: Record<string, string>; token?: string },
   ): Promise<Reply<T>>;
+  /** The same, answering the fetch Response itself (binary downloads). */
+  fetch(
+    method: string,
+    path: string,
+    options?: { as?: Role | "anonymous"; token?: string; headers?: Record<string, string>; form?: FormData },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: number; sharing?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: number; importMaxBytes?: number; sharing?: TestApp } = {}): Promise<TestApp> {
   // `sharing`: a second app instance (own connection pool) on the first one's server database.
   const shared = options.sharing?.database as (Database & { url?: string }) | undefined;
   const database = shared?.url ? await openDatabase({ databaseUrl: shared.url, poolSize: 12 }) : await openTestDatabase();
@@ -37,7 +43,13 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
     for (const user of DEMO_USERS) await upsertUser(database.db, { ...user, password: TEST_PASSWORD });
     if (options.seed !== false) await seedSmallPlant(database.db);
   }
-  const config = { ...readConfig({}), port: 0, logLevel: "silent", ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) };
+  const config = {
+    ...readConfig({}),
+    port: 0,
+    logLevel: "silent",
+    ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    ...(options.importMaxBytes ? { importMaxBytes: options.importMaxBytes } : {}),
+  };
   const app = await buildApp({ db: database.db, kind: database.kind, config, version: "test" });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   const cookies = new Map<string, string>();
@@ -64,9 +76,9 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
       const as = opts.as ?? "admin";
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       else if (as !== "anonymous") headers.cookie = await cookieFor(as as Role);
-      let body: string | undefined = opts.raw;
+      let body: string | FormData | undefined = opts.raw ?? opts.form;
       if (opts.body !== undefined) body = JSON.stringify(opts.body);
-      if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
+      if (typeof body === "string" && !headers["content-type"]) headers["content-type"] = "application/json";
       const res = await fetch(`${url}${path}`, { method, headers, body });
       const text = await res.text();
       let parsed: unknown = text;
@@ -74,6 +86,12 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
         parsed = text ? JSON.parse(text) : null;
       } catch {}
       return { status: res.status, body: parsed as Json, headers: res.headers };
+    },
+    async fetch(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      else if ((opts.as ?? "admin") !== "anonymous") headers.cookie = await cookieFor((opts.as ?? "admin") as Role);
+      return fetch(`${url}${path}`, { method, headers, body: opts.form });
     },
     async close() {
       await app.close();

@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   "promise",
   "planning.read",
   "inventory.sync",
+  "imports.run", // spreadsheet imports of legacy orders and master data
   "users.admin",
   "rules.read",
   "rules.write",
@@ -38,7 +39,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const PEOPLE_BASE: Permission[] = ["session", "items.read", "orders.read", "orders.transition"];
 
 const GRANTS: Record<Role, Permission[]> = {
-  sales: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "orders.reschedule", "promise"],
+  sales: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "orders.reschedule", "promise", "imports.run"],
   service: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "promise"],
   planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "rules.read"],
   purchasing: [...PEOPLE_BASE, "planning.read"],

@@ -347,6 +347,53 @@ export interface OrderLogHeadsTable {
   chain_breaks: number;
   first_break: string | null;
 }
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  file_hash: string;
+  run_key: string;
+  file_name: string;
+  kind: "orders" | "customers" | "items" | "inventory";
+  sheet: string;
+  summary: Json<Record<string, unknown>>;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface ImportTemplatesTable {
+  name: string;
+  kind: "orders" | "customers" | "items" | "inventory";
+  mapping: Json<Record<string, string>>;
+  header_row: number | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+export interface HistoryOrdersTable {
+  order_no: string;
+  customer_code: string;
+  ordered_on: string;
+  due_on: string | null;
+  delivered_on: string | null;
+  status: "open" | "in_production" | "shipped" | "delivered" | "closed" | "cancelled";
+  amount: string;
+  note: string;
+  import_id: number;
+  source_rows: number[];
+  imported_at: Timestamp;
+}
+export interface HistoryOrderLinesTable {
+  order_no: string;
+  line_no: number;
+  item: string;
+  qty: string | null;
+  amount: string;
+  source_row: number;
+}
+export interface InventorySyncBatchesTable {
+  batch_id: string;
+  request_hash: string;
+  result: Json<Record<string, unknown>>;
+  created_by: string;
+  created_at: Timestamp;
+}
 
 export interface MasterRevisionTable {
   id: number;
@@ -391,4 +438,9 @@ export interface DB {
   metric_dirty_orders: MetricDirtyOrdersTable;
   order_dwell_samples: OrderDwellSamplesTable;
   order_log_heads: OrderLogHeadsTable;
+  import_batches: ImportBatchesTable;
+  import_templates: ImportTemplatesTable;
+  history_orders: HistoryOrdersTable;
+  history_order_lines: HistoryOrderLinesTable;
+  inventory_sync_batches: InventorySyncBatchesTable;
 }

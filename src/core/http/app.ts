@@ -1,5 +1,6 @@
 // Builds the HTTP app: validation, OpenAPI, access control, error shape, and each capability's routes.
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -7,6 +8,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Kysely } from "kysely";
 import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
+import { exportRoutes } from "../../exports/routes.js";
+import { historyRoutes } from "../../history/routes.js";
+import { importRoutes } from "../../imports/routes.js";
+import { inventoryRoutes } from "../../inventory/routes.js";
 import { registerOutcomeGauges } from "../../metrics/outcome-gauges.js";
 import { metricsRoutes } from "../../metrics/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
@@ -53,6 +58,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   // The API speaks JSON: a text body is refused as malformed instead of failing later as a "string".
   app.removeContentTypeParser("text/plain");
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: options.config.importMaxBytes, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Lvyue (履约) API", description: "Order fulfilment hub for make-to-order manufacturers", version: deps.version },
@@ -80,6 +86,10 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   taskRoutes(app, deps);
   settingsRoutes(app, deps);
   metricsRoutes(app, deps);
+  importRoutes(app, deps);
+  historyRoutes(app, deps);
+  inventoryRoutes(app, deps);
+  exportRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -1,0 +1,60 @@
+// The shape of a row-level problem, as the dry run reports it.
+import type { Cell } from "./cell.js";
+import { cellText } from "./cell.js";
+
+export interface RowIssue {
+  /** Row number as the spreadsheet shows it (1-based). */
+  row: number;
+  field: string;
+  /** The column's header text in the file. */
+  column: string;
+  value: string;
+  reason: string;
+  detail?: string;
+}
+
+/** Collects the issues of one row while its fields are cleaned. */
+export class RowChecker {
+  readonly issues: RowIssue[] = [];
+
+  constructor(
+    readonly row: number,
+    private readonly cells: Cell[],
+    private readonly columns: Record<string, number>,
+    private readonly headers: string[],
+  ) {}
+
+  has(field: string): boolean {
+    const index = this.columns[field];
+    return index !== undefined && cellText(this.cells[index] ?? null) !== "";
+  }
+
+  cell(field: string): Cell {
+    const index = this.columns[field];
+    return index === undefined ? null : (this.cells[index] ?? null);
+  }
+
+  text(field: string): string {
+    return cellText(this.cell(field));
+  }
+
+  /** Runs a cleaner on the field; records the failure and returns undefined when it fails. */
+  take<T>(field: string, clean: (cell: Cell) => { ok: true; value: T } | { ok: false; reason: string; detail?: string }): T | undefined {
+    const result = clean(this.cell(field));
+    if (result.ok) return result.value;
+    this.fail(field, result.reason, result.detail);
+    return undefined;
+  }
+
+  fail(field: string, reason: string, detail?: string) {
+    const index = this.columns[field];
+    this.issues.push({
+      row: this.row,
+      field,
+      column: index === undefined ? "" : (this.headers[index] ?? ""),
+      value: this.text(field),
+      reason,
+      ...(detail !== undefined ? { detail } : {}),
+    });
+  }
+}

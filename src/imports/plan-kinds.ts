@@ -1,0 +1,169 @@
+// For each kind of import: what committing the analysed rows would create or match (read from the
+// database), and how to write it inside the import's transaction.
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { toMilli } from "../inventory/model/sync-lines.js";
+import type { Analysis } from "./model/analyse-sheet.js";
+import { CustomerIndex, customerKey, generatedCustomerCode } from "./model/customer-names.js";
+import type { RowIssue } from "./model/issues.js";
+import type { CustomerRow, ItemRow, StockRow } from "./model/master-rows.js";
+import { groupOrders, type LegacyOrderRow } from "./model/order-rows.js";
+import { type CustomerOutcome, planOrders, totalAmount } from "./model/plan-orders.js";
+import { existingHistoryOrders, existingKeys, knownCustomers } from "./store.js";
+import { writeCustomers, writeHistory, writeItems } from "./write-rows.js";
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type Progress = (done: number, total: number) => void;
+
+export interface KindPlan {
+  issues: RowIssue[];
+  /** What a commit creates, by thing: orders, lines, customers, items, balances. */
+  create: Record<string, number>;
+  /** What is already there and is left as it is. */
+  existing: Record<string, number>;
+  customers?: CustomerOutcome[];
+  amount?: string;
+  write(tx: Transaction<DB>, importId: number, actor: { name: string; roles: string[] }, progress: Progress): Promise<void>;
+}
+
+export async function planKind(db: Db, analysis: Analysis): Promise<KindPlan> {
+  switch (analysis.kind) {
+    case "orders":
+      return planHistory(db, analysis.valid as LegacyOrderRow[]);
+    case "customers":
+      return planCustomers(db, analysis.valid as CustomerRow[]);
+    case "items":
+      return planItems(db, analysis.valid as ItemRow[]);
+    case "inventory":
+      return planStock(db, analysis.valid as StockRow[]);
+  }
+}
+
+async function planHistory(db: Db, rows: LegacyOrderRow[]): Promise<KindPlan> {
+  const grouped = groupOrders(rows);
+  const existing = await existingHistoryOrders(
+    db,
+    grouped.orders.map((o) => o.orderNo),
+  );
+  const plan = planOrders(grouped.orders, new CustomerIndex(await knownCustomers(db)), existing);
+  const newCustomers = plan.customers.filter((c) => c.action === "create");
+  return {
+    issues: [...grouped.issues, ...plan.issues],
+    create: { orders: plan.create.length, lines: plan.create.reduce((n, o) => n + o.lines.length, 0), customers: newCustomers.length },
+    existing: { orders: plan.existing.length, customersMatched: plan.customers.length - newCustomers.length },
+    customers: plan.customers,
+    amount: totalAmount(plan.create),
+    write: (tx, importId, actor, progress) => writeHistory(tx, { importId, actor, orders: plan.create, customers: newCustomers }, progress),
+  };
+}
+
+async function planCustomers(db: Db, rows: CustomerRow[]): Promise<KindPlan> {
+  const index = new CustomerIndex(await knownCustomers(db));
+  const issues: RowIssue[] = [];
+  const create: (CustomerRow & { code: string })[] = [];
+  let matched = 0;
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const match = index.match(row.name, row.code);
+    if (match.kind === "matched") {
+      matched++;
+      continue;
+    }
+    if (match.kind === "ambiguous") {
+      const detail = match.candidates.map((c) => c.code).join("、");
+      issues.push({ row: row.row, field: "name", column: "", value: row.name, reason: "customer.ambiguous", detail });
+      continue;
+    }
+    const code = row.code ?? generatedCustomerCode(customerKey(row.name));
+    const first = seen.get(code) ?? seen.get(`name:${match.key}`);
+    if (first !== undefined) {
+      issues.push({
+        row: row.row,
+        field: row.code ? "code" : "name",
+        column: "",
+        value: row.code ?? row.name,
+        reason: "order.conflict",
+        detail: String(first),
+      });
+      continue;
+    }
+    seen.set(code, row.row);
+    seen.set(`name:${match.key}`, row.row);
+    create.push({ ...row, code });
+  }
+  return {
+    issues,
+    create: { customers: create.length },
+    existing: { customers: matched },
+    write: (tx, _id, actor) => writeCustomers(tx, create, actor),
+  };
+}
+
+async function planItems(db: Db, rows: ItemRow[]): Promise<KindPlan> {
+  const existing = await existingKeys(
+    db,
+    "items",
+    "sku",
+    rows.map((r) => r.sku),
+  );
+  const issues: RowIssue[] = [];
+  const seen = new Map<string, number>();
+  const create = rows.filter((row) => {
+    if (existing.has(row.sku)) return false;
+    const first = seen.get(row.sku);
+    if (first !== undefined) issues.push({ row: row.row, field: "sku", column: "", value: row.sku, reason: "line.duplicate", detail: String(first) });
+    else seen.set(row.sku, row.row);
+    return first === undefined;
+  });
+  const matched = rows.filter((r) => existing.has(r.sku)).length;
+  return { issues, create: { items: create.length }, existing: { items: matched }, write: (tx, _id, actor) => writeItems(tx, create, actor) };
+}
+
+async function planStock(db: Db, rows: StockRow[]): Promise<KindPlan> {
+  const skus = await existingKeys(
+    db,
+    "items",
+    "sku",
+    rows.map((r) => r.sku),
+  );
+  const locations = await existingKeys(
+    db,
+    "locations",
+    "code",
+    rows.map((r) => r.location),
+  );
+  const reserved = new Map<string, string>();
+  if (rows.length) {
+    const found = await sql<{ key: string; reserved: string }>`
+      select sku || '|' || location as key, reserved::text as reserved from inventory_balances
+      where sku = any(${[...skus]}::text[])`.execute(db);
+    for (const r of found.rows) reserved.set(r.key, r.reserved);
+  }
+  const issues: RowIssue[] = [];
+  const seen = new Map<string, number>();
+  const valid = rows.filter((row) => {
+    const fail = (field: string, reason: string, detail: string) => issues.push({ row: row.row, field, column: "", value: detail, reason, detail });
+    if (!skus.has(row.sku)) return fail("sku", "item.unknown", row.sku) && false;
+    if (!locations.has(row.location)) return fail("location", "location.unknown", row.location) && false;
+    const key = `${row.sku}|${row.location}`;
+    const first = seen.get(key);
+    if (first !== undefined) return fail("sku", "line.duplicate", String(first)) && false;
+    seen.set(key, row.row);
+    const held = reserved.get(key) ?? "0";
+    if (toMilli(row.onHand) < toMilli(held)) return fail("onHand", "stock.below_reserved", `${row.onHand} < ${held}`) && false;
+    return true;
+  });
+  return {
+    issues,
+    create: { balances: valid.length },
+    existing: {},
+    write: async (tx) => {
+      if (!valid.length) return;
+      await sql`
+        insert into inventory_balances (sku, location, on_hand, updated_at)
+        select sku, location, on_hand, now() from unnest(${valid.map((b) => b.sku)}::text[], ${valid.map((b) => b.location)}::text[],
+          ${valid.map((b) => b.onHand)}::numeric[]) as u(sku, location, on_hand)
+        on conflict (sku, location) do update set on_hand = excluded.on_hand, updated_at = now()`.execute(tx);
+    },
+  };
+}

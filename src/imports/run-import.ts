@@ -1,0 +1,126 @@
+// Use case: import a spreadsheet. A dry run reports every row and what a commit would create or match;
+// a commit writes all valid rows in one transaction, or nothing. The same file's sheet commits once.
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Principal } from "../core/auth/principal.js";
+import { hasPermission } from "../core/auth/roles.js";
+import type { DB } from "../core/db/schema.js";
+import { AppError } from "../core/errors.js";
+import type { Lang } from "../core/i18n.js";
+import { isUniqueViolation } from "../orders/create-order.js";
+import { type AnalyseOptions, analyseSheet } from "./model/analyse-sheet.js";
+import type { RowIssue } from "./model/issues.js";
+import { reasonMessage } from "./model/reasons.js";
+import { planKind } from "./plan-kinds.js";
+import { readUpload } from "./read/read-upload.js";
+import { findImport, runKey } from "./store.js";
+
+export type ImportPhase = "read" | "check" | "write";
+
+export interface ImportRequest extends AnalyseOptions {
+  buffer: Buffer;
+  fileName: string;
+  sheet?: string;
+  dryRun: boolean;
+  lang: Lang;
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+}
+
+export type ImportReport = Awaited<ReturnType<typeof runImport>>;
+
+function errorView(lang: Lang, issue: RowIssue) {
+  return { ...issue, message: reasonMessage(lang, issue.reason, issue.detail) };
+}
+
+export async function runImport(db: Kysely<DB>, principal: Principal, request: ImportRequest) {
+  const progress = request.onProgress ?? (() => {});
+  const fileHash = createHash("sha256").update(request.buffer).digest("hex");
+  progress("read", 0, 1);
+  const data = await readUpload(request.buffer, request.fileName, request.sheet);
+  progress("read", 1, 1);
+  const analysis = analyseSheet(data, request);
+  if (analysis.kind === "customers" && !hasPermission(principal.roles, "customers.credit")) {
+    const credit = ["grade", "creditLimit"].find((f) => f in analysis.mapping);
+    if (credit) throw new AppError("forbidden", "import.credit_fields", {}, `mapping.${credit}`);
+  }
+  progress("check", analysis.dataRows, analysis.dataRows);
+
+  const key = runKey(fileHash, {
+    kind: analysis.kind,
+    sheet: analysis.sheet,
+    mapping: analysis.mapping,
+    headerRow: analysis.headerRow,
+    year: analysis.year?.value ?? null,
+  });
+  const prior = await findImport(db, key);
+  if (prior && !request.dryRun) return { ...(prior.summary as Record<string, unknown>), importId: prior.id, replayed: true } as unknown as Report;
+
+  const summarise = async (dbOrTx: Parameters<typeof planKind>[0]) => {
+    const plan = await planKind(dbOrTx, analysis);
+    const issues = [...analysis.issues, ...plan.issues].sort((a, b) => a.row - b.row);
+    const invalidRows = new Set(issues.map((i) => i.row)).size;
+    const report = {
+      importId: null as number | null,
+      dryRun: request.dryRun,
+      replayed: false,
+      alreadyImported: prior ? { importId: prior.id, at: prior.created_at.toISOString(), by: prior.created_by } : null,
+      file: { name: request.fileName, hash: fileHash, format: data.format, encoding: data.encoding ?? null, sheets: data.sheets, sheet: data.sheet },
+      kind: analysis.kind,
+      headerRow: analysis.headerRow,
+      headers: analysis.headers,
+      mapping: analysis.mapping,
+      unmappedHeaders: analysis.unmappedHeaders,
+      year: analysis.year,
+      rows: analysis.dataRows,
+      valid: analysis.dataRows - analysis.duplicateRows.length - invalidRows,
+      invalid: invalidRows,
+      blankRows: analysis.blankRows,
+      totalRows: analysis.totalRows,
+      duplicateRows: analysis.duplicateRows,
+      formulaCells: analysis.formulaCells,
+      errors: issues.map((i) => errorView(request.lang, i)),
+      create: plan.create,
+      existing: plan.existing,
+      customers: plan.customers ?? [],
+      amount: plan.amount ?? null,
+    };
+    return { plan, report };
+  };
+  type Report = Awaited<ReturnType<typeof summarise>>["report"];
+
+  if (request.dryRun) return (await summarise(db)).report;
+  try {
+    return await db.transaction().execute(async (tx) => {
+      // Planned again inside the transaction: what exists is read where it is written.
+      const { plan, report } = await summarise(tx);
+      const { id } = await tx
+        .insertInto("import_batches")
+        .values({
+          file_hash: fileHash,
+          run_key: key,
+          file_name: request.fileName.slice(0, 255),
+          kind: analysis.kind,
+          sheet: analysis.sheet,
+          summary: JSON.stringify({ ...report, dryRun: false }),
+          created_by: principal.name,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      let reported = false;
+      await plan.write(tx, id, { name: principal.name, roles: principal.roles }, (done, of) => {
+        reported = true;
+        progress("write", done, of);
+      });
+      if (!reported) progress("write", 1, 1);
+      return { ...report, importId: id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "import_batches")) {
+      const done = await findImport(db, key);
+      if (done) return { ...(done.summary as Record<string, unknown>), importId: done.id, replayed: true } as unknown as Report;
+    }
+    // Another import or a reservation changed the same rows meanwhile: nothing was written; retry.
+    if (isUniqueViolation(error) || (error as { code?: string }).code === "23514") throw new AppError("conflict", "conflict.concurrent");
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+// Request and reply shapes of the import routes.
+import { z } from "zod";
+import { IMPORT_KINDS } from "./model/fields.js";
+
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+export const importQuery = z.strictObject({
+  dryRun: flag,
+  kind: z.enum(IMPORT_KINDS).default("orders"),
+  sheet: z.string().min(1).max(100).optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  headerRow: z.coerce.number().int().min(1).max(1000).optional(),
+  template: z.string().min(1).max(60).optional(),
+  format: z.enum(["json", "xlsx"]).default("json").describe("xlsx: the row errors as a workbook to download, instead of the JSON report"),
+});
+
+/** field → header text or column letter ("" drops a field the importer guessed). */
+export const mappingSchema = z.record(z.string().max(40), z.string().max(100));
+
+export const templateBody = z.strictObject({
+  kind: z.enum(IMPORT_KINDS),
+  mapping: mappingSchema,
+  headerRow: z.number().int().min(1).max(1000).optional(),
+});
+
+export const templateReply = z.object({
+  name: z.string(),
+  kind: z.string(),
+  mapping: z.record(z.string(), z.string()),
+  headerRow: z.number().nullable(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+
+const issue = z.object({
+  row: z.number(),
+  field: z.string(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+  detail: z.string().optional(),
+  message: z.string(),
+});
+
+export const importReply = z
+  .object({
+    importId: z.number().nullable().describe("set once committed"),
+    dryRun: z.boolean(),
+    replayed: z.boolean().describe("this file's sheet was committed before: nothing new was written"),
+    alreadyImported: z.object({ importId: z.number(), at: z.string(), by: z.string() }).nullable(),
+    file: z.object({
+      name: z.string(),
+      hash: z.string(),
+      format: z.string(),
+      encoding: z.string().nullable(),
+      sheets: z.array(z.string()),
+      sheet: z.string(),
+    }),
+    kind: z.string(),
+    headerRow: z.number(),
+    headers: z.array(z.string()),
+    mapping: z.record(z.string(), z.string()).describe("field → header it was read from"),
+    unmappedHeaders: z.array(z.string()),
+    year: z.object({ value: z.number(), source: z.string() }).nullable(),
+    rows: z.number().describe("data rows (not blank, not totals)"),
+    valid: z.number(),
+    invalid: z.number(),
+    blankRows: z.number(),
+    totalRows: z.array(z.number()),
+    duplicateRows: z.array(z.object({ row: z.number(), sameAs: z.number() })),
+    formulaCells: z.number(),
+    errors: z.array(issue),
+    create: z.record(z.string(), z.number()),
+    existing: z.record(z.string(), z.number()),
+    customers: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        action: z.string(),
+        by: z.string().optional(),
+        variants: z.array(z.string()),
+        orders: z.number(),
+      }),
+    ),
+    amount: z.string().nullable(),
+  })
+  .passthrough();

@@ -1,0 +1,90 @@
+// SQL of the importer: past runs, saved mappings, and what the database already knows.
+import { createHash } from "node:crypto";
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import type { ImportKind } from "./model/fields.js";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function findImport(db: Db, runKey: string) {
+  return db.selectFrom("import_batches").selectAll().where("run_key", "=", runKey).executeTakeFirst();
+}
+
+/** The file with the options that decide how it is read: one committed run per key. */
+export function runKey(fileHash: string, run: { kind: ImportKind; sheet: string; mapping: Record<string, string>; headerRow: number; year: number | null }) {
+  const mapping = Object.fromEntries(Object.entries(run.mapping).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash("sha256")
+    .update(JSON.stringify([fileHash, run.kind, run.sheet, mapping, run.headerRow, run.year]))
+    .digest("hex");
+}
+
+export async function listImports(db: Db, limit: number) {
+  const rows = await db
+    .selectFrom("import_batches")
+    .select(["id", "file_name", "kind", "sheet", "summary", "created_by", "created_at"])
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    kind: r.kind,
+    sheet: r.sheet,
+    summary: r.summary,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+  }));
+}
+
+export async function knownCustomers(db: Db) {
+  return db.selectFrom("customers").select(["code", "name"]).execute();
+}
+
+export async function existingHistoryOrders(db: Db, orderNos: string[]): Promise<Set<string>> {
+  if (!orderNos.length) return new Set();
+  const rows = await sql<{ order_no: string }>`select order_no from history_orders where order_no = any(${orderNos}::text[])`.execute(db);
+  return new Set(rows.rows.map((r) => r.order_no));
+}
+
+export async function existingKeys(db: Db, table: "items" | "locations", column: "sku" | "code", keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await sql<{ key: string }>`select ${sql.ref(column)} as key from ${sql.table(table)} where ${sql.ref(column)} = any(${keys}::text[])`.execute(
+    db,
+  );
+  return new Set(rows.rows.map((r) => r.key));
+}
+
+export async function getTemplate(db: Db, name: string) {
+  return db.selectFrom("import_templates").selectAll().where("name", "=", name).executeTakeFirst();
+}
+
+export async function listTemplates(db: Db) {
+  const rows = await db.selectFrom("import_templates").selectAll().orderBy("name").execute();
+  return rows.map(templateView);
+}
+
+export async function saveTemplate(db: Db, t: { name: string; kind: ImportKind; mapping: Record<string, string>; headerRow?: number; by: string }) {
+  const values = { name: t.name, kind: t.kind, mapping: JSON.stringify(t.mapping), header_row: t.headerRow ?? null, updated_by: t.by, updated_at: new Date() };
+  const row = await db
+    .insertInto("import_templates")
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .column("name")
+        .doUpdateSet({ kind: values.kind, mapping: values.mapping, header_row: values.header_row, updated_by: t.by, updated_at: values.updated_at }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return templateView(row);
+}
+
+function templateView(row: { name: string; kind: string; mapping: Record<string, string>; header_row: number | null; updated_by: string; updated_at: Date }) {
+  return {
+    name: row.name,
+    kind: row.kind,
+    mapping: row.mapping,
+    headerRow: row.header_row,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
