@@ -8,6 +8,7 @@ import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
 import { reasonMessage } from "../imports/model/reasons.js";
 import { isUniqueViolation } from "../orders/create-order.js";
+import { fireInventoryChanged } from "../rules/fire-inventory-changed.js";
 import { checkBatch, type SyncBatch } from "./model/sync-lines.js";
 
 export interface SyncResult {
@@ -71,6 +72,8 @@ export async function syncInventory(db: Kysely<DB>, principal: Principal, batch:
           on conflict (kind, ref, sku) do update
             set location = excluded.location, qty = excluded.qty, expected_date = excluded.expected_date, status = excluded.status`.execute(tx);
       }
+      // Stock moved: the inventory.changed rules look again at the open orders that need these items.
+      await fireInventoryChanged(tx, db, [...new Set([...okBalances, ...okTransit].map((l) => l.sku))]);
       const result: SyncResult = {
         batchId: batch.batchId,
         partial: options.partial,

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe("many clients at once", () => {
-  it("8 clients creating 400 orders get 400 distinct, gap-free numbers and complete histories", async () => {
+  it("8 clients creating 400 orders get 400 distinct, gap-free numbers and complete histories", { timeout: 120_000 }, async () => {
     const clients = 8;
     const perClient = 50;
     const created: string[] = [];

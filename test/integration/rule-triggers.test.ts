@@ -130,7 +130,12 @@ describe("rules on time and stock", () => {
     const db = t.database.db;
     expect(await db.transaction().execute((tx) => fireInventoryChanged(tx, db, ["PM-CHIP"]))).toBeGreaterThanOrEqual(0);
     expect((await t.api("GET", `/api/orders/${needs.orderNo}`)).body.tags).not.toContain("壳体到货");
-    await db.transaction().execute((tx) => fireInventoryChanged(tx, db, ["PM-HOUSING"]));
+    // A WMS sync of the housing's stock is such a change.
+    const synced = await t.api("POST", "/api/inventory/sync", {
+      as: "warehouse",
+      body: { batchId: "wms-trigger-1", balances: [{ sku: "PM-HOUSING", location: "WH-MAIN", onHand: 520 }], inTransit: [] },
+    });
+    expect(synced.status, JSON.stringify(synced.body)).toBe(200);
     const after = (await t.api("GET", `/api/orders/${needs.orderNo}`)).body;
     expect(after.tags).toContain("壳体到货");
     expect(after.version).toBe(needs.version + 1);
