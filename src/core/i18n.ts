@@ -59,6 +59,18 @@ const messages = {
   "task.not_yours": ["任务 {id} 不属于你的角色", "Task {id} is not assigned to your role"],
   "conflict.concurrent": ["数据已被同时修改，请重试", "The data was changed at the same time; please retry"],
   "not_found.route": ["没有这个接口：{method} {url}", "No such route: {method} {url}"],
+  "calendar.range_too_long": ["日期范围最多 {max} 天", "The date range may span at most {max} days"],
+  "calendar.day_order": ["结束日期 {to} 早于开始日期 {from}", "The end date {to} is before the start date {from}"],
+  "calendar.exception_not_found": ["日历例外 {id} 不存在", "Calendar exception {id} does not exist"],
+  "calendar.exception_overlap": ["与已有的日历例外 {id}（{from} 至 {to}，{reason}）重叠", "Overlaps calendar exception {id} ({from} to {to}, {reason})"],
+  "calendar.work_centre_not_found": ["工作中心 {code} 不存在", "Work centre {code} does not exist"],
+  "calendar.shift_too_long": ["班次总时长 {hours} 小时超过一天 24 小时", "Shifts of {hours} hours in total exceed the 24 hours of a day"],
+  "calendar.maintenance_not_found": ["维护窗口 {id} 不存在", "Maintenance window {id} does not exist"],
+  "calendar.maintenance_overlap": [
+    "与工作中心 {workCentre} 已有的维护窗口 {id}（{reason}）重叠",
+    "Overlaps maintenance window {id} of work centre {workCentre} ({reason})",
+  ],
+  "calendar.maintenance_too_long": ["维护窗口最长 {max} 天", "A maintenance window may last at most {max} days"],
   "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],
 } as const;
 

@@ -5,6 +5,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import { calendarRoutes } from "../../calendar/routes.js";
 import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
@@ -76,6 +77,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   ruleRoutes(app, deps);
   taskRoutes(app, deps);
   settingsRoutes(app, deps);
+  calendarRoutes(app, deps);
   await app.ready();
   return app;
 }
