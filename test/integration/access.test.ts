@@ -44,6 +44,16 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "PUT", path: "/api/settings/integrations/x", openapi: "/api/settings/integrations/{name}", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
   { method: "POST", path: "/api/tasks/999999/done", openapi: "/api/tasks/{id}/done", allowed: EVERYONE },
+  { method: "GET", path: "/api/calendar?from=2026-12-01&to=2026-12-02", openapi: "/api/calendar", allowed: EVERYONE },
+  { method: "GET", path: "/api/calendar/work-centres", openapi: "/api/calendar/work-centres", allowed: EVERYONE },
+  { method: "PUT", path: "/api/calendar/work-centres/WC-CAL", openapi: "/api/calendar/work-centres/{code}", allowed: ["planner", "admin"], body: {} },
+  { method: "POST", path: "/api/calendar/exceptions", openapi: "/api/calendar/exceptions", allowed: ["planner", "admin"], body: {} },
+  { method: "PUT", path: "/api/calendar/exceptions/999999", openapi: "/api/calendar/exceptions/{id}", allowed: ["planner", "admin"], body: {} },
+  { method: "DELETE", path: "/api/calendar/exceptions/999999", openapi: "/api/calendar/exceptions/{id}", allowed: ["planner", "admin"] },
+  { method: "POST", path: "/api/calendar/maintenance", openapi: "/api/calendar/maintenance", allowed: ["planner", "admin"], body: {} },
+  { method: "PUT", path: "/api/calendar/maintenance/999999", openapi: "/api/calendar/maintenance/{id}", allowed: ["planner", "admin"], body: {} },
+  { method: "DELETE", path: "/api/calendar/maintenance/999999", openapi: "/api/calendar/maintenance/{id}", allowed: ["planner", "admin"] },
+  { method: "POST", path: "/api/promise", openapi: "/api/promise", allowed: ["sales", "service", "planner", "admin"], body: {} },
 ];
 
 describe("every route checks the caller's role", () => {

@@ -9,6 +9,7 @@ import { calendarRoutes } from "../../calendar/routes.js";
 import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
+import { planningRoutes } from "../../planning/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
 import { settingsRoutes } from "../../settings/routes.js";
@@ -78,6 +79,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   taskRoutes(app, deps);
   settingsRoutes(app, deps);
   calendarRoutes(app, deps);
+  planningRoutes(app, deps);
   await app.ready();
   return app;
 }
