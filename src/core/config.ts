@@ -11,6 +11,8 @@ export interface Config {
   sessionHours: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Least time between two background re-plans (0 turns the background re-planner off). */
+  replanSeconds: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "lvyue-demo";
@@ -26,5 +28,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.LVYUE_SESSION_HOURS ?? 12),
     bodyLimitBytes: Number(env.LVYUE_BODY_LIMIT ?? 10 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? "info",
+    replanSeconds: Number(env.LVYUE_REPLAN_SECONDS ?? 30),
   };
 }

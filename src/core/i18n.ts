@@ -71,6 +71,10 @@ const messages = {
     "Overlaps maintenance window {id} of work centre {workCentre} ({reason})",
   ],
   "calendar.maintenance_too_long": ["维护窗口最长 {max} 天", "A maintenance window may last at most {max} days"],
+  "planning.order_not_planned": [
+    "订单 {orderNo} 不在当前计划中（未确认、暂停或已完工）",
+    "Order {orderNo} is not in the current plan (not confirmed, on hold or done)",
+  ],
   "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],
 } as const;
 

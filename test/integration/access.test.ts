@@ -54,6 +54,9 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "PUT", path: "/api/calendar/maintenance/999999", openapi: "/api/calendar/maintenance/{id}", allowed: ["planner", "admin"], body: {} },
   { method: "DELETE", path: "/api/calendar/maintenance/999999", openapi: "/api/calendar/maintenance/{id}", allowed: ["planner", "admin"] },
   { method: "POST", path: "/api/promise", openapi: "/api/promise", allowed: ["sales", "service", "planner", "admin"], body: {} },
+  { method: "POST", path: "/api/planning/replan", openapi: "/api/planning/replan", allowed: ["planner", "admin"] },
+  { method: "GET", path: "/api/planning/status", openapi: "/api/planning/status", allowed: EVERYONE },
+  { method: "GET", path: "/api/planning/orders/DH20990101001", openapi: "/api/planning/orders/{orderNo}", allowed: EVERYONE },
 ];
 
 describe("every route checks the caller's role", () => {

@@ -106,17 +106,25 @@ export class AtpLedger {
 
   /** Takes up to `qty` from buckets at or before day n, latest first; returns what it took. */
   allocateBy(sku: string, qty: number, n: number): number {
+    return this.allocate(sku, qty, n).taken;
+  }
+
+  /** As allocateBy, with the day the taken quantity is all there (the latest bucket it came from). */
+  allocate(sku: string, qty: number, n: number): { taken: number; readyN: number } {
     const b = this.writable(sku);
-    if (!b || qty <= EPS) return 0;
+    if (!b || qty <= EPS) return { taken: 0, readyN: this.todayN };
     let left = qty;
+    let readyN = this.todayN;
     let i = b.days.length - 1;
     while (i >= 0 && b.days[i] > n) i--;
     for (; i >= 0 && left > EPS; i--) {
       const take = Math.min(left, b.free[i]);
+      if (take <= EPS) continue;
+      if (readyN === this.todayN) readyN = b.days[i];
       b.free[i] -= take;
       left -= take;
     }
-    return qty - left;
+    return { taken: qty - left, readyN };
   }
 
   skus(): string[] {

@@ -43,6 +43,7 @@ function constraintText(c: Constraint, names: Names): { zh: string; en: string }
           en: `${name} (${c.sku}) is short by ${qtyText(c.short)} with nothing on order to cover it: a new purchase (lead time ${item?.leadTimeDays ?? "?"} days) arrives about ${dayEn(c.readyN)}`,
         };
       }
+      if (c.short <= 0) return { zh: `${name}（${c.sku}）在途${dayZh(c.readyN)}到货`, en: `${name} (${c.sku}) arrives ${dayEn(c.readyN)}` };
       return {
         zh: `${name}（${c.sku}）缺 ${qtyText(c.short)}，在途${dayZh(c.readyN)}到货`,
         en: `${name} (${c.sku}) is short by ${qtyText(c.short)} until the supply due ${dayEn(c.readyN)}`,

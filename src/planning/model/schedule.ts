@@ -64,8 +64,10 @@ function explode(
     const item = eng.items.get(line.sku);
     const made = item && item.kind !== "purchased" && depth < 8 && (eng.currentBom.has(line.sku) || eng.currentRouting.has(line.sku));
     if (made) {
-      const fromStock = ledger.takeReserved(orderNo, line.sku, required) + ledger.allocateBy(line.sku, required, componentNeed);
-      if (fromStock > EPS) job.materials.push(need(job.id, line.sku, fromStock, componentNeed, 0, componentNeed, false));
+      const reserved = ledger.takeReserved(orderNo, line.sku, required);
+      const stock = ledger.allocate(line.sku, required - reserved, componentNeed);
+      const fromStock = reserved + stock.taken;
+      if (fromStock > EPS) job.materials.push(need(job.id, line.sku, fromStock, componentNeed, 0, stock.readyN, false));
       const rest = required - fromStock;
       if (rest > EPS) job.children.push(explode(ctx, ledger, orderNo, line.sku, rest, null, null, componentNeed, nextId, depth + 1));
       continue;
@@ -81,9 +83,11 @@ function need(job: number, sku: string, qty: number, needN: number, short: numbe
 
 /** A purchased component: reserved stock, then stock and supply by the need date, then later supply, then a new purchase. */
 function netPurchased(ctx: ScheduleContext, ledger: AtpLedger, orderNo: string, jobId: number, sku: string, qty: number, needN: number): MaterialNeed {
-  const covered = ledger.takeReserved(orderNo, sku, qty) + ledger.allocateBy(sku, qty, needN);
-  const short = qty - covered;
-  if (short <= EPS) return need(jobId, sku, qty, needN, 0, needN, false);
+  const reserved = ledger.takeReserved(orderNo, sku, qty);
+  // Latest supply first (early stock stays free for early needs); ready when the latest of it is in.
+  const byNeed = ledger.allocate(sku, qty - reserved, needN);
+  const short = qty - reserved - byNeed.taken;
+  if (short <= EPS) return need(jobId, sku, qty, needN, 0, byNeed.readyN, false);
   const later = ledger.earliestCovering(sku, short);
   if (later !== null) {
     ledger.allocateBy(sku, short, later);
