@@ -50,7 +50,7 @@ export async function getOrderPlan(db: Kysely<DB>, orderNo: string) {
     const key = `${s.job}|${s.seq}`;
     const op = ops.get(key) ?? { job: s.job, sku: s.sku, seq: s.seq, workCentre: s.work_centre, hours: 0, start: s.day, end: s.day };
     op.hours = Math.round((op.hours + Number(s.hours)) * 1000) / 1000;
-    op.end = s.day > op.end ? s.day : op.end;
+    op.end = s.day; // segments come in day order
     ops.set(key, op);
   }
   return {

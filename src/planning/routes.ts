@@ -2,11 +2,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { addDays } from "../calendar/dates.js";
+import { checkRange } from "../calendar/get-calendar.js";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app.js";
-import { errorReplies } from "../core/http/schemas.js";
+import { errorReplies, isoDate } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { countAcceptableOrders } from "./count-acceptable-orders.js";
 import { getOrderPlan, getPlanStatus } from "./get-plan.js";
+import { listBottlenecks } from "./list-bottlenecks.js";
+import { listShortages } from "./list-shortages.js";
 import { promiseNewOrder } from "./promise-order.js";
 import { replan } from "./replan.js";
 import { promiseBody, promiseReply } from "./schemas.js";
@@ -56,5 +62,48 @@ export function planningRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => getOrderPlan(deps.db, request.params.orderNo),
+  );
+  r.get(
+    "/api/planning/shortages",
+    {
+      config: { access: "planning.read" },
+      schema: {
+        tags: ["planning"],
+        summary: "Shortages per material from the current plan: quantity, date needed, orders affected, open supply; red when a rush order is short",
+        querystring: z.strictObject({ sku: z.string().max(40).optional(), red: z.enum(["0", "1"]).optional() }),
+        response: { 200: loose, ...errorReplies },
+      },
+    },
+    async (request) => listShortages(deps.db, { sku: request.query.sku, redOnly: request.query.red === "1" }),
+  );
+  r.get(
+    "/api/planning/bottlenecks",
+    {
+      config: { access: "planning.read" },
+      schema: {
+        tags: ["planning"],
+        summary: "Load against capacity per work centre and day (default: the next 4 weeks); full centres with the orders filling them",
+        querystring: z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), workCentre: z.string().max(40).optional() }),
+        response: { 200: loose, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const from = request.query.from ?? plantDay(new Date());
+      const to = request.query.to ?? addDays(from, 27);
+      checkRange(from, to);
+      return listBottlenecks(deps.db, { from, to, workCentre: request.query.workCentre });
+    },
+  );
+  r.get(
+    "/api/planning/capacity-today",
+    {
+      config: { access: "promise" },
+      schema: {
+        tags: ["planning"],
+        summary: "Orders we can still accept today: per product family, how many more standard orders fit before the promise date slips",
+        response: { 200: loose, ...errorReplies },
+      },
+    },
+    async () => countAcceptableOrders(deps.db),
   );
 }

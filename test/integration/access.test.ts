@@ -57,6 +57,9 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "POST", path: "/api/planning/replan", openapi: "/api/planning/replan", allowed: ["planner", "admin"] },
   { method: "GET", path: "/api/planning/status", openapi: "/api/planning/status", allowed: EVERYONE },
   { method: "GET", path: "/api/planning/orders/DH20990101001", openapi: "/api/planning/orders/{orderNo}", allowed: EVERYONE },
+  { method: "GET", path: "/api/planning/shortages", openapi: "/api/planning/shortages", allowed: ["planner", "purchasing", "admin"] },
+  { method: "GET", path: "/api/planning/bottlenecks", openapi: "/api/planning/bottlenecks", allowed: ["planner", "purchasing", "admin"] },
+  { method: "GET", path: "/api/planning/capacity-today", openapi: "/api/planning/capacity-today", allowed: ["sales", "service", "planner", "admin"] },
 ];
 
 describe("every route checks the caller's role", () => {
