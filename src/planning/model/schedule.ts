@@ -2,7 +2,7 @@
 // line is exploded level by level (pinned version at the top, the current one below), netted against
 // stock and open supply, and each job's routing operations are loaded on their work centres from
 // the day its materials and sub-assemblies are there.
-import { AtpLedger } from "./atp.js";
+import type { AtpLedger } from "./atp.js";
 import type { CapacityBoard } from "./capacity.js";
 import type { Constraint, EngineeringData, MaterialNeed, OrderPlan, PlanOrder, ScheduledOp } from "./types.js";
 
@@ -147,9 +147,10 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
       : ledger.takeReserved(order.orderNo, line.sku, qty) + (line.standard ? ledger.allocateBy(line.sku, qty, needN) : 0);
     qty -= fromStock;
     if (qty <= EPS) continue;
-    const ledgerForLine = order.materialsIssued ? AtpLedger.fromBuckets(ctx.todayN, []) : ledger;
-    const top = explode(ctx, ledgerForLine, order.orderNo, line.sku, qty, line.bomVersionId, line.routingVersionId, needN, nextId, 0);
-    if (order.materialsIssued) dropMaterials(top);
+    // In production: materials and sub-assemblies are issued; only the line's own routing remains.
+    const top = order.materialsIssued
+      ? issuedJob(ctx, line.sku, qty, line.routingVersionId, nextId)
+      : explode(ctx, ledger, order.orderNo, line.sku, qty, line.bomVersionId, line.routingVersionId, needN, nextId, 0);
     finish = Math.max(finish, scheduleJob(ctx, board, top, trace));
   }
   const materialReadyN = trace.materials.reduce((m, x) => Math.max(m, x.readyN), ctx.todayN);
@@ -170,9 +171,9 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
   };
 }
 
-function dropMaterials(job: Job) {
-  job.materials = [];
-  for (const c of job.children) dropMaterials(c);
+function issuedJob(ctx: ScheduleContext, sku: string, qty: number, routingId: number | null, nextId: { v: number }): Job {
+  const routing = ctx.engineering.routings.get(routingId ?? ctx.engineering.currentRouting.get(sku) ?? -1);
+  return { id: nextId.v++, sku, qty, routingId: routing?.id ?? null, children: [], materials: [], hours: 0 };
 }
 
 /** What held the order back most: the longest wait for a work centre, else the latest material, else processing time. */
