@@ -75,6 +75,9 @@ const messages = {
     "订单 {orderNo} 不在当前计划中（未确认、暂停或已完工）",
     "Order {orderNo} is not in the current plan (not confirmed, on hold or done)",
   ],
+  "reschedule.rejected": ["{count} 个订单不能改期，整批未做任何修改", "{count} orders cannot be rescheduled; nothing in the batch was changed"],
+  "reschedule.not_open": ["订单 {orderNo} 处于 {status} 状态，不能改期", "Order {orderNo} is {status} and cannot be rescheduled"],
+  "reschedule.changed": ["订单 {orderNo} 在改期时被他人修改，请刷新后重试", "Order {orderNo} was changed by someone else meanwhile; reload and retry"],
   "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],
 } as const;
 

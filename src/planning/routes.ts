@@ -9,6 +9,7 @@ import type { AppDeps } from "../core/http/app.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
 import { plantDay } from "../orders/model/numbering.js";
+import { batchReschedule } from "./batch-reschedule.js";
 import { countAcceptableOrders } from "./count-acceptable-orders.js";
 import { getOrderPlan, getPlanStatus } from "./get-plan.js";
 import { listBottlenecks } from "./list-bottlenecks.js";
@@ -105,5 +106,26 @@ export function planningRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async () => countAcceptableOrders(deps.db),
+  );
+  r.post(
+    "/api/orders/batch-reschedule",
+    {
+      config: { access: "orders.reschedule" },
+      schema: {
+        tags: ["orders", "planning"],
+        summary:
+          "批量改期: new due date for many orders; re-plans, answers per order (new promise, kitting rate) and tells purchasing how shortages changed. All or nothing.",
+        body: z.strictObject({
+          orderNos: z
+            .array(z.string().regex(/^DH\d{11,}$/, "DH + YYYYMMDD + sequence"))
+            .min(1)
+            .max(2000),
+          dueDate: isoDate,
+          reason: z.string().trim().min(1).max(500),
+        }),
+        response: { 200: loose, ...errorReplies },
+      },
+    },
+    async (request) => batchReschedule(deps.db, requirePrincipal(request), request.body, langFromHeader(request.headers["accept-language"])),
   );
 }

@@ -60,6 +60,7 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "GET", path: "/api/planning/shortages", openapi: "/api/planning/shortages", allowed: ["planner", "purchasing", "admin"] },
   { method: "GET", path: "/api/planning/bottlenecks", openapi: "/api/planning/bottlenecks", allowed: ["planner", "purchasing", "admin"] },
   { method: "GET", path: "/api/planning/capacity-today", openapi: "/api/planning/capacity-today", allowed: ["sales", "service", "planner", "admin"] },
+  { method: "POST", path: "/api/orders/batch-reschedule", openapi: "/api/orders/batch-reschedule", allowed: ["sales", "planner", "admin"], body: {} },
 ];
 
 describe("every route checks the caller's role", () => {
