@@ -8,6 +8,7 @@ import { type Database, openDatabase } from "./core/db/connect.js";
 import { migrateToLatest } from "./core/db/migrate.js";
 import { buildApp } from "./core/http/app.js";
 import { startWorker } from "./outbox/worker.js";
+import { startReplanner } from "./planning/replanner.js";
 
 export const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -50,6 +51,10 @@ export async function startServer(
   }
   const app = await buildApp({ db: database.db, kind: database.kind, config, version: VERSION, logger: config.logLevel !== "silent" });
   const worker = startWorker(database.db, { log: (error) => app.log.error({ err: error }, "worker") });
+  const replanner =
+    config.replanSeconds > 0
+      ? startReplanner(database.db, { minIntervalMs: config.replanSeconds * 1000, log: (error) => app.log.error({ err: error }, "replanner") })
+      : undefined;
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace("0.0.0.0", "127.0.0.1");
   log(`Lvyue ${VERSION} listening on ${url} (database: ${database.kind}${demo ? `, data dir ${config.dataDir}` : ""})`);
@@ -61,6 +66,7 @@ export async function startServer(
     url,
     stop: async () => {
       await worker.stop();
+      await replanner?.stop();
       await app.close();
       await database.close();
     },

@@ -13,6 +13,8 @@ export interface Config {
   /** Largest spreadsheet an import accepts (413 above). */
   importMaxBytes: number;
   logLevel: string;
+  /** Least time between two background re-plans (0 turns the background re-planner off). */
+  replanSeconds: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "lvyue-demo";
@@ -29,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: Number(env.LVYUE_BODY_LIMIT ?? 10 * 1024 * 1024),
     importMaxBytes: Number(env.LVYUE_IMPORT_MAX_BYTES ?? 50 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? "info",
+    replanSeconds: Number(env.LVYUE_REPLAN_SECONDS ?? 30),
   };
 }

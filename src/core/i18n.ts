@@ -98,6 +98,25 @@ const messages = {
   ],
   "conflict.concurrent": ["数据已被同时修改，请重试", "The data was changed at the same time; please retry"],
   "not_found.route": ["没有这个接口：{method} {url}", "No such route: {method} {url}"],
+  "calendar.range_too_long": ["日期范围最多 {max} 天", "The date range may span at most {max} days"],
+  "calendar.day_order": ["结束日期 {to} 早于开始日期 {from}", "The end date {to} is before the start date {from}"],
+  "calendar.exception_not_found": ["日历例外 {id} 不存在", "Calendar exception {id} does not exist"],
+  "calendar.exception_overlap": ["与已有的日历例外 {id}（{from} 至 {to}，{reason}）重叠", "Overlaps calendar exception {id} ({from} to {to}, {reason})"],
+  "calendar.work_centre_not_found": ["工作中心 {code} 不存在", "Work centre {code} does not exist"],
+  "calendar.shift_too_long": ["班次总时长 {hours} 小时超过一天 24 小时", "Shifts of {hours} hours in total exceed the 24 hours of a day"],
+  "calendar.maintenance_not_found": ["维护窗口 {id} 不存在", "Maintenance window {id} does not exist"],
+  "calendar.maintenance_overlap": [
+    "与工作中心 {workCentre} 已有的维护窗口 {id}（{reason}）重叠",
+    "Overlaps maintenance window {id} of work centre {workCentre} ({reason})",
+  ],
+  "calendar.maintenance_too_long": ["维护窗口最长 {max} 天", "A maintenance window may last at most {max} days"],
+  "planning.order_not_planned": [
+    "订单 {orderNo} 不在当前计划中（未确认、暂停或已完工）",
+    "Order {orderNo} is not in the current plan (not confirmed, on hold or done)",
+  ],
+  "reschedule.rejected": ["{count} 个订单不能改期，整批未做任何修改", "{count} orders cannot be rescheduled; nothing in the batch was changed"],
+  "reschedule.not_open": ["订单 {orderNo} 处于 {status} 状态，不能改期", "Order {orderNo} is {status} and cannot be rescheduled"],
+  "reschedule.changed": ["订单 {orderNo} 在改期时被他人修改，请刷新后重试", "Order {orderNo} was changed by someone else meanwhile; reload and retry"],
   "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],
 } as const;
 

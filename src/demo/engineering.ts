@@ -16,6 +16,8 @@ export interface Engineering {
 }
 
 export const FIRST_EFFECTIVE = "2025-01-01";
+/** Scale of drawn setup and run hours (see `op` below). */
+const TIME_SCALE = 0.1;
 
 type Line = [sku: string, qty: string];
 /** A purchased component: category prefix and the quantity range per unit. */
@@ -133,7 +135,13 @@ export function generateEngineering(rng: Rng, master: ItemMaster, today: string)
     note: version === 1 ? "初始版本" : `ECN-${effective.slice(0, 4)}-${String(rng.int(1, 999)).padStart(3, "0")} ${rng.pick(ECN_NOTES)}`,
     created_by: version === 1 ? "system" : "engineering",
   });
-  const op = (wc: string, runMin = 0.01, runMax = 0.5): [string, number, number] => [wc, rng.float(0.2, 2), rng.float(runMin, runMax)];
+  // Times are drawn as before and scaled, so every other demo row stays the same; scaled so that the open
+  // order book loads the plant for weeks, not years, with the calibration bench as its bottleneck.
+  const op = (wc: string, runMin = 0.01, runMax = 0.5): [string, number, number] => [
+    wc,
+    rng.float(0.2, 2) * TIME_SCALE,
+    rng.float(runMin, runMax) * TIME_SCALE,
+  ];
 
   // Subassemblies first: a probe may contain a sensor core, never the other way round.
   for (const item of master.subassemblies) {

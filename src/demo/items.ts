@@ -31,7 +31,7 @@ const CENTRES: [code: string, name: string, shifts: number, units: number][] = [
   ["WC-ASM1", "总装一线", 2, 3],
   ["WC-ASM2", "总装二线", 1, 2],
   ["WC-SEAL", "密封检漏", 2, 2],
-  [BOTTLENECK, "校准台", 1, 1],
+  [BOTTLENECK, "校准台", 2, 2],
   ["WC-TEST", "终检测试", 2, 2],
   ["WC-MARK", "激光打标", 1, 1],
   ["WC-PACK", "包装", 2, 3],

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
+import { promiseForIntake, storePromise } from "../planning/promise-order.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
@@ -76,6 +77,7 @@ export async function createOrder(
     const built = buildOrder(request, ctx);
     const source = options.source ?? "api";
     const customer = ctx.customers.get(request.customer)!;
+    const promise = await promiseForIntake(db, built);
     return await db.transaction().execute(async (tx) => {
       // Rules are read (revision-checked) and evaluated inside the transaction of the change.
       const { revision, rules } = await activeRules(tx, db);
@@ -88,6 +90,7 @@ export async function createOrder(
       const stored = await insertOrders(tx, [
         { built: final, meta: { orderNo: no, actor: principal.name, source, idempotencyKey: options.idempotencyKey, requestHash: hash, at } },
       ]);
+      await storePromise(tx, stored.orders[0], promise);
       await writeRuleEffects(tx, [{ orderNo: no, built: final, facts, revision, matched, plan, at }], principal.name);
       return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(matched, plan) };
     });

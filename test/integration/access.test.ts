@@ -76,6 +76,23 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "POST", path: "/api/inventory/sync/file", openapi: "/api/inventory/sync/file", allowed: ["warehouse", "admin"], body: {} },
   { method: "GET", path: "/api/orders/export", openapi: "/api/orders/export", allowed: EVERYONE },
   { method: "GET", path: "/api/rules/actions/export", openapi: "/api/rules/actions/export", allowed: ["planner", "admin"] },
+  { method: "GET", path: "/api/calendar?from=2026-12-01&to=2026-12-02", openapi: "/api/calendar", allowed: EVERYONE },
+  { method: "GET", path: "/api/calendar/work-centres", openapi: "/api/calendar/work-centres", allowed: EVERYONE },
+  { method: "PUT", path: "/api/calendar/work-centres/WC-CAL", openapi: "/api/calendar/work-centres/{code}", allowed: ["planner", "admin"], body: {} },
+  { method: "POST", path: "/api/calendar/exceptions", openapi: "/api/calendar/exceptions", allowed: ["planner", "admin"], body: {} },
+  { method: "PUT", path: "/api/calendar/exceptions/999999", openapi: "/api/calendar/exceptions/{id}", allowed: ["planner", "admin"], body: {} },
+  { method: "DELETE", path: "/api/calendar/exceptions/999999", openapi: "/api/calendar/exceptions/{id}", allowed: ["planner", "admin"] },
+  { method: "POST", path: "/api/calendar/maintenance", openapi: "/api/calendar/maintenance", allowed: ["planner", "admin"], body: {} },
+  { method: "PUT", path: "/api/calendar/maintenance/999999", openapi: "/api/calendar/maintenance/{id}", allowed: ["planner", "admin"], body: {} },
+  { method: "DELETE", path: "/api/calendar/maintenance/999999", openapi: "/api/calendar/maintenance/{id}", allowed: ["planner", "admin"] },
+  { method: "POST", path: "/api/promise", openapi: "/api/promise", allowed: ["sales", "service", "planner", "admin"], body: {} },
+  { method: "POST", path: "/api/planning/replan", openapi: "/api/planning/replan", allowed: ["planner", "admin"] },
+  { method: "GET", path: "/api/planning/status", openapi: "/api/planning/status", allowed: EVERYONE },
+  { method: "GET", path: "/api/planning/orders/DH20990101001", openapi: "/api/planning/orders/{orderNo}", allowed: EVERYONE },
+  { method: "GET", path: "/api/planning/shortages", openapi: "/api/planning/shortages", allowed: ["planner", "purchasing", "admin"] },
+  { method: "GET", path: "/api/planning/bottlenecks", openapi: "/api/planning/bottlenecks", allowed: ["planner", "purchasing", "admin"] },
+  { method: "GET", path: "/api/planning/capacity-today", openapi: "/api/planning/capacity-today", allowed: ["sales", "service", "planner", "admin"] },
+  { method: "POST", path: "/api/orders/batch-reschedule", openapi: "/api/orders/batch-reschedule", allowed: ["sales", "planner", "admin"], body: {} },
 ];
 
 describe("every route checks the caller's role", () => {

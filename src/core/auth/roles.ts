@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "orders.reschedule",
   "promise",
   "planning.read",
+  "planning.write", // the plant calendar (shutdowns, shifts, maintenance) and re-planning
   "inventory.sync",
   "imports.run", // spreadsheet imports of legacy orders and master data
   "users.admin",
@@ -41,7 +42,7 @@ const PEOPLE_BASE: Permission[] = ["session", "items.read", "orders.read", "orde
 const GRANTS: Record<Role, Permission[]> = {
   sales: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "orders.reschedule", "promise", "imports.run"],
   service: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "promise"],
-  planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "rules.read"],
+  planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "planning.write", "rules.read"],
   purchasing: [...PEOPLE_BASE, "planning.read"],
   warehouse: [...PEOPLE_BASE, "inventory.sync"],
   engineering: [...PEOPLE_BASE],

@@ -3,7 +3,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "./schema.js";
 
-export type ColumnType = "text" | "int" | "bigint" | "numeric" | "jsonb" | "timestamptz" | "boolean" | "text[]";
+export type ColumnType = "text" | "int" | "bigint" | "numeric" | "jsonb" | "timestamptz" | "date" | "boolean" | "text[]";
 
 /** Inserts `rows` into `table`; returns the ids in row order when `returningId` is set. */
 export async function insertUnnest<Row extends Record<string, unknown>>(

@@ -5,6 +5,7 @@ import * as foundation from "./migrations/20261125000000_foundation.js";
 import * as rules from "./migrations/20261125010000_rules.js";
 import * as ruleTriggers from "./migrations/20261125020000_rule_triggers.js";
 import * as masterRevision from "./migrations/20261125021000_master_revision.js";
+import * as planning from "./migrations/20261125030000_planning.js";
 import * as imports from "./migrations/20261125040000_imports.js";
 import * as outcomeMetrics from "./migrations/20261125050000_outcome_metrics.js";
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "20261125021000_master_revision": masterRevision,
   "20261125050000_outcome_metrics": outcomeMetrics,
   "20261125040000_imports": imports,
+  "20261125030000_planning": planning,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -399,6 +399,72 @@ export interface MasterRevisionTable {
   id: number;
   revision: number;
 }
+export interface PlanRunsTable {
+  id: Generated<number>;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  today: string;
+  horizon_to: string;
+  trigger: "manual" | "change" | "reschedule" | "start";
+  actor: string;
+  orders: Generated<number>;
+  operations: Generated<number>;
+  late: Generated<number>;
+  unplanned: Generated<number>;
+  duration_ms: ColumnType<string, string | number | undefined, string | number>;
+  events_mark: ColumnType<number, number | undefined, number>;
+  master_mark: ColumnType<number, number | undefined, number>;
+  stock_mark: Date | null;
+}
+export interface PlanStatusTable {
+  id: number;
+  current_run: number | null;
+}
+export interface PlanOrdersTable {
+  run_id: number;
+  order_no: string;
+  rank: number;
+  due_date: string | null;
+  need_date: string | null;
+  material_ready: string;
+  planned_date: string;
+  late: boolean;
+  kitting_rate: ColumnType<string, string | number, string | number>;
+  bottleneck: Json<Record<string, unknown> | null>;
+}
+export interface PlanSegmentsTable {
+  run_id: number;
+  order_no: string;
+  job: number;
+  sku: string;
+  seq: number;
+  work_centre: string;
+  day: string;
+  hours: ColumnType<string, string | number, string | number>;
+}
+export interface PlanLoadsTable {
+  run_id: number;
+  work_centre: string;
+  day: string;
+  load_hours: ColumnType<string, string | number, string | number>;
+  capacity_hours: ColumnType<string, string | number, string | number>;
+  limit_hours: ColumnType<string, string | number, string | number>;
+}
+export interface PlanShortagesTable {
+  run_id: number;
+  sku: string;
+  order_no: string;
+  qty_short: ColumnType<string, string | number, string | number>;
+  date_needed: string;
+  rush: boolean;
+}
+export interface PlanAtpTable {
+  run_id: number;
+  sku: string;
+  day: string;
+  free: ColumnType<string, string | number, string | number>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -443,4 +509,11 @@ export interface DB {
   history_orders: HistoryOrdersTable;
   history_order_lines: HistoryOrderLinesTable;
   inventory_sync_batches: InventorySyncBatchesTable;
+  plan_runs: PlanRunsTable;
+  plan_status: PlanStatusTable;
+  plan_orders: PlanOrdersTable;
+  plan_segments: PlanSegmentsTable;
+  plan_loads: PlanLoadsTable;
+  plan_shortages: PlanShortagesTable;
+  plan_atp: PlanAtpTable;
 }

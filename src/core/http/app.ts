@@ -6,6 +6,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import { calendarRoutes } from "../../calendar/routes.js";
 import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
 import { exportRoutes } from "../../exports/routes.js";
@@ -15,6 +16,7 @@ import { inventoryRoutes } from "../../inventory/routes.js";
 import { registerOutcomeGauges } from "../../metrics/outcome-gauges.js";
 import { metricsRoutes } from "../../metrics/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
+import { planningRoutes } from "../../planning/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
 import { settingsRoutes } from "../../settings/routes.js";
@@ -90,6 +92,8 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   historyRoutes(app, deps);
   inventoryRoutes(app, deps);
   exportRoutes(app, deps);
+  calendarRoutes(app, deps);
+  planningRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -1,0 +1,195 @@
+// Forward finite-capacity scheduling of one order on the board and the ATP ledger: the BOM of each
+// line is exploded level by level (pinned version at the top, the current one below), netted against
+// stock and open supply, and each job's routing operations are loaded on their work centres from
+// the day its materials and sub-assemblies are there.
+import type { AtpLedger } from "./atp.js";
+import type { CapacityBoard } from "./capacity.js";
+import type { Constraint, EngineeringData, MaterialNeed, OrderPlan, PlanOrder, ScheduledOp } from "./types.js";
+
+const EPS = 1e-9;
+
+export interface ScheduleContext {
+  engineering: EngineeringData;
+  todayN: number;
+  dayNumber: (day: string) => number;
+}
+
+interface Job {
+  id: number;
+  sku: string;
+  qty: number;
+  routingId: number | null;
+  children: Job[];
+  materials: MaterialNeed[];
+  /** Hours of the job's own operations: its share of the backward offset to the need date. */
+  hours: number;
+}
+
+interface Trace {
+  ops: ScheduledOp[];
+  materials: MaterialNeed[];
+  waits: { op: ScheduledOp; days: number; lastBlocked: NonNullable<ReturnType<CapacityBoard["take"]>>["lastBlocked"] }[];
+  failed: boolean;
+}
+
+const HOURS_PER_DAY_ESTIMATE = 8;
+
+function opHours(setup: number, run: number, qty: number) {
+  return setup + run * qty;
+}
+
+/** Explodes a made quantity into a job tree, netting sub-assemblies against stock as it goes. */
+function explode(
+  ctx: ScheduleContext,
+  ledger: AtpLedger,
+  orderNo: string,
+  sku: string,
+  qty: number,
+  bomId: number | null,
+  routingId: number | null,
+  needN: number,
+  nextId: { v: number },
+  depth: number,
+): Job {
+  const eng = ctx.engineering;
+  const routing = eng.routings.get(routingId ?? eng.currentRouting.get(sku) ?? -1);
+  const bom = eng.boms.get(bomId ?? eng.currentBom.get(sku) ?? -1);
+  const job: Job = { id: nextId.v++, sku, qty, routingId: routing?.id ?? null, children: [], materials: [], hours: 0 };
+  job.hours = (routing?.ops ?? []).reduce((h, op) => h + opHours(op.setupHours, op.runHoursPerUnit, qty), 0);
+  // Components are needed when this job starts: its need date less its own processing time.
+  const ownDays = Math.ceil(job.hours / HOURS_PER_DAY_ESTIMATE);
+  const componentNeed = Math.max(ctx.todayN, needN - ownDays);
+  for (const line of bom?.lines ?? []) {
+    const required = line.qtyPer * qty;
+    const item = eng.items.get(line.sku);
+    const made = item && item.kind !== "purchased" && depth < 8 && (eng.currentBom.has(line.sku) || eng.currentRouting.has(line.sku));
+    if (made) {
+      const reserved = ledger.takeReserved(orderNo, line.sku, required);
+      const stock = ledger.allocate(line.sku, required - reserved, componentNeed);
+      const fromStock = reserved + stock.taken;
+      if (fromStock > EPS) job.materials.push(need(job.id, line.sku, fromStock, componentNeed, 0, stock.readyN, false));
+      const rest = required - fromStock;
+      if (rest > EPS) job.children.push(explode(ctx, ledger, orderNo, line.sku, rest, null, null, componentNeed, nextId, depth + 1));
+      continue;
+    }
+    job.materials.push(netPurchased(ctx, ledger, orderNo, job.id, line.sku, required, componentNeed));
+  }
+  return job;
+}
+
+function need(job: number, sku: string, qty: number, needN: number, short: number, readyN: number, purchase: boolean): MaterialNeed {
+  return { job, sku, qty, needN, kitted: short <= EPS, short, readyN, purchase };
+}
+
+/** A purchased component: reserved stock, then stock and supply by the need date, then later supply, then a new purchase. */
+function netPurchased(ctx: ScheduleContext, ledger: AtpLedger, orderNo: string, jobId: number, sku: string, qty: number, needN: number): MaterialNeed {
+  const reserved = ledger.takeReserved(orderNo, sku, qty);
+  // Latest supply first (early stock stays free for early needs); ready when the latest of it is in.
+  const byNeed = ledger.allocate(sku, qty - reserved, needN);
+  const short = qty - reserved - byNeed.taken;
+  if (short <= EPS) return need(jobId, sku, qty, needN, 0, byNeed.readyN, false);
+  const later = ledger.earliestCovering(sku, short);
+  if (later !== null) {
+    ledger.allocateBy(sku, short, later);
+    return need(jobId, sku, qty, needN, short, later, false);
+  }
+  const lead = ctx.engineering.items.get(sku)?.leadTimeDays ?? 0;
+  return need(jobId, sku, qty, needN, short, ctx.todayN + lead, true);
+}
+
+/** Schedules a job after its children and materials; returns the day its last operation ends. */
+function scheduleJob(ctx: ScheduleContext, board: CapacityBoard, job: Job, trace: Trace): number {
+  let release = ctx.todayN;
+  for (const child of job.children) release = Math.max(release, scheduleJob(ctx, board, child, trace));
+  for (const m of job.materials) release = Math.max(release, m.readyN);
+  trace.materials.push(...job.materials);
+  const routing = job.routingId === null ? undefined : ctx.engineering.routings.get(job.routingId);
+  let at = release;
+  for (const op of routing?.ops ?? []) {
+    if (trace.failed) return at;
+    const hours = opHours(op.setupHours, op.runHoursPerUnit, job.qty);
+    const taken = board.take(op.workCentre, hours, at);
+    if (!taken) {
+      trace.failed = true;
+      return at;
+    }
+    const scheduled: ScheduledOp = {
+      job: job.id,
+      sku: job.sku,
+      seq: op.seq,
+      workCentre: op.workCentre,
+      hours,
+      releaseN: at,
+      startN: taken.startN,
+      endN: taken.endN,
+      segments: taken.segments,
+    };
+    trace.ops.push(scheduled);
+    trace.waits.push({ op: scheduled, days: taken.startN - at, lastBlocked: taken.lastBlocked });
+    // The next operation may start the day this one ends (daily buckets; see decision 0011).
+    at = taken.endN;
+  }
+  return at;
+}
+
+/** Plans one order on `board` and `ledger` (both are changed: fork them for a what-if). */
+export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger: AtpLedger, order: PlanOrder, rank: number): OrderPlan {
+  const dueN = order.dueDate ? ctx.dayNumber(order.dueDate) : null;
+  const needN = dueN === null ? ctx.todayN : Math.max(ctx.todayN, dueN);
+  const trace: Trace = { ops: [], materials: [], waits: [], failed: false };
+  const nextId = { v: 1 };
+  let finish = ctx.todayN;
+  for (const line of order.lines) {
+    let qty = line.qty;
+    // Finished stock: what is reserved for this order, then free stock for a standard line.
+    const fromStock = order.materialsIssued
+      ? 0
+      : ledger.takeReserved(order.orderNo, line.sku, qty) + (line.standard ? ledger.allocateBy(line.sku, qty, needN) : 0);
+    qty -= fromStock;
+    if (qty <= EPS) continue;
+    // In production: materials and sub-assemblies are issued; only the line's own routing remains.
+    const top = order.materialsIssued
+      ? issuedJob(ctx, line.sku, qty, line.routingVersionId, nextId)
+      : explode(ctx, ledger, order.orderNo, line.sku, qty, line.bomVersionId, line.routingVersionId, needN, nextId, 0);
+    finish = Math.max(finish, scheduleJob(ctx, board, top, trace));
+  }
+  const materialReadyN = trace.materials.reduce((m, x) => Math.max(m, x.readyN), ctx.todayN);
+  const finishN = trace.failed ? null : finish;
+  const kittable = trace.materials.length;
+  return {
+    orderNo: order.orderNo,
+    rank,
+    dueN,
+    needN: trace.materials.reduce((n, m) => Math.min(n, m.needN), needN),
+    materialReadyN,
+    finishN,
+    late: finishN === null || (dueN !== null && finishN > dueN),
+    kittingRate: kittable ? trace.materials.filter((m) => m.kitted).length / kittable : 1,
+    ops: trace.ops,
+    materials: trace.materials,
+    bottleneck: binding(ctx, trace, materialReadyN, finishN),
+  };
+}
+
+function issuedJob(ctx: ScheduleContext, sku: string, qty: number, routingId: number | null, nextId: { v: number }): Job {
+  const routing = ctx.engineering.routings.get(routingId ?? ctx.engineering.currentRouting.get(sku) ?? -1);
+  return { id: nextId.v++, sku, qty, routingId: routing?.id ?? null, children: [], materials: [], hours: 0 };
+}
+
+/** What held the order back most: the longest wait for a work centre, else the latest material, else processing time. */
+function binding(ctx: ScheduleContext, trace: Trace, materialReadyN: number, finishN: number | null): Constraint {
+  if (finishN === null) return { kind: "horizon" };
+  const worst = trace.waits.reduce<Trace["waits"][number] | undefined>(
+    (w, x) => (x.days > 0 && (!w || x.days > w.days || (x.days === w.days && x.op.startN > w.op.startN)) ? x : w),
+    undefined,
+  );
+  const materialWait = materialReadyN - ctx.todayN;
+  if (materialWait > 0 && (!worst || materialWait >= worst.days)) {
+    const m = trace.materials.reduce((a, b) => (b.readyN > a.readyN ? b : a));
+    return { kind: "material", sku: m.sku, short: m.short, readyN: m.readyN, purchase: m.purchase };
+  }
+  if (worst?.lastBlocked) {
+    return { kind: "work_centre", code: worst.op.workCentre, untilN: worst.lastBlocked.n, why: worst.lastBlocked.why, note: worst.lastBlocked.note };
+  }
+  return { kind: "processing", days: finishN - ctx.todayN };
+}

@@ -1,0 +1,101 @@
+// The plan state promises are made against: the current persisted plan (its loads and remaining ATP)
+// on today's calendar, or, before any plan was saved, a plan computed in memory. Cached per database
+// handle and keyed by what it was built from, so every instance rebuilds it when the plan or the
+// calendar changed, and promises taken on this instance since then are already in it.
+import { type Kysely, sql } from "kysely";
+import { dayNumber } from "../calendar/dates.js";
+import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { AtpLedger } from "./model/atp.js";
+import { buildCentreCalendars, CapacityBoard } from "./model/capacity.js";
+import type { Names } from "./model/explain.js";
+import { initialState, type PlanState, planAll } from "./model/plan.js";
+import { loadOpenOrders, loadPlanningBase } from "./store.js";
+
+export interface PlanContext {
+  key: string;
+  runId: number | null;
+  state: PlanState;
+  names: Names;
+}
+
+const cache = new WeakMap<object, { key: string; checkedAt: number; context: Promise<PlanContext> }>();
+/** A burst of promises (bulk intake, a sales rep retyping) reuses the state checked this recently. */
+const RECHECK_MS = 1000;
+
+export async function currentRun(db: Kysely<DB>) {
+  return db
+    .selectFrom("plan_status")
+    .innerJoin("plan_runs", "plan_runs.id", "plan_status.current_run")
+    .selectAll("plan_runs")
+    .where("plan_status.id", "=", 1)
+    .executeTakeFirst();
+}
+
+/** In one round trip: the current run and the marks of what a cached state depends on. */
+async function stateKey(db: Kysely<DB>, today: string) {
+  const { rows } = await sql<{ run: string | null; run_today: string | null; master: string | null; supply: string }>`
+    select s.current_run as run, r.today as run_today,
+           (select max(id) from master_changes) as master,
+           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open') as supply
+    from plan_status s left join plan_runs r on r.id = s.current_run where s.id = 1`.execute(db);
+  const row = rows[0];
+  const runId = row?.run && row.run_today === today ? Number(row.run) : null;
+  // Without a saved plan for today, one is computed in memory once (per calendar and supply), and orders
+  // taken on this instance are booked into it; other changes come in with the next saved plan (the
+  // background re-planner writes one when anything changed).
+  return { runId, key: runId ? `${today}|run:${runId}|master:${row?.master}` : `${today}|memory|${row?.master}|${row?.supply}` };
+}
+
+/** `burst`: an intake may reuse a state checked within the last second (no round trip). */
+export async function getPlanContext(db: Kysely<DB>, options: { burst?: boolean } = {}): Promise<PlanContext> {
+  const today = plantDay(new Date());
+  const cached = cache.get(db);
+  if (options.burst && cached && Date.now() - cached.checkedAt < RECHECK_MS && cached.key.startsWith(today)) return cached.context;
+  const { runId, key } = await stateKey(db, today);
+  if (cached?.key === key) {
+    cached.checkedAt = Date.now();
+    return cached.context;
+  }
+  // Concurrent callers share one build.
+  const context = buildContext(db, today, key, runId);
+  cache.set(db, { key, checkedAt: Date.now(), context });
+  context.catch(() => cache.delete(db));
+  return context;
+}
+
+async function buildContext(db: Kysely<DB>, today: string, key: string, runId: number | null): Promise<PlanContext> {
+  const base = await loadPlanningBase(db, today);
+  const calendars = buildCentreCalendars(base.calendar, today, base.horizonDays);
+  let state: PlanState;
+  if (runId) {
+    const [loads, atp] = await Promise.all([
+      db.selectFrom("plan_loads").select(["work_centre", "day", "load_hours"]).where("run_id", "=", runId).execute(),
+      db.selectFrom("plan_atp").select(["sku", "day", "free"]).where("run_id", "=", runId).execute(),
+    ]);
+    state = initialState(base, calendars);
+    state.board = CapacityBoard.withLoads(
+      calendars,
+      today,
+      base.horizonDays,
+      loads.map((l) => ({ workCentre: l.work_centre, n: dayNumber(l.day), load: Number(l.load_hours) })),
+    );
+    state.ledger = AtpLedger.fromBuckets(
+      state.todayN,
+      atp.map((a) => ({ sku: a.sku, n: dayNumber(a.day), free: Number(a.free) })),
+    );
+  } else {
+    state = planAll({ ...base, orders: await loadOpenOrders(db) }, calendars).state;
+  }
+  return {
+    key,
+    runId,
+    state,
+    names: { item: (sku) => base.engineering.items.get(sku), centre: (code) => calendars.get(code)?.spec.name },
+  };
+}
+
+/** Forgets the cached state (after a re-plan on this instance). */
+export function forgetPlanContext(db: Kysely<DB>) {
+  cache.delete(db);
+}

@@ -1,0 +1,136 @@
+// Use case: "can we take it, and by when?" — the promise for an order not yet taken, on top of the
+// current plan, from stock, open supply, the calendar and the capacity the plan left. Saves nothing.
+import type { Kysely, Transaction } from "kysely";
+import { dayFromNumber } from "../calendar/dates.js";
+import type { DB } from "../core/db/schema.js";
+import type { Lang } from "../core/i18n.js";
+import { loadIntakeContext } from "../orders/intake-context-cache.js";
+import { type BuiltOrder, buildOrder, type OrderRequest } from "../orders/model/build-order.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { type PromiseOutcome, promiseOrder } from "./model/ctp.js";
+import type { Constraint } from "./model/types.js";
+import { getPlanContext, type PlanContext } from "./plan-state.js";
+
+const day = (n: number | null) => (n === null ? null : dayFromNumber(n));
+const round = (q: number) => Math.round(q * 1000) / 1000;
+
+export function constraintView(c: Constraint, names: PlanContext["names"]) {
+  switch (c.kind) {
+    case "work_centre":
+      return { kind: c.kind, workCentre: c.code, name: names.centre(c.code) ?? c.code, until: day(c.untilN), why: c.why, note: c.note };
+    case "material":
+      return { kind: c.kind, sku: c.sku, name: names.item(c.sku)?.name ?? c.sku, short: round(c.short), readyDate: day(c.readyN), newPurchase: c.purchase };
+    case "processing":
+      return { kind: c.kind, days: c.days };
+    case "horizon":
+      return { kind: c.kind };
+  }
+}
+
+/** The promise in the shape of `POST /api/promise`. */
+export function promiseView(outcome: PromiseOutcome, context: PlanContext, lang: Lang) {
+  const { state, names } = context;
+  const plan = outcome.plan;
+  const components = new Map<string, { required: number; short: number; readyN: number; purchase: boolean }>();
+  for (const m of plan.materials) {
+    const c = components.get(m.sku) ?? { required: 0, short: 0, readyN: state.todayN, purchase: false };
+    c.required += m.qty;
+    c.short += m.short;
+    c.readyN = Math.max(c.readyN, m.readyN);
+    c.purchase ||= m.purchase;
+    components.set(m.sku, c);
+  }
+  return {
+    earliestDate: day(outcome.earliestN),
+    requestedDate: day(outcome.requestedN),
+    feasible: outcome.feasible,
+    atp: [...components].map(([sku, c]) => ({
+      sku,
+      name: names.item(sku)?.name ?? sku,
+      required: round(c.required),
+      availableToday: round(state.ledger.availableBy(sku, state.todayN)),
+      availableByRequested: outcome.requestedN === null ? null : round(state.ledger.availableBy(sku, outcome.requestedN)),
+      short: round(c.short),
+      readyDate: day(c.readyN),
+      source: (c.purchase ? "new_purchase" : c.short > 0 ? "open_supply" : "stock") as "new_purchase" | "open_supply" | "stock",
+    })),
+    ctp: {
+      materialReadyDate: day(plan.materialReadyN),
+      kittingRate: Math.round(plan.kittingRate * 10000) / 10000,
+      partial: outcome.partial && { ...outcome.partial, date: day(outcome.requestedN) },
+      operations: plan.ops.map((op) => ({
+        sku: op.sku,
+        seq: op.seq,
+        workCentre: op.workCentre,
+        hours: round(op.hours),
+        start: day(op.startN),
+        end: day(op.endN),
+      })),
+    },
+    bottleneck: constraintView(outcome.bottleneck, names),
+    explanation: outcome.explanation[lang],
+    explanations: outcome.explanation,
+  };
+}
+
+function promiseRequest(built: BuiltOrder) {
+  return {
+    customer: built.customer_code,
+    grade: built.customer_grade,
+    rush: built.rush,
+    requestedDate: built.requested_date,
+    lines: built.lines.map((l) => ({
+      lineNo: l.line_no,
+      sku: l.sku,
+      qty: l.qty,
+      bomVersionId: l.bom_version_id,
+      routingVersionId: l.routing_version_id,
+      standard: !l.nonstandard,
+    })),
+  };
+}
+
+export async function promiseNewOrder(db: Kysely<DB>, request: OrderRequest, lang: Lang) {
+  const today = plantDay(new Date());
+  const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today);
+  // The same checks as taking the order in: customer, items, parameters, rush channel, dates.
+  const built = buildOrder({ ...request, confirm: true }, ctx);
+  const context = await getPlanContext(db);
+  return promiseView(promiseOrder(context.state, promiseRequest(built), context.names), context, lang);
+}
+
+export interface IntakePromise {
+  date: string;
+  /** Books the promised work in this instance's plan state, so the next promise sees it. */
+  commit(): void;
+}
+
+/**
+ * The date to store on an order being taken in: the requested date when it holds, else the earliest
+ * feasible one. Computed before the order's transaction (it only reads).
+ */
+export async function promiseForIntake(db: Kysely<DB>, built: BuiltOrder): Promise<IntakePromise | null> {
+  if (built.status === "draft") return null;
+  const context = await getPlanContext(db, { burst: true });
+  const request = promiseRequest(built);
+  const outcome = promiseOrder(context.state, request, context.names);
+  if (outcome.earliestN === null) return null;
+  return {
+    date: outcome.feasible && built.requested_date ? built.requested_date : dayFromNumber(outcome.earliestN),
+    commit: () => {
+      promiseOrder(context.state, request, context.names, { commit: true });
+    },
+  };
+}
+
+/** In the order's transaction: stores the promise on a confirmed order (a held one gets none yet). */
+export async function storePromise(
+  tx: Transaction<DB>,
+  row: { order_no: string; status: string; promised_date: string | null },
+  promise: IntakePromise | null,
+) {
+  if (!promise || row.status !== "confirmed") return;
+  await tx.updateTable("orders").set({ promised_date: promise.date }).where("order_no", "=", row.order_no).execute();
+  row.promised_date = promise.date;
+  promise.commit();
+}

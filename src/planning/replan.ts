@@ -1,0 +1,86 @@
+// Use case: recompute the whole plan (every open order, in priority order, on finite capacity) and
+// save it as the current run, so dashboards, shortages and promises read it without recomputing.
+import type { Kysely } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { planAll } from "./model/plan.js";
+import type { PlanOrder } from "./model/types.js";
+import { persistPlan, type RunMeta } from "./persist-plan.js";
+import { forgetPlanContext } from "./plan-state.js";
+import { changeMarks, loadOpenOrders, loadPlanningBase } from "./store.js";
+
+export interface ReplanSummary {
+  runId: number;
+  today: string;
+  orders: number;
+  operations: number;
+  late: number;
+  unplanned: number;
+  computeMs: number;
+  totalMs: number;
+}
+
+/** Loads, plans and saves. `adjust` may change the orders first (batch reschedule plans with the new dates). */
+export async function computePlan(db: Kysely<DB>, adjust?: (orders: PlanOrder[]) => PlanOrder[]) {
+  const startedAt = new Date();
+  const today = plantDay(startedAt);
+  // Marks first: a change made while we load makes the new run stale at once, never invisible.
+  const marks = await changeMarks(db);
+  const [base, loaded] = await Promise.all([loadPlanningBase(db, today), loadOpenOrders(db)]);
+  const orders = adjust ? adjust(loaded) : loaded;
+  const t0 = performance.now();
+  const result = planAll({ ...base, orders });
+  const computeMs = performance.now() - t0;
+  return { result, orders, today, startedAt, marks, horizonDays: base.horizonDays, computeMs, engineering: base.engineering };
+}
+
+export async function replan(db: Kysely<DB>, actor: string, trigger: RunMeta["trigger"]): Promise<ReplanSummary> {
+  const t0 = performance.now();
+  const computed = await computePlan(db);
+  const runId = await db.transaction().execute((tx) =>
+    persistPlan(tx, computed.result, computed.orders, {
+      today: computed.today,
+      horizonDays: computed.horizonDays,
+      trigger,
+      actor,
+      marks: computed.marks,
+      startedAt: computed.startedAt,
+      durationMs: performance.now() - t0,
+    }),
+  );
+  forgetPlanContext(db);
+  const plans = computed.result.orders;
+  return {
+    runId,
+    today: computed.today,
+    orders: plans.length,
+    operations: plans.reduce((n, o) => n + o.ops.length, 0),
+    late: plans.filter((o) => o.late).length,
+    unplanned: plans.filter((o) => o.finishN === null).length,
+    computeMs: Math.round(computed.computeMs),
+    totalMs: Math.round(performance.now() - t0),
+  };
+}
+
+/** Is the current plan older than today, or than a change to orders, master data or stock? */
+export async function planStaleness(db: Kysely<DB>) {
+  const [marks, run] = await Promise.all([
+    changeMarks(db),
+    db
+      .selectFrom("plan_status")
+      .innerJoin("plan_runs", "plan_runs.id", "plan_status.current_run")
+      .selectAll("plan_runs")
+      .where("plan_status.id", "=", 1)
+      .executeTakeFirst(),
+  ]);
+  const today = plantDay(new Date());
+  const reasons: string[] = [];
+  if (!run) reasons.push("no_plan");
+  else {
+    if (run.today !== today) reasons.push("new_day");
+    if (marks.events > run.events_mark) reasons.push("orders_changed");
+    if (marks.master > run.master_mark) reasons.push("master_data_changed");
+    if (marks.stock && (!run.stock_mark || marks.stock > run.stock_mark)) reasons.push("stock_changed");
+  }
+  return { run, stale: reasons.length > 0, reasons };
+}

@@ -1,0 +1,40 @@
+// The background re-planner: every few seconds, if the current plan is stale (a changed order,
+// calendar or stock, or a new day), recompute it, at most once per `minIntervalMs`. Every instance
+// runs one; the plan's advisory lock makes concurrent runs take turns, and a run that finds the
+// plan fresh does nothing.
+import type { Kysely } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { planStaleness, replan } from "./replan.js";
+
+export function startReplanner(db: Kysely<DB>, options: { pollMs?: number; minIntervalMs?: number; log?: (error: unknown) => void } = {}) {
+  const pollMs = options.pollMs ?? 5_000;
+  const minIntervalMs = options.minIntervalMs ?? 30_000;
+  let last = 0;
+  let running: Promise<unknown> | undefined;
+  let stopped = false;
+  const tick = async () => {
+    if (stopped || running) return;
+    try {
+      const { stale, run, reasons } = await planStaleness(db);
+      const urgent = !run || reasons.includes("new_day");
+      if (!stale || (!urgent && Date.now() - last < minIntervalMs)) return;
+      running = replan(db, "system", run ? "change" : "start");
+      await running;
+      last = Date.now();
+    } catch (error) {
+      options.log?.(error);
+    } finally {
+      running = undefined;
+    }
+  };
+  const timer = setInterval(tick, pollMs);
+  timer.unref();
+  void tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// SQL that turns the database into the planning model's plain inputs: calendar, engineering, supply
+// (stock, open supply, reservations) and the open orders the plan schedules.
+import { type Kysely, sql, type Transaction } from "kysely";
+import { addDays } from "../calendar/dates.js";
+import { loadCalendarInputs } from "../calendar/store.js";
+import type { DB } from "../core/db/schema.js";
+import type { EngineeringData, PlanOrder, SupplyData } from "./model/types.js";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Orders the plan schedules: taken and not yet made. Held and draft orders wait; ready ones are made. */
+export const PLANNED_STATUSES = ["confirmed", "scheduled", "in_production"] as const;
+
+export async function loadEngineering(db: Db, today: string): Promise<EngineeringData> {
+  const [items, boms, bomLines, routings, ops] = await Promise.all([
+    db.selectFrom("items").select(["sku", "name", "kind", "family", "lead_time_days"]).execute(),
+    db.selectFrom("bom_versions").select(["id", "sku", "version", "effective_from"]).execute(),
+    db.selectFrom("bom_lines").select(["bom_version_id", "component_sku", "qty_per"]).execute(),
+    db.selectFrom("routing_versions").select(["id", "sku", "version", "effective_from"]).execute(),
+    db.selectFrom("routing_operations").selectAll().orderBy("routing_version_id").orderBy("seq").execute(),
+  ]);
+  const eng: EngineeringData = { items: new Map(), boms: new Map(), routings: new Map(), currentBom: new Map(), currentRouting: new Map() };
+  for (const i of items) eng.items.set(i.sku, { sku: i.sku, name: i.name, kind: i.kind, family: i.family, leadTimeDays: i.lead_time_days });
+  for (const b of boms) eng.boms.set(b.id, { id: b.id, sku: b.sku, lines: [] });
+  for (const l of bomLines) eng.boms.get(l.bom_version_id)?.lines.push({ sku: l.component_sku, qtyPer: Number(l.qty_per) });
+  for (const r of routings) eng.routings.set(r.id, { id: r.id, sku: r.sku, ops: [] });
+  for (const o of ops) {
+    eng.routings
+      .get(o.routing_version_id)
+      ?.ops.push({ seq: o.seq, workCentre: o.work_centre, setupHours: Number(o.setup_hours), runHoursPerUnit: Number(o.run_hours_per_unit) });
+  }
+  // The version effective today: the newest whose date has come (as intake pins them).
+  const pick = (rows: { id: number; sku: string; version: number; effective_from: string }[], into: Map<string, number>) => {
+    const best = new Map<string, { id: number; version: number }>();
+    for (const r of rows) {
+      if (r.effective_from > today) continue;
+      const b = best.get(r.sku);
+      if (!b || r.version > b.version) best.set(r.sku, r);
+    }
+    for (const [sku, b] of best) into.set(sku, b.id);
+  };
+  pick(boms, eng.currentBom);
+  pick(routings, eng.currentRouting);
+  return eng;
+}
+
+export async function loadSupply(db: Db): Promise<SupplyData> {
+  const [stock, receipts, reservations] = await Promise.all([
+    db.selectFrom("inventory_balances").select(["sku", "location", "on_hand", "reserved"]).execute(),
+    db.selectFrom("supply_lines").select(["sku", "location", "qty", "expected_date"]).where("status", "=", "open").execute(),
+    db
+      .selectFrom("reservations")
+      .select(["order_no", "sku", sql<string>`sum(qty)`.as("qty")])
+      .where("status", "=", "active")
+      .groupBy(["order_no", "sku"])
+      .execute(),
+  ]);
+  return {
+    stock: stock.map((s) => ({ sku: s.sku, location: s.location, free: Math.max(0, Number(s.on_hand) - Number(s.reserved)) })),
+    receipts: receipts.map((r) => ({ sku: r.sku, location: r.location, qty: Number(r.qty), date: r.expected_date })),
+    reservations: reservations.map((r) => ({ orderNo: r.order_no, sku: r.sku, qty: Number(r.qty) })),
+  };
+}
+
+export async function loadOpenOrders(db: Db, orderNos?: string[]): Promise<PlanOrder[]> {
+  let query = db
+    .selectFrom("orders")
+    .innerJoin("customers", "customers.code", "orders.customer_code")
+    .select([
+      "orders.order_no",
+      "orders.customer_code",
+      "customers.grade",
+      "orders.rush",
+      "orders.priority",
+      "orders.requested_date",
+      "orders.promised_date",
+      "orders.created_at",
+      "orders.status",
+    ])
+    .where("orders.status", "in", [...PLANNED_STATUSES]);
+  if (orderNos) query = query.where("orders.order_no", "in", orderNos.length ? orderNos : [""]);
+  const [orders, lines] = await Promise.all([
+    query.execute(),
+    db
+      .selectFrom("order_lines")
+      .innerJoin("orders", "orders.order_no", "order_lines.order_no")
+      .select([
+        "order_lines.order_no",
+        "order_lines.line_no",
+        "order_lines.sku",
+        "order_lines.qty",
+        "order_lines.nonstandard",
+        "order_lines.bom_version_id",
+        "order_lines.routing_version_id",
+      ])
+      .where("orders.status", "in", [...PLANNED_STATUSES])
+      .$if(orderNos !== undefined, (q) => q.where("orders.order_no", "in", orderNos?.length ? orderNos : [""]))
+      .orderBy("order_lines.order_no")
+      .orderBy("order_lines.line_no")
+      .execute(),
+  ]);
+  const byOrder = new Map<string, PlanOrder["lines"]>();
+  for (const l of lines) {
+    const list = byOrder.get(l.order_no) ?? [];
+    list.push({ lineNo: l.line_no, sku: l.sku, qty: l.qty, bomVersionId: l.bom_version_id, routingVersionId: l.routing_version_id, standard: !l.nonstandard });
+    byOrder.set(l.order_no, list);
+  }
+  return orders.map((o) => ({
+    orderNo: o.order_no,
+    customer: o.customer_code,
+    grade: o.grade,
+    rush: o.rush,
+    priority: o.priority,
+    dueDate: o.promised_date ?? o.requested_date,
+    requestedDate: o.requested_date,
+    promisedDate: o.promised_date,
+    createdAt: o.created_at.getTime(),
+    materialsIssued: o.status === "in_production",
+    lines: byOrder.get(o.order_no) ?? [],
+  }));
+}
+
+export const HORIZON_DAYS = 365;
+
+/** Everything but the orders, for `today` over the planning horizon. */
+export async function loadPlanningBase(db: Db, today: string, horizonDays = HORIZON_DAYS) {
+  const [calendar, engineering, supply] = await Promise.all([
+    loadCalendarInputs(db, today, addDays(today, horizonDays - 1)),
+    loadEngineering(db, today),
+    loadSupply(db),
+  ]);
+  return { today, horizonDays, calendar, engineering, supply };
+}
+
+/** High-water marks of what the plan depends on: a plan older than them is stale. */
+export async function changeMarks(db: Db) {
+  const row = await sql<{ events: string | null; master: string | null; stock: Date | null; supply: string }>`
+    select (select max(id) from order_events) as events,
+           (select max(id) from master_changes) as master,
+           (select max(updated_at) from inventory_balances) as stock,
+           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open') as supply`.execute(db);
+  const r = row.rows[0];
+  return { events: Number(r.events ?? 0), master: Number(r.master ?? 0), stock: r.stock ? new Date(r.stock) : null, supply: r.supply };
+}

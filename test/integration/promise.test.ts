@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, dayNumber } from "../../src/calendar/dates.js";
+import { plantDay } from "../../src/orders/model/numbering.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+
+let t: TestApp;
+const today = plantDay(new Date());
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t?.close());
+
+const TABLES = [
+  "orders",
+  "order_lines",
+  "order_events",
+  "reservations",
+  "inventory_balances",
+  "tasks",
+  "notifications",
+  "rule_evaluations",
+  "plan_runs",
+  "master_changes",
+] as const;
+async function counts() {
+  const out: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await t.database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    out[table] = Number(row.n);
+  }
+  return out;
+}
+
+describe("POST /api/promise", () => {
+  it("answers with a date, the binding constraint and an explanation, and saves nothing", async () => {
+    const before = await counts();
+    const res = await t.api("POST", "/api/promise", {
+      as: "sales",
+      body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 10, params: { pressureRating: "10MPa" } }], requestedDate: addDays(today, 30) },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.feasible).toBe(true);
+    expect(res.body.earliestDate >= today).toBe(true);
+    expect(res.body.explanation).toContain("可按要求交期");
+    expect(res.body.ctp.operations.map((o: { workCentre: string }) => o.workCentre)).toEqual(["WC-ASM", "WC-CAL"]);
+    expect(res.body.atp.find((a: { sku: string }) => a.sku === "PM-CHIP")).toMatchObject({ required: 10, availableToday: 80, short: 0, source: "stock" });
+    const en = await t.api("POST", "/api/promise", {
+      as: "planner",
+      headers: { "accept-language": "en" },
+      body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 10 }], requestedDate: addDays(today, 30) },
+    });
+    expect(en.body.explanation).toContain("holds");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("names the short material; once supply is on order, promises after its arrival", async () => {
+    const short = await t.api("POST", "/api/promise", {
+      as: "sales",
+      body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 100 }], requestedDate: addDays(today, 5) },
+    });
+    expect(short.body.feasible).toBe(false);
+    expect(short.body.bottleneck).toMatchObject({ kind: "material", sku: "PM-CHIP", newPurchase: true, short: 20 });
+    expect(short.body.explanation).toContain("压阻芯片（PM-CHIP）缺 20");
+    const arrival = addDays(today, 8);
+    await t.database.db
+      .insertInto("supply_lines")
+      .values({ kind: "purchase", ref: "PO-T1", sku: "PM-CHIP", location: "WH-MAIN", qty: "50", expected_date: arrival })
+      .execute();
+    const res = await t.api("POST", "/api/promise", {
+      as: "sales",
+      body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 100 }], requestedDate: addDays(today, 5) },
+    });
+    expect(res.body.bottleneck).toMatchObject({ kind: "material", sku: "PM-CHIP", newPurchase: false, readyDate: arrival });
+    expect(res.body.ctp.materialReadyDate).toBe(arrival);
+    expect(res.body.earliestDate >= arrival).toBe(true);
+    for (const op of res.body.ctp.operations) expect(op.start >= arrival).toBe(true);
+  });
+
+  it("schedules around a maintenance window of the calibration bench", async () => {
+    const from = `${today}T00:00:00+08:00`;
+    const to = `${addDays(today, 15)}T00:00:00+08:00`;
+    const mw = await t.api("POST", "/api/calendar/maintenance", {
+      as: "planner",
+      body: { workCentre: "WC-CAL", startsAt: from, endsAt: to, reason: "标准压力源年度送检" },
+    });
+    expect(mw.status).toBe(201);
+    const res = await t.api("POST", "/api/promise", {
+      as: "sales",
+      body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 60 }], requestedDate: addDays(today, 3) },
+    });
+    const cal = res.body.ctp.operations.find((o: { workCentre: string }) => o.workCentre === "WC-CAL");
+    // The bench is out for two weeks from today: calibration waits for the end of the window.
+    expect(cal.start >= addDays(today, 15)).toBe(true);
+    expect(res.body.ctp.operations.find((o: { workCentre: string }) => o.workCentre === "WC-ASM").start < addDays(today, 15)).toBe(true);
+    expect(res.body.bottleneck).toMatchObject({ kind: "work_centre", workCentre: "WC-CAL" });
+    expect(res.body.explanation).toContain("校准台（WC-CAL）");
+    await t.api("DELETE", `/api/calendar/maintenance/${mw.body.id}`, { as: "planner" });
+  });
+
+  it("refuses what intake would refuse, and roles without the promise permission", async () => {
+    const unknown = await t.api("POST", "/api/promise", { as: "sales", body: { customer: "C-NOPE", lines: [{ sku: "PS-100", qty: 1 }] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.field).toBe("customer");
+    const rushD = await t.api("POST", "/api/promise", { as: "sales", body: { customer: "C-D1", rush: true, lines: [{ sku: "PS-100", qty: 1 }] } });
+    expect(rushD.status).toBe(422);
+    expect((await t.api("POST", "/api/promise", { as: "warehouse", body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 1 }] } })).status).toBe(403);
+  });
+
+  it("taking an order in stores its promise", async () => {
+    const requested = addDays(today, 40);
+    const res = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "PS-100", qty: 5 }], requestedDate: requested } });
+    expect(res.status).toBe(201);
+    expect(res.body.promisedDate).toBe(requested);
+    expect(res.body.promise).toEqual({ date: requested });
+    expect(res.body.version).toBe(1);
+    const draft = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", confirm: false, lines: [{ sku: "PS-100", qty: 5 }] } });
+    expect(draft.body.promisedDate).toBeNull();
+    const asap = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "PS-100", qty: 5 }] } });
+    expect(dayNumber(asap.body.promisedDate)).toBeGreaterThanOrEqual(dayNumber(today));
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { dayFromNumber, dayNumber, plantMs } from "../../src/calendar/dates.js";
+import { AtpLedger } from "../../src/planning/model/atp.js";
+import { promiseOrder } from "../../src/planning/model/ctp.js";
+import { initialState, planAll } from "../../src/planning/model/plan.js";
+import { calendar, engineering, input, order, supply, TODAY } from "../fixtures/planning-plant.js";
+
+const eng = engineering();
+const names = { item: (sku: string) => eng.items.get(sku), centre: (code: string) => ({ "WC-ASM": "装配线", "WC-CAL": "校准台" })[code] };
+const day = (n: number | null) => (n === null ? null : dayFromNumber(n));
+const line = (qty: number) => [{ lineNo: 1, sku: "PS-100", qty, bomVersionId: 1, routingVersionId: 1, standard: false }];
+
+describe("ATP ledger", () => {
+  const n = dayNumber(TODAY);
+  it("counts stock now and supply from its date; takes the latest bucket first; never below zero", () => {
+    const ledger = AtpLedger.build(supply(), n, dayNumber);
+    expect(ledger.availableBy("PM-CHIP", n)).toBe(80);
+    expect(ledger.availableBy("PM-CHIP", n + 7)).toBe(280);
+    expect(ledger.earliestCovering("PM-CHIP", 100)).toBe(n + 7);
+    expect(ledger.earliestCovering("PM-CHIP", 1000)).toBeNull();
+    expect(ledger.allocateBy("PM-CHIP", 250, n + 7)).toBe(250);
+    // The receipt went first: 30 of today's 80 are left, all of it still free today.
+    expect(ledger.availableBy("PM-CHIP", n)).toBe(30);
+    expect(ledger.allocateBy("PM-CHIP", 100, n + 30)).toBe(30);
+    expect(ledger.availableBy("PM-CHIP", n + 30)).toBe(0);
+  });
+
+  it("overdue supply counts from today; an order's reservation is its own", () => {
+    const ledger = AtpLedger.build(
+      supply({ receipts: [{ sku: "PM-CHIP", location: "WH-MAIN", qty: 5, date: "2026-11-01" }], reservations: [{ orderNo: "X", sku: "PM-CHIP", qty: 3 }] }),
+      n,
+      dayNumber,
+    );
+    expect(ledger.availableBy("PM-CHIP", n)).toBe(85);
+    expect(ledger.takeReserved("Y", "PM-CHIP", 3)).toBe(0);
+    expect(ledger.takeReserved("X", "PM-CHIP", 5)).toBe(3);
+    expect(ledger.takeReserved("X", "PM-CHIP", 5)).toBe(0);
+  });
+
+  it("a fork leaves the original untouched", () => {
+    const ledger = AtpLedger.build(supply(), n, dayNumber);
+    const fork = ledger.fork();
+    fork.allocateBy("PM-CHIP", 80, n);
+    expect(fork.availableBy("PM-CHIP", n)).toBe(0);
+    expect(ledger.availableBy("PM-CHIP", n)).toBe(80);
+  });
+});
+
+describe("scheduling and promises", () => {
+  it("an order needing a material that arrives next week is planned after its arrival, and says so", () => {
+    // 150 pieces need 150 chips: 80 in stock, the rest arrive on 7 December.
+    const { orders } = planAll(input([order(150, "2026-12-03")]));
+    const [p] = orders;
+    expect(day(p.materialReadyN)).toBe("2026-12-07");
+    expect(p.ops.every((op) => op.startN >= dayNumber("2026-12-07"))).toBe(true);
+    expect(p.bottleneck).toMatchObject({ kind: "material", sku: "PM-CHIP", purchase: false });
+    expect(p.late).toBe(true);
+    expect(p.kittingRate).toBe(0.5);
+    expect(p.materials.find((m) => m.sku === "PM-CHIP")).toMatchObject({ short: 70, kitted: false });
+  });
+
+  it("a material nobody has on order comes after its purchase lead time", () => {
+    const { orders } = planAll(input([order(400, "2026-12-10")]));
+    expect(orders[0].bottleneck).toMatchObject({ kind: "material", sku: "PM-CHIP", purchase: true });
+    expect(day(orders[0].materialReadyN)).toBe("2026-12-20");
+  });
+
+  it("schedules around a maintenance window and never on a holiday", () => {
+    const cal = calendar({
+      maintenance: [{ id: 1, workCentre: "WC-CAL", startsAt: plantMs("2026-11-30", 0), endsAt: plantMs("2026-12-02", 0), reason: "标准压力源送检" }],
+      statutory: [{ date: "2026-12-02", work: false, name: "测试假日", nameEn: "Test holiday", provisional: false }],
+    });
+    const state = initialState(input([], { calendar: cal }));
+    const outcome = promiseOrder(state, { customer: "C-A1", grade: "A", rush: false, requestedDate: "2026-12-01", lines: line(10) }, names);
+    const cal10 = outcome.plan.ops.find((o) => o.workCentre === "WC-CAL")!;
+    expect(day(cal10.startN)).toBe("2026-12-03");
+    expect(outcome.feasible).toBe(false);
+    expect(day(outcome.earliestN)).toBe("2026-12-03");
+    expect(outcome.bottleneck).toMatchObject({ kind: "work_centre", code: "WC-CAL", why: "closed" });
+    expect(outcome.explanation.zh).toContain("校准台（WC-CAL）");
+  });
+
+  it("a full bottleneck binds: the explanation names it and the day it is full until", () => {
+    // Each order loads the calibration bench for 0.2 + 0.05 × 100 = 5.2 h of its 6.8 h daily limit.
+    const orders = [order(100, "2026-12-01"), order(100, "2026-12-01"), order(100, "2026-12-02")];
+    const plan = planAll(
+      input(orders, {
+        supply: supply({
+          stock: [
+            { sku: "PM-HOUSING", location: "WH-MAIN", free: 5000 },
+            { sku: "PM-CHIP", location: "WH-MAIN", free: 5000 },
+          ],
+        }),
+      }),
+    );
+    const outcome = promiseOrder(plan.state, { customer: "C-A1", grade: "A", rush: true, requestedDate: "2026-12-02", lines: line(100) }, names);
+    expect(outcome.feasible).toBe(false);
+    expect(outcome.bottleneck).toMatchObject({ kind: "work_centre", code: "WC-CAL", why: "full" });
+    expect(outcome.explanation.zh).toMatch(/^12月2日（周三）无法交付：校准台（WC-CAL）满负荷至12月\d+日（周.）；最早12月\d+日（周.）/);
+    expect(outcome.explanation.en).toContain("is full until");
+    expect(outcome.partial?.qty).toBeGreaterThan(0);
+    expect(outcome.explanation.zh).toContain(`先交 ${outcome.partial!.qty} 件`);
+  });
+
+  it("a promise on top of the plan changes nothing unless committed", () => {
+    const plan = planAll(input([order(50, "2026-12-04")]));
+    const before = JSON.stringify(plan.state.board.loadRows());
+    const ledgerBefore = JSON.stringify(plan.state.ledger.remaining());
+    const request = { customer: "C-A1", grade: "A", rush: false, requestedDate: "2026-12-10", lines: line(20) };
+    const outcome = promiseOrder(plan.state, request, names);
+    expect(outcome.feasible).toBe(true);
+    expect(outcome.explanation.zh).toContain("可按要求交期");
+    expect(JSON.stringify(plan.state.board.loadRows())).toBe(before);
+    expect(JSON.stringify(plan.state.ledger.remaining())).toBe(ledgerBefore);
+    promiseOrder(plan.state, request, names, { commit: true });
+    expect(JSON.stringify(plan.state.board.loadRows())).not.toBe(before);
+  });
+
+  it("stock reserved for an order is used by that order only; finished stock serves standard lines", () => {
+    const withFinished = supply({ stock: [...supply().stock, { sku: "PS-100", location: "WH-MAIN", free: 5 }] });
+    const standard = order(5, "2026-12-04", { lines: [{ ...line(5)[0], standard: true }] });
+    const { orders } = planAll(input([standard], { supply: withFinished }));
+    expect(orders[0].ops).toHaveLength(0);
+    expect(day(orders[0].finishN)).toBe(TODAY);
+    const special = planAll(input([order(5, "2026-12-04")], { supply: withFinished }));
+    expect(special.orders[0].ops.length).toBeGreaterThan(0);
+  });
+
+  it("plans in priority order: due date, then rush, then grade", () => {
+    const a = order(10, "2026-12-10", { grade: "C" });
+    const b = order(10, "2026-12-10", { grade: "A" });
+    const c = order(10, "2026-12-10", { rush: true, grade: "D" });
+    const d = order(10, "2026-12-05");
+    const { orders } = planAll(input([a, b, c, d]));
+    expect(orders.map((o) => o.orderNo)).toEqual([d.orderNo, c.orderNo, b.orderNo, a.orderNo]);
+  });
+});
