@@ -11,6 +11,10 @@ export interface Config {
   sessionHours: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Origin put in front of links given to customers (status pages, warranty cards); else the request's own. */
+  publicUrl: string | undefined;
+  /** Requests per minute and client address to the public pages (/s/…, /w/…). */
+  publicRateLimit: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "lvyue-demo";
@@ -26,5 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.LVYUE_SESSION_HOURS ?? 12),
     bodyLimitBytes: Number(env.LVYUE_BODY_LIMIT ?? 10 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? "info",
+    publicUrl: env.LVYUE_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
+    publicRateLimit: Number(env.LVYUE_PUBLIC_RATE_LIMIT ?? 60),
   };
 }

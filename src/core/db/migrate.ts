@@ -4,11 +4,13 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import * as foundation from "./migrations/20261125000000_foundation.js";
 import * as rules from "./migrations/20261125010000_rules.js";
 import * as ruleTriggers from "./migrations/20261125020000_rule_triggers.js";
+import * as aftersales from "./migrations/20261125070000_aftersales.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
   "20261125010000_rules": rules,
   "20261125020000_rule_triggers": ruleTriggers,
+  "20261125070000_aftersales": aftersales,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

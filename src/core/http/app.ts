@@ -1,5 +1,7 @@
 // Builds the HTTP app: validation, OpenAPI, access control, error shape, and each capability's routes.
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -10,6 +12,10 @@ import { itemRoutes } from "../../engineering/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
+import { equipmentRoutes } from "../../service/equipment-routes.js";
+import { MAX_PHOTO_BYTES } from "../../service/model/photo-type.js";
+import { publicRoutes } from "../../service/public-routes.js";
+import { statusLinkRoutes } from "../../service/status-link-routes.js";
 import { settingsRoutes } from "../../settings/routes.js";
 import { systemRoutes } from "../../system/routes.js";
 import { taskRoutes } from "../../tasks/routes.js";
@@ -50,6 +56,12 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   // The API speaks JSON: a text body is refused as malformed instead of failing later as a "string".
   app.removeContentTypeParser("text/plain");
   await app.register(fastifyCookie);
+  // Per-route limits only (the public pages); the count is per instance, which bounds scraping well enough.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError("rate_limited", "request.rate_limited", { after: context.after }),
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 20, fieldSize: 100_000, parts: 25 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Lvyue (履约) API", description: "Order fulfilment hub for make-to-order manufacturers", version: deps.version },
@@ -76,6 +88,9 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   ruleRoutes(app, deps);
   taskRoutes(app, deps);
   settingsRoutes(app, deps);
+  statusLinkRoutes(app, deps);
+  equipmentRoutes(app, deps);
+  publicRoutes(app, deps);
   await app.ready();
   return app;
 }
