@@ -5,7 +5,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../core/http/app.js";
 import { type Lang, langFromHeader } from "../core/i18n.js";
+import { renderRefusalPage } from "./model/status-page.js";
 import { openStatusPage } from "./open-status-page.js";
+import { warrantyCardPdf } from "./warranty-cards.js";
 
 const langQuery = z.object({ lang: z.enum(["zh", "en"]).optional() });
 
@@ -37,6 +39,32 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps) {
         .header("referrer-policy", "no-referrer")
         .header("x-robots-tag", "noindex")
         .send(page.html);
+    },
+  );
+
+  r.get(
+    "/w/:code",
+    {
+      config: { access: "public", rateLimit },
+      schema: {
+        tags: ["public"],
+        summary: "A warranty card's PDF, by the verification code printed on it",
+        params: z.object({ code: z.string().max(40) }),
+        querystring: langQuery,
+      },
+    },
+    async (request, reply) => {
+      const pdf = await warrantyCardPdf(deps.db, request.params.code.toUpperCase());
+      if (!pdf)
+        return reply
+          .status(404)
+          .header("content-type", "text/html; charset=utf-8")
+          .send(renderRefusalPage("invalid", pageLang(request)));
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="warranty-${request.params.code.toUpperCase()}.pdf"`)
+        .header("cache-control", "no-store")
+        .send(Buffer.from(pdf));
     },
   );
 }
