@@ -59,7 +59,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps) {
         return reply
           .status(404)
           .header("content-type", "text/html; charset=utf-8")
-          .send(renderRefusalPage("invalid", pageLang(request)));
+          .send(renderRefusalPage("card", pageLang(request)));
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `inline; filename="warranty-${request.params.code.toUpperCase()}.pdf"`)

@@ -342,7 +342,9 @@ describe("service visit", () => {
     for (const code of ["AAAA-AAAA-AAAA-AAAA", "nonsense", "%3Cscript%3E"]) {
       const res = await fetch(`${t.url}/w/${code}`);
       expect(res.status).toBe(404);
-      expect(await res.text()).not.toMatch(/PS-100|DH\d{11}/);
+      const html = await res.text();
+      expect(html).toContain("没有这张保修卡");
+      expect(html).not.toMatch(/PS-100|DH\d{11}/);
     }
   });
 });

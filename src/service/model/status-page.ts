@@ -49,6 +49,7 @@ const TEXT = {
     "此链接已过期或已被撤销。请向您的客服索取新的订单进度链接。",
     "This link has expired or was withdrawn. Please ask your customer service contact for a new order-status link.",
   ],
+  card: ["没有这张保修卡。请核对验证码，或联系您的客服。", "There is no warranty card with this code. Check the code or ask your customer service contact."],
   switchLang: ["English", "中文"],
 } as const;
 
@@ -107,6 +108,6 @@ ${shipments}`;
 }
 
 /** The same page for a tampered, unknown, revoked or expired link: it names no order and no reason beyond that. */
-export function renderRefusalPage(kind: "invalid" | "gone", lang: Lang): string {
+export function renderRefusalPage(kind: "invalid" | "gone" | "card", lang: Lang): string {
   return page(lang, t(lang, "refusedTitle"), `<h1>${t(lang, "refusedTitle")}</h1><p id="refusal">${t(lang, kind)}</p>`);
 }
