@@ -129,7 +129,11 @@ export function equipmentRoutes(app: FastifyInstance, deps: AppDeps) {
         .where("service_visits.serial", "=", request.params.serial)
         .executeTakeFirst();
       if (!photo) throw notFound("equipment.not_found", { serial: `${request.params.serial}/${request.params.visitId}` }, "visitId");
-      return reply.header("content-type", photo.mime).header("cache-control", "private, max-age=3600").send(Buffer.from(photo.bytes));
+      return reply
+        .header("content-type", photo.mime)
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "private, max-age=3600")
+        .send(Buffer.from(photo.bytes));
     },
   );
 }

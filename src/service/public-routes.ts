@@ -32,13 +32,17 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const page = await openStatusPage(deps.db, request.params.token, pageLang(request));
-      return reply
-        .status(page.status)
-        .header("content-type", "text/html; charset=utf-8")
-        .header("cache-control", "no-store")
-        .header("referrer-policy", "no-referrer")
-        .header("x-robots-tag", "noindex")
-        .send(page.html);
+      return (
+        reply
+          .status(page.status)
+          .header("content-type", "text/html; charset=utf-8")
+          .header("cache-control", "no-store")
+          .header("referrer-policy", "no-referrer")
+          .header("x-robots-tag", "noindex")
+          // Static HTML with inline styles only: nothing may load or run on the customer's page.
+          .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+          .send(page.html)
+      );
     },
   );
 

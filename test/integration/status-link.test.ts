@@ -7,7 +7,7 @@ let otherOrderNo: string;
 
 const page = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(`${t.url}${path}`, { headers });
-  return { status: res.status, html: await res.text(), type: res.headers.get("content-type") ?? "" };
+  return { status: res.status, html: await res.text(), type: res.headers.get("content-type") ?? "", csp: res.headers.get("content-security-policy") ?? "" };
 };
 const pathOf = (url: string) => new URL(url).pathname;
 
@@ -45,6 +45,7 @@ describe("customer status link", () => {
     const zh = await page(pathOf(link.body.url));
     expect(zh.status).toBe(200);
     expect(zh.type).toContain("text/html");
+    expect(zh.csp).toContain("default-src 'none'");
     expect(zh.html).toContain(orderNo);
     expect(zh.html).toContain('<dd id="stage" data-status="confirmed">已确认</dd>');
     expect(zh.html).toContain('<dd id="promised">2099-03-05</dd>');
