@@ -15,6 +15,10 @@ export interface Config {
   logLevel: string;
   /** Least time between two background re-plans (0 turns the background re-planner off). */
   replanSeconds: number;
+  /** Origin put in front of links given to customers (status pages, warranty cards); else the request's own. */
+  publicUrl: string | undefined;
+  /** Requests per minute and client address to the public pages (/s/…, /w/…). */
+  publicRateLimit: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "lvyue-demo";
@@ -32,5 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: Number(env.LVYUE_IMPORT_MAX_BYTES ?? 50 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? "info",
     replanSeconds: Number(env.LVYUE_REPLAN_SECONDS ?? 30),
+    publicUrl: env.LVYUE_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
+    publicRateLimit: Number(env.LVYUE_PUBLIC_RATE_LIMIT ?? 60),
   };
 }

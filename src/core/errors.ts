@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   conflict: 409, // the same key was reused for something else, or a concurrent change won
   too_large: 413, // the body is over the limit
   business_rule: 422, // valid input, but the business says no (transition, rush for grade D, credit)
+  rate_limited: 429, // too many requests from one client to a public page
   internal: 500,
 } as const;
 

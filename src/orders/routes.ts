@@ -6,6 +6,9 @@ import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app.js";
 import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
+import { publicBase } from "../service/public-base.js";
+import { statusLinkReply } from "../service/status-link-routes.js";
+import { activeStatusLink } from "../service/status-links.js";
 import { bulkIntake } from "./bulk-intake.js";
 import { createOrder } from "./create-order.js";
 import { getOrderView } from "./get-order.js";
@@ -77,12 +80,17 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
     "/api/orders/:orderNo",
     {
       config: { access: "orders.read" },
-      schema: { tags: ["orders"], summary: "One order with lines, owner and history", params: orderNoParams, response: { 200: orderReply, ...errorReplies } },
+      schema: {
+        tags: ["orders"],
+        summary: "One order with lines, owner, history and its active customer status link",
+        params: orderNoParams,
+        response: { 200: orderReply.extend({ statusLink: statusLinkReply.nullable() }), ...errorReplies },
+      },
     },
     async (request, reply) => {
       const order = await getOrderView(deps.db, request.params.orderNo);
       reply.header("etag", `"${order.version}"`);
-      return order;
+      return { ...order, statusLink: await activeStatusLink(deps.db, order.orderNo, publicBase(deps.config, request)) };
     },
   );
 

@@ -5,6 +5,7 @@ import type { DB } from "../core/db/schema.js";
 import { AppError, notFound, refused } from "../core/errors.js";
 import { releaseReservations } from "../inventory/reserve-stock.js";
 import { runRulesOnOrder } from "../rules/run-rules-on-order.js";
+import { registerDeliveredEquipment } from "../service/register-delivered-equipment.js";
 import { getOrderView } from "./get-order.js";
 import { checkTransition, isOrderStatus, type OrderStatus, STAGE_OWNER } from "./model/lifecycle.js";
 import { appendEvent, getOrderRow, pinEffectiveVersions, updateOrderIfVersion } from "./store.js";
@@ -59,6 +60,7 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
     if (Object.keys(pinned).length) data.pinned = pinned;
     await appendEvent(tx, { orderNo, actor: principal.name, kind: "transition", from, to: request.to, reason, data });
     if (request.to === "cancelled") await releaseReservations(tx, { orderNos: [orderNo] }, "released");
+    if (request.to === "delivered") await registerDeliveredEquipment(tx, orderNo, principal.name, new Date());
     await runRulesOnOrder(tx, db, orderNo, { trigger: "order.transition", from, to: request.to });
   });
   return getOrderView(db, orderNo);

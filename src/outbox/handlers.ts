@@ -4,6 +4,8 @@ import type { DB } from "../core/db/schema.js";
 import { sendRobotMessage } from "../notifications/send-robot-message.js";
 import { appendEvent } from "../orders/store.js";
 import { checkCredit } from "../rules/credit/credit-client.js";
+import { deliverStatusLink } from "../service/deliver-status-link.js";
+import { deliverWarrantyCard } from "../service/warranty-cards.js";
 import { getIntegration } from "../settings/integration-settings.js";
 import type { OutboxHandler } from "./drain-outbox.js";
 
@@ -101,4 +103,4 @@ async function applyCreditAnswer(
   });
 }
 
-export const OUTBOX_HANDLERS = { robot, credit_check: creditCheck };
+export const OUTBOX_HANDLERS = { robot, credit_check: creditCheck, status_link: deliverStatusLink, warranty_card: deliverWarrantyCard };

@@ -6,6 +6,7 @@ import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { type ReservationRequest, reserveStock } from "../inventory/reserve-stock.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
+import { insertStatusLinks } from "../service/status-links.js";
 import type { OrderFacts } from "./model/facts.js";
 import type { ActionPlan, MatchedRule } from "./model/plan-actions.js";
 
@@ -200,7 +201,7 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
       .execute();
   }
 
-  const outbox = [
+  const outbox: { topic: "robot" | "credit_check" | "status_link"; payload: string; order_no: string; rule_action_id: number }[] = [
     ...withActions.flatMap((e, i) =>
       e.plan.robots.map((r) => ({
         topic: "robot" as const,
@@ -233,5 +234,19 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
       ];
     }),
   ];
+  // Status links are made now (the link exists with the order's change); telling people goes through the outbox.
+  const links = withActions.flatMap((e, i) => e.plan.statusLinks.map((l) => ({ e, l, actionId: logIds[i][l.logIndex] })));
+  const linkIds = await insertStatusLinks(
+    tx,
+    links.map(({ e, l }) => ({ orderNo: e.orderNo, expiresAt: l.expiresAt, actor })),
+  );
+  outbox.push(
+    ...links.map(({ e, l, actionId }, i) => ({
+      topic: "status_link" as const,
+      payload: json({ linkId: linkIds[i], orderNo: e.orderNo, toRole: l.toRole, webhook: l.webhook }),
+      order_no: e.orderNo,
+      rule_action_id: actionId,
+    })),
+  );
   if (outbox.length) await tx.insertInto("outbox").values(outbox).execute();
 }

@@ -13,6 +13,7 @@ afterAll(() => t?.close());
 
 const PEOPLE: Role[] = ["sales", "service", "planner", "purchasing", "warehouse", "engineering", "finance", "admin"];
 const EVERYONE = PEOPLE;
+const EQUIPMENT_READERS: Role[] = ["sales", "service", "engineering", "admin"];
 
 /** Every API route, who may call it, and a request to try. Adding a route without a row here fails the suite. */
 const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | "public"; body?: unknown; headers?: Record<string, string> }[] = [
@@ -33,6 +34,27 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "GET", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: EVERYONE },
   { method: "PATCH", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: ["sales", "service", "planner", "admin"], body: {} },
   { method: "POST", path: "/api/orders/{no}/transitions", openapi: "/api/orders/{orderNo}/transitions", allowed: EVERYONE, body: { to: "nowhere" } },
+  {
+    method: "POST",
+    path: "/api/orders/{no}/status-link",
+    openapi: "/api/orders/{orderNo}/status-link",
+    allowed: ["sales", "service", "admin"],
+    body: { expiresInDays: 0 },
+  },
+  { method: "DELETE", path: "/api/orders/DH20990101999/status-link", openapi: "/api/orders/{orderNo}/status-link", allowed: ["sales", "service", "admin"] },
+  { method: "POST", path: "/api/orders/{no}/shipments", openapi: "/api/orders/{orderNo}/shipments", allowed: ["warehouse", "admin"], body: {} },
+  { method: "GET", path: "/api/orders/{no}/shipments", openapi: "/api/orders/{orderNo}/shipments", allowed: EVERYONE },
+  { method: "GET", path: "/api/equipment", openapi: "/api/equipment", allowed: EQUIPMENT_READERS },
+  { method: "POST", path: "/api/equipment/import", openapi: "/api/equipment/import", allowed: ["service", "engineering", "admin"], body: {} },
+  { method: "GET", path: "/api/equipment/NO-SUCH-1", openapi: "/api/equipment/{serial}", allowed: EQUIPMENT_READERS },
+  { method: "POST", path: "/api/equipment/NO-SUCH-1/proposal", openapi: "/api/equipment/{serial}/proposal", allowed: EQUIPMENT_READERS, body: {} },
+  { method: "POST", path: "/api/equipment/NO-SUCH-1/visits", openapi: "/api/equipment/{serial}/visits", allowed: ["service", "engineering", "admin"] },
+  {
+    method: "GET",
+    path: "/api/equipment/NO-SUCH-1/visits/1/photo",
+    openapi: "/api/equipment/{serial}/visits/{visitId}/photo",
+    allowed: EQUIPMENT_READERS,
+  },
   { method: "GET", path: "/metrics", openapi: "/metrics", allowed: ["admin"] },
   { method: "GET", path: "/api/rules", openapi: "/api/rules", allowed: ["planner", "admin"] },
   { method: "POST", path: "/api/rules", openapi: "/api/rules", allowed: ["admin"], body: {} },

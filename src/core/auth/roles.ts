@@ -34,18 +34,47 @@ export const PERMISSIONS = [
   "rules.write",
   "settings.write",
   "metrics.scrape",
+  "status_links.write", // create and revoke customers' order-status links
+  "shipments.write",
+  "equipment.read", // the installed base, visits, proposals
+  "equipment.write", // import older equipment
+  "visits.write", // record a service visit
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const PEOPLE_BASE: Permission[] = ["session", "items.read", "orders.read", "orders.transition"];
 
 const GRANTS: Record<Role, Permission[]> = {
-  sales: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "orders.reschedule", "promise", "imports.run"],
-  service: [...PEOPLE_BASE, "customers.read", "customers.write", "orders.create", "orders.bulk", "orders.update", "promise"],
+  sales: [
+    ...PEOPLE_BASE,
+    "customers.read",
+    "customers.write",
+    "orders.create",
+    "orders.bulk",
+    "orders.update",
+    "orders.reschedule",
+    "promise",
+    "imports.run",
+    "status_links.write",
+    "equipment.read",
+  ],
+  service: [
+    ...PEOPLE_BASE,
+    "customers.read",
+    "customers.write",
+    "orders.create",
+    "orders.bulk",
+    "orders.update",
+    "promise",
+    "status_links.write",
+    "equipment.read",
+    "equipment.write",
+    "visits.write",
+  ],
   planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "planning.write", "rules.read"],
   purchasing: [...PEOPLE_BASE, "planning.read"],
-  warehouse: [...PEOPLE_BASE, "inventory.sync"],
-  engineering: [...PEOPLE_BASE],
+  warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write"],
+  engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write"],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
   admin: [...PERMISSIONS],
   integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync", "metrics.scrape"],

@@ -65,6 +65,7 @@ export interface ItemsTable {
   lead_time_days: number;
   serialised: boolean;
   param_schema: Json<Record<string, unknown>>;
+  warranty_months: ColumnType<number | null, number | null | undefined, number | null>;
   version: Generated<number>;
   created_at: Timestamp;
 }
@@ -304,7 +305,7 @@ export interface OrderPinsTable {
 }
 export interface OutboxTable {
   id: Generated<number>;
-  topic: "robot" | "credit_check";
+  topic: "robot" | "credit_check" | "status_link" | "warranty_card";
   payload: Json<Record<string, unknown>>;
   order_no: string | null;
   rule_action_id: number | null;
@@ -464,6 +465,90 @@ export interface PlanAtpTable {
   day: string;
   free: ColumnType<string, string | number, string | number>;
 }
+export interface AppSecretsTable {
+  name: string;
+  secret: Uint8Array;
+  created_at: Timestamp;
+}
+export interface StatusLinksTable {
+  id: Generated<number>;
+  order_no: string;
+  nonce: string;
+  expires_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  opens: Generated<number>;
+  last_opened_at: Date | null;
+}
+export interface ShipmentsTable {
+  id: Generated<number>;
+  order_no: string;
+  carrier: string;
+  tracking_no: string;
+  shipped_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface EquipmentTable {
+  serial: string;
+  sku: string;
+  customer_code: string;
+  order_no: string | null;
+  line_no: number | null;
+  site: Generated<string>;
+  installed_on: string;
+  warranty_until: string;
+  source: "delivery" | "import";
+  created_by: string;
+  created_at: Timestamp;
+}
+export interface ServiceVisitsTable {
+  id: Generated<number>;
+  serial: string;
+  visited_on: string;
+  engineer: string;
+  notes: Generated<string>;
+  created_at: Timestamp;
+}
+export interface VisitPartsTable {
+  visit_id: number;
+  sku: string;
+  qty: number;
+}
+export interface VisitPhotosTable {
+  visit_id: number;
+  mime: "image/jpeg" | "image/png" | "image/webp";
+  size: number;
+  bytes: Uint8Array;
+}
+export interface WarrantyCardsTable {
+  code: string;
+  visit_id: number;
+  serial: string;
+  valid_from: string;
+  valid_until: string;
+  pdf: Uint8Array | null;
+  rendered_at: Date | null;
+  created_at: Timestamp;
+}
+export interface ReplenishmentRequestsTable {
+  id: Generated<number>;
+  visit_id: number;
+  sku: string;
+  qty: number;
+  status: Generated<"open" | "done" | "cancelled">;
+  created_at: Timestamp;
+}
+export interface EquipmentEventsTable {
+  id: Generated<number>;
+  serial: string;
+  at: Timestamp;
+  kind: "installed" | "imported" | "visit";
+  actor: string;
+  data: Json<Record<string, unknown>>;
+}
 
 export interface DB {
   users: UsersTable;
@@ -516,4 +601,14 @@ export interface DB {
   plan_loads: PlanLoadsTable;
   plan_shortages: PlanShortagesTable;
   plan_atp: PlanAtpTable;
+  app_secrets: AppSecretsTable;
+  status_links: StatusLinksTable;
+  shipments: ShipmentsTable;
+  equipment: EquipmentTable;
+  service_visits: ServiceVisitsTable;
+  visit_parts: VisitPartsTable;
+  visit_photos: VisitPhotosTable;
+  warranty_cards: WarrantyCardsTable;
+  replenishment_requests: ReplenishmentRequestsTable;
+  equipment_events: EquipmentEventsTable;
 }

@@ -1,6 +1,7 @@
 // Builds the HTTP app: validation, OpenAPI, access control, error shape, and each capability's routes.
 import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -19,6 +20,9 @@ import { orderRoutes } from "../../orders/routes.js";
 import { planningRoutes } from "../../planning/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
+import { equipmentRoutes } from "../../service/equipment-routes.js";
+import { publicRoutes } from "../../service/public-routes.js";
+import { statusLinkRoutes } from "../../service/status-link-routes.js";
 import { settingsRoutes } from "../../settings/routes.js";
 import { systemRoutes } from "../../system/routes.js";
 import { taskRoutes } from "../../tasks/routes.js";
@@ -61,6 +65,11 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   app.removeContentTypeParser("text/plain");
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: options.config.importMaxBytes, files: 1, fields: 10 } });
+  // Per-route limits only (the public pages); the count is per instance, which bounds scraping well enough.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError("rate_limited", "request.rate_limited", { after: context.after }),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Lvyue (履约) API", description: "Order fulfilment hub for make-to-order manufacturers", version: deps.version },
@@ -94,6 +103,9 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   exportRoutes(app, deps);
   calendarRoutes(app, deps);
   planningRoutes(app, deps);
+  statusLinkRoutes(app, deps);
+  equipmentRoutes(app, deps);
+  publicRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -15,6 +15,9 @@ export function toAppError(error: FastifyError, request: FastifyRequest, bodyLim
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new AppError("malformed", "request.malformed_json", { detail: error.message });
     case "FST_ERR_CTP_BODY_TOO_LARGE":
+    case "FST_REQ_FILE_TOO_LARGE": // multipart limits (@fastify/multipart)
+    case "FST_PARTS_LIMIT":
+    case "FST_FIELDS_LIMIT":
       return new AppError("too_large", "request.too_large", { limit: bodyLimit });
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new AppError("malformed", "request.unsupported_type", { type: String(request.headers["content-type"] ?? "") });

@@ -68,6 +68,13 @@ export const pinAction = z.strictObject({
   board: z.enum(BOARDS),
   colour: z.enum(PIN_COLOURS),
 });
+/** A customer status link for the order, handed to a role in-app (and a robot) to pass to the customer's contact. */
+export const sendStatusLinkAction = z.strictObject({
+  type: z.literal("send_status_link"),
+  expiresInDays: z.number().int().min(1).max(365).default(30),
+  toRole: role.default("service"),
+  webhook: z.string().min(1).max(60).optional(),
+});
 
 export const ruleAction = z.discriminatedUnion("type", [
   createTaskAction,
@@ -79,6 +86,7 @@ export const ruleAction = z.discriminatedUnion("type", [
   setFieldAction,
   addTagAction,
   pinAction,
+  sendStatusLinkAction,
 ]);
 export type RuleAction = z.infer<typeof ruleAction>;
 export type ActionType = RuleAction["type"];

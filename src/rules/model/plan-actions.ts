@@ -39,6 +39,7 @@ export interface ActionPlan {
   robots: { webhook: string; channels: string[]; message: string; level: string; mentions: string[]; logIndex: number }[];
   reserve: { expiresAt: Date; ruleId: number; logIndex: number } | null;
   pins: { board: string; colour: string; ruleId: number }[];
+  statusLinks: { expiresAt: Date; toRole: string; webhook: string | null; logIndex: number }[];
   log: { ruleId: number; ruleVersion: number; actionIndex: number; type: string; status: "done" | "queued" | "skipped"; detail: Record<string, unknown> }[];
 }
 
@@ -54,7 +55,7 @@ export function fillTemplate(text: string, facts: OrderFacts): string {
 }
 
 export function emptyPlan(): ActionPlan {
-  return { holds: [], blocks: [], tags: [], fields: {}, tasks: [], notifications: [], robots: [], reserve: null, pins: [], log: [] };
+  return { holds: [], blocks: [], tags: [], fields: {}, tasks: [], notifications: [], robots: [], reserve: null, pins: [], statusLinks: [], log: [] };
 }
 
 /** Rules run in priority order; within a rule, actions run in the order written. */
@@ -143,6 +144,16 @@ export function planActions(matched: MatchedRule[], facts: OrderFacts, now: Date
             Object.assign(existing, { colour: action.colour, ruleId: rule.id });
           }
           log("done", { board: action.board, colour: action.colour });
+          break;
+        }
+        case "send_status_link": {
+          const index = log("queued", { expiresInDays: action.expiresInDays, toRole: action.toRole, webhook: action.webhook ?? null });
+          plan.statusLinks.push({
+            expiresAt: new Date(now.getTime() + action.expiresInDays * 86_400_000),
+            toRole: action.toRole,
+            webhook: action.webhook ?? null,
+            logIndex: index,
+          });
           break;
         }
       }

@@ -1,0 +1,99 @@
+// Use cases of customer status links: create (one active link per order), revoke, and the active
+// link shown on the order page. The token is never stored: it is re-signed from the link's row.
+import { randomBytes } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { Principal } from "../core/auth/principal.js";
+import type { DB } from "../core/db/schema.js";
+import { notFound } from "../core/errors.js";
+import { signStatusToken } from "./model/status-token.js";
+import { sharedSecret } from "./shared-secret.js";
+
+export const STATUS_LINK_SECRET = "status_link";
+export const DEFAULT_LINK_DAYS = 30;
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const statusLinkPath = (token: string) => `/s/${token}`;
+
+/** Inserts a new link for each order, revoking the order's earlier links; returns the new ids. */
+export async function insertStatusLinks(tx: Transaction<DB>, links: { orderNo: string; expiresAt: Date; actor: string }[]): Promise<number[]> {
+  if (!links.length) return [];
+  const now = new Date();
+  await tx
+    .updateTable("status_links")
+    .set({ revoked_at: now, revoked_by: links[0].actor })
+    .where(
+      "order_no",
+      "in",
+      links.map((l) => l.orderNo),
+    )
+    .where("revoked_at", "is", null)
+    .execute();
+  const rows = await tx
+    .insertInto("status_links")
+    .values(links.map((l) => ({ order_no: l.orderNo, nonce: randomBytes(16).toString("base64url"), expires_at: l.expiresAt, created_by: l.actor })))
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function linkToken(db: Db, link: { id: number; nonce: string }): Promise<string> {
+  return signStatusToken(await sharedSecret(db, STATUS_LINK_SECRET), link.id, link.nonce);
+}
+
+export async function createStatusLink(db: Kysely<DB>, principal: Principal, orderNo: string, expiresInDays: number, baseUrl: string) {
+  const id = await db.transaction().execute(async (tx) => {
+    const order = await tx.selectFrom("orders").select("order_no").where("order_no", "=", orderNo).forNoKeyUpdate().executeTakeFirst();
+    if (!order) throw notFound("order.not_found", { orderNo }, "orderNo");
+    const [linkId] = await insertStatusLinks(tx, [{ orderNo, expiresAt: new Date(Date.now() + expiresInDays * 86_400_000), actor: principal.name }]);
+    return linkId;
+  });
+  const link = await db.selectFrom("status_links").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  return describeLink(db, link, baseUrl);
+}
+
+export async function revokeStatusLinks(db: Kysely<DB>, principal: Principal, orderNo: string): Promise<number> {
+  const order = await db.selectFrom("orders").select("order_no").where("order_no", "=", orderNo).executeTakeFirst();
+  if (!order) throw notFound("order.not_found", { orderNo }, "orderNo");
+  const result = await db
+    .updateTable("status_links")
+    .set({ revoked_at: new Date(), revoked_by: principal.name })
+    .where("order_no", "=", orderNo)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The order's link that still opens, or null. */
+export async function activeStatusLink(db: Kysely<DB>, orderNo: string, baseUrl: string) {
+  const link = await db
+    .selectFrom("status_links")
+    .selectAll()
+    .where("order_no", "=", orderNo)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  return link ? describeLink(db, link, baseUrl) : null;
+}
+
+async function describeLink(db: Db, link: StatusLinkRow, baseUrl: string) {
+  const token = await linkToken(db, link);
+  return {
+    id: link.id,
+    url: `${baseUrl}${statusLinkPath(token)}`,
+    expiresAt: link.expires_at.toISOString(),
+    createdAt: link.created_at.toISOString(),
+    createdBy: link.created_by,
+    opens: link.opens,
+  };
+}
+
+interface StatusLinkRow {
+  id: number;
+  nonce: string;
+  expires_at: Date;
+  created_at: Date;
+  created_by: string;
+  opens: number;
+}
