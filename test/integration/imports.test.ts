@@ -107,6 +107,20 @@ describe("importing a year of legacy orders", () => {
     expect(again.body).toMatchObject({ replayed: true, importId: fixed.body.importId });
   });
 
+  it("two people committing the same file at once write it once", async () => {
+    const file = await workbook([
+      { name: "Sheet1", rows: [LEDGER_HEADER, ["SIM-1", "常州精测自动化有限公司", "2025-05-05", "", "", "100", "", "", "已交货", ""]] },
+    ]);
+    const before = await countRows(t);
+    const [a, b] = await Promise.all([upload(t, file, "same.xlsx"), upload(t, file, "same.xlsx", "", { as: "sales" })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([a.body.replayed, b.body.replayed].sort()).toEqual([false, true]);
+    expect(a.body.importId).toBe(b.body.importId);
+    const after = await countRows(t);
+    expect(after.orders - before.orders).toBe(1);
+    expect(after.imports - before.imports).toBe(1);
+  });
+
   it("keeps the history read-only, even for SQL", async () => {
     await expect(t.database.db.updateTable("history_orders").set({ note: "改" }).where("order_no", "=", "LD25001").execute()).rejects.toThrow(/append-only/);
     await expect(t.database.db.deleteFrom("history_order_lines").where("order_no", "=", "LD25001").execute()).rejects.toThrow(/append-only/);
