@@ -68,6 +68,14 @@ describe("Excel exports", () => {
     expect(file.rows[0][file.header.indexOf("下单日期")]).toEqual(new Date("2025-02-03T00:00:00Z"));
   });
 
+  it("exports the customer master with its delivery statistics", async () => {
+    const file = await download("/api/customers/export?grade=A");
+    expect(file.name).toBe("客户");
+    expect(file.header.slice(0, 3)).toEqual(["客户编码", "客户名称", "等级"]);
+    expect(file.rows.map((r) => r[0])).toEqual(["C-A1"]);
+    expect(file.rows[0][file.header.indexOf("信用额度(元)")]).toBe(2000000);
+  });
+
   it("exports the rules' action log", async () => {
     const logged = await t.database.db.selectFrom("rule_actions").select("id").execute();
     expect(logged.length).toBeGreaterThan(0);
