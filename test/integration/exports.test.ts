@@ -59,7 +59,8 @@ describe("Excel exports", () => {
         ],
       },
     ]);
-    expect((await upload(t, ledger, "ex.xlsx")).status).toBe(200);
+    const imported = await upload(t, ledger, "ex.xlsx");
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     const file = await download("/api/history/export?customer=C-B1", "planner");
     expect(file.header).toContain("实际交货日期");
     expect(file.rows).toHaveLength(1);

@@ -238,6 +238,29 @@ describe("importing a year of legacy orders", () => {
     expect(hs).toMatchObject({ kind: "finished", unit_price: "680.00" });
   });
 
+  it("loads stock balances from a file, refusing unknown items and locations by row", async () => {
+    const stock = await workbook([
+      {
+        name: "库存",
+        rows: [
+          ["物料编码", "仓库", "现存量"],
+          ["PM-HOUSING", "WH-MAIN", "450件"],
+          ["NO-SUCH", "WH-MAIN", "1"],
+          ["PM-CHIP", "WH-X", "1"],
+        ],
+      },
+    ]);
+    const res = await upload(t, stock, "stock.xlsx", "?kind=inventory");
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ create: { balances: 1 }, invalid: 2 });
+    expect(res.body.errors.map((e: { row: number; reason: string }) => [e.row, e.reason])).toEqual([
+      [3, "item.unknown"],
+      [4, "location.unknown"],
+    ]);
+    const balance = await t.database.db.selectFrom("inventory_balances").select("on_hand").where("sku", "=", "PM-HOUSING").executeTakeFirstOrThrow();
+    expect(balance.on_hand).toBe("450.000");
+  });
+
   it("lists committed imports for the import screen", async () => {
     const res = await t.api("GET", "/api/imports", { as: "sales" });
     expect(res.status).toBe(200);
