@@ -1,4 +1,5 @@
 // What each exported list shows, under the Chinese headers the plant's people read.
+import type { CustomerView } from "../customers/store.js";
 import type { listHistory } from "../history/list-history.js";
 import type { listOrders } from "../orders/list-orders.js";
 import type { ExportColumn } from "./xlsx-export.js";
@@ -54,4 +55,20 @@ export const HISTORY_COLUMNS: ExportColumn<HistoryOrder>[] = [
   { header: "产品型号", kind: "text", width: 20, value: (o) => o.lines.map((l) => l.item).join("、") },
   { header: "备注", kind: "text", width: 24, value: (o) => o.note },
   { header: "导入批次", kind: "integer", value: (o) => o.importId },
+];
+
+export const CUSTOMER_COLUMNS: ExportColumn<CustomerView>[] = [
+  { header: "客户编码", kind: "text", value: (c) => c.code },
+  { header: "客户名称", kind: "text", width: 28, value: (c) => c.name },
+  { header: "等级", kind: "text", value: (c) => c.grade },
+  { header: "信用额度(元)", kind: "money", width: 14, value: (c) => c.creditLimit },
+  { header: "应收余额(元)", kind: "money", width: 14, value: (c) => c.openReceivables },
+  { header: "可用额度(元)", kind: "money", width: 14, value: (c) => c.creditHeadroom },
+  { header: "准时交付率", kind: "quantity", value: (c) => c.onTimeRate },
+  { header: "已交付订单", kind: "integer", value: (c) => c.deliveredOrders },
+  { header: "历史订单", kind: "integer", value: (c) => c.historyOrders },
+  { header: "联系人", kind: "text", value: (c) => c.contactName },
+  { header: "电话", kind: "text", width: 16, value: (c) => c.contactPhone },
+  { header: "地区", kind: "text", value: (c) => c.region },
+  { header: "特殊条款", kind: "text", width: 30, value: (c) => c.specialTerms },
 ];

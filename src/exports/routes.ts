@@ -4,11 +4,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../core/http/app.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";
+import { CUSTOMER_GRADES } from "../customers/schemas.js";
+import { listCustomers } from "../customers/store.js";
 import { listHistory } from "../history/list-history.js";
 import { historyQuery } from "../history/routes.js";
 import { listOrders } from "../orders/list-orders.js";
 import { listOrdersQuery } from "../orders/schemas.js";
-import { HISTORY_COLUMNS, ORDER_COLUMNS } from "./columns.js";
+import { CUSTOMER_COLUMNS, HISTORY_COLUMNS, ORDER_COLUMNS } from "./columns.js";
 import { ACTION_LOG_COLUMNS, actionLogPage } from "./rule-action-log.js";
 import { contentDisposition, exportXlsx, pagesOf, XLSX_TYPE } from "./xlsx-export.js";
 
@@ -66,6 +68,31 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply
         .type(XLSX_TYPE)
         .header("content-disposition", contentDisposition(`历史订单_${today()}.xlsx`))
+        .send(file);
+    },
+  );
+
+  r.get(
+    "/api/customers/export",
+    {
+      config: { access: "customers.read" },
+      schema: {
+        tags: ["customers"],
+        summary: "The customer master with delivery statistics as .xlsx (same filters as GET /api/customers)",
+        querystring: z.strictObject({ q: z.string().max(100).optional(), grade: z.enum(CUSTOMER_GRADES).optional() }),
+        response: xlsx,
+      },
+    },
+    async (request, reply) => {
+      const pages = pagesOf(async (cursor) => {
+        const offset = Number(cursor ?? 0);
+        const rows = await listCustomers(deps.db, { ...request.query, limit: PAGE, offset });
+        return { rows, nextCursor: rows.length === PAGE ? String(offset + PAGE) : null };
+      }, EXPORT_MAX_ROWS);
+      const file = await exportXlsx("客户", CUSTOMER_COLUMNS, pages);
+      return reply
+        .type(XLSX_TYPE)
+        .header("content-disposition", contentDisposition(`客户_${today()}.xlsx`))
         .send(file);
     },
   );

@@ -141,17 +141,21 @@ async function planStock(db: Db, rows: StockRow[]): Promise<KindPlan> {
   }
   const issues: RowIssue[] = [];
   const seen = new Map<string, number>();
-  const valid = rows.filter((row) => {
-    const fail = (field: string, reason: string, detail: string) => issues.push({ row: row.row, field, column: "", value: detail, reason, detail });
-    if (!skus.has(row.sku)) return fail("sku", "item.unknown", row.sku) && false;
-    if (!locations.has(row.location)) return fail("location", "location.unknown", row.location) && false;
+  const problem = (row: StockRow): [field: string, reason: string, detail: string] | undefined => {
+    if (!skus.has(row.sku)) return ["sku", "item.unknown", row.sku];
+    if (!locations.has(row.location)) return ["location", "location.unknown", row.location];
     const key = `${row.sku}|${row.location}`;
     const first = seen.get(key);
-    if (first !== undefined) return fail("sku", "line.duplicate", String(first)) && false;
+    if (first !== undefined) return ["sku", "line.duplicate", String(first)];
     seen.set(key, row.row);
     const held = reserved.get(key) ?? "0";
-    if (toMilli(row.onHand) < toMilli(held)) return fail("onHand", "stock.below_reserved", `${row.onHand} < ${held}`) && false;
-    return true;
+    if (toMilli(row.onHand) < toMilli(held)) return ["onHand", "stock.below_reserved", `${row.onHand} < ${held}`];
+    return undefined;
+  };
+  const valid = rows.filter((row) => {
+    const found = problem(row);
+    if (found) issues.push({ row: row.row, field: found[0], column: "", value: found[2], reason: found[1], detail: found[2] });
+    return !found;
   });
   return {
     issues,

@@ -97,6 +97,7 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "POST", path: "/api/inventory/sync", openapi: "/api/inventory/sync", allowed: ["warehouse", "admin"], body: {} },
   { method: "POST", path: "/api/inventory/sync/file", openapi: "/api/inventory/sync/file", allowed: ["warehouse", "admin"], body: {} },
   { method: "GET", path: "/api/orders/export", openapi: "/api/orders/export", allowed: EVERYONE },
+  { method: "GET", path: "/api/customers/export", openapi: "/api/customers/export", allowed: ["sales", "service", "finance", "admin"] },
   { method: "GET", path: "/api/rules/actions/export", openapi: "/api/rules/actions/export", allowed: ["planner", "admin"] },
   { method: "GET", path: "/api/calendar?from=2026-12-01&to=2026-12-02", openapi: "/api/calendar", allowed: EVERYONE },
   { method: "GET", path: "/api/calendar/work-centres", openapi: "/api/calendar/work-centres", allowed: EVERYONE },

@@ -59,13 +59,22 @@ describe("Excel exports", () => {
         ],
       },
     ]);
-    expect((await upload(t, ledger, "ex.xlsx")).status).toBe(200);
+    const imported = await upload(t, ledger, "ex.xlsx");
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     const file = await download("/api/history/export?customer=C-B1", "planner");
     expect(file.header).toContain("实际交货日期");
     expect(file.rows).toHaveLength(1);
     expect(file.rows[0].slice(0, 3)).toEqual(["EX-2", "C-B1", "无锡华光仪表有限责任公司"]);
     expect(file.rows[0][file.header.indexOf("是否准时")]).toBe("否");
     expect(file.rows[0][file.header.indexOf("下单日期")]).toEqual(new Date("2025-02-03T00:00:00Z"));
+  });
+
+  it("exports the customer master with its delivery statistics", async () => {
+    const file = await download("/api/customers/export?grade=A");
+    expect(file.name).toBe("客户");
+    expect(file.header.slice(0, 3)).toEqual(["客户编码", "客户名称", "等级"]);
+    expect(file.rows.map((r) => r[0])).toEqual(["C-A1"]);
+    expect(file.rows[0][file.header.indexOf("信用额度(元)")]).toBe(2000000);
   });
 
   it("exports the rules' action log", async () => {

@@ -18,7 +18,7 @@ describe.skipIf(testDbKind() !== "postgres")("an import killed mid-commit", () =
   afterAll(() => t?.close());
 
   it("leaves none of its rows, and the same file then imports whole", async () => {
-    const ledger = await generateLedger(9000, 5);
+    const ledger = await generateLedger(6000, 5);
     const file = path.join(tmpdir(), `lvyue-crash-${process.pid}.xlsx`);
     await writeFile(file, ledger);
     const before = await countRows(t);
@@ -56,10 +56,10 @@ describe.skipIf(testDbKind() !== "postgres")("an import killed mid-commit", () =
 
     const res = await upload(t, ledger, "ledger.xlsx");
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
-    expect(res.body.valid).toBe(9000);
+    expect(res.body.valid).toBe(6000);
     const whole = await countRows(t);
     expect(whole.orders - before.orders).toBe(res.body.create.orders);
-    expect(whole.lines - before.lines).toBe(9000);
+    expect(whole.lines - before.lines).toBe(6000);
     expect(whole.imports - before.imports).toBe(1);
-  });
+  }, 180_000);
 });

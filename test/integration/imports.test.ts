@@ -107,6 +107,20 @@ describe("importing a year of legacy orders", () => {
     expect(again.body).toMatchObject({ replayed: true, importId: fixed.body.importId });
   });
 
+  it("two people committing the same file at once write it once", async () => {
+    const file = await workbook([
+      { name: "Sheet1", rows: [LEDGER_HEADER, ["SIM-1", "常州精测自动化有限公司", "2025-05-05", "", "", "100", "", "", "已交货", ""]] },
+    ]);
+    const before = await countRows(t);
+    const [a, b] = await Promise.all([upload(t, file, "same.xlsx"), upload(t, file, "same.xlsx", "", { as: "sales" })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([a.body.replayed, b.body.replayed].sort()).toEqual([false, true]);
+    expect(a.body.importId).toBe(b.body.importId);
+    const after = await countRows(t);
+    expect(after.orders - before.orders).toBe(1);
+    expect(after.imports - before.imports).toBe(1);
+  });
+
   it("keeps the history read-only, even for SQL", async () => {
     await expect(t.database.db.updateTable("history_orders").set({ note: "改" }).where("order_no", "=", "LD25001").execute()).rejects.toThrow(/append-only/);
     await expect(t.database.db.deleteFrom("history_order_lines").where("order_no", "=", "LD25001").execute()).rejects.toThrow(/append-only/);
@@ -222,6 +236,29 @@ describe("importing a year of legacy orders", () => {
     expect(itemRes.body).toMatchObject({ create: { items: 1 }, existing: { items: 1 }, invalid: 1 });
     const hs = await t.database.db.selectFrom("items").selectAll().where("sku", "=", "HS-300").executeTakeFirstOrThrow();
     expect(hs).toMatchObject({ kind: "finished", unit_price: "680.00" });
+  });
+
+  it("loads stock balances from a file, refusing unknown items and locations by row", async () => {
+    const stock = await workbook([
+      {
+        name: "库存",
+        rows: [
+          ["物料编码", "仓库", "现存量"],
+          ["PM-HOUSING", "WH-MAIN", "450件"],
+          ["NO-SUCH", "WH-MAIN", "1"],
+          ["PM-CHIP", "WH-X", "1"],
+        ],
+      },
+    ]);
+    const res = await upload(t, stock, "stock.xlsx", "?kind=inventory");
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ create: { balances: 1 }, invalid: 2 });
+    expect(res.body.errors.map((e: { row: number; reason: string }) => [e.row, e.reason])).toEqual([
+      [3, "item.unknown"],
+      [4, "location.unknown"],
+    ]);
+    const balance = await t.database.db.selectFrom("inventory_balances").select("on_hand").where("sku", "=", "PM-HOUSING").executeTakeFirstOrThrow();
+    expect(balance.on_hand).toBe("450.000");
   });
 
   it("lists committed imports for the import screen", async () => {

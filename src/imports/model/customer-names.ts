@@ -9,7 +9,19 @@ const LEGAL_FORMS: [RegExp, string][] = [
   [/limited$/, "ltd"],
 ];
 
+// A ledger repeats a few hundred names over tens of thousands of rows: keep the keys already made.
+const keys = new Map<string, string>();
+
 export function customerKey(name: string): string {
+  const known = keys.get(name);
+  if (known !== undefined) return known;
+  if (keys.size > 50_000) keys.clear();
+  const key = makeKey(name);
+  keys.set(name, key);
+  return key;
+}
+
+function makeKey(name: string): string {
   let key = name
     .normalize("NFKC")
     .toLowerCase()
