@@ -9,7 +9,7 @@ import { withSortMemory } from "./sort-memory.js";
 const plantDate = (column: RawBuilder<unknown>) => sql`((${column} at time zone 'UTC') + interval '8 hours')::date`;
 
 /** Delivered orders of the period (`verdicts`: source, order_no, customer_code, delivered_day, promised_date,
- *  requested_date, due_date, the three on-time verdicts, month, week) and the product families of their
+ *  requested_date, due_date, the three on-time verdicts, month_start, week_start) and the product families of their
  *  lines (`families`: source, order_no, family). */
 export function deliveriesCte(period: Period): RawBuilder<unknown> {
   return sql`
@@ -19,16 +19,17 @@ export function deliveriesCte(period: Period): RawBuilder<unknown> {
       where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end}
     ),
     families as (
-      select distinct 'live'::text as source, l.order_no, i.family
+      select 'live'::text as source, l.order_no, i.family
       from orders o join order_lines l on l.order_no = o.order_no join items i on i.sku = l.sku
       where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end} and i.family <> ''
+      group by l.order_no, i.family
     ),
     verdicts as (
       select d.*, coalesce(d.promised_date, d.requested_date) as due_date,
              d.delivered_day <= coalesce(d.promised_date, d.requested_date) as on_time,
              d.delivered_day <= d.promised_date as on_time_promised,
              d.delivered_day <= d.requested_date as on_time_requested,
-             to_char(d.delivered_day, 'YYYY-MM') as month, to_char(d.delivered_day, 'IYYY-"W"IW') as week
+             date_trunc('month', d.delivered_day)::date as month_start, date_trunc('week', d.delivered_day)::date as week_start
       from deliveries d
     )`;
 }
@@ -60,13 +61,13 @@ export async function deliveryAggregates(db: Kysely<DB>, period: Period): Promis
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DeliveryAggregateRow>`
     with ${deliveriesCte(period)}
-    select case grouping(customer_code, month, week, source) when 15 then 'all' when 7 then 'customer' when 11 then 'month' when 13 then 'week' else 'source' end as dim,
-           coalesce(customer_code, month, week, source) as value, ${counts}
+    select case grouping(customer_code, month_start, week_start, source) when 15 then 'all' when 7 then 'customer' when 11 then 'month' when 13 then 'week' else 'source' end as dim,
+           coalesce(customer_code, to_char(month_start, 'YYYY-MM'), to_char(week_start, 'IYYY-"W"IW'), source) as value, ${counts}
     from verdicts
-    group by grouping sets ((), (customer_code), (month), (week), (source))
+    group by grouping sets ((), (customer_code), (month_start), (week_start), (source))
     union all
     select 'family', f.family, ${counts}
-    from verdicts v join families f on f.source = v.source and f.order_no = v.order_no
+    from verdicts v join families f on f.order_no = v.order_no and f.source = v.source
     group by f.family
     order by 1, 2`.execute(tx),
   );
@@ -102,7 +103,7 @@ export async function deliveryRows(
     where true
       ${filter.customer ? sql`and customer_code = ${filter.customer}` : sql``}
       ${filter.family ? sql`and exists (select 1 from families f where f.source = v.source and f.order_no = v.order_no and f.family = ${filter.family})` : sql``}
-      ${filter.month ? sql`and month = ${filter.month}` : sql``}
+      ${filter.month ? sql`and to_char(month_start, 'YYYY-MM') = ${filter.month}` : sql``}
       ${filter.late ? sql`and on_time is false` : sql``}
     order by delivered_day desc, order_no
     limit ${filter.limit} offset ${filter.offset}`.execute(tx),

@@ -85,6 +85,7 @@ export interface DwellAggregateRow {
   p90: number | null;
 }
 
+// Group keys sort bytewise ("C"): locale-aware comparison of a year of keys costs more than the percentiles.
 /** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush. Each status:
  *  count and mean only — a year holds about as many stays as events, and exact percentiles over all of
  *  them cost seconds; their median and p90 are in the weekly and monthly trends. */
@@ -96,7 +97,7 @@ export async function dwellAggregates(db: Kysely<DB>, period: Period): Promise<D
            percentile_cont(0.5) within group (order by x.hours)::float8 as median,
            percentile_cont(0.9) within group (order by x.hours)::float8 as p90
     from (
-      select s.key, s.hours, s.week, c.grade::text as grade, o.rush
+      select s.key collate "C" as key, s.hours, s.week collate "C" as week, c.grade::text collate "C" as grade, o.rush
       from (${inPeriod(period)}) s join orders o on o.order_no = s.order_no join customers c on c.code = o.customer_code
       where s.key not like 'status:%'
     ) x
