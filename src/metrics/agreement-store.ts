@@ -23,30 +23,25 @@ export interface DisagreementRow {
   detail: string | null;
 }
 
+// One pass over the orders with their log heads checks every per-order cause; reservations apart.
 const found = sql`
     found as (
-      select o.order_no, 'no_events' as cause, o.status, null::text as detail
-      from orders o left join order_log_heads h on h.order_no = o.order_no where h.order_no is null
-      union all
-      select o.order_no, 'event_log', o.status, 'last event set ' || h.last_status
-      from orders o join order_log_heads h on h.order_no = o.order_no where h.last_status <> o.status
-      union all
-      select o.order_no, 'event_chain', o.status, h.chain_breaks || ' break(s), first ' || h.first_break
-      from orders o join order_log_heads h on h.order_no = o.order_no where h.chain_breaks > 0
+      select o.order_no, c.cause, o.status, c.detail
+      from orders o left join order_log_heads h on h.order_no = o.order_no
+      cross join lateral (values
+        ('no_events', h.order_no is null, null::text),
+        ('event_log', h.last_status <> o.status, 'last event set ' || h.last_status),
+        ('event_chain', h.chain_breaks > 0, h.chain_breaks || ' break(s), first ' || h.first_break),
+        ('delivered_at_missing', o.status in ('delivered', 'closed') and o.delivered_at is null, null),
+        ('delivered_at_unexpected', o.status not in ('delivered', 'closed') and o.delivered_at is not null, 'delivered_at ' || o.delivered_at::text),
+        ('hold_state', (o.status = 'on_hold') <> (o.held_from is not null), 'held_from ' || coalesce(o.held_from, '∅'))
+      ) as c(cause, broken, detail)
+      where c.broken
       union all
       select o.order_no, 'reservations', o.status, count(*) || ' active reservation(s)'
       from orders o join reservations r on r.order_no = o.order_no
       where o.status in ('cancelled', 'closed') and r.status = 'active' and (r.expires_at is null or r.expires_at > now())
       group by o.order_no, o.status
-      union all
-      select order_no, 'delivered_at_missing', status, null from orders
-      where status in ('delivered', 'closed') and delivered_at is null
-      union all
-      select order_no, 'delivered_at_unexpected', status, 'delivered_at ' || delivered_at::text from orders
-      where status not in ('delivered', 'closed') and delivered_at is not null
-      union all
-      select order_no, 'hold_state', status, 'held_from ' || coalesce(held_from, '∅') from orders
-      where (status = 'on_hold') <> (held_from is not null)
     )`;
 
 /** Every disagreement with its cause, by order. */

@@ -1,5 +1,6 @@
 // SQL for on-time delivery. Every source of delivered orders yields the same columns; today the live
-// orders, tomorrow the imported legacy history (another table) is one more `union all` branch here.
+// orders, tomorrow the imported legacy history (another table) is one more `union all` branch in
+// `deliveries` and in `families` here.
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { Period } from "./model/period.js";
@@ -7,30 +8,28 @@ import { withSortMemory } from "./sort-memory.js";
 
 const plantDate = (column: RawBuilder<unknown>) => sql`((${column} at time zone 'UTC') + interval '8 hours')::date`;
 
-/** Delivered orders of the period: source, order_no, customer_code, delivered_day, promised_date,
- *  requested_date, families (product families of the order's lines). */
+/** Delivered orders of the period (`verdicts`: source, order_no, customer_code, delivered_day, promised_date,
+ *  requested_date, due_date, the three on-time verdicts, month_start, week_start) and the product families of their
+ *  lines (`families`: source, order_no, family). */
 export function deliveriesCte(period: Period): RawBuilder<unknown> {
   return sql`
-    delivered as (
-      select o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day, o.promised_date, o.requested_date
+    deliveries as (
+      select 'live'::text as source, o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day, o.promised_date, o.requested_date
       from orders o
       where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end}
     ),
-    live_families as (
-      select d.order_no, array_agg(distinct i.family order by i.family) filter (where i.family <> '') as families
-      from delivered d join order_lines l on l.order_no = d.order_no join items i on i.sku = l.sku
-      group by d.order_no
-    ),
-    deliveries as (
-      select 'live'::text as source, d.*, coalesce(f.families, '{}') as families
-      from delivered d left join live_families f on f.order_no = d.order_no
+    families as (
+      select 'live'::text as source, l.order_no, i.family
+      from orders o join order_lines l on l.order_no = o.order_no join items i on i.sku = l.sku
+      where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end} and i.family <> ''
+      group by l.order_no, i.family
     ),
     verdicts as (
       select d.*, coalesce(d.promised_date, d.requested_date) as due_date,
              d.delivered_day <= coalesce(d.promised_date, d.requested_date) as on_time,
              d.delivered_day <= d.promised_date as on_time_promised,
              d.delivered_day <= d.requested_date as on_time_requested,
-             to_char(d.delivered_day, 'YYYY-MM') as month, to_char(d.delivered_day, 'IYYY-"W"IW') as week
+             date_trunc('month', d.delivered_day)::date as month_start, date_trunc('week', d.delivered_day)::date as week_start
       from deliveries d
     )`;
 }
@@ -56,17 +55,20 @@ const counts = sql`
   count(*) filter (where requested_date is not null)::int as with_requested,
   count(*) filter (where on_time_requested)::int as on_time_requested`;
 
-/** Counts overall, per customer, per product family, per month and per source. */
+/** Counts overall, per customer, per month, per ISO week, per source and per product family. */
 export async function deliveryAggregates(db: Kysely<DB>, period: Period): Promise<DeliveryAggregateRow[]> {
+  // grouping(customer_code, month, week, source) bits: a 1 marks a column not grouped by.
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DeliveryAggregateRow>`
     with ${deliveriesCte(period)}
-    select 'all' as dim, null::text as value, ${counts} from verdicts
-    union all select 'customer', customer_code, ${counts} from verdicts group by customer_code
-    union all select 'month', month, ${counts} from verdicts group by month
-    union all select 'week', week, ${counts} from verdicts group by week
-    union all select 'source', source, ${counts} from verdicts group by source
-    union all select 'family', f.family, ${counts} from verdicts v cross join lateral unnest(v.families) as f(family) group by f.family
+    select case grouping(customer_code, month_start, week_start, source) when 15 then 'all' when 7 then 'customer' when 11 then 'month' when 13 then 'week' else 'source' end as dim,
+           coalesce(customer_code, to_char(month_start, 'YYYY-MM'), to_char(week_start, 'IYYY-"W"IW'), source) as value, ${counts}
+    from verdicts
+    group by grouping sets ((), (customer_code), (month_start), (week_start), (source))
+    union all
+    select 'family', f.family, ${counts}
+    from verdicts v join families f on f.order_no = v.order_no and f.source = v.source
+    group by f.family
     order by 1, 2`.execute(tx),
   );
   return rows;
@@ -94,13 +96,14 @@ export async function deliveryRows(
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DeliveryRow & { total: number }>`
     with ${deliveriesCte(period)}
-    select source, order_no, customer_code, delivered_day, promised_date, requested_date, families,
+    select source, order_no, customer_code, delivered_day, promised_date, requested_date,
+           array(select f.family from families f where f.source = v.source and f.order_no = v.order_no order by f.family) as families,
            on_time, on_time_promised, on_time_requested, count(*) over ()::int as total
-    from verdicts
+    from verdicts v
     where true
       ${filter.customer ? sql`and customer_code = ${filter.customer}` : sql``}
-      ${filter.family ? sql`and ${filter.family} = any(families)` : sql``}
-      ${filter.month ? sql`and month = ${filter.month}` : sql``}
+      ${filter.family ? sql`and exists (select 1 from families f where f.source = v.source and f.order_no = v.order_no and f.family = ${filter.family})` : sql``}
+      ${filter.month ? sql`and to_char(month_start, 'YYYY-MM') = ${filter.month}` : sql``}
       ${filter.late ? sql`and on_time is false` : sql``}
     order by delivered_day desc, order_no
     limit ${filter.limit} offset ${filter.offset}`.execute(tx),

@@ -9,6 +9,9 @@ import type { Period } from "./model/period.js";
 import { STAGES } from "./model/stages.js";
 import { withSortMemory } from "./sort-memory.js";
 
+const plantWeek = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'IYYY-"W"IW')`;
+const plantMonth = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+
 // Per stage: the seq of the stay that starts it (the first entry into `from`, or the creation) and of the
 // one that ends it (the first entry into `to` after the start), found in one pass per order.
 const startSeq = (i: number) => sql.raw(`s${i}`);
@@ -59,17 +62,15 @@ export function derivedSamples(orderNos: string[]): RawBuilder<unknown> {
       union all
       select 'status:' || status, order_no, entered_at, left_at, 0 from stays where left_at is not null
     )
-    select order_no, key, started_at, done_at, held_s, (extract(epoch from done_at - started_at) - held_s) / 3600.0 as hours
-    from all_samples`;
+    select order_no, key, started_at, done_at, ${plantWeek} as week, held_s, (extract(epoch from done_at - started_at) - held_s) / 3600.0 as hours
+    from all_samples s`;
 }
 
 /** `samples`: the refreshed summary rows of samples ending in the period. */
 function samplesCte(period: Period): RawBuilder<unknown> {
-  return sql`samples as (select * from order_dwell_samples where done_at >= ${period.start} and done_at < ${period.end})`;
+  return sql`samples as (${inPeriod(period)})`;
 }
-
-const plantWeek = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'IYYY-"W"IW')`;
-const plantMonth = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+const inPeriod = (period: Period) => sql`select * from order_dwell_samples where done_at >= ${period.start} and done_at < ${period.end}`;
 
 export interface DwellAggregateRow {
   key: string;
@@ -80,29 +81,30 @@ export interface DwellAggregateRow {
   g: number;
   n: number;
   mean: number;
-  median: number;
-  p90: number;
+  median: number | null;
+  p90: number | null;
 }
 
-/** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush; of each status
- *  overall only (a year holds about as many stays as events: their weekly series are in the trends). */
+// Group keys sort bytewise ("C"): locale-aware comparison of a year of keys costs more than the percentiles.
+/** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush. Each status:
+ *  count and mean only — a year holds about as many stays as events, and exact percentiles over all of
+ *  them cost seconds; their median and p90 are in the weekly and monthly trends. */
 export async function dwellAggregates(db: Kysely<DB>, period: Period): Promise<DwellAggregateRow[]> {
-  const figures = sql`count(*)::int as n, avg(x.hours)::float8 as mean,
-           percentile_cont(0.5) within group (order by x.hours)::float8 as median,
-           percentile_cont(0.9) within group (order by x.hours)::float8 as p90`;
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DwellAggregateRow>`
-    with ${samplesCte(period)}
-    select x.key, x.week, x.grade, x.rush, grouping(x.week, x.grade, x.rush)::int as g, ${figures}
+    select x.key, x.week, x.grade, x.rush, grouping(x.week, x.grade, x.rush)::int as g, count(*)::int as n,
+           avg(x.hours)::float8 as mean,
+           percentile_cont(0.5) within group (order by x.hours)::float8 as median,
+           percentile_cont(0.9) within group (order by x.hours)::float8 as p90
     from (
-      select s.key, s.hours, ${plantWeek} as week, c.grade::text as grade, o.rush
-      from samples s join orders o on o.order_no = s.order_no join customers c on c.code = o.customer_code
+      select s.key collate "C" as key, s.hours, s.week collate "C" as week, c.grade::text collate "C" as grade, o.rush
+      from (${inPeriod(period)}) s join orders o on o.order_no = s.order_no join customers c on c.code = o.customer_code
       where s.key not like 'status:%'
     ) x
     group by grouping sets ((x.key), (x.key, x.week), (x.key, x.grade), (x.key, x.rush))
     union all
-    select x.key, null, null, null, 7, ${figures}
-    from samples x where x.key like 'status:%' group by x.key`.execute(tx),
+    select x.key, null, null, null, 7, count(*)::int, avg(x.hours)::float8, null, null
+    from (${inPeriod(period)}) x where x.key like 'status:%' group by x.key`.execute(tx),
   );
   return rows;
 }
@@ -121,7 +123,7 @@ export async function dwellTrend(db: Kysely<DB>, period: Period, by: "week" | "m
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DwellTrendRow>`
     with ${samplesCte(period)}
-    select s.key, ${by === "week" ? plantWeek : plantMonth} as bucket, count(*)::int as n, avg(s.hours)::float8 as mean,
+    select s.key, ${by === "week" ? sql`s.week` : plantMonth} as bucket, count(*)::int as n, avg(s.hours)::float8 as mean,
            percentile_cont(0.5) within group (order by s.hours)::float8 as median,
            percentile_cont(0.9) within group (order by s.hours)::float8 as p90
     from samples s group by 1, 2 order by 1, 2`.execute(tx),

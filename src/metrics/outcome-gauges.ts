@@ -43,12 +43,12 @@ export function registerOutcomeGauges(registry: Registry, db: Kysely<DB>) {
     });
 
   gauge("lvyue_outcome_dwell_hours", `Dwell time per stage and status, hours, last ${GAUGE_DAYS} days`, ["stage", "stat"], (f, set) => {
-    const rows = [...f.dwell.stages.map((s) => ({ key: s.stage, ...s })), ...f.dwell.statuses.map((s) => ({ key: `status:${s.status}`, ...s }))];
-    for (const s of rows) {
-      set({ stage: s.key, stat: "mean" }, s.meanHours);
-      set({ stage: s.key, stat: "median" }, s.medianHours);
-      set({ stage: s.key, stat: "p90" }, s.p90Hours);
+    for (const s of f.dwell.stages) {
+      set({ stage: s.stage, stat: "mean" }, s.meanHours);
+      set({ stage: s.stage, stat: "median" }, s.medianHours);
+      set({ stage: s.stage, stat: "p90" }, s.p90Hours);
     }
+    for (const s of f.dwell.statuses) set({ stage: `status:${s.status}`, stat: "mean" }, s.meanHours);
   });
   gauge("lvyue_outcome_on_time_rate", `Deliveries on time ÷ deliveries with a due date, last ${GAUGE_DAYS} days`, ["basis"], (f, set) => {
     set({ basis: "due" }, f.onTime.onTimeRate);

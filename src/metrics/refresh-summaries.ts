@@ -7,6 +7,8 @@ import type { DB } from "../core/db/schema.js";
 import { derivedSamples } from "./dwell-store.js";
 import { withSortMemory } from "./sort-memory.js";
 
+const LARGE_REFRESH = 5000;
+
 export async function refreshOutcomeSummaries(db: Kysely<DB>): Promise<number> {
   return withSortMemory(db, async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext('lvyue.outcome-summaries'))`.execute(tx);
@@ -17,7 +19,7 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>): Promise<number> {
     const queuedOrder = sql<boolean>`order_no = any(${orderNos}::text[])`;
     await tx.deleteFrom("order_dwell_samples").where(queuedOrder).execute();
     await tx.deleteFrom("order_log_heads").where(queuedOrder).execute();
-    await sql`insert into order_dwell_samples (order_no, key, started_at, done_at, held_s, hours) ${derivedSamples(orderNos)}`.execute(tx);
+    await sql`insert into order_dwell_samples (order_no, key, started_at, done_at, week, held_s, hours) ${derivedSamples(orderNos)}`.execute(tx);
     await sql`
       insert into order_log_heads (order_no, last_status, chain_breaks, first_break)
       select order_no, (array_agg(to_status order by id desc))[1], count(*) filter (where broken)::int,
@@ -32,6 +34,8 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>): Promise<number> {
         ) chain
       ) c
       group by order_no`.execute(tx);
+    // After a large catch-up (a first start on a loaded history), the planner needs fresh statistics.
+    if (orderNos.length > LARGE_REFRESH) await sql`analyze order_dwell_samples, order_log_heads`.execute(tx);
     return orderNos.length;
   });
 }

@@ -339,6 +339,7 @@ export interface OrderDwellSamplesTable {
   key: string;
   started_at: Date;
   done_at: Date;
+  week: string;
   held_s: number;
   hours: number;
 }

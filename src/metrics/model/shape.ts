@@ -14,7 +14,7 @@ export interface DwellStats {
   p90Hours: number | null;
 }
 
-const stats = (row: { n: number; mean: number; median: number; p90: number } | undefined): DwellStats =>
+const stats = (row: { n: number; mean: number; median: number | null; p90: number | null } | undefined): DwellStats =>
   row
     ? { count: row.n, meanHours: roundHours(row.mean), medianHours: roundHours(row.median), p90Hours: roundHours(row.p90) }
     : { count: 0, meanHours: null, medianHours: null, p90Hours: null };
@@ -47,7 +47,10 @@ function breakdowns(rows: DwellAggregateRow[], key: string) {
 export function shapeDwell(rows: DwellAggregateRow[]) {
   return {
     stages: STAGES.map((s) => ({ stage: s.key, from: s.from ?? "created", to: s.to, ...breakdowns(rows, s.key) })),
-    statuses: DWELL_STATUSES.map((status) => ({ status, ...stats(rows.find((r) => r.key === `status:${status}` && r.g === OVERALL)) })),
+    statuses: DWELL_STATUSES.map((status) => {
+      const { count, meanHours } = stats(rows.find((r) => r.key === `status:${status}` && r.g === OVERALL));
+      return { status, count, meanHours };
+    }),
   };
 }
 

@@ -22,6 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       key text not null,
       started_at timestamptz not null,
       done_at timestamptz not null,
+      week text not null, -- ISO week of done_at in plant time, e.g. 2026-W10
       held_s double precision not null,
       hours double precision not null
     );
