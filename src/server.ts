@@ -48,7 +48,7 @@ export async function startServer(
   } else if (!(await database.db.selectFrom("users").select("id").where("username", "=", "admin").executeTakeFirst())) {
     log("Warning: no admin user yet. Set LVYUE_ADMIN_PASSWORD and restart to create it.");
   }
-  const app = await buildApp({ db: database.db, kind: database.kind, config, version: VERSION, logger: config.logLevel !== "silent" });
+  const app = await buildApp({ db: database.db, kind: database.kind, config, version: VERSION, logger: config.logLevel !== "silent", listen: database.listen });
   const worker = startWorker(database.db, { log: (error) => app.log.error({ err: error }, "worker") });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace("0.0.0.0", "127.0.0.1");

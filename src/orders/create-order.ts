@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
+import { publishChange } from "../events/publish-change.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
@@ -88,6 +89,8 @@ export async function createOrder(
         { built: final, meta: { orderNo: no, actor: principal.name, source, idempotencyKey: options.idempotencyKey, requestHash: hash, at } },
       ]);
       await writeRuleEffects(tx, [{ orderNo: no, built: final, facts, revision, matched, plan, at }], principal.name);
+      const order = stored.orders[0];
+      await publishChange(tx, { kind: "order", action: "created", orderNo: no, customer: order.customer_code, status: order.status });
       return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(matched, plan) };
     });
   } catch (error) {

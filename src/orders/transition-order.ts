@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound, refused } from "../core/errors.js";
+import { publishChange } from "../events/publish-change.js";
 import { releaseReservations } from "../inventory/reserve-stock.js";
 import { getOrderView } from "./get-order.js";
 import { checkTransition, isOrderStatus, type OrderStatus, STAGE_OWNER } from "./model/lifecycle.js";
@@ -60,6 +61,7 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
       reason,
       data: clearedHolds.length ? { clearedHolds } : {},
     });
+    await publishChange(tx, { kind: "order", action: "transition", orderNo, customer: row.customer_code, status: request.to });
     if (request.to === "cancelled") await releaseReservations(tx, { orderNos: [orderNo] }, "released");
   });
   return getOrderView(db, orderNo);

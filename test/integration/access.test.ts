@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core/auth/roles.js";
+import { openEventStream } from "../support/sse.js";
 import { integrationToken, startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
@@ -15,7 +16,16 @@ const PEOPLE: Role[] = ["sales", "service", "planner", "purchasing", "warehouse"
 const EVERYONE = PEOPLE;
 
 /** Every API route, who may call it, and a request to try. Adding a route without a row here fails the suite. */
-const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | "public"; body?: unknown; headers?: Record<string, string> }[] = [
+const TABLE: {
+  method: string;
+  path: string;
+  openapi: string;
+  allowed: Role[] | "public";
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** An endless stream: only its status is read. */
+  stream?: boolean;
+}[] = [
   { method: "GET", path: "/api/health", openapi: "/api/health", allowed: "public" },
   { method: "POST", path: "/api/auth/login", openapi: "/api/auth/login", allowed: "public", body: {} },
   { method: "POST", path: "/api/auth/logout", openapi: "/api/auth/logout", allowed: EVERYONE },
@@ -44,7 +54,15 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "PUT", path: "/api/settings/integrations/x", openapi: "/api/settings/integrations/{name}", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
   { method: "POST", path: "/api/tasks/999999/done", openapi: "/api/tasks/{id}/done", allowed: EVERYONE },
+  { method: "GET", path: "/api/events/stream", openapi: "/api/events/stream", allowed: EVERYONE, stream: true },
 ];
+
+async function statusOf(route: (typeof TABLE)[number], path: string, role: Role) {
+  if (!route.stream) return t.api(route.method, path, { as: role, body: route.body });
+  const stream = await openEventStream(t.url, await t.cookie(role));
+  stream.close();
+  return { status: stream.status, body: {} as { error: { code: string } } };
+}
 
 describe("every route checks the caller's role", () => {
   for (const route of TABLE) {
@@ -60,7 +78,7 @@ describe("every route checks the caller's role", () => {
       for (const role of PEOPLE) {
         // Sign-out would end the shared session of the role: try it last, on its own.
         if (route.path === "/api/auth/logout") continue;
-        const res = await t.api(route.method, path, { as: role, body: route.body });
+        const res = await statusOf(route, path, role);
         if (route.allowed.includes(role)) expect(res.status, `${role} should pass`).not.toBe(403);
         else {
           expect(res.status, `${role} should be refused: ${JSON.stringify(res.body)}`).toBe(403);

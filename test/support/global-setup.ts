@@ -9,7 +9,9 @@ import { DB_PREFIX, serverUrl, TEMPLATE_DB, TEMPLATE_DUMP, urlForDatabase } from
 
 export async function setupPostgres() {
   const admin = await openDatabase({ databaseUrl: serverUrl(), poolSize: 1 });
-  const stale = await sql<{ datname: string }>`select datname from pg_database where datname like ${`${DB_PREFIX}_%`} or datname like 'lvyue_t_%' or datname = 'lvyue_template'`.execute(admin.db);
+  const stale = await sql<{
+    datname: string;
+  }>`select datname from pg_database where datname like ${`${DB_PREFIX}_%`} or datname like 'lvyue_t_%' or datname = 'lvyue_template'`.execute(admin.db);
   for (const { datname } of stale.rows) await sql.raw(`drop database if exists ${datname} with (force)`).execute(admin.db);
   await sql.raw(`create database ${TEMPLATE_DB}`).execute(admin.db);
   const template = await openDatabase({ databaseUrl: urlForDatabase(TEMPLATE_DB), poolSize: 1 });

@@ -26,6 +26,8 @@ export interface TestApp {
     path: string,
     options?: { as?: Role | "anonymous"; body?: unknown; raw?: string; headers?: Record<string, string>; token?: string },
   ): Promise<Reply<T>>;
+  /** The session cookie of a demo role (signs in once). */
+  cookie(role: Role): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
     if (options.seed !== false) await seedSmallPlant(database.db);
   }
   const config = { ...readConfig({}), port: 0, logLevel: "silent", ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) };
-  const app = await buildApp({ db: database.db, kind: database.kind, config, version: "test" });
+  const app = await buildApp({ db: database.db, kind: database.kind, config, version: "test", listen: database.listen });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   const cookies = new Map<string, string>();
 
@@ -59,6 +61,7 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
   return {
     url,
     database,
+    cookie: cookieFor,
     async api(method, path, opts = {}) {
       const headers: Record<string, string> = { ...(opts.headers ?? {}) };
       const as = opts.as ?? "admin";

@@ -7,6 +7,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Kysely } from "kysely";
 import { customerRoutes } from "../../customers/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
+import { ChangeHub } from "../../events/change-hub.js";
+import { eventRoutes } from "../../events/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
@@ -16,6 +18,7 @@ import { taskRoutes } from "../../tasks/routes.js";
 import { authRoutes } from "../auth/routes.js";
 import type { Config } from "../config.js";
 import type { DbKind } from "../db/connect.js";
+import type { Listen } from "../db/listen.js";
 import type { DB } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { registerAccessControl } from "./access.js";
@@ -30,7 +33,7 @@ export interface AppDeps {
   metrics: Metrics;
 }
 
-export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean }): Promise<FastifyInstance> {
+export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean; listen?: Listen }): Promise<FastifyInstance> {
   const deps: AppDeps = { ...options, metrics: createMetrics() };
   registerRuleGauges(deps.metrics.registry, () => ruleExecutionRate(options.db, { from: new Date(Date.now() - 86_400_000), to: new Date() }));
   const app = Fastify({
@@ -76,6 +79,11 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   ruleRoutes(app, deps);
   taskRoutes(app, deps);
   settingsRoutes(app, deps);
+  // Without a listener (a bare app in a unit test) the stream stays open but silent.
+  const hub = new ChangeHub();
+  if (options.listen) await hub.start(options.listen);
+  app.addHook("onClose", () => hub.stop());
+  eventRoutes(app, hub);
   await app.ready();
   return app;
 }
