@@ -55,6 +55,13 @@ const TABLE: {
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
   { method: "POST", path: "/api/tasks/999999/done", openapi: "/api/tasks/{id}/done", allowed: EVERYONE },
   { method: "GET", path: "/api/events/stream", openapi: "/api/events/stream", allowed: EVERYONE, stream: true },
+  { method: "POST", path: "/api/ask", openapi: "/api/ask", allowed: EVERYONE, body: { text: "my tasks" } },
+  ...PEOPLE.map((role) => ({
+    method: "GET",
+    path: `/api/dashboards/${role}`,
+    openapi: "/api/dashboards/{role}",
+    allowed: role === "admin" ? ["admin" as Role] : [role, "admin" as Role],
+  })),
 ];
 
 async function statusOf(route: (typeof TABLE)[number], path: string, role: Role) {

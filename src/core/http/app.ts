@@ -5,7 +5,9 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import { askRoutes } from "../../ask/routes.js";
 import { customerRoutes } from "../../customers/routes.js";
+import { dashboardRoutes } from "../../dashboards/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
 import { ChangeHub } from "../../events/change-hub.js";
 import { eventRoutes } from "../../events/routes.js";
@@ -84,6 +86,8 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   if (options.listen) await hub.start(options.listen);
   app.addHook("onClose", () => hub.stop());
   eventRoutes(app, hub);
+  dashboardRoutes(app, deps);
+  askRoutes(app, deps);
   await app.ready();
   return app;
 }
