@@ -47,6 +47,7 @@ const TABLE: {
   { method: "GET", path: "/api/rules", openapi: "/api/rules", allowed: ["planner", "admin"] },
   { method: "POST", path: "/api/rules", openapi: "/api/rules", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/rules/execution-rate?from=2026-01-01&to=2026-01-02", openapi: "/api/rules/execution-rate", allowed: ["planner", "admin"] },
+  { method: "GET", path: "/api/rules/catalogue", openapi: "/api/rules/catalogue", allowed: ["planner", "admin"] },
   { method: "GET", path: "/api/rules/1", openapi: "/api/rules/{id}", allowed: ["planner", "admin"] },
   { method: "PATCH", path: "/api/rules/1", openapi: "/api/rules/{id}", allowed: ["admin"], body: {} },
   { method: "POST", path: "/api/rules/1/dry-run", openapi: "/api/rules/{id}/dry-run", allowed: ["admin"], body: {} },

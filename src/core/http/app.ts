@@ -24,6 +24,7 @@ import type { Listen } from "../db/listen.js";
 import type { DB } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { registerAccessControl } from "./access.js";
+import { DEFAULT_WEB_DIR, registerWebApp } from "./web-app.js";
 import { errorHandler } from "./error-handler.js";
 import { createMetrics, instrument, type Metrics, registerRuleGauges } from "./metrics.js";
 
@@ -35,7 +36,7 @@ export interface AppDeps {
   metrics: Metrics;
 }
 
-export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean; listen?: Listen }): Promise<FastifyInstance> {
+export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean; listen?: Listen; webDir?: string }): Promise<FastifyInstance> {
   const deps: AppDeps = { ...options, metrics: createMetrics() };
   registerRuleGauges(deps.metrics.registry, () => ruleExecutionRate(options.db, { from: new Date(Date.now() - 86_400_000), to: new Date() }));
   const app = Fastify({
@@ -47,7 +48,9 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(options.config.bodyLimitBytes));
+  let webFallback: Awaited<ReturnType<typeof registerWebApp>>;
   app.setNotFoundHandler((request, reply) => {
+    if (webFallback?.(request, reply)) return;
     const e = new AppError("not_found", "not_found.route", { method: request.method, url: request.url.split("?")[0] });
     reply.status(404).send(e.toBody(request.headers["accept-language"]?.startsWith("en") ? "en" : "zh"));
   });
@@ -70,6 +73,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
   registerAccessControl(app, options.db);
+  webFallback = await registerWebApp(app, options.webDir ?? DEFAULT_WEB_DIR);
   instrument(app, deps.metrics);
 
   app.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
