@@ -25,7 +25,11 @@ export function ruleRoutes(app: FastifyInstance, deps: AppDeps) {
     "/api/rules/catalogue",
     {
       config: { access: "rules.read" },
-      schema: { tags: ["rules"], summary: "What the rule editor offers: triggers, facts a condition may read, operators, each action's fields", response: { 200: loose } },
+      schema: {
+        tags: ["rules"],
+        summary: "What the rule editor offers: triggers, facts a condition may read, operators, each action's fields",
+        response: { 200: loose },
+      },
     },
     async () => ruleCatalogue(),
   );

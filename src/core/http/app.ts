@@ -24,9 +24,9 @@ import type { Listen } from "../db/listen.js";
 import type { DB } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { registerAccessControl } from "./access.js";
-import { DEFAULT_WEB_DIR, registerWebApp } from "./web-app.js";
 import { errorHandler } from "./error-handler.js";
 import { createMetrics, instrument, type Metrics, registerRuleGauges } from "./metrics.js";
+import { DEFAULT_WEB_DIR, registerWebApp } from "./web-app.js";
 
 export interface AppDeps {
   db: Kysely<DB>;

@@ -13,7 +13,7 @@ const NOT_THE_APP = /^\/(api|docs|metrics|openapi\.json)(\/|$|\?)/;
 export async function registerWebApp(app: FastifyInstance, dir: string) {
   if (!existsSync(`${dir}/index.html`)) return undefined;
   await app.register(fastifyStatic, { root: dir, serve: false });
-  const file = (name: string, immutable: boolean) => async (request: FastifyRequest, reply: FastifyReply) =>
+  const file = (name: string, immutable: boolean) => async (_request: FastifyRequest, reply: FastifyReply) =>
     reply.sendFile(name, { immutable, maxAge: immutable ? 31_536_000_000 : 0, cacheControl: true });
   app.get("/assets/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
     const name = (request.params as { "*": string })["*"];
