@@ -42,7 +42,7 @@ export async function pinnedOrders(db: Kysely<DB>, board: string, limit = 30) {
     .where("order_pins.board", "=", board)
     .where("orders.status", "in", OPEN_STATUSES)
     .orderBy("orders.rush", "desc")
-    .orderBy(sql`coalesce(orders.promised_date, orders.requested_date)`, sql`asc nulls last`)
+    .orderBy(sql`coalesce(orders.promised_date, orders.requested_date)`, (ob) => ob.asc().nullsLast())
     .limit(limit)
     .execute();
   return rows.map((r) => ({ ...orderHeader(r), pinColour: r.pin_colour, pinnedAt: r.pinned_at.toISOString() }));
@@ -59,3 +59,13 @@ export async function statusCounts(db: Kysely<DB>): Promise<Record<string, numbe
 
 /** Figures that need planning data (ATP/CTP, shortages, load) which this build does not compute yet. */
 export const NOT_YET_PLANNED = { available: false as const, reason: "planning" };
+
+/** Orders with their customer's name, for lists people read (the code alone means little to them). */
+export function ordersWithCustomer(db: Kysely<DB>) {
+  return db.selectFrom("orders").innerJoin("customers", "customers.code", "orders.customer_code").selectAll("orders").select("customers.name as customer_name");
+}
+
+export const headerWithName = (row: Parameters<typeof orderHeader>[0] & { customer_name: string }) => ({
+  ...orderHeader(row),
+  customerName: row.customer_name,
+});

@@ -4,7 +4,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { orderHeader } from "../orders/get-order.js";
 import { plantDay } from "../orders/model/numbering.js";
-import { openTasksOf, pinnedOrders } from "./board-queries.js";
+import { headerWithName, openTasksOf, pinnedOrders } from "./board-queries.js";
 
 export async function warehouseBoard(db: Kysely<DB>, now = new Date()) {
   const today = plantDay(now);
@@ -14,16 +14,16 @@ export async function warehouseBoard(db: Kysely<DB>, now = new Date()) {
     .selectAll("orders")
     .select(["customers.region", "customers.name as customer_name"])
     .where("orders.status", "=", "ready")
-    .orderBy(sql`coalesce(orders.promised_date, orders.requested_date)`, sql`asc nulls last`)
+    .orderBy(sql`coalesce(orders.promised_date, orders.requested_date)`, (ob) => ob.asc().nullsLast())
     .orderBy("orders.order_no")
     .limit(500)
     .execute();
-  const waves = new Map<string, { date: string | null; region: string; orders: ReturnType<typeof orderHeader>[] }>();
+  const waves = new Map<string, { date: string | null; region: string; orders: ReturnType<typeof headerWithName>[] }>();
   for (const row of ready) {
     const date = row.promised_date ?? row.requested_date;
     const key = `${date}|${row.region}`;
     const wave = waves.get(key) ?? { date, region: row.region, orders: [] };
-    wave.orders.push({ ...orderHeader(row), customerName: row.customer_name } as ReturnType<typeof orderHeader>);
+    wave.orders.push(headerWithName(row));
     waves.set(key, wave);
   }
   const held = await db

@@ -50,6 +50,7 @@ export function PlannerBoard() {
                 <ReactECharts
                   style={{ height: 200 }}
                   option={{
+                    animation: false,
                     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
                     xAxis: { type: "category", data: PIPELINE.map((s) => t(`status.${s}`)), axisLabel: { interval: 0, fontSize: 11 } },
                     yAxis: { type: "value", minInterval: 1 },

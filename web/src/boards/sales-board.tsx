@@ -72,6 +72,7 @@ export function SalesBoard() {
                 <ReactECharts
                   style={{ height: 220 }}
                   option={{
+                    animation: false,
                     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
                     xAxis: { type: "value", max: 100 },
                     yAxis: { type: "category", data: worst.map((c) => c.code), axisLabel: { width: 90, overflow: "truncate" } },
@@ -81,7 +82,7 @@ export function SalesBoard() {
                         type: "bar",
                         name: t("sales.score"),
                         data: worst.map((c) => ({ value: c.score, itemStyle: { color: BAND_COLOUR[c.band] } })),
-                        label: { show: true, position: "right" },
+                        label: { show: true, position: "right", color: "#333" },
                       },
                     ],
                   }}

@@ -53,6 +53,7 @@ export function ServiceBoard() {
                 <ReactECharts
                   style={{ height: 240 }}
                   option={{
+                    animation: false,
                     tooltip: { trigger: "item" },
                     series: [
                       {

@@ -1,5 +1,6 @@
 // A compact table of orders for the boards: number (opens the order), customer, status, due date, owner.
-import { Table, Tag } from "antd";
+import { ThunderboltFilled } from "@ant-design/icons";
+import { Table } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
 import type { OrderHeader } from "../api/types";
@@ -15,11 +16,7 @@ export function OrderTable({ orders, testId, pageSize = 8 }: { orders: OrderHead
       render: (no: string, o) => (
         <span className="nowrap">
           <OrderLink orderNo={no} />
-          {o.rush && (
-            <Tag color="red" style={{ marginLeft: 4 }}>
-              {t("order.rush")}
-            </Tag>
-          )}
+          {o.rush && <ThunderboltFilled style={{ color: "#f5222d", marginLeft: 2 }} title={t("order.rush")} aria-label={t("order.rush")} />}
         </span>
       ),
     },
