@@ -57,6 +57,8 @@ const messages = {
   "order.hold_release_role": ["此暂停只能由 {allowed} 解除：{reason}", "Only {allowed} may release this hold: {reason}"],
   "task.not_found": ["任务 {id} 不存在", "Task {id} does not exist"],
   "task.not_yours": ["任务 {id} 不属于你的角色", "Task {id} is not assigned to your role"],
+  "view.not_found": ["视图 {id} 不存在", "View {id} does not exist"],
+  "view.not_yours": ["视图 {id} 属于 {owner}，只能由其本人或管理员删除", "View {id} belongs to {owner}; only they or an admin may delete it"],
   "conflict.concurrent": ["数据已被同时修改，请重试", "The data was changed at the same time; please retry"],
   "not_found.route": ["没有这个接口：{method} {url}", "No such route: {method} {url}"],
   "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],

@@ -56,6 +56,9 @@ const TABLE: {
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
   { method: "POST", path: "/api/tasks/999999/done", openapi: "/api/tasks/{id}/done", allowed: EVERYONE },
   { method: "GET", path: "/api/events/stream", openapi: "/api/events/stream", allowed: EVERYONE, stream: true },
+  { method: "GET", path: "/api/views?list=orders", openapi: "/api/views", allowed: EVERYONE },
+  { method: "POST", path: "/api/views", openapi: "/api/views", allowed: EVERYONE, body: {} },
+  { method: "DELETE", path: "/api/views/999999", openapi: "/api/views/{id}", allowed: EVERYONE },
   { method: "POST", path: "/api/ask", openapi: "/api/ask", allowed: EVERYONE, body: { text: "my tasks" } },
   ...PEOPLE.map((role) => ({
     method: "GET",

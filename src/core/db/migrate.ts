@@ -3,10 +3,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as foundation from "./migrations/20261125000000_foundation.js";
 import * as rules from "./migrations/20261125010000_rules.js";
+import * as savedViews from "./migrations/20261125060000_saved_views.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
   "20261125010000_rules": rules,
+  "20261125060000_saved_views": savedViews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

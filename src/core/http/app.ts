@@ -17,6 +17,7 @@ import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
 import { settingsRoutes } from "../../settings/routes.js";
 import { systemRoutes } from "../../system/routes.js";
 import { taskRoutes } from "../../tasks/routes.js";
+import { viewRoutes } from "../../views/routes.js";
 import { authRoutes } from "../auth/routes.js";
 import type { Config } from "../config.js";
 import type { DbKind } from "../db/connect.js";
@@ -92,6 +93,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   eventRoutes(app, hub);
   dashboardRoutes(app, deps);
   askRoutes(app, deps);
+  viewRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -28,7 +28,7 @@ export function AppLayout() {
   ];
   return (
     <Layout className="app">
-      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} theme="light" className="app-sider">
+      <Layout.Sider width={216} breakpoint="lg" collapsedWidth={56} theme="light" className="app-sider">
         <div className="brand">
           <span className="brand-mark">履</span>
           <span className="brand-name">{t("app.name")}</span>

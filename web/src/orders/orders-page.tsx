@@ -1,41 +1,36 @@
 // The orders list: filters, keyboard navigation (/ to search, ↑↓ or j/k, Enter to open), paging, Excel export.
-import { DownloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, DatePicker, Input, type InputRef, Select, Space, Table, Tag, Typography } from "antd";
+import { DownloadOutlined, ThunderboltFilled } from "@ant-design/icons";
+import { App, Button, Card, type InputRef, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import type { Dayjs } from "dayjs";
+import dayjs from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import type { OrderHeader } from "../api/types";
 import { useLiveData } from "../api/use-live-data";
+import { useSession } from "../auth/session";
 import { StatusTag } from "../components/status-tag";
 import { exportToExcel } from "./export-excel";
+import { DateCell, mayEdit, NoteCell } from "./inline-edit";
 import { OrderDrawer } from "./order-drawer";
+import { EMPTY_FILTER, type Filter, OrdersFilterBar, queryOf } from "./orders-filter";
 
-const STATUSES = ["draft", "confirmed", "scheduled", "in_production", "ready", "shipped", "delivered", "closed", "on_hold", "cancelled"];
-
-interface Filter {
-  q: string;
-  status: string[];
-  customer: string;
-  range: [Dayjs | null, Dayjs | null] | null;
-}
-
-function queryOf(f: Filter, cursor?: string) {
-  const p = new URLSearchParams({ limit: "100" });
-  if (f.q) p.set("q", f.q);
-  if (f.status.length) p.set("status", f.status.join(","));
-  if (f.customer) p.set("customer", f.customer);
-  if (f.range?.[0]) p.set("from", f.range[0].format("YYYY-MM-DD"));
-  if (f.range?.[1]) p.set("to", f.range[1].format("YYYY-MM-DD"));
-  if (cursor) p.set("cursor", cursor);
-  return `/api/orders?${p}`;
-}
+const OPEN = ["draft", "confirmed", "scheduled", "in_production", "ready", "on_hold"];
+const isOpen = (o: OrderHeader) => OPEN.includes(o.status);
 
 export function OrdersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<Filter>({ q: "", status: [], customer: "", range: null });
+  const roles = useSession().me?.roles ?? [];
+  const saved = () => {
+    message.success(t("orders.saved"));
+    void list.reload();
+  };
+  const failed = (text: string) => {
+    message.error(text);
+    void list.reload();
+  };
+  const [filter, setFilter] = useState<Filter>(EMPTY_FILTER);
   const [extra, setExtra] = useState<OrderHeader[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -83,20 +78,37 @@ export function OrdersPage() {
     {
       title: t("order.orderNo"),
       dataIndex: "orderNo",
+      width: 160,
+      fixed: "left",
       render: (no: string, o) => (
-        <Space size={4}>
+        <span className="nowrap">
           <Typography.Link onClick={() => setOpen(no)}>{no}</Typography.Link>
-          {o.rush && <Tag color="red">{t("order.rush")}</Tag>}
-        </Space>
+          {o.rush && <ThunderboltFilled style={{ color: "#f5222d", marginLeft: 2 }} title={t("order.rush")} aria-label={t("order.rush")} />}
+        </span>
       ),
     },
     { title: t("order.customer"), dataIndex: "customer" },
     { title: t("order.status"), dataIndex: "status", render: (s: string) => <StatusTag status={s} /> },
-    { title: t("order.requestedDate"), dataIndex: "requestedDate", render: (d: string | null) => d ?? "—" },
+    {
+      title: t("order.requestedDate"),
+      dataIndex: "requestedDate",
+      render: (_: unknown, o) => <DateCell order={o} editable={mayEdit(roles, "requestedDate") && isOpen(o)} onSaved={saved} onError={failed} />,
+    },
     { title: t("order.promisedDate"), dataIndex: "promisedDate", render: (d: string | null) => d ?? "—" },
     { title: t("order.amount"), dataIndex: "totalAmount", align: "right", render: (a: string) => `¥${Number(a).toLocaleString()}` },
     { title: t("order.owner"), render: (_, o) => o.owner.user ?? (o.owner.role ? t(`roles.${o.owner.role}`) : "—") },
-    { title: t("order.createdAt"), dataIndex: "createdAt", render: (d: string) => new Date(d).toLocaleString() },
+    {
+      title: t("order.note"),
+      dataIndex: "note",
+      width: 200,
+      render: (_: unknown, o) => <NoteCell order={o} editable={mayEdit(roles, "note")} onSaved={saved} onError={failed} />,
+    },
+    {
+      title: t("order.createdAt"),
+      dataIndex: "createdAt",
+      width: 150,
+      render: (d: string) => <span className="nowrap">{dayjs(d).format("YYYY-MM-DD HH:mm")}</span>,
+    },
   ];
 
   const exportRows = async () => {
@@ -129,32 +141,7 @@ export function OrdersPage() {
         </Button>
       }
     >
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          ref={search}
-          placeholder={t("orders.search")}
-          allowClear
-          style={{ width: 320 }}
-          onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() }))}
-          data-testid="orders-search"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          placeholder={t("orders.statusFilter")}
-          style={{ minWidth: 200 }}
-          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          onChange={(status: string[]) => setFilter((f) => ({ ...f, status }))}
-        />
-        <Input
-          placeholder={t("orders.customerFilter")}
-          allowClear
-          style={{ width: 140 }}
-          onChange={(e) => setFilter((f) => ({ ...f, customer: e.target.value.trim() }))}
-        />
-        <DatePicker.RangePicker onChange={(range) => setFilter((f) => ({ ...f, range: range as Filter["range"] }))} />
-        <Typography.Text type="secondary">{t("orders.keys")}</Typography.Text>
-      </Space>
+      <OrdersFilterBar filter={filter} onChange={setFilter} searchRef={search} />
       <Table
         rowKey="orderNo"
         size="small"
@@ -162,7 +149,7 @@ export function OrdersPage() {
         dataSource={rows}
         loading={list.loading}
         pagination={false}
-        scroll={{ y: "calc(100vh - 300px)" }}
+        scroll={{ x: 1150, y: "calc(100vh - 300px)" }}
         rowClassName={(_, i) => (i === active ? "ant-table-row-selected" : "")}
         onRow={(o, i) => ({ onClick: () => setActive(i ?? 0), onDoubleClick: () => setOpen(o.orderNo) })}
         data-testid="orders-table"
