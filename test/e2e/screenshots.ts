@@ -22,11 +22,21 @@ const SIZES = [
   [1440, 900],
   [1024, 768],
 ] as const;
+const ONLY = process.env.SCREENSHOT_PAGES?.split(",");
 const LANGS = (process.env.SCREENSHOT_LANGS?.split(",") ?? ["zh-CN", "en-US"]) as ("zh-CN" | "en-US")[];
-const PAGES: { name: string; user: string; path: string }[] = [
+const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) => Promise<void> }[] = [
   ...DEMO_USERS.map((u) => ({ name: `board-${u.username}`, user: u.username, path: `/board/${u.username}` })),
   { name: "orders", user: "service", path: "/orders" },
   { name: "rules", user: "admin", path: "/rules" },
+  {
+    name: "rule-editor",
+    user: "admin",
+    path: "/rules",
+    prepare: async (page) => {
+      await page.getByTestId("rules-table").getByRole("button").nth(1).click();
+      await page.getByTestId("condition-editor").waitFor();
+    },
+  },
 ];
 
 async function settle(page: Page) {
@@ -77,10 +87,14 @@ async function main() {
   try {
     for (const lang of LANGS) {
       for (const [width, height] of SIZES) {
-        for (const p of PAGES) {
+        for (const p of PAGES.filter((x) => !ONLY || ONLY.includes(x.name))) {
           const page = await signIn(browser, url, p.user, { lang, width, height });
           if (!page.url().endsWith(p.path)) await page.goto(`${url}${p.path}`);
           await settle(page);
+          if (p.prepare) {
+            await p.prepare(page);
+            await settle(page);
+          }
           const file = path.join(OUT, `${p.name}-${lang}-${width}x${height}.png`);
           await page.screenshot({ path: file });
           console.log(file);

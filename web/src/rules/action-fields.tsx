@@ -4,21 +4,23 @@ import { Button, Card, Form, Input, InputNumber, Select, Switch } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ActionField, Catalogue } from "./catalogue";
 
-function FieldInput({ field }: { field: ActionField }) {
+// Form.Item hands its child id, value and onChange: they are passed on to the actual control.
+// biome-ignore lint/suspicious/noExplicitAny: the props Form.Item injects differ per control
+function FieldInput({ field, ...control }: { field: ActionField; [prop: string]: any }) {
   const options = field.values?.map((v) => ({ value: v, label: v }));
   switch (field.kind) {
     case "number":
-      return <InputNumber min={field.min} max={field.max} style={{ width: "100%" }} />;
+      return <InputNumber {...control} min={field.min} max={field.max} style={{ width: "100%" }} />;
     case "boolean":
-      return <Switch />;
+      return <Switch {...control} />;
     case "enum":
-      return <Select options={options} allowClear={!field.required} />;
+      return <Select {...control} options={options} allowClear={!field.required} />;
     case "enum[]":
-      return <Select mode="multiple" options={options} />;
+      return <Select {...control} mode="multiple" options={options} />;
     case "text[]":
-      return <Select mode="tags" />;
+      return <Select {...control} mode="tags" />;
     default:
-      return <Input placeholder={field.description} />;
+      return <Input {...control} placeholder={field.description} />;
   }
 }
 
@@ -47,7 +49,7 @@ export function ActionFields({ catalogue }: { catalogue: Catalogue }) {
                     <Form.Item
                       key={f.name}
                       name={[item.name, f.name]}
-                      label={f.name}
+                      label={t(`rules.fields.${f.name}`, { defaultValue: f.name })}
                       tooltip={f.description}
                       rules={f.required ? [{ required: true }] : []}
                       valuePropName={f.kind === "boolean" ? "checked" : "value"}

@@ -32,25 +32,28 @@ const OPS = {
   list: ["contains", "doesNotContain"],
 };
 
-export function queryFields(facts: Fact[], lang: "zh" | "en"): Field[] {
+/** Operator labels: symbols stay symbols, words come from the translation. */
+export const operatorLabel = (name: string, t: (key: string) => string) => (/^[a-z]/i.test(name) ? t(`rules.qb.${name}`) : name);
+
+export function queryFields(facts: Fact[], lang: "zh" | "en", t: (key: string) => string): Field[] {
+  const ops = (names: string[]) => names.map((o) => ({ name: o, value: o, label: operatorLabel(o, t) }));
   return facts
     .filter((f) => f.type !== "lines")
     .map((f): Field => {
       const label = f.label[lang];
-      if (f.type === "boolean")
-        return { name: f.name, label, valueEditorType: "checkbox", operators: OPS.boolean.map((o) => ({ name: o, label: o })), defaultValue: true };
+      if (f.type === "boolean") return { name: f.name, label, valueEditorType: "checkbox", operators: ops(OPS.boolean), defaultValue: true };
       if (f.values)
         return {
           name: f.name,
           label,
           valueEditorType: "select",
           values: f.values.map((v) => ({ name: v, label: v })),
-          operators: OPS.enum.map((o) => ({ name: o, label: o })),
+          operators: ops(OPS.enum),
           defaultValue: f.values[0],
         };
-      if (f.type === "number") return { name: f.name, label, inputType: "number", operators: OPS.number.map((o) => ({ name: o, label: o })) };
-      if (f.type === "date") return { name: f.name, label, inputType: "date", operators: OPS.date.map((o) => ({ name: o, label: o })) };
-      if (f.type === "string[]") return { name: f.name, label, operators: OPS.list.map((o) => ({ name: o, label: o })) };
-      return { name: f.name, label, operators: OPS.string.map((o) => ({ name: o, label: o })) };
+      if (f.type === "number") return { name: f.name, label, inputType: "number", operators: ops(OPS.number) };
+      if (f.type === "date") return { name: f.name, label, inputType: "date", operators: ops(OPS.date) };
+      if (f.type === "string[]") return { name: f.name, label, operators: ops(OPS.list) };
+      return { name: f.name, label, operators: ops(OPS.string) };
     });
 }

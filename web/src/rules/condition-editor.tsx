@@ -71,7 +71,16 @@ export function ConditionEditor({ fields, value, onChange }: { fields: Field[]; 
       {mode === "builder" ? (
         <>
           <QueryBuilderAntD>
-            <QueryBuilder fields={fields} query={query} onQueryChange={fromBuilder} />
+            <QueryBuilder
+              fields={fields}
+              query={query}
+              onQueryChange={fromBuilder}
+              combinators={[
+                { name: "and", value: "and", label: t("rules.qb.and") },
+                { name: "or", value: "or", label: t("rules.qb.or") },
+              ]}
+              translations={{ addRule: { label: t("rules.qb.addRule") }, addGroup: { label: t("rules.qb.addGroup") } }}
+            />
           </QueryBuilderAntD>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t("rules.jsonLogic")}: <code data-testid="condition-json">{JSON.stringify(toJsonLogic(query))}</code>

@@ -35,7 +35,7 @@ export function RuleEditor({
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm();
   const lang = i18n.language.startsWith("en") ? "en" : "zh";
-  const fields = useMemo(() => queryFields(catalogue.facts, lang), [catalogue, lang]);
+  const fields = useMemo(() => queryFields(catalogue.facts, lang, t), [catalogue, lang, t]);
   const [condition, setCondition] = useState<unknown>(rule?.condition ?? true);
   const [conditionError, setConditionError] = useState<string>();
   const [error, setError] = useState<string>();
