@@ -1,6 +1,7 @@
 // Planner: pinned rush orders at the top, orders to schedule, and the planning charts to come.
 import { Card, Col, Row } from "antd";
 import ReactECharts from "echarts-for-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrderHeader, PinnedOrder, TaskList } from "../api/types";
 import { BoardPage } from "../components/board-page";
@@ -8,6 +9,7 @@ import { NotYetCard } from "../components/not-yet";
 import { OrderTable } from "../components/order-table";
 import { PinnedCard } from "../components/pinned-card";
 import { TasksCard } from "../components/tasks-card";
+import { BatchReschedule } from "../orders/batch-reschedule";
 import { useBoard } from "./use-board";
 
 interface PlannerData {
@@ -23,6 +25,7 @@ export function PlannerBoard() {
   const { t } = useTranslation();
   const board = useBoard<PlannerData>("planner");
   const counts = board.data?.statusCounts ?? {};
+  const [selected, setSelected] = useState<string[]>([]);
   return (
     <BoardPage title={t("boards.planner")} {...board} onRefresh={board.reload} testId="board-planner">
       <Row gutter={[12, 12]}>
@@ -39,8 +42,8 @@ export function PlannerBoard() {
           <NotYetCard title={t("planner.load")} />
         </Col>
         <Col xs={24} xl={15}>
-          <Card title={t("planner.toSchedule")} size="small">
-            <OrderTable orders={board.data?.toSchedule ?? []} testId="to-schedule" />
+          <Card title={t("planner.toSchedule")} size="small" extra={<BatchReschedule orderNos={selected} onDone={() => setSelected([])} />}>
+            <OrderTable orders={board.data?.toSchedule ?? []} testId="to-schedule" selected={selected} onSelect={setSelected} />
           </Card>
         </Col>
         <Col xs={24} xl={9}>

@@ -7,7 +7,20 @@ import type { OrderHeader } from "../api/types";
 import { OrderLink } from "../orders/order-drawer";
 import { StatusTag } from "./status-tag";
 
-export function OrderTable({ orders, testId, pageSize = 8 }: { orders: OrderHeader[]; testId?: string; pageSize?: number }) {
+export function OrderTable({
+  orders,
+  testId,
+  pageSize = 8,
+  selected,
+  onSelect,
+}: {
+  orders: OrderHeader[];
+  testId?: string;
+  pageSize?: number;
+  /** Ticked order numbers, for lists with batch actions. */
+  selected?: string[];
+  onSelect?(orderNos: string[]): void;
+}) {
   const { t } = useTranslation();
   const columns: ColumnsType<OrderHeader> = [
     {
@@ -32,6 +45,7 @@ export function OrderTable({ orders, testId, pageSize = 8 }: { orders: OrderHead
       columns={columns}
       dataSource={orders}
       pagination={orders.length > pageSize ? { pageSize, size: "small" } : false}
+      rowSelection={onSelect ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]) } : undefined}
       data-testid={testId}
     />
   );

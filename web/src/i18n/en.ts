@@ -149,6 +149,15 @@ export const en: Messages = {
     viewSaved: "View “{{name}}” saved",
     exported: "Exported {{count}} rows",
   },
+  reschedule: {
+    button: "Batch reschedule",
+    title: "Batch reschedule: {{count}} orders",
+    date: "New due date",
+    reason: "Reason (e.g. supplier delay)",
+    defaultReason: "Batch reschedule",
+    kitting: "Kitting",
+    unavailable: "Batch reschedule needs the planning module (kitting and plan recomputed), which is not live yet",
+  },
   rules: {
     title: "Business rules",
     name: "Name",

@@ -139,6 +139,15 @@ export const zh = {
     viewSaved: "已保存视图「{{name}}」",
     exported: "已导出 {{count}} 行",
   },
+  reschedule: {
+    button: "批量改期",
+    title: "批量改期：{{count}} 个订单",
+    date: "新的交期",
+    reason: "原因（例如：供应商延期）",
+    defaultReason: "批量改期",
+    kitting: "齐套率",
+    unavailable: "批量改期需要排产模块（重新计算齐套和计划），该模块尚未上线",
+  },
   rules: {
     title: "业务规则",
     name: "名称",
