@@ -27,8 +27,10 @@ export default defineConfig({
           globalSetup: ["test/support/setup-e2e.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser at a time: the machine has 2 cores.
+          // One browser at a time, and only after the other projects: the machine has 2 cores, and the
+          // integration suites' timing tests must not compete with Chromium.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
