@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { requirePrincipal } from "../core/http/access.js";
 import type { ChangeHub } from "./change-hub.js";
-import { maysee } from "./model/change.js";
+import { maySee } from "./model/change.js";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -35,7 +35,7 @@ export function eventRoutes(app: FastifyInstance, hub: ChangeHub) {
       });
       res.write("retry: 2000\n: connected\n\n");
       const unsubscribe = hub.subscribe((change) => {
-        if (maysee(change, principal.roles)) res.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
+        if (maySee(change, principal.roles)) res.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
       });
       const heartbeat = setInterval(() => res.write(": ping\n\n"), HEARTBEAT_MS);
       const end = () => {

@@ -11,7 +11,7 @@ export type Change =
 export const CHANGE_CHANNEL = "lvyue_changes";
 
 /** A caller sees a change when it may read what changed: orders and tasks for people, rules for rule readers. */
-export function maysee(change: Change, roles: readonly Role[]): boolean {
+export function maySee(change: Change, roles: readonly Role[]): boolean {
   switch (change.kind) {
     case "order":
     case "orders":
