@@ -32,13 +32,13 @@ export function PlannerBoard() {
         <Col span={24}>
           <PinnedCard orders={board.data?.pinned} />
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} lg={8}>
           <NotYetCard title={t("planner.bottlenecks")} />
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} lg={8}>
           <NotYetCard title={t("planner.kitting")} />
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} lg={8}>
           <NotYetCard title={t("planner.load")} />
         </Col>
         <Col xs={24} xl={15}>

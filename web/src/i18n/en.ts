@@ -26,7 +26,7 @@ export const en: Messages = {
   },
   boards: {
     sales: "Sales board",
-    service: "Customer service board",
+    service: "Service board",
     planner: "Planner board",
     purchasing: "Purchasing board",
     warehouse: "Warehouse board",

@@ -61,7 +61,8 @@ export function DateCell({ order, editable, onSaved, onError }: CellProps) {
           .then(onSaved)
           .catch((e: Error) => onError(e.message))
       }
-      style={{ width: 130 }}
+      suffixIcon={null}
+      style={{ width: 112, padding: 0 }}
     />
   );
 }

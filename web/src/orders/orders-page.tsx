@@ -92,6 +92,7 @@ export function OrdersPage() {
     {
       title: t("order.requestedDate"),
       dataIndex: "requestedDate",
+      width: 130,
       render: (_: unknown, o) => <DateCell order={o} editable={mayEdit(roles, "requestedDate") && isOpen(o)} onSaved={saved} onError={failed} />,
     },
     { title: t("order.promisedDate"), dataIndex: "promisedDate", render: (d: string | null) => d ?? "—" },
