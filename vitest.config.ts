@@ -19,6 +19,20 @@ export default defineConfig({
       { test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/demo/**/*.test.ts"], testTimeout: 60_000 } },
       integration("pglite"),
       integration("postgres"),
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          env: { LVYUE_TEST_DB: "pglite", LVYUE_TEST_DUMP: "e2e" },
+          globalSetup: ["test/support/setup-e2e.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser at a time, and only after the other projects: the machine has 2 cores, and the
+          // integration suites' timing tests must not compete with Chromium.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

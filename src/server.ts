@@ -49,7 +49,7 @@ export async function startServer(
   } else if (!(await database.db.selectFrom("users").select("id").where("username", "=", "admin").executeTakeFirst())) {
     log("Warning: no admin user yet. Set LVYUE_ADMIN_PASSWORD and restart to create it.");
   }
-  const app = await buildApp({ db: database.db, kind: database.kind, config, version: VERSION, logger: config.logLevel !== "silent" });
+  const app = await buildApp({ db: database.db, kind: database.kind, config, version: VERSION, logger: config.logLevel !== "silent", listen: database.listen });
   const worker = startWorker(database.db, { log: (error) => app.log.error({ err: error }, "worker") });
   const replanner =
     config.replanSeconds > 0

@@ -111,6 +111,8 @@ const messages = {
   "visit.photo_too_large": ["照片 {field} 超过 {limit} 字节上限", "Photo {field} is larger than the limit of {limit} bytes"],
   "visit.too_many_files": ["只能上传一个文件（字段 {field}）", "Upload only one file (field {field})"],
   "visit.bad_json": ["字段 {field} 不是合法的 JSON", "Field {field} is not valid JSON"],
+  "view.not_found": ["视图 {id} 不存在", "View {id} does not exist"],
+  "view.not_yours": ["视图 {id} 属于 {owner}，只能由其本人或管理员删除", "View {id} belongs to {owner}; only they or an admin may delete it"],
   "conflict.concurrent": ["数据已被同时修改，请重试", "The data was changed at the same time; please retry"],
   "not_found.route": ["没有这个接口：{method} {url}", "No such route: {method} {url}"],
   "calendar.range_too_long": ["日期范围最多 {max} 天", "The date range may span at most {max} days"],

@@ -7,6 +7,7 @@ import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import type { Lang } from "../core/i18n.js";
+import { publishChange } from "../events/publish-change.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
@@ -124,6 +125,8 @@ export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { b
         })),
       );
       await writeRuleEffects(tx, effects, principal.name);
+      // One message per chunk: a surge of thousands of orders must not flood every open board.
+      await publishChange(tx, { kind: "orders", action: "bulk", count: effects.length });
       effects.forEach((e, i) => {
         results[chunk[i].index] = { index: chunk[i].index, orderNo: e.orderNo, status: e.built.hold ? "on_hold" : e.built.status };
       });

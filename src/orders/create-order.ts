@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
+import { publishChange } from "../events/publish-change.js";
 import { promiseForIntake, storePromise } from "../planning/promise-order.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
@@ -92,6 +93,8 @@ export async function createOrder(
       ]);
       await storePromise(tx, stored.orders[0], promise);
       await writeRuleEffects(tx, [{ orderNo: no, built: final, facts, revision, matched, plan, at }], principal.name);
+      const order = stored.orders[0];
+      await publishChange(tx, { kind: "order", action: "created", orderNo: no, customer: order.customer_code, status: order.status });
       return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(matched, plan) };
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound, refused } from "../core/errors.js";
+import { publishChange } from "../events/publish-change.js";
 import { releaseReservations } from "../inventory/reserve-stock.js";
 import { runRulesOnOrder } from "../rules/run-rules-on-order.js";
 import { registerDeliveredEquipment } from "../service/register-delivered-equipment.js";
@@ -59,6 +60,7 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
     if (clearedHolds.length) data.clearedHolds = clearedHolds;
     if (Object.keys(pinned).length) data.pinned = pinned;
     await appendEvent(tx, { orderNo, actor: principal.name, kind: "transition", from, to: request.to, reason, data });
+    await publishChange(tx, { kind: "order", action: "transition", orderNo, customer: row.customer_code, status: request.to });
     if (request.to === "cancelled") await releaseReservations(tx, { orderNos: [orderNo] }, "released");
     if (request.to === "delivered") await registerDeliveredEquipment(tx, orderNo, principal.name, new Date());
     await runRulesOnOrder(tx, db, orderNo, { trigger: "order.transition", from, to: request.to });

@@ -4,6 +4,7 @@ import type { Principal } from "../core/auth/principal.js";
 import type { Role } from "../core/auth/roles.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound, refused } from "../core/errors.js";
+import { publishChange } from "../events/publish-change.js";
 import { runRulesOnOrder } from "../rules/run-rules-on-order.js";
 import { getOrderView } from "./get-order.js";
 import { RUSH_TAGS } from "./model/build-order.js";
@@ -64,6 +65,7 @@ export async function updateOrder(db: Kysely<DB>, principal: Principal, orderNo:
     if (!updated) throw staleVersion(row.version + 1, expectedVersion);
     await appendEvent(tx, { orderNo, actor: principal.name, kind: "changed", data: diff });
     await runRulesOnOrder(tx, db, orderNo, { trigger: "order.changed", changedFields: Object.keys(diff) });
+    await publishChange(tx, { kind: "order", action: "changed", orderNo, customer: row.customer_code, status: row.status });
   });
   return getOrderView(db, orderNo);
 }

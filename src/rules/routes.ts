@@ -6,6 +6,7 @@ import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";
 import { dryRunRule } from "./dry-run-rule.js";
+import { ruleCatalogue } from "./rule-catalogue.js";
 import { ruleExecutionRate } from "./rule-execution-rate.js";
 import { getRuleView, listRules } from "./rule-views.js";
 import { createRule, updateRule } from "./save-rule.js";
@@ -20,6 +21,18 @@ export function ruleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get("/api/rules", { config: { access: "rules.read" }, schema: { tags: ["rules"], summary: "All rules, current versions" } }, async () => ({
     rules: await listRules(deps.db),
   }));
+  r.get(
+    "/api/rules/catalogue",
+    {
+      config: { access: "rules.read" },
+      schema: {
+        tags: ["rules"],
+        summary: "What the rule editor offers: triggers, facts a condition may read, operators, each action's fields",
+        response: { 200: loose },
+      },
+    },
+    async () => ruleCatalogue(),
+  );
   r.get(
     "/api/rules/execution-rate",
     {

@@ -4,6 +4,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
+import { publishChange } from "../events/publish-change.js";
 import { isUniqueViolation } from "../orders/create-order.js";
 import type { RuleDefinition } from "./model/definition.js";
 import { parseRule } from "./parse-rule.js";
@@ -35,6 +36,7 @@ export async function createRule(db: Kysely<DB>, principal: Principal, input: un
         .values({ rule_id: id, version: 1, definition: JSON.stringify(rule), diff: "{}", created_by: principal.name, created_by_roles: principal.roles })
         .execute();
       await bumpRevision(tx);
+      await publishChange(tx, { kind: "rule", action: "created", ruleId: id, enabled: rule.enabled });
       return id;
     });
     return getRuleView(db, id);
@@ -83,6 +85,7 @@ export async function updateRule(db: Kysely<DB>, principal: Principal, id: numbe
         .where("id", "=", id)
         .execute();
       await bumpRevision(tx);
+      await publishChange(tx, { kind: "rule", action: "changed", ruleId: id, enabled: next.enabled });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "rule.name_taken", { name: String(patch.name) }, "name");

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
+import { publishChange } from "../events/publish-change.js";
 
 export async function listTasks(db: Kysely<DB>, principal: Principal, filter: { mine?: "0" | "1"; status?: string; orderNo?: string; limit: number }) {
   let query = db.selectFrom("tasks").selectAll();
@@ -49,6 +50,7 @@ export async function completeTask(db: Kysely<DB>, principal: Principal, id: num
         .where("task_id", "=", id)
         .where("cleared_at", "is", null)
         .execute();
+      await publishChange(tx, { kind: "task", action: "done", taskId: id });
     }
     return { id, status: "done" as const };
   });

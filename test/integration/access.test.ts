@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core/auth/roles.js";
+import { openEventStream } from "../support/sse.js";
 import { integrationToken, startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
@@ -16,7 +17,16 @@ const EVERYONE = PEOPLE;
 const EQUIPMENT_READERS: Role[] = ["sales", "service", "engineering", "admin"];
 
 /** Every API route, who may call it, and a request to try. Adding a route without a row here fails the suite. */
-const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | "public"; body?: unknown; headers?: Record<string, string> }[] = [
+const TABLE: {
+  method: string;
+  path: string;
+  openapi: string;
+  allowed: Role[] | "public";
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** An endless stream: only its status is read. */
+  stream?: boolean;
+}[] = [
   { method: "GET", path: "/api/health", openapi: "/api/health", allowed: "public" },
   { method: "POST", path: "/api/auth/login", openapi: "/api/auth/login", allowed: "public", body: {} },
   { method: "POST", path: "/api/auth/logout", openapi: "/api/auth/logout", allowed: EVERYONE },
@@ -59,6 +69,7 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "GET", path: "/api/rules", openapi: "/api/rules", allowed: ["planner", "admin"] },
   { method: "POST", path: "/api/rules", openapi: "/api/rules", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/rules/execution-rate?from=2026-01-01&to=2026-01-02", openapi: "/api/rules/execution-rate", allowed: ["planner", "admin"] },
+  { method: "GET", path: "/api/rules/catalogue", openapi: "/api/rules/catalogue", allowed: ["planner", "admin"] },
   { method: "GET", path: "/api/rules/1", openapi: "/api/rules/{id}", allowed: ["planner", "admin"] },
   { method: "PATCH", path: "/api/rules/1", openapi: "/api/rules/{id}", allowed: ["admin"], body: {} },
   { method: "POST", path: "/api/rules/1/dry-run", openapi: "/api/rules/{id}/dry-run", allowed: ["admin"], body: {} },
@@ -116,7 +127,25 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "GET", path: "/api/planning/bottlenecks", openapi: "/api/planning/bottlenecks", allowed: ["planner", "purchasing", "admin"] },
   { method: "GET", path: "/api/planning/capacity-today", openapi: "/api/planning/capacity-today", allowed: ["sales", "service", "planner", "admin"] },
   { method: "POST", path: "/api/orders/batch-reschedule", openapi: "/api/orders/batch-reschedule", allowed: ["sales", "planner", "admin"], body: {} },
+  { method: "GET", path: "/api/events/stream", openapi: "/api/events/stream", allowed: EVERYONE, stream: true },
+  { method: "GET", path: "/api/views?list=orders", openapi: "/api/views", allowed: EVERYONE },
+  { method: "POST", path: "/api/views", openapi: "/api/views", allowed: EVERYONE, body: {} },
+  { method: "DELETE", path: "/api/views/999999", openapi: "/api/views/{id}", allowed: EVERYONE },
+  { method: "POST", path: "/api/ask", openapi: "/api/ask", allowed: EVERYONE, body: { text: "my tasks" } },
+  ...PEOPLE.map((role) => ({
+    method: "GET",
+    path: `/api/dashboards/${role}`,
+    openapi: "/api/dashboards/{role}",
+    allowed: role === "admin" ? ["admin" as Role] : [role, "admin" as Role],
+  })),
 ];
+
+async function statusOf(route: (typeof TABLE)[number], path: string, role: Role) {
+  if (!route.stream) return t.api(route.method, path, { as: role, body: route.body });
+  const stream = await openEventStream(t.url, await t.cookie(role));
+  stream.close();
+  return { status: stream.status, body: {} as { error: { code: string } } };
+}
 
 describe("every route checks the caller's role", () => {
   for (const route of TABLE) {
@@ -132,7 +161,7 @@ describe("every route checks the caller's role", () => {
       for (const role of PEOPLE) {
         // Sign-out would end the shared session of the role: try it last, on its own.
         if (route.path === "/api/auth/logout") continue;
-        const res = await t.api(route.method, path, { as: role, body: route.body });
+        const res = await statusOf(route, path, role);
         if (route.allowed.includes(role)) expect(res.status, `${role} should pass`).not.toBe(403);
         else {
           expect(res.status, `${role} should be refused: ${JSON.stringify(res.body)}`).toBe(403);

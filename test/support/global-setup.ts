@@ -20,11 +20,11 @@ export async function setupPostgres() {
   await admin.close();
 }
 
-export async function setupPglite() {
+export async function setupPglite(dumpPath = TEMPLATE_DUMP) {
   const database = await openDatabase({});
   await migrateToLatest(database.db);
   const dump = await database.pglite!.dumpDataDir("gzip");
-  await mkdir(path.dirname(TEMPLATE_DUMP), { recursive: true });
-  await writeFile(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
+  await mkdir(path.dirname(dumpPath), { recursive: true });
+  await writeFile(dumpPath, Buffer.from(await dump.arrayBuffer()));
   await database.close();
 }

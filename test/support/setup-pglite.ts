@@ -1,1 +1,4 @@
-export { setupPglite as default } from "./global-setup.js";
+import { setupPglite } from "./global-setup.js";
+
+// Vitest passes its project to a global setup: call with no argument, so the default dump path is used.
+export default () => setupPglite();

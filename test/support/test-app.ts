@@ -32,6 +32,8 @@ export interface TestApp {
     path: string,
     options?: { as?: Role | "anonymous"; token?: string; headers?: Record<string, string>; form?: FormData },
   ): Promise<Response>;
+  /** The session cookie of a demo role (signs in once). */
+  cookie(role: Role): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.importMaxBytes ? { importMaxBytes: options.importMaxBytes } : {}),
   };
-  const app = await buildApp({ db: database.db, kind: database.kind, config, version: "test" });
+  const app = await buildApp({ db: database.db, kind: database.kind, config, version: "test", listen: database.listen });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   const cookies = new Map<string, string>();
 
@@ -71,6 +73,7 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
   return {
     url,
     database,
+    cookie: cookieFor,
     async api(method, path, opts = {}) {
       const headers: Record<string, string> = { ...(opts.headers ?? {}) };
       const as = opts.as ?? "admin";

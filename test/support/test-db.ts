@@ -6,6 +6,8 @@ import { sql } from "kysely";
 import { type Database, openDatabase } from "../../src/core/db/connect.js";
 
 export const TEMPLATE_DUMP = path.resolve(".cache/test/pglite-template.tar.gz");
+/** The browser tests' own copy, so their global setup never rewrites the dump other projects are reading. */
+export const E2E_TEMPLATE_DUMP = path.resolve(".cache/test/pglite-e2e-template.tar.gz");
 // Databases are named after the checkout, so test runs from several clones on one server never drop
 // each other's databases.
 export const DB_PREFIX = `lvyue_${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 8)}`;
@@ -21,7 +23,7 @@ export function urlForDatabase(name: string) {
 
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
   if (testDbKind() === "pglite") {
-    const dump = await readFile(TEMPLATE_DUMP);
+    const dump = await readFile(process.env.LVYUE_TEST_DUMP === "e2e" ? E2E_TEMPLATE_DUMP : TEMPLATE_DUMP);
     return openDatabase({ loadDataDir: new Blob([dump]) });
   }
   const name = `${DB_PREFIX}_t_${randomBytes(6).toString("hex")}`;

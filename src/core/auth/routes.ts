@@ -52,12 +52,13 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["auth"],
         summary: "Who am I",
-        response: { 200: z.object({ name: z.string(), kind: z.string(), roles: z.array(z.string()) }), ...errorReplies },
+        response: { 200: z.object({ name: z.string(), displayName: z.string(), kind: z.string(), roles: z.array(z.string()) }), ...errorReplies },
       },
     },
     async (request) => {
       const p = requirePrincipal(request);
-      return { name: p.name, kind: p.kind, roles: p.roles };
+      const user = p.kind === "user" ? await deps.db.selectFrom("users").select("display_name").where("id", "=", p.id).executeTakeFirst() : undefined;
+      return { name: p.name, displayName: user?.display_name ?? p.name, kind: p.kind, roles: p.roles };
     },
   );
 }

@@ -2,6 +2,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { type Listen, pgliteListen, serverListen } from "./listen.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { DB } from "./schema.js";
 
@@ -12,6 +13,8 @@ export interface Database {
   kind: DbKind;
   /** Present on PGlite only: used to dump the data dir (tests) and to close cleanly. */
   pglite?: PGlite;
+  /** LISTEN to a NOTIFY channel: how every app instance hears of every committed change. */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       if (!pool.ending) console.warn(`Lvyue: an idle database connection was lost (${error.message}); it will be reopened.`);
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "postgres", close: () => db.destroy() };
+    return { db, kind: "postgres", listen: serverListen(options.databaseUrl), close: () => db.destroy() };
   }
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
@@ -57,6 +60,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     db,
     kind: "pglite",
     pglite,
+    listen: pgliteListen(pglite),
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -8,6 +8,7 @@ import * as masterRevision from "./migrations/20261125021000_master_revision.js"
 import * as planning from "./migrations/20261125030000_planning.js";
 import * as imports from "./migrations/20261125040000_imports.js";
 import * as outcomeMetrics from "./migrations/20261125050000_outcome_metrics.js";
+import * as savedViews from "./migrations/20261125060000_saved_views.js";
 import * as aftersales from "./migrations/20261125070000_aftersales.js";
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "20261125040000_imports": imports,
   "20261125030000_planning": planning,
   "20261125070000_aftersales": aftersales,
+  "20261125060000_saved_views": savedViews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

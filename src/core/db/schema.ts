@@ -551,8 +551,20 @@ export interface EquipmentEventsTable {
   data: Json<Record<string, unknown>>;
 }
 
+export interface SavedViewsTable {
+  id: Generated<number>;
+  owner: string;
+  list: string;
+  name: string;
+  filter: Json<Record<string, unknown>>;
+  shared: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
+  saved_views: SavedViewsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   customers: CustomersTable;

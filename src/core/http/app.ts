@@ -7,9 +7,13 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import { askRoutes } from "../../ask/routes.js";
 import { calendarRoutes } from "../../calendar/routes.js";
 import { customerRoutes } from "../../customers/routes.js";
+import { dashboardRoutes } from "../../dashboards/routes.js";
 import { itemRoutes } from "../../engineering/routes.js";
+import { ChangeHub } from "../../events/change-hub.js";
+import { eventRoutes } from "../../events/routes.js";
 import { exportRoutes } from "../../exports/routes.js";
 import { historyRoutes } from "../../history/routes.js";
 import { importRoutes } from "../../imports/routes.js";
@@ -26,14 +30,17 @@ import { statusLinkRoutes } from "../../service/status-link-routes.js";
 import { settingsRoutes } from "../../settings/routes.js";
 import { systemRoutes } from "../../system/routes.js";
 import { taskRoutes } from "../../tasks/routes.js";
+import { viewRoutes } from "../../views/routes.js";
 import { authRoutes } from "../auth/routes.js";
 import type { Config } from "../config.js";
 import type { DbKind } from "../db/connect.js";
+import type { Listen } from "../db/listen.js";
 import type { DB } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { registerAccessControl } from "./access.js";
 import { errorHandler } from "./error-handler.js";
 import { createMetrics, instrument, type Metrics, registerRuleGauges } from "./metrics.js";
+import { DEFAULT_WEB_DIR, registerWebApp } from "./web-app.js";
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -43,7 +50,7 @@ export interface AppDeps {
   metrics: Metrics;
 }
 
-export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean }): Promise<FastifyInstance> {
+export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean; listen?: Listen; webDir?: string }): Promise<FastifyInstance> {
   const deps: AppDeps = { ...options, metrics: createMetrics() };
   registerRuleGauges(deps.metrics.registry, () => ruleExecutionRate(options.db, { from: new Date(Date.now() - 86_400_000), to: new Date() }));
   registerOutcomeGauges(deps.metrics.registry, options.db);
@@ -56,7 +63,9 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(options.config.bodyLimitBytes));
+  let webFallback: Awaited<ReturnType<typeof registerWebApp>>;
   app.setNotFoundHandler((request, reply) => {
+    if (webFallback?.(request, reply)) return;
     const e = new AppError("not_found", "not_found.route", { method: request.method, url: request.url.split("?")[0] });
     reply.status(404).send(e.toBody(request.headers["accept-language"]?.startsWith("en") ? "en" : "zh"));
   });
@@ -85,6 +94,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
   registerAccessControl(app, options.db);
+  webFallback = await registerWebApp(app, options.webDir ?? DEFAULT_WEB_DIR);
   instrument(app, deps.metrics);
 
   app.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
@@ -106,6 +116,14 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   statusLinkRoutes(app, deps);
   equipmentRoutes(app, deps);
   publicRoutes(app, deps);
+  // Without a listener (a bare app in a unit test) the stream stays open but silent.
+  const hub = new ChangeHub();
+  if (options.listen) await hub.start(options.listen);
+  app.addHook("onClose", () => hub.stop());
+  eventRoutes(app, hub);
+  dashboardRoutes(app, deps);
+  askRoutes(app, deps);
+  viewRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -1,0 +1,136 @@
+// Use case: answer the query box from what the database holds now.
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { Principal } from "../core/auth/principal.js";
+import type { DB } from "../core/db/schema.js";
+import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { type AskLang, roleName, say, stageName } from "./model/answers.js";
+import { type Intent, parseQuestion } from "./model/parse-question.js";
+
+export interface AskReply {
+  intent: Intent;
+  lang: AskLang;
+  answer: string;
+  orderNo: string | null;
+  stage: string | null;
+  status: string | null;
+  owner: string | null;
+}
+
+const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+export async function answerQuestion(db: Kysely<DB>, principal: Principal, text: string, now = new Date()): Promise<AskReply> {
+  const q = parseQuestion(text);
+  const base = { intent: q.intent, lang: q.lang, orderNo: null, stage: null, status: null, owner: null };
+  const today = plantDay(now);
+  switch (q.intent) {
+    case "order_status": {
+      const orderNo = q.orderNo!;
+      const order = await db.selectFrom("orders").selectAll().where("order_no", "=", orderNo).executeTakeFirst();
+      if (!order) return { ...base, orderNo, answer: say.orderMissing(q.lang, orderNo) };
+      const owner = await ownerName(db, q.lang, order.owner_user, order.owner_role);
+      const stage = stageName(q.lang, order.status);
+      const due = order.promised_date ?? order.requested_date;
+      return {
+        ...base,
+        orderNo,
+        stage,
+        status: order.status,
+        owner,
+        answer: say.orderStatus(q.lang, { orderNo, stage, owner, due, holdReason: order.hold_reason }),
+      };
+    }
+    case "capacity_today": {
+      const [todayCount, waiting] = await Promise.all([
+        countOrders(db, (qb) => qb.where("created_at", ">=", dayStart(today))),
+        countOrders(db, (qb) => qb.where("status", "=", "confirmed")),
+      ]);
+      return { ...base, answer: say.capacity(q.lang, { today: todayCount, waiting }) };
+    }
+    case "shortages": {
+      const rows = await db
+        .selectFrom("inventory_balances")
+        .select("sku")
+        .groupBy("sku")
+        .having(sql`sum(reserved)`, ">", sql`sum(on_hand)`)
+        .orderBy("sku")
+        .execute();
+      return {
+        ...base,
+        answer: say.shortages(
+          q.lang,
+          rows.map((r) => r.sku),
+        ),
+      };
+    }
+    case "bottlenecks":
+      return { ...base, answer: say.bottlenecks(q.lang) };
+    case "overdue": {
+      const late = db.selectFrom("orders").where("status", "in", OPEN_STATUSES).where(sql`coalesce(promised_date, requested_date)`, "<", sql`${today}::date`);
+      const [count, first] = await Promise.all([
+        late.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+        late.select("order_no").orderBy(sql`coalesce(promised_date, requested_date)`).limit(3).execute(),
+      ]);
+      return {
+        ...base,
+        answer: say.overdue(
+          q.lang,
+          Number(count.n),
+          first.map((r) => r.order_no),
+        ),
+      };
+    }
+    case "my_tasks": {
+      const mine = db
+        .selectFrom("tasks")
+        .where("status", "=", "open")
+        .where((eb) => eb.or([eb("assignee_role", "in", principal.roles), eb("assignee_user", "=", principal.name)]));
+      const [count, first] = await Promise.all([
+        mine.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+        mine.select("title").orderBy("id", "desc").limit(3).execute(),
+      ]);
+      return {
+        ...base,
+        answer: say.tasks(
+          q.lang,
+          Number(count.n),
+          first.map((t) => t.title),
+        ),
+      };
+    }
+    case "orders_today":
+      return { ...base, answer: say.ordersToday(q.lang, await countOrders(db, (qb) => qb.where("created_at", ">=", dayStart(today)))) };
+    case "unknown":
+      return { ...base, answer: say.unknown(q.lang) };
+  }
+}
+
+type OrdersQuery = SelectQueryBuilder<DB, "orders", {}>;
+
+async function countOrders(db: Kysely<DB>, where: (qb: OrdersQuery) => OrdersQuery): Promise<number> {
+  const row = await where(db.selectFrom("orders"))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The person responsible: the named user, else the people holding the owning role. */
+async function ownerName(db: Kysely<DB>, lang: AskLang, user: string | null, role: string | null): Promise<string | null> {
+  if (user) {
+    const u = await db.selectFrom("users").select("display_name").where("username", "=", user).executeTakeFirst();
+    return u?.display_name ?? user;
+  }
+  if (!role) return null;
+  const people = await db
+    .selectFrom("users")
+    .select("display_name")
+    .where("active", "=", true)
+    .where(sql<boolean>`${role} = any(roles)`)
+    .orderBy("username")
+    .limit(3)
+    .execute();
+  const label = roleName(lang, role);
+  if (!people.length) return label;
+  const names = people.map((p) => p.display_name).join(lang === "zh" ? "、" : ", ");
+  return lang === "zh" ? `${names}（${label}）` : `${names} (${label})`;
+}

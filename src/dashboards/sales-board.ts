@@ -1,0 +1,67 @@
+// The sales board: each customer's delivery health, my open orders, and what planning can still accept.
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../core/db/schema.js";
+import { fromFen, toFen } from "../core/money.js";
+import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { NOT_YET_PLANNED, openTasksOf, pinnedOrders } from "./board-queries.js";
+import { healthScore } from "./model/health-score.js";
+
+const HISTORY_DAYS = 365;
+
+export async function salesBoard(db: Kysely<DB>, now = new Date()) {
+  const today = plantDay(now);
+  const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
+  const due = sql`coalesce(o.promised_date, o.requested_date)`;
+  // Plant days are China Standard Time (+08:00) whatever the database session's time zone is.
+  const deliveredDay = sql`((o.delivered_at at time zone 'UTC') + interval '8 hours')::date`;
+  const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
+  const rows = await sql<{
+    code: string;
+    name: string;
+    grade: string;
+    credit_limit: string;
+    open_receivables: string;
+    delivered: string;
+    on_time: string;
+    open: string;
+    overdue: string;
+    open_amount: string;
+  }>`
+    select c.code, c.name, c.grade, c.credit_limit, c.open_receivables,
+      count(o.order_no) filter (where o.delivered_at >= ${since} and ${due} is not null) as delivered,
+      count(o.order_no) filter (where o.delivered_at >= ${since} and ${deliveredDay} <= ${due}) as on_time,
+      count(o.order_no) filter (where o.status in (${open})) as open,
+      count(o.order_no) filter (where o.status in (${open}) and ${due} < ${today}::date) as overdue,
+      coalesce(sum(o.total_amount) filter (where o.status in (${open})), 0)::numeric(14,2)::text as open_amount
+    from customers c left join orders o on o.customer_code = c.code
+    group by c.code
+    order by c.code`.execute(db);
+  const customers = rows.rows.map((r) => {
+    const exposureFen = toFen(r.open_receivables) + toFen(r.open_amount);
+    const d = { delivered: Number(r.delivered), onTime: Number(r.on_time), open: Number(r.open), overdue: Number(r.overdue) };
+    const health = healthScore({ ...d, creditLimitFen: toFen(r.credit_limit), exposureFen });
+    return {
+      code: r.code,
+      name: r.name,
+      grade: r.grade,
+      ...d,
+      onTimeRate: health.onTimeRate,
+      openAmount: r.open_amount,
+      creditLimit: r.credit_limit,
+      creditHeadroom: fromFen(health.creditHeadroomFen),
+      score: health.score,
+      band: health.band,
+    };
+  });
+  // Worst first: the customers sales should call.
+  customers.sort((a, b) => a.score - b.score || a.code.localeCompare(b.code));
+  return {
+    role: "sales" as const,
+    today,
+    acceptableToday: NOT_YET_PLANNED,
+    customers,
+    pinned: await pinnedOrders(db, "sales"),
+    tasks: await openTasksOf(db, "sales"),
+  };
+}

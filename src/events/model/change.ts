@@ -1,0 +1,33 @@
+// A change the boards care about, and who may see it. Pure: the payload of a NOTIFY and of an SSE message.
+import { hasPermission, type Role } from "../../core/auth/roles.js";
+
+export type Change =
+  | { kind: "order"; action: "created" | "changed" | "transition"; orderNo: string; customer: string; status: string; at: string }
+  | { kind: "orders"; action: "bulk"; count: number; at: string }
+  | { kind: "rule"; action: "created" | "changed"; ruleId: number; enabled: boolean; at: string }
+  | { kind: "task"; action: "done"; taskId: number; at: string };
+
+/** The one NOTIFY channel of the app; payloads stay far below PostgreSQL's 8,000-byte limit. */
+export const CHANGE_CHANNEL = "lvyue_changes";
+
+/** A caller sees a change when it may read what changed: orders and tasks for people, rules for rule readers. */
+export function maySee(change: Change, roles: readonly Role[]): boolean {
+  switch (change.kind) {
+    case "order":
+    case "orders":
+      return hasPermission(roles, "orders.read");
+    case "rule":
+      return hasPermission(roles, "rules.read");
+    case "task":
+      return hasPermission(roles, "session");
+  }
+}
+
+export function parseChange(payload: string): Change | undefined {
+  try {
+    const value = JSON.parse(payload) as Change;
+    return typeof value === "object" && value && typeof value.kind === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,112 @@
+// Saves a PNG of every board and list, in Chinese and English, at 1440×900 and 1024×768, into
+// docs/screenshots/ — over the demo plant, as a user would see it. Run: npm run screenshots
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import type { Page } from "playwright-core";
+import { DEMO_USERS } from "../../src/core/auth/roles.js";
+import { upsertUser } from "../../src/core/auth/store.js";
+import { readConfig } from "../../src/core/config.js";
+import { openDatabase } from "../../src/core/db/connect.js";
+import { migrateToLatest } from "../../src/core/db/migrate.js";
+import type { DB } from "../../src/core/db/schema.js";
+import { buildApp } from "../../src/core/http/app.js";
+import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
+import { plantDay } from "../../src/orders/model/numbering.js";
+import { installDefaultRules } from "../../src/rules/install-default-rules.js";
+import { TEST_PASSWORD } from "../support/test-app.js";
+import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
+
+const OUT = path.resolve("docs/screenshots");
+const SIZES = [
+  [1440, 900],
+  [1024, 768],
+] as const;
+const ONLY = process.env.SCREENSHOT_PAGES?.split(",");
+const LANGS = (process.env.SCREENSHOT_LANGS?.split(",") ?? ["zh-CN", "en-US"]) as ("zh-CN" | "en-US")[];
+const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) => Promise<void> }[] = [
+  ...DEMO_USERS.map((u) => ({ name: `board-${u.username}`, user: u.username, path: `/board/${u.username}` })),
+  { name: "orders", user: "service", path: "/orders" },
+  { name: "rules", user: "admin", path: "/rules" },
+  {
+    name: "rule-editor",
+    user: "admin",
+    path: "/rules",
+    prepare: async (page) => {
+      await page.getByTestId("rules-table").getByRole("button").nth(1).click();
+      await page.getByTestId("condition-editor").waitFor();
+    },
+  },
+];
+
+async function settle(page: Page) {
+  await page.waitForLoadState("networkidle");
+  // ECharts animates its first paint.
+  await page.waitForTimeout(1200);
+}
+
+/** A few T+3 rush orders of grade-A customers taken in through the API, so rules pin and alert as on a real day. */
+async function rushOrders(db: Kysely<DB>, url: string) {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "sales", password: TEST_PASSWORD }),
+  });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+  const customers = await db.selectFrom("customers").select("code").where("grade", "=", "A").orderBy("code").limit(4).execute();
+  const items = await db.selectFrom("items").select("sku").where("kind", "=", "finished").orderBy("sku").limit(4).execute();
+  const due = plantDay(new Date(Date.now() + 3 * 86_400_000));
+  for (const [i, c] of customers.entries()) {
+    const res = await fetch(`${url}/api/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ customer: c.code, rush: true, tags: ["T+3"], requestedDate: due, lines: [{ sku: items[i % items.length].sku, qty: 2 }] }),
+    });
+    if (res.status !== 201) console.warn(`rush order for ${c.code}: ${res.status} ${await res.text()}`);
+  }
+}
+
+async function main() {
+  if (!hasChromium) throw new Error("needs /usr/bin/chromium (apt-get install -y chromium fonts-noto-cjk)");
+  const database = await openDatabase({});
+  await migrateToLatest(database.db);
+  for (const user of DEMO_USERS) await upsertUser(database.db, { ...user, password: TEST_PASSWORD });
+  await loadDemoPlant(database.db);
+  await installDefaultRules(database.db);
+  const app = await buildApp({
+    db: database.db,
+    kind: database.kind,
+    config: { ...readConfig({}), logLevel: "silent" },
+    version: "screenshots",
+    listen: database.listen,
+  });
+  const url = await app.listen({ host: "127.0.0.1", port: 0 });
+  await rushOrders(database.db, url);
+  const browser = await launchChromium();
+  await mkdir(OUT, { recursive: true });
+  try {
+    for (const lang of LANGS) {
+      for (const [width, height] of SIZES) {
+        for (const p of PAGES.filter((x) => !ONLY || ONLY.includes(x.name))) {
+          const page = await signIn(browser, url, p.user, { lang, width, height });
+          if (!page.url().endsWith(p.path)) await page.goto(`${url}${p.path}`);
+          await settle(page);
+          if (p.prepare) {
+            await p.prepare(page);
+            await settle(page);
+          }
+          const file = path.join(OUT, `${p.name}-${lang}-${width}x${height}.png`);
+          await page.screenshot({ path: file });
+          console.log(file);
+          await closePage(page);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await database.close();
+  }
+}
+
+await main();

@@ -1,0 +1,31 @@
+// The system's Chromium (Debian's chromium package), driven by playwright-core: no browser download.
+import { existsSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { TEST_PASSWORD } from "../../support/test-app.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Signs in through the sign-in page, as a person would, in the given language. */
+export async function signIn(browser: Browser, url: string, username: string, options: { lang?: "zh-CN" | "en-US"; width?: number; height?: number } = {}) {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: options.height ?? 900 }, locale: options.lang ?? "zh-CN" });
+  await context.addInitScript((lang) => localStorage.setItem("lvyue.lang", lang), options.lang ?? "zh-CN");
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.fill("#username", username);
+  await page.fill("#password", TEST_PASSWORD);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/board\//);
+  return page;
+}
+
+export async function closePage(page: Page) {
+  await page.context().close();
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { parseQuestion } from "../../src/ask/model/parse-question.js";
+
+const cases: [string, string, string?][] = [
+  ["查订单DH20260218001状态", "order_status", "DH20260218001"],
+  ["DH20260218001到哪了", "order_status", "DH20260218001"],
+  ["订单 DH20260218001 现在谁在负责？", "order_status", "DH20260218001"],
+  ["帮我看一下dh20260218001", "order_status", "DH20260218001"],
+  ["查一下 DH 2026 0218 001 的进度", "order_status", "DH20260218001"],
+  ["ＤＨ２０２６０２１８００１状态", "order_status", "DH20260218001"],
+  ["DH202602181234 发货了吗", "order_status", "DH202602181234"],
+  ["status of order DH20260218001", "order_status", "DH20260218001"],
+  ["Where is DH20260218001?", "order_status", "DH20260218001"],
+  ["who owns order dh20260218001 now", "order_status", "DH20260218001"],
+  ["今天还能接多少单", "capacity_today"],
+  ["今天还能接几单？", "capacity_today"],
+  ["还能再接多少订单", "capacity_today"],
+  ["今天接单余量多少", "capacity_today"],
+  ["How many more orders can we accept today?", "capacity_today"],
+  ["how many orders can we still take today", "capacity_today"],
+  ["capacity left today", "capacity_today"],
+  ["哪些物料缺料", "shortages"],
+  ["现在缺什么料？", "shortages"],
+  ["有没有短缺的物料", "shortages"],
+  ["齐套情况怎么样", "shortages"],
+  ["Which materials are short?", "shortages"],
+  ["show me the shortages", "shortages"],
+  ["what is out of stock", "shortages"],
+  ["哪里是瓶颈", "bottlenecks"],
+  ["bottleneck work centres", "bottlenecks"],
+  ["哪些订单逾期了", "overdue"],
+  ["有延期的单吗", "overdue"],
+  ["list overdue orders", "overdue"],
+  ["any late orders?", "overdue"],
+  ["我的待办", "my_tasks"],
+  ["我要做什么", "my_tasks"],
+  ["my tasks", "my_tasks"],
+  ["what do I need to do", "my_tasks"],
+  ["今天接了多少单", "orders_today"],
+  ["今天有多少订单", "orders_today"],
+  ["how many orders today", "orders_today"],
+  ["today's orders", "orders_today"],
+  ["你好", "unknown"],
+  ["what's the weather", "unknown"],
+  ["DH2026", "unknown"],
+];
+
+describe("the ask parser", () => {
+  for (const [text, intent, orderNo] of cases) {
+    it(`${text} → ${intent}`, () => {
+      const parsed = parseQuestion(text);
+      expect(parsed.intent).toBe(intent);
+      if (orderNo) expect(parsed.orderNo).toBe(orderNo);
+    });
+  }
+
+  it("answers in the language of the question", () => {
+    expect(parseQuestion("查订单DH20260218001状态").lang).toBe("zh");
+    expect(parseQuestion("status of order DH20260218001").lang).toBe("en");
+  });
+});

@@ -1,0 +1,42 @@
+// One Server-Sent Events connection per signed-in tab; boards subscribe and reload their figures.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
+
+export interface Change {
+  kind: string;
+  action: string;
+  orderNo?: string;
+  [key: string]: unknown;
+}
+type Listener = (change: Change) => void;
+
+interface Live {
+  connected: boolean;
+  subscribe(listener: Listener): () => void;
+}
+
+const LiveContext = createContext<Live>({ connected: false, subscribe: () => () => {} });
+
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const listeners = useRef(new Set<Listener>());
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    // EventSource reconnects by itself (the server sends retry: 2000).
+    const source = new EventSource("/api/events/stream");
+    source.onopen = () => setConnected(true);
+    source.onerror = () => setConnected(false);
+    source.addEventListener("change", (event) => {
+      const change = JSON.parse((event as MessageEvent<string>).data) as Change;
+      for (const listener of listeners.current) listener(change);
+    });
+    return () => source.close();
+  }, []);
+  const subscribe = useCallback((listener: Listener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  return <LiveContext.Provider value={{ connected, subscribe }}>{children}</LiveContext.Provider>;
+}
+
+export const useLive = () => useContext(LiveContext);

@@ -1,0 +1,63 @@
+// Shapes of the API replies the screens read (the server's zod schemas are the source of truth).
+export interface OrderHeader {
+  orderNo: string;
+  customer: string;
+  customerName?: string;
+  status: string;
+  holdReason: string | null;
+  rush: boolean;
+  tags: string[];
+  requestedDate: string | null;
+  promisedDate: string | null;
+  totalAmount: string;
+  nonstandard: boolean;
+  owner: { role: string | null; user: string | null };
+  note: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderEvent {
+  id: number;
+  at: string;
+  actor: string;
+  kind: "created" | "transition" | "changed";
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  data: unknown;
+}
+
+export interface OrderView extends OrderHeader {
+  promise: { date: string } | null;
+  lines: { lineNo: number; sku: string; qty: number; amount: string; nonstandard: boolean; params: unknown }[];
+  events: OrderEvent[];
+}
+
+export interface Task {
+  id: number;
+  title: string;
+  orderNo: string | null;
+  assignee: string | null;
+  dueAt: string | null;
+  createdAt: string;
+}
+
+export interface NotYet {
+  available: false;
+  reason: string;
+}
+
+export interface TaskList {
+  total: number;
+  items: Task[];
+}
+
+export type PinnedOrder = OrderHeader & { pinColour: string };
+
+export interface Me {
+  name: string;
+  displayName: string;
+  roles: string[];
+}

@@ -1,0 +1,68 @@
+// Providers (language, Ant Design locale, session, live stream) and the routes of the web app.
+import { App as AntApp, ConfigProvider, Spin } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Navigate, Route, Routes, useParams } from "react-router-dom";
+import { LiveProvider } from "./api/live";
+import { boardsFor, homeBoard, SessionProvider, useSession } from "./auth/session";
+import { SignInPage } from "./auth/sign-in-page";
+import { BOARDS } from "./boards/registry";
+import { AppLayout } from "./layout/app-layout";
+import { OrdersPage } from "./orders/orders-page";
+import { RulesPage } from "./rules/rules-page";
+
+function Board() {
+  const { role = "" } = useParams();
+  const { me } = useSession();
+  const Page = BOARDS[role];
+  if (!me || !Page || !boardsFor(me.roles).includes(role)) return <Navigate to={`/board/${homeBoard(me?.roles ?? [])}`} replace />;
+  return <Page />;
+}
+
+function SignedIn() {
+  const { me } = useSession();
+  if (me === undefined) return <Spin fullscreen />;
+  if (me === null) return <Navigate to="/login" replace />;
+  return (
+    <LiveProvider>
+      <AppLayout />
+    </LiveProvider>
+  );
+}
+
+function Home() {
+  const { me } = useSession();
+  return <Navigate to={`/board/${homeBoard(me?.roles ?? [])}`} replace />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const en = i18n.language.startsWith("en");
+  useEffect(() => {
+    dayjs.locale(en ? "en" : "zh-cn");
+  }, [en]);
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: "#1677ff", borderRadius: 6 } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<SignInPage />} />
+              <Route element={<SignedIn />}>
+                <Route path="/" element={<Home />} />
+                <Route path="/board/:role" element={<Board />} />
+                <Route path="/orders" element={<OrdersPage />} />
+                <Route path="/rules" element={<RulesPage />} />
+                <Route path="*" element={<Home />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

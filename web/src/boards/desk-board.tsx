@@ -1,0 +1,30 @@
+// Engineering and finance: the orders waiting for them and their tasks.
+import { Card, Col, Row } from "antd";
+import { useTranslation } from "react-i18next";
+import type { OrderHeader, TaskList } from "../api/types";
+import { BoardPage } from "../components/board-page";
+import { OrderTable } from "../components/order-table";
+import { TasksCard } from "../components/tasks-card";
+import { useBoard } from "./use-board";
+
+function DeskBoard({ desk: role }: { desk: "engineering" | "finance" }) {
+  const { t } = useTranslation();
+  const board = useBoard<{ waiting: OrderHeader[]; tasks: TaskList }>(role);
+  return (
+    <BoardPage title={t(`boards.${role}`)} {...board} onRefresh={board.reload} testId={`board-${role}`}>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={14}>
+          <Card title={t("desk.waiting")} size="small">
+            <OrderTable orders={board.data?.waiting ?? []} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <TasksCard tasks={board.data?.tasks} />
+        </Col>
+      </Row>
+    </BoardPage>
+  );
+}
+
+export const EngineeringBoard = () => <DeskBoard desk="engineering" />;
+export const FinanceBoard = () => <DeskBoard desk="finance" />;

@@ -1,0 +1,20 @@
+// Which page shows which role's board. A new board is a new file and one line here.
+import type { ComponentType } from "react";
+import { AdminBoard } from "./admin-board";
+import { EngineeringBoard, FinanceBoard } from "./desk-board";
+import { PlannerBoard } from "./planner-board";
+import { PurchasingBoard } from "./purchasing-board";
+import { SalesBoard } from "./sales-board";
+import { ServiceBoard } from "./service-board";
+import { WarehouseBoard } from "./warehouse-board";
+
+export const BOARDS: Record<string, ComponentType> = {
+  sales: SalesBoard,
+  service: ServiceBoard,
+  planner: PlannerBoard,
+  purchasing: PurchasingBoard,
+  warehouse: WarehouseBoard,
+  engineering: EngineeringBoard,
+  finance: FinanceBoard,
+  admin: AdminBoard,
+};
