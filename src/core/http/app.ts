@@ -61,7 +61,6 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
     global: false,
     errorResponseBuilder: (_request, context) => new AppError("rate_limited", "request.rate_limited", { after: context.after }),
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 20, fieldSize: 100_000, parts: 25 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Lvyue (履约) API", description: "Order fulfilment hub for make-to-order manufacturers", version: deps.version },
@@ -89,7 +88,11 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   taskRoutes(app, deps);
   settingsRoutes(app, deps);
   statusLinkRoutes(app, deps);
-  equipmentRoutes(app, deps);
+  // Uploads are taken by the equipment routes only: the multipart plugin's hooks stay off every other route.
+  await app.register(async (uploads) => {
+    await uploads.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 20, fieldSize: 100_000, parts: 25 } });
+    equipmentRoutes(uploads, deps);
+  });
   publicRoutes(app, deps);
   await app.ready();
   return app;
