@@ -222,9 +222,22 @@ describe("service visit", () => {
 
     const replenishment = await t.database.db.selectFrom("replenishment_requests").selectAll().where("visit_id", "=", res.body.id).orderBy("sku").execute();
     expect(replenishment.map((r) => [r.sku, r.qty, r.status])).toEqual([
+      // as written, before the warehouse acts
       ["PM-CHIP", 1, "open"],
       ["PM-HOUSING", 2, "open"],
     ]);
+    const listed = await t.api("GET", "/api/replenishment-requests", { as: "warehouse" });
+    expect(listed.body.requests.map((r: { sku: string; qty: number; serial: string }) => [r.sku, r.qty, r.serial])).toEqual([
+      ["PM-CHIP", 1, serial],
+      ["PM-HOUSING", 2, serial],
+    ]);
+    const first = listed.body.requests[0].id;
+    expect((await t.api("POST", `/api/replenishment-requests/${first}/done`, { as: "warehouse" })).body).toEqual({ id: first, status: "done" });
+    const twice = await t.api("POST", `/api/replenishment-requests/${first}/done`, { as: "warehouse" });
+    expect(twice.status).toBe(422);
+    expect(twice.body.error.reason).toBe("replenishment.not_open");
+    expect((await t.api("GET", "/api/replenishment-requests?status=done", { as: "purchasing" })).body.requests).toHaveLength(1);
+    expect((await t.api("POST", "/api/replenishment-requests/999999/done", { as: "warehouse" })).status).toBe(404);
     const warehouseNote = await t.database.db.selectFrom("notifications").selectAll().where("to_role", "=", "warehouse").executeTakeFirstOrThrow();
     expect(warehouseNote.message).toContain("PM-CHIP × 1");
 

@@ -12,7 +12,7 @@ import { itemRoutes } from "../../engineering/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
-import { equipmentRoutes } from "../../service/equipment-routes.js";
+import { equipmentRoutes, replenishmentRoutes } from "../../service/equipment-routes.js";
 import { MAX_PHOTO_BYTES } from "../../service/model/photo-type.js";
 import { publicRoutes } from "../../service/public-routes.js";
 import { statusLinkRoutes } from "../../service/status-link-routes.js";
@@ -93,6 +93,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
     await uploads.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 20, fieldSize: 100_000, parts: 25 } });
     equipmentRoutes(uploads, deps);
   });
+  replenishmentRoutes(app, deps);
   publicRoutes(app, deps);
   await app.ready();
   return app;
