@@ -102,6 +102,8 @@ const messages = {
   "equipment.not_found": ["设备 {serial} 不存在", "Equipment {serial} does not exist"],
   "equipment.import_invalid": ["导入数据有 {count} 处错误，未保存任何数据", "The import has {count} errors; nothing was saved"],
   "proposal.empty": ["设备 {serial} 的建议中没有任何行，无法生成订单", "The proposal for {serial} has no lines to order"],
+  "replenishment.not_found": ["补货申请 {id} 不存在", "Replenishment request {id} does not exist"],
+  "replenishment.not_open": ["补货申请 {id} 已是 {status} 状态", "Replenishment request {id} is already {status}"],
   "visit.photo_missing": ["请上传一张照片（字段 {field}）", "Upload one photo (field {field})"],
   "visit.photo_empty": ["照片 {field} 是空文件", "Photo {field} is an empty file"],
   "visit.photo_type": [

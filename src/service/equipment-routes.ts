@@ -12,6 +12,7 @@ import { listEquipment } from "./list-equipment.js";
 import { proposeForEquipment } from "./propose-for-equipment.js";
 import { readVisitUpload } from "./read-visit-upload.js";
 import { recordServiceVisit } from "./record-service-visit.js";
+import { completeReplenishment, listReplenishment } from "./replenishment.js";
 
 const serialParams = z.object({ serial: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{1,79}$/, "a serial number") });
 const loose = z.record(z.string(), z.unknown());
@@ -135,6 +136,36 @@ export function equipmentRoutes(app: FastifyInstance, deps: AppDeps) {
         .header("cache-control", "private, max-age=3600")
         .send(Buffer.from(photo.bytes));
     },
+  );
+}
+
+export function replenishmentRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/replenishment-requests",
+    {
+      config: { access: "replenishment.manage" },
+      schema: {
+        tags: ["equipment"],
+        summary: "Parts used by service visits, for the warehouse to replenish",
+        querystring: z.strictObject({ status: z.enum(["open", "done", "cancelled"]).default("open") }),
+        response: replies,
+      },
+    },
+    async (request) => ({ requests: await listReplenishment(deps.db, request.query.status) }),
+  );
+  r.post(
+    "/api/replenishment-requests/:id/done",
+    {
+      config: { access: "replenishment.manage" },
+      schema: {
+        tags: ["equipment"],
+        summary: "Mark a replenishment request done",
+        params: z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        response: replies,
+      },
+    },
+    async (request) => completeReplenishment(deps.db, requirePrincipal(request), request.params.id),
   );
 }
 

@@ -65,6 +65,13 @@ const TABLE: {
     openapi: "/api/equipment/{serial}/visits/{visitId}/photo",
     allowed: EQUIPMENT_READERS,
   },
+  { method: "GET", path: "/api/replenishment-requests", openapi: "/api/replenishment-requests", allowed: ["purchasing", "warehouse", "admin"] },
+  {
+    method: "POST",
+    path: "/api/replenishment-requests/999999/done",
+    openapi: "/api/replenishment-requests/{id}/done",
+    allowed: ["purchasing", "warehouse", "admin"],
+  },
   { method: "GET", path: "/metrics", openapi: "/metrics", allowed: ["admin"] },
   { method: "GET", path: "/api/rules", openapi: "/api/rules", allowed: ["planner", "admin"] },
   { method: "POST", path: "/api/rules", openapi: "/api/rules", allowed: ["admin"], body: {} },

@@ -4,6 +4,7 @@ import { plantDay } from "../../src/orders/model/numbering.js";
 import { drainOutbox } from "../../src/outbox/drain-outbox.js";
 import { OUTBOX_HANDLERS } from "../../src/outbox/handlers.js";
 import { addMonths } from "../../src/service/model/installed-base.js";
+import { findCjkFont } from "../../src/service/render-warranty-card.js";
 import { startTestApp, TEST_PASSWORD, type TestApp } from "../support/test-app.js";
 
 // A real 1×1 PNG.
@@ -221,9 +222,22 @@ describe("service visit", () => {
 
     const replenishment = await t.database.db.selectFrom("replenishment_requests").selectAll().where("visit_id", "=", res.body.id).orderBy("sku").execute();
     expect(replenishment.map((r) => [r.sku, r.qty, r.status])).toEqual([
+      // as written, before the warehouse acts
       ["PM-CHIP", 1, "open"],
       ["PM-HOUSING", 2, "open"],
     ]);
+    const listed = await t.api("GET", "/api/replenishment-requests", { as: "warehouse" });
+    expect(listed.body.requests.map((r: { sku: string; qty: number; serial: string }) => [r.sku, r.qty, r.serial])).toEqual([
+      ["PM-CHIP", 1, serial],
+      ["PM-HOUSING", 2, serial],
+    ]);
+    const first = listed.body.requests[0].id;
+    expect((await t.api("POST", `/api/replenishment-requests/${first}/done`, { as: "warehouse" })).body).toEqual({ id: first, status: "done" });
+    const twice = await t.api("POST", `/api/replenishment-requests/${first}/done`, { as: "warehouse" });
+    expect(twice.status).toBe(422);
+    expect(twice.body.error.reason).toBe("replenishment.not_open");
+    expect((await t.api("GET", "/api/replenishment-requests?status=done", { as: "purchasing" })).body.requests).toHaveLength(1);
+    expect((await t.api("POST", "/api/replenishment-requests/999999/done", { as: "warehouse" })).status).toBe(404);
     const warehouseNote = await t.database.db.selectFrom("notifications").selectAll().where("to_role", "=", "warehouse").executeTakeFirstOrThrow();
     expect(warehouseNote.message).toContain("PM-CHIP × 1");
 
@@ -240,7 +254,8 @@ describe("service visit", () => {
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
     const text = (await new PDFParse({ data: bytes }).getText()).text;
     for (const expected of [code, serial, "PM-CHIP", "PM-HOUSING", today, addMonths(today, 6), "Electronic warranty card"]) expect(text).toContain(expected);
-    expect(text).toContain("电子保修卡");
+    // Chinese needs a CJK font on the machine (fonts-noto-cjk); without one the card says it is English-only.
+    expect(text).toContain(findCjkFont() ? "电子保修卡" : "No CJK font");
 
     const unit = await t.api("GET", `/api/equipment/${serial}`, { as: "engineering" });
     expect(unit.body.lifecycle.map((e: { kind: string }) => e.kind)).toEqual(["installed", "visit"]);

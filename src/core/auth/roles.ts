@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   "equipment.read", // the installed base, visits, proposals
   "equipment.write", // import older equipment
   "visits.write", // record a service visit
+  "replenishment.manage", // the warehouse's list of parts used by service visits
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,8 +73,8 @@ const GRANTS: Record<Role, Permission[]> = {
     "visits.write",
   ],
   planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "planning.write", "rules.read"],
-  purchasing: [...PEOPLE_BASE, "planning.read"],
-  warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write"],
+  purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage"],
+  warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage"],
   engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write"],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
   admin: [...PERMISSIONS],

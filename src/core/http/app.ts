@@ -24,7 +24,7 @@ import { orderRoutes } from "../../orders/routes.js";
 import { planningRoutes } from "../../planning/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
-import { equipmentRoutes } from "../../service/equipment-routes.js";
+import { equipmentRoutes, replenishmentRoutes } from "../../service/equipment-routes.js";
 import { publicRoutes } from "../../service/public-routes.js";
 import { statusLinkRoutes } from "../../service/status-link-routes.js";
 import { settingsRoutes } from "../../settings/routes.js";
@@ -114,7 +114,9 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   calendarRoutes(app, deps);
   planningRoutes(app, deps);
   statusLinkRoutes(app, deps);
+  // Multipart is registered once for the app (spreadsheet limits); a visit upload narrows them per request.
   equipmentRoutes(app, deps);
+  replenishmentRoutes(app, deps);
   publicRoutes(app, deps);
   // Without a listener (a bare app in a unit test) the stream stays open but silent.
   const hub = new ChangeHub();
