@@ -10,10 +10,12 @@ import { withSortMemory } from "./sort-memory.js";
 const plantDate = (column: RawBuilder<unknown>) => sql`((${column} at time zone 'UTC') + interval '8 hours')::date`;
 
 /** Delivered orders of the period: source, order_no, customer_code, delivered_day, promised_date,
- *  requested_date, due_date, families (product families of the order's lines). A history line's item is
- *  a SKU or a model name: the item with that SKU, else the one item with that name, gives its family;
- *  otherwise the family is unknown and the line counts in none. */
-export function deliveriesCte(period: Period): RawBuilder<unknown> {
+ *  requested_date, due_date, families (product families of the order's lines; `families: false` leaves
+ *  them empty, for the aggregates, which join `order_families` instead). `order_families` holds
+ *  (source, order_no, family) once per family of an order. A history line's item is a SKU or a model
+ *  name: the item with that SKU, else the one item with that name, gives its family; otherwise the
+ *  family is unknown and the line counts in none. */
+export function deliveriesCte(period: Period, options: { families: boolean } = { families: true }): RawBuilder<unknown> {
   return sql`
     delivered as (
       select o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day, o.promised_date, o.requested_date
@@ -25,8 +27,12 @@ export function deliveriesCte(period: Period): RawBuilder<unknown> {
       from history_orders h
       where h.delivered_on >= ${period.from}::date and h.delivered_on <= ${period.to}::date
     ),
-    history_families as (
-      select d.order_no, array_agg(distinct i.family order by i.family) filter (where i.family <> '') as families
+    order_families as (
+      select distinct 'live'::text as source, d.order_no, i.family
+      from delivered d join order_lines l on l.order_no = d.order_no join items i on i.sku = l.sku
+      where i.family <> ''
+      union
+      select 'history'::text, d.order_no, i.family
       from history_delivered d join history_order_lines l on l.order_no = d.order_no
       join lateral (
         select it.family from items it where it.sku = l.item
@@ -35,28 +41,29 @@ export function deliveriesCte(period: Period): RawBuilder<unknown> {
         where it.name = l.item and not exists (select 1 from items s where s.sku = l.item)
         having count(*) = 1
       ) i on true
-      group by d.order_no
-    ),
-    live_families as (
-      select d.order_no, array_agg(distinct i.family order by i.family) filter (where i.family <> '') as families
-      from delivered d join order_lines l on l.order_no = d.order_no join items i on i.sku = l.sku
-      group by d.order_no
+      where i.family <> ''
     ),
     deliveries as (
       select 'live'::text as source, d.order_no, d.customer_code, d.delivered_day, d.promised_date, d.requested_date,
-             coalesce(d.promised_date, d.requested_date) as due_date, coalesce(f.families, '{}') as families
-      from delivered d left join live_families f on f.order_no = d.order_no
+             coalesce(d.promised_date, d.requested_date) as due_date
+      from delivered d
       union all
-      select 'history'::text, d.order_no, d.customer_code, d.delivered_day, null::date, null::date, d.due_on, coalesce(f.families, '{}')
-      from history_delivered d left join history_families f on f.order_no = d.order_no
+      select 'history'::text, d.order_no, d.customer_code, d.delivered_day, null::date, null::date, d.due_on
+      from history_delivered d
     ),
     verdicts as (
-      select d.*,
+      select d.*, ${options.families ? sql`coalesce(f.families, '{}')` : sql`'{}'::text[]`} as families,
              d.delivered_day <= d.due_date as on_time,
              d.delivered_day <= d.promised_date as on_time_promised,
              d.delivered_day <= d.requested_date as on_time_requested,
              to_char(d.delivered_day, 'YYYY-MM') as month, to_char(d.delivered_day, 'IYYY-"W"IW') as week
       from deliveries d
+      ${
+        options.families
+          ? sql`left join (select source, order_no, array_agg(family order by family) as families from order_families group by source, order_no) f
+                  on f.source = d.source and f.order_no = d.order_no`
+          : sql``
+      }
     )`;
 }
 
@@ -85,13 +92,13 @@ const counts = sql`
 export async function deliveryAggregates(db: Kysely<DB>, period: Period): Promise<DeliveryAggregateRow[]> {
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DeliveryAggregateRow>`
-    with ${deliveriesCte(period)}
+    with ${deliveriesCte(period, { families: false })}
     select 'all' as dim, null::text as value, ${counts} from verdicts
     union all select 'customer', customer_code, ${counts} from verdicts group by customer_code
     union all select 'month', month, ${counts} from verdicts group by month
     union all select 'week', week, ${counts} from verdicts group by week
     union all select 'source', source, ${counts} from verdicts group by source
-    union all select 'family', f.family, ${counts} from verdicts v cross join lateral unnest(v.families) as f(family) group by f.family
+    union all select 'family', f.family, ${counts} from verdicts v join order_families f on f.source = v.source and f.order_no = v.order_no group by f.family
     order by 1, 2`.execute(tx),
   );
   return rows;

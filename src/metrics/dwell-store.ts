@@ -68,9 +68,6 @@ function samplesCte(period: Period): RawBuilder<unknown> {
   return sql`samples as (select * from order_dwell_samples where done_at >= ${period.start} and done_at < ${period.end})`;
 }
 
-const plantWeek = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'IYYY-"W"IW')`;
-const plantMonth = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
-
 export interface DwellAggregateRow {
   key: string;
   week: string | null;
@@ -85,26 +82,34 @@ export interface DwellAggregateRow {
 }
 
 /** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush; of each status
- *  overall only (a year holds about as many stays as events: their weekly series are in the trends). */
+ *  overall only (a year holds about as many stays as events: their weekly series are in the trends).
+ *  Stages and statuses are two statements run side by side (two connections, two sorts at once); the
+ *  week is grouped as its Monday (a date, cheap to sort) and labelled once per group. */
 export async function dwellAggregates(db: Kysely<DB>, period: Period): Promise<DwellAggregateRow[]> {
   const figures = sql`count(*)::int as n, avg(x.hours)::float8 as mean,
            percentile_cont(0.5) within group (order by x.hours)::float8 as median,
            percentile_cont(0.9) within group (order by x.hours)::float8 as p90`;
-  const { rows } = await withSortMemory(db, (tx) =>
-    sql<DwellAggregateRow>`
-    with ${samplesCte(period)}
-    select x.key, x.week, x.grade, x.rush, grouping(x.week, x.grade, x.rush)::int as g, ${figures}
-    from (
-      select s.key, s.hours, ${plantWeek} as week, c.grade::text as grade, o.rush
-      from samples s join orders o on o.order_no = s.order_no join customers c on c.code = o.customer_code
-      where s.key not like 'status:%'
-    ) x
-    group by grouping sets ((x.key), (x.key, x.week), (x.key, x.grade), (x.key, x.rush))
-    union all
-    select x.key, null, null, null, 7, ${figures}
-    from samples x where x.key like 'status:%' group by x.key`.execute(tx),
-  );
-  return rows;
+  const inPeriod = sql`s.done_at >= ${period.start} and s.done_at < ${period.end}`;
+  const [stages, statuses] = await Promise.all([
+    withSortMemory(db, (tx) =>
+      sql<DwellAggregateRow>`
+      select key, to_char(monday, 'IYYY-"W"IW') as week, grade, rush, g, n, mean, median, p90 from (
+        select x.key, x.monday, x.grade, x.rush, grouping(x.monday, x.grade, x.rush)::int as g, ${figures}
+        from (
+          select s.key, s.hours, date_trunc('week', (s.done_at at time zone 'UTC') + interval '8 hours') as monday, c.grade::text as grade, o.rush
+          from order_dwell_samples s join orders o on o.order_no = s.order_no join customers c on c.code = o.customer_code
+          where ${inPeriod} and s.key not like 'status:%'
+        ) x
+        group by grouping sets ((x.key), (x.key, x.monday), (x.key, x.grade), (x.key, x.rush))
+      ) grouped`.execute(tx),
+    ),
+    withSortMemory(db, (tx) =>
+      sql<DwellAggregateRow>`
+      select x.key, null as week, null as grade, null as rush, 7 as g, ${figures}
+      from order_dwell_samples x where x.done_at >= ${period.start} and x.done_at < ${period.end} and x.key like 'status:%' group by x.key`.execute(tx),
+    ),
+  ]);
+  return [...stages.rows, ...statuses.rows];
 }
 
 export interface DwellTrendRow {
@@ -116,15 +121,17 @@ export interface DwellTrendRow {
   p90: number;
 }
 
-/** The same figures per ISO week or per month of the period, for trend charts. */
+/** The same figures per ISO week or per month of the period, for trend charts (grouped by the bucket's
+ *  first day, labelled once per group). */
 export async function dwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month"): Promise<DwellTrendRow[]> {
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DwellTrendRow>`
-    with ${samplesCte(period)}
-    select s.key, ${by === "week" ? plantWeek : plantMonth} as bucket, count(*)::int as n, avg(s.hours)::float8 as mean,
-           percentile_cont(0.5) within group (order by s.hours)::float8 as median,
-           percentile_cont(0.9) within group (order by s.hours)::float8 as p90
-    from samples s group by 1, 2 order by 1, 2`.execute(tx),
+    select key, to_char(first_day, ${by === "week" ? 'IYYY-"W"IW' : "YYYY-MM"}) as bucket, n, mean, median, p90 from (
+      select s.key, date_trunc(${by}, (s.done_at at time zone 'UTC') + interval '8 hours') as first_day, count(*)::int as n, avg(s.hours)::float8 as mean,
+             percentile_cont(0.5) within group (order by s.hours)::float8 as median,
+             percentile_cont(0.9) within group (order by s.hours)::float8 as p90
+      from order_dwell_samples s where s.done_at >= ${period.start} and s.done_at < ${period.end} group by 1, 2
+    ) grouped order by 1, 2`.execute(tx),
   );
   return rows;
 }
