@@ -2,6 +2,7 @@
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
 import { benchIntakeSingle } from "./intake-single.js";
+import { benchPlanning } from "./planning.js";
 import type { Figure } from "./support.js";
 import { benchSurge } from "./surge.js";
 
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     orders: { type: "string", default: "1000" },
     surge: { type: "string", default: "12000" },
     db: { type: "string", default: "pglite,postgres" },
+    "plan-orders": { type: "string", default: "10000" },
   },
 });
 const dbs = values.db.split(",") as ("pglite" | "postgres")[];
@@ -18,6 +20,8 @@ const orders = Number(values.orders);
 const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> = {
   intake: (db) => benchIntakeSingle(db, orders),
   surge: (db) => benchSurge(db, Number(values.surge)),
+  // Pure model: runs once, whatever --db says.
+  planning: (db) => (db === dbs[0] ? benchPlanning(Number(values["plan-orders"])) : Promise.resolve([])),
 };
 
 const figures: Figure[] = [];
