@@ -61,6 +61,7 @@ const TABLE: { method: string; path: string; openapi: string; allowed: Role[] | 
   { method: "GET", path: "/api/planning/bottlenecks", openapi: "/api/planning/bottlenecks", allowed: ["planner", "purchasing", "admin"] },
   { method: "GET", path: "/api/planning/capacity-today", openapi: "/api/planning/capacity-today", allowed: ["sales", "service", "planner", "admin"] },
   { method: "POST", path: "/api/orders/batch-reschedule", openapi: "/api/orders/batch-reschedule", allowed: ["sales", "planner", "admin"], body: {} },
+  { method: "GET", path: "/api/planning/atp/PM-CHIP", openapi: "/api/planning/atp/{sku}", allowed: EVERYONE },
 ];
 
 describe("every route checks the caller's role", () => {
