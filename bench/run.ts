@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { benchImport } from "./import.js";
 import { benchIntakeSingle } from "./intake-single.js";
 import { benchOutcomes } from "./outcomes.js";
+import { benchPlanning } from "./planning.js";
 import type { Figure } from "./support.js";
 import { benchSurge } from "./surge.js";
 
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     events: { type: "string", default: "1000000" },
     ledger: { type: "string", default: "32000" },
     db: { type: "string", default: "pglite,postgres" },
+    "plan-orders": { type: "string", default: "10000" },
   },
 });
 const dbs = values.db.split(",") as ("pglite" | "postgres")[];
@@ -24,6 +26,8 @@ const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> 
   surge: (db) => benchSurge(db, Number(values.surge)),
   outcomes: (db) => benchOutcomes(db, Number(values.events)),
   import: (db) => benchImport(db, Number(values.ledger)),
+  // Pure model: runs once, whatever --db says.
+  planning: (db) => (db === dbs[0] ? benchPlanning(Number(values["plan-orders"])) : Promise.resolve([])),
 };
 
 const figures: Figure[] = [];

@@ -12,7 +12,7 @@ export interface RunMeta {
   horizonDays: number;
   trigger: "manual" | "change" | "reschedule" | "start";
   actor: string;
-  marks: { events: number; master: number; stock: Date | null };
+  marks: { events: number; master: number; stock: Date | null; supply: string };
   startedAt: Date;
   durationMs: number;
 }
@@ -42,6 +42,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       events_mark: meta.marks.events,
       master_mark: meta.marks.master,
       stock_mark: meta.marks.stock,
+      supply_mark: meta.marks.supply,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

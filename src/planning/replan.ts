@@ -62,7 +62,7 @@ export async function replan(db: Kysely<DB>, actor: string, trigger: RunMeta["tr
   };
 }
 
-/** Is the current plan older than today, or than a change to orders, master data or stock? */
+/** Is the current plan older than today, or than a change to orders, master data, stock or open supply? */
 export async function planStaleness(db: Kysely<DB>) {
   const [marks, run] = await Promise.all([
     changeMarks(db),
@@ -81,6 +81,7 @@ export async function planStaleness(db: Kysely<DB>) {
     if (marks.events > run.events_mark) reasons.push("orders_changed");
     if (marks.master > run.master_mark) reasons.push("master_data_changed");
     if (marks.stock && (!run.stock_mark || marks.stock > run.stock_mark)) reasons.push("stock_changed");
+    if (marks.supply !== run.supply_mark) reasons.push("supply_changed");
   }
   return { run, stale: reasons.length > 0, reasons };
 }

@@ -11,6 +11,7 @@ import { langFromHeader } from "../core/i18n.js";
 import { plantDay } from "../orders/model/numbering.js";
 import { batchReschedule } from "./batch-reschedule.js";
 import { countAcceptableOrders } from "./count-acceptable-orders.js";
+import { getAtp } from "./get-atp.js";
 import { getOrderPlan, getPlanStatus } from "./get-plan.js";
 import { listBottlenecks } from "./list-bottlenecks.js";
 import { listShortages } from "./list-shortages.js";
@@ -127,5 +128,19 @@ export function planningRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => batchReschedule(deps.db, requirePrincipal(request), request.body, langFromHeader(request.headers["accept-language"])),
+  );
+  r.get(
+    "/api/planning/atp/:sku",
+    {
+      config: { access: "session" },
+      schema: {
+        tags: ["planning"],
+        summary: "Available to promise of one item: by location (on hand, reserved, in transit) and by date (supplied, allocated by the plan, available)",
+        params: z.object({ sku: z.string().min(1).max(40) }),
+        querystring: z.strictObject({ days: z.coerce.number().int().min(1).max(365).default(60) }),
+        response: { 200: loose, ...errorReplies },
+      },
+    },
+    async (request) => getAtp(deps.db, request.params.sku, request.query.days),
   );
 }

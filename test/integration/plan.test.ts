@@ -55,6 +55,11 @@ describe("the plan", () => {
     // The chips left after the plan: none today, so a promise must wait for a purchase.
     const promise = await t.api("POST", "/api/promise", { as: "sales", body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 5 }] } });
     expect(promise.body.bottleneck).toMatchObject({ kind: "material", sku: "PM-CHIP", newPurchase: true });
+    await t.database.db
+      .insertInto("supply_lines")
+      .values({ kind: "purchase", ref: "PO-S1", sku: "PM-CHIP", location: "WH-MAIN", qty: "10", expected_date: "2099-01-01" })
+      .execute();
+    expect((await t.api("GET", "/api/planning/status", { as: "planner" })).body.reasons).toContain("supply_changed");
     const again = await t.api("POST", "/api/planning/replan", { as: "admin" });
     expect(again.body.orders).toBe(4);
     const runs = await t.database.db.selectFrom("plan_runs").select("id").execute();

@@ -64,4 +64,16 @@ describe("planning reports", () => {
     expect(byFamily.get("压力传感器")).toMatchObject({ capped: false, limitedBy: { kind: "material", sku: "PM-CHIP" } });
     expect((await t.api("GET", "/api/planning/capacity-today", { as: "purchasing" })).status).toBe(403);
   });
+
+  it("ATP of an item by location and by date, after what the plan allocated; never negative", async () => {
+    const res = await t.api("GET", "/api/planning/atp/PM-CHIP?days=90", { as: "warehouse" });
+    expect(res.status).toBe(200);
+    expect(res.body.locations).toEqual([{ location: "WH-MAIN", onHand: 80, reserved: 0, inTransit: 30, free: 80 }]);
+    expect(res.body.inTransit).toEqual([{ kind: "purchase", ref: "PO-9", location: "WH-MAIN", qty: 30, expectedDate: addDays(today, 60) }]);
+    // The plan took all 80 in stock, and 20 of the 30 on order for the second order's shortfall.
+    expect(res.body.timeline[0]).toMatchObject({ date: today, supplied: 80, available: 0, allocated: 80 });
+    expect(res.body.timeline.at(-1)).toMatchObject({ date: addDays(today, 60), supplied: 110, available: 10, allocated: 100 });
+    for (const d of res.body.timeline) expect(d.available).toBeGreaterThanOrEqual(0);
+    expect((await t.api("GET", "/api/planning/atp/NOPE", { as: "sales" })).status).toBe(404);
+  });
 });

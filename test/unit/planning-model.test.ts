@@ -76,7 +76,7 @@ describe("scheduling and promises", () => {
     expect(day(cal10.startN)).toBe("2026-12-03");
     expect(outcome.feasible).toBe(false);
     expect(day(outcome.earliestN)).toBe("2026-12-03");
-    expect(outcome.bottleneck).toMatchObject({ kind: "work_centre", code: "WC-CAL", why: "closed" });
+    expect(outcome.bottleneck).toMatchObject({ kind: "work_centre", code: "WC-CAL", why: "maintenance", note: "标准压力源送检" });
     expect(outcome.explanation.zh).toContain("校准台（WC-CAL）");
   });
 
@@ -100,6 +100,23 @@ describe("scheduling and promises", () => {
     expect(outcome.explanation.en).toContain("is full until");
     expect(outcome.partial?.qty).toBeGreaterThan(0);
     expect(outcome.explanation.zh).toContain(`先交 ${outcome.partial!.qty} 件`);
+  });
+
+  it("a bench full until Friday reads 'full until Friday', not 'closed until Sunday'", () => {
+    // Wednesday 2 December on: five orders of 130 pieces fill the bench's 6.8 h a day to Friday and past it.
+    const plenty = supply({
+      stock: [
+        { sku: "PM-HOUSING", location: "WH-MAIN", free: 5000 },
+        { sku: "PM-CHIP", location: "WH-MAIN", free: 5000 },
+      ],
+    });
+    const orders = [1, 2, 3, 4, 5].map(() => order(130, "2026-12-02"));
+    const plan = planAll(input(orders, { supply: plenty }));
+    const fullUntil = dayFromNumber(Math.max(...plan.orders.flatMap((o) => o.ops.filter((op) => op.workCentre === "WC-CAL").map((op) => op.endN))));
+    const outcome = promiseOrder(plan.state, { customer: "C-A1", grade: "A", rush: false, requestedDate: "2026-12-03", lines: line(50) }, names);
+    expect(outcome.bottleneck).toMatchObject({ kind: "work_centre", code: "WC-CAL", why: "full" });
+    expect(dayFromNumber((outcome.bottleneck as { untilN: number }).untilN) <= fullUntil).toBe(true);
+    expect(outcome.explanation.zh).toMatch(/^12月3日（周四）无法交付：校准台（WC-CAL）满负荷至12月\d+日（周.）；最早12月\d+日（周.）/);
   });
 
   it("a promise on top of the plan changes nothing unless committed", () => {

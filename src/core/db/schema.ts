@@ -417,6 +417,7 @@ export interface PlanRunsTable {
   events_mark: ColumnType<number, number | undefined, number>;
   master_mark: ColumnType<number, number | undefined, number>;
   stock_mark: Date | null;
+  supply_mark: string | null;
 }
 export interface PlanStatusTable {
   id: number;

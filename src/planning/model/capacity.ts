@@ -33,6 +33,18 @@ export interface TakeResult {
   lastBlocked: { n: number; why: BlockWhy; note: string | null } | null;
 }
 
+/**
+ * Why the work could not start before `startIdx`: the last worked day that was blocked (full, or
+ * maintenance) — a weekend after a full Friday still reads "full until Friday" — else "closed".
+ */
+function lastBlockedBefore(cal: CentreCalendar, startN: number, releaseIdx: number, startIdx: number): TakeResult["lastBlocked"] {
+  if (startIdx <= releaseIdx) return null;
+  for (let j = startIdx - 1; j >= releaseIdx; j--) {
+    if (cal.days[j].working) return { n: startN + j, ...whyBlocked(cal.days[j]) };
+  }
+  return { n: startN + startIdx - 1, why: "closed", note: null };
+}
+
 function whyBlocked(day: CentreDay): { why: BlockWhy; note: string | null } {
   if (!day.working) return { why: "closed", note: null };
   if (day.maintenance.length && day.capacityHours < EPS) return { why: "maintenance", note: day.maintenance[0].reason };
@@ -91,6 +103,12 @@ export class CapacityBoard {
     return copy;
   }
 
+  /** What the centre may take on a normal worked day (shifts × hours × units × threshold). */
+  nominalLimit(code: string): number {
+    const spec = this.calendars.get(code)?.spec;
+    return spec ? spec.shifts * spec.hoursPerShift * spec.parallelUnits * spec.loadThreshold : 0;
+  }
+
   load(code: string, n: number): number {
     return this.loads.get(code)?.[n - this.startN] ?? 0;
   }
@@ -116,8 +134,7 @@ export class CapacityBoard {
       i = release;
       while (i < this.horizonDays && !cal.days[i].working) i++;
       if (i >= this.horizonDays) return undefined;
-      const lastBlocked = i > release ? { n: this.startN + i - 1, ...whyBlocked(cal.days[i - 1]) } : null;
-      return { segments: [], startN: this.startN + i, endN: this.startN + i, lastBlocked };
+      return { segments: [], startN: this.startN + i, endN: this.startN + i, lastBlocked: lastBlockedBefore(cal, this.startN, release, i) };
     }
     const segments: Segment[] = [];
     let left = hours;
@@ -139,8 +156,7 @@ export class CapacityBoard {
     while (f < this.horizonDays && cal.limit[f] - load[f] <= EPS) f++;
     this.firstFree.set(code, f);
     const startIdx = segments[0].n - this.startN;
-    const lastBlocked = startIdx > release ? { n: segments[0].n - 1, ...whyBlocked(cal.days[startIdx - 1]) } : null;
-    return { segments, startN: segments[0].n, endN: segments[segments.length - 1].n, lastBlocked };
+    return { segments, startN: segments[0].n, endN: segments[segments.length - 1].n, lastBlocked: lastBlockedBefore(cal, this.startN, release, startIdx) };
   }
 
   /** Load per centre and day, for days with any load. */

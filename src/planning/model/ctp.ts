@@ -61,12 +61,17 @@ export function promiseOrder(state: PlanState, request: PromiseRequest, names: N
   if (!feasible && requestedN !== null && request.lines.length === 1 && request.lines[0].qty > 1) {
     // Binary search on the quantity: fewer pieces need less capacity and material.
     const line = request.lines[0];
+    const fits = (qty: number) => {
+      const p = attempt(state, request, [{ ...line, qty }]).plan;
+      return p.finishN !== null && p.finishN <= requestedN;
+    };
+    // Most often not even one piece makes it: ask that first, before searching.
     let lo = 0;
-    let hi = line.qty - 1;
+    let hi = fits(1) ? line.qty - 1 : 0;
+    if (hi > 0) lo = 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const tryPlan = attempt(state, request, [{ ...line, qty: mid }]).plan;
-      if (tryPlan.finishN !== null && tryPlan.finishN <= requestedN) lo = mid;
+      if (fits(mid)) lo = mid;
       else hi = mid - 1;
     }
     if (lo > 0) partial = { lineNo: line.lineNo, qty: lo };

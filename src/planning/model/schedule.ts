@@ -125,7 +125,10 @@ function scheduleJob(ctx: ScheduleContext, board: CapacityBoard, job: Job, trace
       segments: taken.segments,
     };
     trace.ops.push(scheduled);
-    trace.waits.push({ op: scheduled, days: taken.startN - at, lastBlocked: taken.lastBlocked });
+    // Delay the centre caused: days from release to end, less the days the work takes on an empty centre.
+    const nominal = board.nominalLimit(op.workCentre);
+    const minDays = nominal > 0 ? Math.max(1, Math.ceil(hours / nominal)) : 1;
+    trace.waits.push({ op: scheduled, days: taken.endN - at + 1 - minDays, lastBlocked: taken.lastBlocked });
     // The next operation may start the day this one ends (daily buckets; see decision 0011).
     at = taken.endN;
   }
@@ -188,8 +191,10 @@ function binding(ctx: ScheduleContext, trace: Trace, materialReadyN: number, fin
     const m = trace.materials.reduce((a, b) => (b.readyN > a.readyN ? b : a));
     return { kind: "material", sku: m.sku, short: m.short, readyN: m.readyN, purchase: m.purchase };
   }
-  if (worst?.lastBlocked) {
-    return { kind: "work_centre", code: worst.op.workCentre, untilN: worst.lastBlocked.n, why: worst.lastBlocked.why, note: worst.lastBlocked.note };
+  if (worst) {
+    // Started on its release day but spilled over: the centre was full on its first day.
+    const blocked = worst.lastBlocked ?? { n: worst.op.startN, why: "full" as const, note: null };
+    return { kind: "work_centre", code: worst.op.workCentre, untilN: blocked.n, why: blocked.why, note: blocked.note };
   }
   return { kind: "processing", days: finishN - ctx.todayN };
 }

@@ -22,7 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       duration_ms numeric(12,3) not null default 0,
       events_mark bigint not null default 0,
       master_mark bigint not null default 0,
-      stock_mark timestamptz
+      stock_mark timestamptz,
+      supply_mark text
     );
     create table plan_status (
       id int primary key default 1 check (id = 1),
