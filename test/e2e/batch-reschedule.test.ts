@@ -1,30 +1,18 @@
 // Batch reschedule from the planner board in three steps: tick → 批量改期 → date.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { plantDay } from "../../src/orders/model/numbering.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
-import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
-
-let t: TestApp;
-let browser: Browser;
+import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
 describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
-  beforeAll(async () => {
-    t = await startTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp();
 
   it("ticks three orders, presses 批量改期, enters a date, and shows the outcome of each order", async () => {
     const orderNos: string[] = [];
     for (const customer of ["C-A1", "C-B1", "C-C1"]) {
-      const res = await t.api("POST", "/api/orders", { as: "sales", body: { customer, lines: [{ sku: "TT-200", qty: 1 }] } });
+      const res = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer, lines: [{ sku: "TT-200", qty: 1 }] } });
       orderNos.push(res.body.orderNo);
     }
-    const page = await signIn(browser, t.url, "planner");
+    const page = await signIn(app.browser, app.t.url, "planner");
     const table = page.getByTestId("to-schedule");
     for (const no of orderNos) await table.locator("tr", { hasText: no }).locator(".ant-checkbox-input").check();
     await page.getByTestId("batch-reschedule").click();
@@ -36,7 +24,7 @@ describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
 
     // The reschedule itself (kitting and plan recomputed) belongs to planning: until its route is
     // merged the screen says so plainly; once it is, each order's outcome is listed.
-    const probe = await t.api("POST", "/api/orders/batch-reschedule", { as: "planner", body: {} });
+    const probe = await app.t.api("POST", "/api/orders/batch-reschedule", { as: "planner", body: {} });
     if (probe.status === 404 && probe.body.error.reason === "not_found.route") {
       await page.getByText("批量改期需要排产模块").waitFor();
     } else {

@@ -1,29 +1,17 @@
 // The orders list in a real browser: keyboard search, a saved view, inline edit and the Excel export.
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/test-app.js";
-import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
-
-let t: TestApp;
-let browser: Browser;
+import { describe, expect, it } from "vitest";
+import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
 describe.skipIf(!hasChromium)("the orders list in headless Chromium", () => {
-  beforeAll(async () => {
-    t = await startTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp();
 
   it("searches from the keyboard, saves the view, edits a note inline and exports what it shows", async () => {
-    const created = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", note: "导出测试", lines: [{ sku: "TT-200", qty: 4 }] } });
-    await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", note: "别的单", lines: [{ sku: "TT-200", qty: 1 }] } });
+    const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", note: "导出测试", lines: [{ sku: "TT-200", qty: 4 }] } });
+    await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", note: "别的单", lines: [{ sku: "TT-200", qty: 1 }] } });
     const orderNo: string = created.body.orderNo;
-    const page = await signIn(browser, t.url, "sales");
-    await page.goto(`${t.url}/orders`);
+    const page = await signIn(app.browser, app.t.url, "sales");
+    await page.goto(`${app.t.url}/orders`);
     const table = page.getByTestId("orders-table");
     await table.getByText(orderNo).waitFor();
 
@@ -43,7 +31,7 @@ describe.skipIf(!hasChromium)("the orders list in headless Chromium", () => {
     await page.fill("#view-name", "导出视图");
     await page.locator(".ant-modal-footer .ant-btn-primary").click();
     await page.getByText("已保存视图「导出视图」").waitFor();
-    const views = await t.api("GET", "/api/views?list=orders", { as: "sales" });
+    const views = await app.t.api("GET", "/api/views?list=orders", { as: "sales" });
     expect(views.body.views).toMatchObject([{ name: "导出视图", filter: { q: "导出测试" } }]);
 
     await table.locator(".ant-typography-edit").first().click();
@@ -51,7 +39,7 @@ describe.skipIf(!hasChromium)("the orders list in headless Chromium", () => {
     await page.keyboard.type("客户要求蓝色外壳");
     await page.keyboard.press("Enter");
     await page.getByText("已保存", { exact: true }).waitFor();
-    const order = await t.api("GET", `/api/orders/${orderNo}`, { as: "sales" });
+    const order = await app.t.api("GET", `/api/orders/${orderNo}`, { as: "sales" });
     expect(order.body).toMatchObject({ note: "客户要求蓝色外壳", version: 2 });
 
     // The view still filters on the old note: show every order again, then export.

@@ -1,25 +1,13 @@
 // The no-code rule editor in a real browser: a rule built with clicks is stored as JSONLogic and applies.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/test-app.js";
-import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
-
-let t: TestApp;
-let browser: Browser;
+import { describe, expect, it } from "vitest";
+import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
 describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
-  beforeAll(async () => {
-    t = await startTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp();
 
   it("builds 'customer grade = B → add tag' with clicks; the next order of a grade-B customer gets the tag", async () => {
-    const page = await signIn(browser, t.url, "admin");
-    await page.goto(`${t.url}/rules`);
+    const page = await signIn(app.browser, app.t.url, "admin");
+    await page.goto(`${app.t.url}/rules`);
     await page.getByTestId("new-rule").click();
     const editor = page.getByTestId("condition-editor");
     await editor.waitFor();
@@ -38,22 +26,22 @@ describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
     await page.locator(".ant-modal-footer .ant-btn-primary").click();
     await page.getByText("已保存规则（版本 1）").waitFor();
 
-    const rules = await t.api("GET", "/api/rules");
+    const rules = await app.t.api("GET", "/api/rules");
     const rule = rules.body.rules.find((r: { name: string }) => r.name === "B级客户打标签");
     expect(JSON.stringify(rule.condition)).toContain('{"==":[{"var":"customer.grade"},"B"]}');
     expect(rule.actions).toEqual([{ type: "add_tag", tag: "B级" }]);
     expect(rule.trigger).toEqual({ event: "order.created" });
 
-    const b = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] } });
+    const b = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] } });
     expect(b.body.tags).toContain("B级");
-    const a = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] } });
+    const a = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] } });
     expect(a.body.tags).not.toContain("B级");
     await closePage(page);
   });
 
   it("shows the server's reason, naming the field, when a rule is refused", async () => {
-    const page = await signIn(browser, t.url, "admin");
-    await page.goto(`${t.url}/rules`);
+    const page = await signIn(app.browser, app.t.url, "admin");
+    await page.goto(`${app.t.url}/rules`);
     await page.getByTestId("new-rule").click();
     await page.getByTestId("condition-editor").waitFor();
     await page.fill("#name", "B级客户打标签");

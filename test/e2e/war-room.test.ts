@@ -1,13 +1,9 @@
 // The war room in a real browser: sign in per role, live boards, quick order entry, the ask box, rules.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/test-app.js";
-import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import type { TestApp } from "../support/test-app.js";
+import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
-let t: TestApp;
-let browser: Browser;
-
-const toReady = async (orderNo: string) => {
+const toReady = async (t: TestApp, orderNo: string) => {
   for (const [to, as] of [
     ["scheduled", "planner"],
     ["in_production", "planner"],
@@ -19,20 +15,13 @@ const toReady = async (orderNo: string) => {
 };
 
 describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
-  beforeAll(async () => {
-    t = await startTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp();
 
   it("serves the app for browser paths and keeps JSON 404s for unknown API paths", async () => {
-    const page = await fetch(`${t.url}/board/sales`, { headers: { accept: "text/html" } });
+    const page = await fetch(`${app.t.url}/board/sales`, { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
-    const api = await t.api("GET", "/api/nowhere", { as: "anonymous", headers: { accept: "text/html,application/json" } });
+    const api = await app.t.api("GET", "/api/nowhere", { as: "anonymous", headers: { accept: "text/html,application/json" } });
     expect(api.status).toBe(404);
     expect(api.body.error.code).toBe("not_found");
   });
@@ -49,7 +38,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
       admin: "管理看板",
     };
     for (const [role, title] of Object.entries(titles)) {
-      const page = await signIn(browser, t.url, role);
+      const page = await signIn(app.browser, app.t.url, role);
       expect(page.url()).toContain(`/board/${role}`);
       await page.getByTestId(`board-${role}`).getByRole("heading", { name: title }).waitFor();
       await closePage(page);
@@ -57,9 +46,9 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("refuses a wrong password with the server's message", async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${t.url}/login`);
+    await page.goto(`${app.t.url}/login`);
     await page.fill("#username", "sales");
     await page.fill("#password", "wrong-password");
     await page.keyboard.press("Enter");
@@ -69,11 +58,11 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("shows an order made ready through the API on an open warehouse board within a second, no reload", async () => {
-    const page = await signIn(browser, t.url, "warehouse");
+    const page = await signIn(app.browser, app.t.url, "warehouse");
     await page.getByTestId("waves").waitFor();
     await page.locator(".ant-badge-status-success").waitFor();
-    const created = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 3 }] } });
-    await toReady(created.body.orderNo);
+    const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 3 }] } });
+    await toReady(app.t, created.body.orderNo);
     const changedAt = Date.now();
     await page.getByTestId("waves").getByText(created.body.orderNo).waitFor({ timeout: 1000 });
     expect(Date.now() - changedAt).toBeLessThan(1000);
@@ -81,9 +70,9 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("takes an order from the sales quick entry and shows it live on the service board", async () => {
-    const service = await signIn(browser, t.url, "service");
+    const service = await signIn(app.browser, app.t.url, "service");
     await service.locator(".ant-badge-status-success").waitFor();
-    const sales = await signIn(browser, t.url, "sales");
+    const sales = await signIn(app.browser, app.t.url, "sales");
     await sales.locator("#customer").click();
     await sales.locator("#customer").fill("C-A1");
     await sales.keyboard.press("Enter");
@@ -104,8 +93,8 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("finds an order on the service board and shows its stage, owner and timeline", async () => {
-    const created = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-C1", note: "蓝色外壳", lines: [{ sku: "TT-200", qty: 1 }] } });
-    const page = await signIn(browser, t.url, "service");
+    const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-C1", note: "蓝色外壳", lines: [{ sku: "TT-200", qty: 1 }] } });
+    const page = await signIn(app.browser, app.t.url, "service");
     await page.getByTestId("service-search").locator("input").fill("蓝色外壳");
     await page.keyboard.press("Enter");
     await page.getByTestId("service-results").getByText(created.body.orderNo).click();
@@ -117,9 +106,9 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("answers the ask box with the order's stage and the person responsible", async () => {
-    const created = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] } });
-    await toReady(created.body.orderNo);
-    const page = await signIn(browser, t.url, "service");
+    const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] } });
+    await toReady(app.t, created.body.orderNo);
+    const page = await signIn(app.browser, app.t.url, "service");
     await page.locator(".ask input").fill(`查订单${created.body.orderNo}状态`);
     await page.keyboard.press("Enter");
     const answer = page.getByTestId("ask-answer");
@@ -137,20 +126,20 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
       condition: { "==": [{ var: "customer.grade" }, "C"] },
       actions: [{ type: "add_tag", tag: "C级" }],
     };
-    const created = await t.api("POST", "/api/rules", { body: rule });
+    const created = await app.t.api("POST", "/api/rules", { body: rule });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const page = await signIn(browser, t.url, "admin");
+    const page = await signIn(app.browser, app.t.url, "admin");
     await page.getByTestId("manage-rules").click();
     const toggle = page.getByRole("switch", { name: rule.name });
     await toggle.click();
     await page.getByText("已停用").first().waitFor();
-    const after = await t.api("GET", `/api/rules/${created.body.id}`);
+    const after = await app.t.api("GET", `/api/rules/${created.body.id}`);
     expect(after.body).toMatchObject({ enabled: false, version: 2 });
     await closePage(page);
   });
 
   it("switches to English and back", async () => {
-    const page = await signIn(browser, t.url, "sales");
+    const page = await signIn(app.browser, app.t.url, "sales");
     await page.getByTestId("lang-switch").click();
     await page.getByRole("heading", { name: "Sales board" }).waitFor();
     await page.getByTestId("lang-switch").click();

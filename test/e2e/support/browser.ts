@@ -1,7 +1,8 @@
 // The system's Chromium (Debian's chromium package), driven by playwright-core: no browser download.
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { TEST_PASSWORD } from "../../support/test-app.js";
+import { afterAll, beforeAll } from "vitest";
+import { startTestApp, TEST_PASSWORD, type TestApp } from "../../support/test-app.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
@@ -28,4 +29,21 @@ export async function signIn(browser: Browser, url: string, username: string, op
 
 export async function closePage(page: Page) {
   await page.context().close();
+}
+
+/**
+ * Starts the app and a browser once for the enclosing describe block, and stops both after it. Read the
+ * fields inside tests or hooks: they are set by the returned object's own beforeAll.
+ */
+export function useBrowserApp(): { readonly t: TestApp; readonly browser: Browser } {
+  const state = {} as { t: TestApp; browser: Browser };
+  beforeAll(async () => {
+    state.t = await startTestApp();
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.t?.close();
+  });
+  return state;
 }
