@@ -2,7 +2,7 @@
 // the evaluation (facts + matches), each action's log row, tasks, notifications, holds and blocks,
 // pins, reservations, and outbox messages for the outside world (robots, credit provider).
 import type { Transaction } from "kysely";
-import { insertUnnest } from "../core/db/insert-unnest.js";
+import { insertUnnest, insertUnnestTogether, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { type ReservationRequest, reserveStock } from "../inventory/reserve-stock.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
@@ -25,13 +25,12 @@ export interface RuleEffects<Built extends OrderForEffects = BuiltOrder> {
 
 const json = (v: unknown) => JSON.stringify(v);
 
-export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<OrderForEffects>[], actor: string) {
-  if (!batch.length) return;
-  const evaluationIds = await insertUnnest(
-    tx,
-    "rule_evaluations",
-    { order_no: "text", trigger: "text", at: "timestamptz", revision: "bigint", facts: "jsonb", matched: "jsonb" },
-    batch.map((e) => ({
+/** The evaluations' log rows, to insert on their own or in one statement with the orders they judged. */
+export function evaluationInsert(batch: RuleEffects<OrderForEffects>[]) {
+  return unnestPart({
+    table: "rule_evaluations",
+    columns: { order_no: "text", trigger: "text", at: "timestamptz", revision: "bigint", facts: "jsonb", matched: "jsonb" },
+    rows: batch.map((e) => ({
       order_no: e.orderNo,
       trigger: e.facts.event.trigger,
       at: e.at,
@@ -39,8 +38,14 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
       facts: json(e.facts),
       matched: json(e.matched.map((m) => ({ ruleId: m.id, version: m.version }))),
     })),
-    true,
-  );
+    returningId: true,
+  });
+}
+
+/** `evaluationIds`: the ids of `evaluationInsert(batch)` when the caller already wrote it. */
+export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<OrderForEffects>[], actor: string, evaluationIds?: number[]) {
+  if (!batch.length) return;
+  if (!evaluationIds) [evaluationIds] = await insertUnnestTogether(tx, [evaluationInsert(batch)]);
   const withActions = batch.map((e, i) => ({ ...e, evaluationId: evaluationIds[i] })).filter((e) => e.plan.log.length);
   if (!withActions.length) return;
 
