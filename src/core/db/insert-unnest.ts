@@ -12,19 +12,24 @@ export interface UnnestInsert<Row extends Record<string, unknown> = Record<strin
   columns: { [K in keyof Row]?: ColumnType };
   rows: Row[];
   returningId?: boolean;
+  /** e.g. `on conflict (…) do update set …`; no two rows of one insert may hit the same conflict row. */
+  onConflict?: RawBuilder<unknown>;
 }
 
 /** Declares one insert part with its row type checked against its columns. */
 export const unnestPart = <Row extends Record<string, unknown>>(part: UnnestInsert<Row>) => part as unknown as UnnestInsert;
 
-function insertSql({ table, columns, rows, returningId }: UnnestInsert): RawBuilder<unknown> {
+// Dates travel as ISO strings: the driver's own Date formatting (local time zone) is many times slower.
+const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+
+function insertSql({ table, columns, rows, returningId, onConflict }: UnnestInsert): RawBuilder<unknown> {
   const names = Object.keys(columns);
   const typeOf = columns as Record<string, ColumnType>;
   // Arrays of arrays cannot be unnested (they must be rectangular): text[] travels as JSON.
   const arrays = names.map((name) =>
     typeOf[name] === "text[]"
       ? sql`${rows.map((r) => JSON.stringify(r[name] ?? []))}::jsonb[]`
-      : sql`${rows.map((r) => r[name] ?? null)}::${sql.raw(typeOf[name])}[]`,
+      : sql`${rows.map((r) => plain(r[name]))}::${sql.raw(typeOf[name])}[]`,
   );
   const aliases = names.map((_, i) => `c${i}`);
   const selected = names.map((name, i) =>
@@ -32,7 +37,7 @@ function insertSql({ table, columns, rows, returningId }: UnnestInsert): RawBuil
   );
   return sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
     select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(aliases.map((a) => sql.ref(a)))})
-    ${returningId ? sql`returning id` : sql``}`;
+    ${onConflict ?? sql``} ${returningId ? sql`returning id` : sql``}`;
 }
 
 /** Inserts `rows` into `table`; returns the ids in row order when `returningId` is set. */
