@@ -1,6 +1,8 @@
-// SQL for on-time delivery. Every source of delivered orders yields the same columns; today the live
-// orders, tomorrow the imported legacy history (another table) is one more `union all` branch in
-// `deliveries` and in `families` here.
+// SQL for on-time delivery. Every source of delivered orders yields the same columns: the live orders
+// and the legacy orders imported from the old ledgers (history_orders, read-only) are one `union all`
+// branch each in `deliveries` and in `families`. A ledger has one due date (promised or requested, it
+// does not say which): it judges the history's on-time figure; the promised/requested figures stay the
+// live orders' own.
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { Period } from "./model/period.js";
@@ -10,23 +12,41 @@ const plantDate = (column: RawBuilder<unknown>) => sql`((${column} at time zone 
 
 /** Delivered orders of the period (`verdicts`: source, order_no, customer_code, delivered_day, promised_date,
  *  requested_date, due_date, the three on-time verdicts, month_start, week_start) and the product families of their
- *  lines (`families`: source, order_no, family). */
+ *  lines (`families`: source, order_no, family). A history line's item is a SKU or a model name: the item with
+ *  that SKU, else the one item with that name, gives its family; otherwise the line counts in no family. */
 export function deliveriesCte(period: Period): RawBuilder<unknown> {
   return sql`
     deliveries as (
-      select 'live'::text as source, o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day, o.promised_date, o.requested_date
+      select 'live'::text as source, o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day, o.promised_date, o.requested_date,
+             coalesce(o.promised_date, o.requested_date) as due_date
       from orders o
       where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end}
+      union all
+      select 'history'::text, h.order_no, h.customer_code, h.delivered_on, null::date, null::date, h.due_on
+      from history_orders h
+      where h.delivered_on >= ${period.from}::date and h.delivered_on <= ${period.to}::date
     ),
     families as (
       select 'live'::text as source, l.order_no, i.family
       from orders o join order_lines l on l.order_no = o.order_no join items i on i.sku = l.sku
       where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end} and i.family <> ''
       group by l.order_no, i.family
+      union all
+      select 'history'::text, l.order_no, i.family
+      from history_orders h join history_order_lines l on l.order_no = h.order_no
+      join lateral (
+        select it.family from items it where it.sku = l.item
+        union all
+        select min(it.family) from items it
+        where it.name = l.item and not exists (select 1 from items s where s.sku = l.item)
+        having count(*) = 1
+      ) i on true
+      where h.delivered_on >= ${period.from}::date and h.delivered_on <= ${period.to}::date and i.family <> ''
+      group by l.order_no, i.family
     ),
     verdicts as (
-      select d.*, coalesce(d.promised_date, d.requested_date) as due_date,
-             d.delivered_day <= coalesce(d.promised_date, d.requested_date) as on_time,
+      select d.*,
+             d.delivered_day <= d.due_date as on_time,
              d.delivered_day <= d.promised_date as on_time_promised,
              d.delivered_day <= d.requested_date as on_time_requested,
              date_trunc('month', d.delivered_day)::date as month_start, date_trunc('week', d.delivered_day)::date as week_start
@@ -81,6 +101,7 @@ export interface DeliveryRow {
   delivered_day: string;
   promised_date: string | null;
   requested_date: string | null;
+  due_date: string | null;
   families: string[];
   on_time: boolean | null;
   on_time_promised: boolean | null;
@@ -96,7 +117,7 @@ export async function deliveryRows(
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DeliveryRow & { total: number }>`
     with ${deliveriesCte(period)}
-    select source, order_no, customer_code, delivered_day, promised_date, requested_date,
+    select source, order_no, customer_code, delivered_day, promised_date, requested_date, due_date,
            array(select f.family from families f where f.source = v.source and f.order_no = v.order_no order by f.family) as families,
            on_time, on_time_promised, on_time_requested, count(*) over ()::int as total
     from verdicts v

@@ -66,6 +66,7 @@ export async function listDeliveries(db: Kysely<DB>, period: Period, filter: { c
       deliveredOn: r.delivered_day,
       promisedDate: r.promised_date,
       requestedDate: r.requested_date,
+      dueDate: r.due_date,
       families: r.families,
       onTime: r.on_time,
       onTimePromised: r.on_time_promised,

@@ -146,6 +146,7 @@ describe("on-time delivery", () => {
         deliveredOn: "2026-03-10",
         promisedDate: "2026-03-09",
         requestedDate: null,
+        dueDate: "2026-03-09",
         families: ["温度变送器"],
         onTime: false,
         onTimePromised: false,
