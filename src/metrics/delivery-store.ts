@@ -15,25 +15,40 @@ const plantDate = (column: RawBuilder<unknown>) => sql`((${column} at time zone 
  *  lines (`families`: source, order_no, family). A history line's item is a SKU or a model name: the item with
  *  that SKU, else the one item with that name, gives its family; otherwise the line counts in no family. */
 export function deliveriesCte(period: Period): RawBuilder<unknown> {
+  return deliveriesOf(
+    sql`(select * from orders where delivered_at >= ${period.start} and delivered_at < ${period.end})`,
+    sql`(select * from history_orders where delivered_on >= ${period.from}::date and delivered_on <= ${period.to}::date)`,
+  );
+}
+
+/** The same over whole plant days (the rollup's recompute): orders found by delivery time, day by day. */
+export function deliveriesOnDays(days: string[]): RawBuilder<unknown> {
+  return deliveriesOf(
+    sql`(select o.* from unnest(${days}::date[]) as d(day)
+         join orders o on o.delivered_at >= (d.day::timestamp - interval '8 hours') at time zone 'UTC'
+                      and o.delivered_at < ((d.day + 1)::timestamp - interval '8 hours') at time zone 'UTC')`,
+    sql`(select * from history_orders where delivered_on = any(${days}::date[]))`,
+  );
+}
+
+function deliveriesOf(liveOrders: RawBuilder<unknown>, historyOrders: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
     deliveries as (
       select 'live'::text as source, o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day, o.promised_date, o.requested_date,
              coalesce(o.promised_date, o.requested_date) as due_date
-      from orders o
-      where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end}
+      from ${liveOrders} o
       union all
       select 'history'::text, h.order_no, h.customer_code, h.delivered_on, null::date, null::date, h.due_on
-      from history_orders h
-      where h.delivered_on >= ${period.from}::date and h.delivered_on <= ${period.to}::date
+      from ${historyOrders} h
     ),
     families as (
       select 'live'::text as source, l.order_no, i.family
-      from orders o join order_lines l on l.order_no = o.order_no join items i on i.sku = l.sku
-      where o.delivered_at >= ${period.start} and o.delivered_at < ${period.end} and i.family <> ''
+      from deliveries d join order_lines l on l.order_no = d.order_no join items i on i.sku = l.sku
+      where d.source = 'live' and i.family <> ''
       group by l.order_no, i.family
       union all
       select 'history'::text, l.order_no, i.family
-      from history_orders h join history_order_lines l on l.order_no = h.order_no
+      from deliveries d join history_order_lines l on l.order_no = d.order_no
       join lateral (
         select it.family from items it where it.sku = l.item
         union all
@@ -41,7 +56,7 @@ export function deliveriesCte(period: Period): RawBuilder<unknown> {
         where it.name = l.item and not exists (select 1 from items s where s.sku = l.item)
         having count(*) = 1
       ) i on true
-      where h.delivered_on >= ${period.from}::date and h.delivered_on <= ${period.to}::date and i.family <> ''
+      where d.source = 'history' and i.family <> ''
       group by l.order_no, i.family
     ),
     verdicts as (
@@ -75,23 +90,44 @@ const counts = sql`
   count(*) filter (where requested_date is not null)::int as with_requested,
   count(*) filter (where on_time_requested)::int as on_time_requested`;
 
-/** Counts overall, per customer, per month, per ISO week, per source and per product family. */
+const sums = sql`
+  sum(delivered)::int as delivered, sum(with_due)::int as with_due, sum(on_time)::int as on_time,
+  sum(with_promised)::int as with_promised, sum(on_time_promised)::int as on_time_promised,
+  sum(with_requested)::int as with_requested, sum(on_time_requested)::int as on_time_requested`;
+
+/** Counts overall, per customer, per month, per ISO week, per source and per product family, from the
+ *  per-day rollup (delivery_days, kept by refresh-summaries.ts). */
 export async function deliveryAggregates(db: Kysely<DB>, period: Period): Promise<DeliveryAggregateRow[]> {
   // grouping(customer_code, month, week, source) bits: a 1 marks a column not grouped by.
-  const { rows } = await withSortMemory(db, (tx) =>
-    sql<DeliveryAggregateRow>`
-    with ${deliveriesCte(period)}
+  const days = sql`day >= ${period.from}::date and day <= ${period.to}::date`;
+  const { rows } = await sql<DeliveryAggregateRow>`
     select case grouping(customer_code, month_start, week_start, source) when 15 then 'all' when 7 then 'customer' when 11 then 'month' when 13 then 'week' else 'source' end as dim,
-           coalesce(customer_code, to_char(month_start, 'YYYY-MM'), to_char(week_start, 'IYYY-"W"IW'), source) as value, ${counts}
-    from verdicts
+           coalesce(customer_code, to_char(month_start, 'YYYY-MM'), to_char(week_start, 'IYYY-"W"IW'), source) as value, ${sums}
+    from (
+      select customer_code collate "C" as customer_code, date_trunc('month', day)::date as month_start,
+             date_trunc('week', day)::date as week_start, source collate "C" as source, delivered, with_due, on_time,
+             with_promised, on_time_promised, with_requested, on_time_requested
+      from delivery_days where family = '' and ${days}
+    ) d
     group by grouping sets ((), (customer_code), (month_start), (week_start), (source))
     union all
-    select 'family', f.family, ${counts}
-    from verdicts v join families f on f.order_no = v.order_no and f.source = v.source
-    group by f.family
-    order by 1, 2`.execute(tx),
-  );
+    select 'family', family, ${sums} from delivery_days where family <> '' and ${days} group by family
+    order by 1, 2`.execute(db);
   return rows;
+}
+
+/** Recomputes the delivery rollup of whole plant days from the orders and the imported history. */
+export async function recomputeDeliveryDays(db: Kysely<DB>, days: string[]): Promise<void> {
+  if (!days.length) return;
+  await sql`delete from delivery_days where day = any(${days}::date[])`.execute(db);
+  await sql`
+    insert into delivery_days (source, day, customer_code, family, delivered, with_due, on_time, with_promised, on_time_promised, with_requested, on_time_requested)
+    with ${deliveriesOnDays(days)}
+    select source, delivered_day, customer_code, '', ${counts} from verdicts group by source, delivered_day, customer_code
+    union all
+    select v.source, v.delivered_day, v.customer_code, f.family, ${counts}
+    from verdicts v join families f on f.order_no = v.order_no and f.source = v.source
+    group by v.source, v.delivered_day, v.customer_code, f.family`.execute(db);
 }
 
 export interface DeliveryRow {

@@ -62,7 +62,8 @@ export function derivedSamples(orderNos: string[]): RawBuilder<unknown> {
       union all
       select 'status:' || status, order_no, entered_at, left_at, 0 from stays where left_at is not null
     )
-    select order_no, key, started_at, done_at, ${plantWeek} as week, held_s, (extract(epoch from done_at - started_at) - held_s) / 3600.0 as hours
+    select order_no, key, started_at, done_at, ${plantWeek} as week, ((done_at at time zone 'UTC') + interval '8 hours')::date as day,
+           held_s, (extract(epoch from done_at - started_at) - held_s) / 3600.0 as hours
     from all_samples s`;
 }
 
@@ -89,7 +90,7 @@ export interface DwellAggregateRow {
 /** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush. Each status:
  *  count and mean only — a year holds about as many stays as events, and exact percentiles over all of
  *  them cost seconds; their median and p90 are in the weekly and monthly trends. */
-export async function dwellAggregates(db: Kysely<DB>, period: Period): Promise<DwellAggregateRow[]> {
+export async function exactDwellAggregates(db: Kysely<DB>, period: Period): Promise<DwellAggregateRow[]> {
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DwellAggregateRow>`
     select x.key, x.week, x.grade, x.rush, grouping(x.week, x.grade, x.rush)::int as g, count(*)::int as n,
@@ -119,7 +120,7 @@ export interface DwellTrendRow {
 }
 
 /** The same figures per ISO week or per month of the period, for trend charts. */
-export async function dwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month"): Promise<DwellTrendRow[]> {
+export async function exactDwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month"): Promise<DwellTrendRow[]> {
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DwellTrendRow>`
     with ${samplesCte(period)}

@@ -11,6 +11,7 @@ import * as outcomeMetrics from "./migrations/20261125050000_outcome_metrics.js"
 import * as savedViews from "./migrations/20261125060000_saved_views.js";
 import * as aftersales from "./migrations/20261125070000_aftersales.js";
 import * as dwellSampleKeyIndex from "./migrations/20261125080000_dwell_sample_key_index.js";
+import * as outcomeRollups from "./migrations/20261125090000_outcome_rollups.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "20261125070000_aftersales": aftersales,
   "20261125060000_saved_views": savedViews,
   "20261125080000_dwell_sample_key_index": dwellSampleKeyIndex,
+  "20261125090000_outcome_rollups": outcomeRollups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
