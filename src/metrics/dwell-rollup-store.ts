@@ -6,7 +6,7 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { type DwellAggregateRow, type DwellTrendRow, exactDwellAggregates, exactDwellTrend } from "./dwell-store.js";
 import { BUCKET_SQL } from "./model/histogram.js";
-import type { Period } from "./model/period.js";
+import { fullWeeks, type Period } from "./model/period.js";
 
 /** Up to this many samples in a figure's period, its percentiles are exact (read from the samples). */
 export const EXACT_SAMPLES = 20_000;
@@ -31,8 +31,34 @@ export async function recomputeDwellDays(db: Kysely<DB>, days: string[]): Promis
     buckets as (insert into dwell_day_buckets (key, day, grade, rush, bucket, n) select key, day, grade, rush, bucket, n from counted)
     insert into dwell_day_totals (key, day, grade, rush, n, hours)
     select key, day, grade, rush, sum(n)::int, sum(hours) from counted group by 1, 2, 3, 4`.execute(db);
+  // The weeks of those days, summed again from their day rows.
+  const weeks = sql`(select distinct date_trunc('week', d)::date as week from unnest(${days}::date[]) as x(d))`;
+  await sql`delete from dwell_week_totals where week in ${weeks}`.execute(db);
+  await sql`delete from dwell_week_buckets where week in ${weeks}`.execute(db);
+  await sql`
+    insert into dwell_week_totals (key, week, grade, rush, n, hours)
+    select t.key, w.week, t.grade, t.rush, sum(t.n), sum(t.hours)
+    from ${weeks} w join dwell_day_totals t on t.day >= w.week and t.day < w.week + 7 group by 1, 2, 3, 4`.execute(db);
+  await sql`
+    insert into dwell_week_buckets (key, week, grade, rush, bucket, n)
+    select b.key, w.week, b.grade, b.rush, b.bucket, sum(b.n)
+    from ${weeks} w join dwell_day_buckets b on b.day >= w.week and b.day < w.week + 7 group by 1, 2, 3, 4, 5`.execute(db);
 }
 
+/** The rollup rows of the period (key, wk = the ISO week's Monday, grade, rush, n and `extra`): whole weeks
+ *  from the week table, the days at either end outside them from the day table. */
+function periodRows(kind: "totals" | "buckets", period: Period, where: RawBuilder<unknown>, extra: string): RawBuilder<unknown> {
+  const weeks = fullWeeks(period);
+  const cols = sql.raw(`key collate "C" as key, grade collate "C" as grade, rush, n, ${extra}`);
+  const dayRows = sql`select ${cols}, date_trunc('week', day)::date as wk from ${sql.table(`dwell_day_${kind}`)} where ${inDays(period)} and ${where}`;
+  if (!weeks) return dayRows;
+  return sql`
+    select ${cols}, week as wk from ${sql.table(`dwell_week_${kind}`)} where week >= ${weeks.first}::date and week <= ${weeks.last}::date and ${where}
+    union all
+    ${dayRows} and (day < ${weeks.first}::date or day > ${weeks.last}::date + 6)`;
+}
+
+const STAGE_KEYS = sql`key not like 'status:%'`;
 const inDays = (period: Period) => sql`day >= ${period.from}::date and day <= ${period.to}::date`;
 const weekLabel = (column: RawBuilder<unknown>) => sql`to_char(${column}, 'IYYY-"W"IW')`;
 const bucketValue = (b: string) => sql.raw(`(case when ${b} <= 100 then ${b} / 100.0 else power(1.01, ${b} - 100.5) end)`);
@@ -56,30 +82,28 @@ function histogramPercentiles(h: RawBuilder<unknown>, groupBy: string): RawBuild
 
 async function stageSampleCount(db: Kysely<DB>, period: Period): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    select coalesce(sum(n), 0)::int as n from dwell_day_totals where ${inDays(period)} and key not like 'status:%'`.execute(db);
+    select coalesce(sum(n), 0)::int as n from (${periodRows("totals", period, STAGE_KEYS, "hours")}) t`.execute(db);
   return rows[0].n;
 }
 
 /** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush; each status's count and mean. */
-export async function dwellAggregates(db: Kysely<DB>, period: Period): Promise<DwellAggregateRow[]> {
-  if ((await stageSampleCount(db, period)) <= EXACT_SAMPLES) return exactDwellAggregates(db, period);
-  const source = (table: string, bucket: boolean) =>
-    sql`select key collate "C" as key, date_trunc('week', day)::date as wk, grade collate "C" as grade, rush, n ${sql.raw(bucket ? ", bucket" : ", hours")}
-        from ${sql.table(table)} where ${inDays(period)} and key not like 'status:%'`;
+export async function dwellAggregates(db: Kysely<DB>, period: Period, exactUpTo = EXACT_SAMPLES): Promise<DwellAggregateRow[]> {
+  if ((await stageSampleCount(db, period)) <= exactUpTo) return exactDwellAggregates(db, period);
+  const stages = STAGE_KEYS;
   const sets = (extra: string) => sql.raw(`grouping sets ((key${extra}), (key, wk${extra}), (key, grade${extra}), (key, rush${extra}))`);
   const [totals, percentiles] = await Promise.all([
     sql<DwellAggregateRow>`
       select key, ${weekLabel(sql`wk`)} as week, grade, rush, g, n, mean, null::float8 as median, null::float8 as p90 from (
         select key, wk, grade, rush, grouping(wk, grade, rush)::int as g, sum(n)::int as n, (sum(hours) / sum(n))::float8 as mean
-        from (${source("dwell_day_totals", false)}) t group by ${sets("")}
+        from (${periodRows("totals", period, stages, "hours")}) t group by ${sets("")}
       ) grouped
       union all
       select key, null, null, null, 7, sum(n)::int, (sum(hours) / sum(n))::float8, null, null
-      from dwell_day_totals where ${inDays(period)} and key like 'status:%' group by key`.execute(db),
+      from (${periodRows("totals", period, sql`key like 'status:%'`, "hours")}) s group by key`.execute(db),
     sql<{ key: string; week: string | null; grade: string | null; rush: boolean | null; g: number; median: number; p90: number }>`
       select key, g, ${weekLabel(sql`wk`)} as week, grade, rush, median, p90 from (${histogramPercentiles(
         sql`select key, wk, grade, rush, grouping(wk, grade, rush)::int as g, bucket, sum(n) as n
-            from (${source("dwell_day_buckets", true)}) b group by ${sets(", bucket")}`,
+            from (${periodRows("buckets", period, stages, "bucket")}) b group by ${sets(", bucket")}`,
         "key, g, wk, grade, rush",
       )}) p`.execute(db),
   ]);
@@ -92,9 +116,9 @@ export async function dwellAggregates(db: Kysely<DB>, period: Period): Promise<D
 }
 
 /** The same figures per ISO week or per month of the period, for trend charts. */
-export async function dwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month"): Promise<DwellTrendRow[]> {
+export async function dwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month", exactUpTo = EXACT_SAMPLES): Promise<DwellTrendRow[]> {
   const { rows: count } = await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from dwell_day_totals where ${inDays(period)}`.execute(db);
-  if (count[0].n <= EXACT_SAMPLES) return exactDwellTrend(db, period, by);
+  if (count[0].n <= exactUpTo) return exactDwellTrend(db, period, by);
   const label = by === "week" ? weekLabel(sql`t.first_day`) : sql`to_char(t.first_day, 'YYYY-MM')`;
   const { rows } = await sql<DwellTrendRow>`
     select t.key, ${label} as bucket, t.n, t.mean, p.median, p.p90 from (

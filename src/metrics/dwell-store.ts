@@ -6,7 +6,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { Period } from "./model/period.js";
-import { STAGES } from "./model/stages.js";
+import { DWELL_STATUSES, STAGES } from "./model/stages.js";
 import { withSortMemory } from "./sort-memory.js";
 
 const plantWeek = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'IYYY-"W"IW')`;
@@ -167,20 +167,16 @@ export interface StuckRow {
   since: Date;
 }
 
-/** Open orders that have waited longest in their current status, `limit` per status. */
+/** Open orders that have waited longest in their current status, `limit` per status: since their last
+ *  status event, as summarised in order_log_heads (read after a refresh). */
 export async function stuckOrders(db: Kysely<DB>, limit: number, status?: string): Promise<StuckRow[]> {
-  const { rows } = await withSortMemory(db, (tx) =>
-    sql<StuckRow>`
+  const { rows } = await sql<StuckRow>`
     select order_no, status, customer_code, grade, rush, since from (
-      select o.order_no, o.status, o.customer_code, c.grade::text as grade, o.rush, e.at as since,
-             row_number() over (partition by o.status order by e.at, o.order_no) as rank
-      from orders o join customers c on c.code = o.customer_code
-      cross join lateral (
-        select ev.at from order_events ev where ev.order_no = o.order_no and ev.to_status is not null order by ev.id desc limit 1
-      ) e
-      where o.status not in ('closed', 'cancelled') ${status ? sql`and o.status = ${status}` : sql``}
+      select o.order_no, o.status, o.customer_code, c.grade::text as grade, o.rush, h.last_at as since,
+             row_number() over (partition by o.status order by h.last_at, o.order_no) as rank
+      from orders o join customers c on c.code = o.customer_code join order_log_heads h on h.order_no = o.order_no
+      where o.status = any(${status ? [status] : DWELL_STATUSES}::text[])
     ) ranked where rank <= ${limit}
-    order by status, since, order_no`.execute(tx),
-  );
+    order by status, since, order_no`.execute(db);
   return rows;
 }

@@ -40,6 +40,7 @@ export async function listDwellOrders(db: Kysely<DB>, period: Period, stage: str
 }
 
 export async function listStuckOrders(db: Kysely<DB>, now: Date, filter: { status?: string; limit: number }) {
+  await refreshOutcomeSummaries(db);
   const rows = await stuckOrders(db, filter.limit, filter.status);
   return {
     orders: rows.map((r) => ({

@@ -6,6 +6,7 @@
 // summaries.
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { perOrderDisagreements } from "./agreement-store.js";
 import { recomputeDeliveryDays } from "./delivery-store.js";
 import { recomputeDwellDays } from "./dwell-rollup-store.js";
 import { derivedSamples } from "./dwell-store.js";
@@ -39,26 +40,28 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>): Promise<number> {
       const queuedOrder = sql<boolean>`order_no = any(${orderNos}::text[])`;
       await tx.deleteFrom("order_dwell_samples").where(queuedOrder).execute();
       await tx.deleteFrom("order_log_heads").where(queuedOrder).execute();
+      await tx.deleteFrom("order_disagreements").where(queuedOrder).execute();
       await sql`insert into order_dwell_samples (order_no, key, started_at, done_at, week, day, held_s, hours) ${derivedSamples(orderNos)}`.execute(tx);
       await sql`
-        insert into order_log_heads (order_no, last_status, chain_breaks, first_break, delivered_day)
-        select c.order_no, (array_agg(to_status order by id desc))[1], count(*) filter (where broken)::int,
+        insert into order_log_heads (order_no, last_status, last_at, chain_breaks, first_break, delivered_day)
+        select c.order_no, (array_agg(to_status order by id desc))[1], (array_agg(at order by id desc))[1], count(*) filter (where broken)::int,
                (array_agg(detail order by id) filter (where broken))[1],
                min(((o.delivered_at at time zone 'UTC') + interval '8 hours')::date)
         from (
-          select order_no, id, to_status,
+          select order_no, id, at, to_status,
                  kind = 'transition' and previous is not null and from_status is distinct from previous as broken,
                  'event ' || id || ': ' || coalesce(from_status, '∅') || '→' || to_status || ' after ' || coalesce(previous, '∅') as detail
           from (
-            select order_no, id, kind, from_status, to_status, lag(to_status) over (partition by order_no order by id) as previous
+            select order_no, id, at, kind, from_status, to_status, lag(to_status) over (partition by order_no order by id) as previous
             from order_events where to_status is not null and order_no = any(${orderNos}::text[])
           ) chain
         ) c join orders o on o.order_no = c.order_no
         group by c.order_no`.execute(tx);
+      await sql`insert into order_disagreements (order_no, cause, status, detail) ${perOrderDisagreements(orderNos)}`.execute(tx);
       touch(await daysOf(tx, orderNos));
     }
     // After a large catch-up (a first start on a loaded history), the planner needs fresh statistics.
-    if (orderNos.length > LARGE_REFRESH) await sql`analyze order_dwell_samples, order_log_heads`.execute(tx);
+    if (orderNos.length > LARGE_REFRESH) await sql`analyze order_dwell_samples, order_log_heads, order_disagreements`.execute(tx);
     await recomputeDwellDays(tx, [...days.dwell]);
     await recomputeDeliveryDays(tx, [...days.delivery]);
     if (days.dwell.size + days.delivery.size > 100) await sql`analyze dwell_day_totals, dwell_day_buckets, delivery_days`.execute(tx);

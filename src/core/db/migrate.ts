@@ -12,6 +12,8 @@ import * as savedViews from "./migrations/20261125060000_saved_views.js";
 import * as aftersales from "./migrations/20261125070000_aftersales.js";
 import * as dwellSampleKeyIndex from "./migrations/20261125080000_dwell_sample_key_index.js";
 import * as outcomeRollups from "./migrations/20261125090000_outcome_rollups.js";
+import * as orderDisagreements from "./migrations/20261125090100_order_disagreements.js";
+import * as dwellWeekRollups from "./migrations/20261125090200_dwell_week_rollups.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -25,6 +27,8 @@ const migrations: Record<string, Migration> = {
   "20261125060000_saved_views": savedViews,
   "20261125080000_dwell_sample_key_index": dwellSampleKeyIndex,
   "20261125090000_outcome_rollups": outcomeRollups,
+  "20261125090100_order_disagreements": orderDisagreements,
+  "20261125090200_dwell_week_rollups": dwellWeekRollups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -351,6 +351,13 @@ export interface OrderLogHeadsTable {
   chain_breaks: number;
   first_break: string | null;
   delivered_day: string | null;
+  last_at: Date | null;
+}
+export interface OrderDisagreementsTable {
+  order_no: string;
+  cause: string;
+  status: string;
+  detail: string | null;
 }
 export interface MetricDirtyDaysTable {
   kind: "dwell" | "delivery";
@@ -367,6 +374,22 @@ export interface DwellDayTotalsTable {
 export interface DwellDayBucketsTable {
   key: string;
   day: string;
+  grade: string;
+  rush: boolean;
+  bucket: number;
+  n: number;
+}
+export interface DwellWeekTotalsTable {
+  key: string;
+  week: string;
+  grade: string;
+  rush: boolean;
+  n: number;
+  hours: number;
+}
+export interface DwellWeekBucketsTable {
+  key: string;
+  week: string;
   grade: string;
   rush: boolean;
   bucket: number;
@@ -665,4 +688,7 @@ export interface DB {
   dwell_day_totals: DwellDayTotalsTable;
   dwell_day_buckets: DwellDayBucketsTable;
   delivery_days: DeliveryDaysTable;
+  order_disagreements: OrderDisagreementsTable;
+  dwell_week_totals: DwellWeekTotalsTable;
+  dwell_week_buckets: DwellWeekBucketsTable;
 }

@@ -1,7 +1,7 @@
 // Dwell hours counted in buckets, so percentiles over a year read a histogram instead of sorting every
 // sample (decision 0020). Buckets are 0.01 h wide below 1 h (the figures' own rounding), then 1 % wide:
-// a percentile read from them is within half a bucket (≤ 0.5 %) of the exact one. Pure; the SQL twin
-// of bucketOf is BUCKET_SQL, and tests hold the two together.
+// a percentile read from them is within half a bucket (≤ 0.5 %, or 0.01 h below 1 h) of the exact one.
+// Pure; the SQL twins are BUCKET_SQL and dwell-rollup-store.ts's bucketValue, and tests hold them together.
 
 const STEP = Math.log(1.01);
 /** Bucket 0 holds 0 h (and below); 1..100 hold ((b−1)/100, b/100] h; b > 100 holds (1.01^(b−101), 1.01^(b−100)] h. */
@@ -19,28 +19,4 @@ export const BUCKET_SQL = (hours: string) =>
 export function bucketValue(bucket: number): number {
   if (bucket <= 100) return bucket / 100;
   return 1.01 ** (bucket - 100.5);
-}
-
-export interface BucketCount {
-  bucket: number;
-  n: number;
-}
-
-/** percentile_cont(p) (interpolation between closest ranks) over the histogram's values; null when empty.
- *  `counts` must be sorted by bucket. */
-export function histogramPercentile(counts: BucketCount[], p: number): number | null {
-  const total = counts.reduce((sum, c) => sum + c.n, 0);
-  if (!total) return null;
-  const rank = p * (total - 1);
-  const valueAt = (index: number) => {
-    let seen = 0;
-    for (const c of counts) {
-      seen += c.n;
-      if (index < seen) return bucketValue(c.bucket);
-    }
-    return bucketValue(counts[counts.length - 1].bucket);
-  };
-  const lower = valueAt(Math.floor(rank));
-  const upper = valueAt(Math.ceil(rank));
-  return lower + (rank - Math.floor(rank)) * (upper - lower);
 }
