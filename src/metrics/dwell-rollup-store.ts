@@ -50,12 +50,16 @@ export async function recomputeDwellDays(db: Kysely<DB>, days: string[]): Promis
 function periodRows(kind: "totals" | "buckets", period: Period, where: RawBuilder<unknown>, extra: string): RawBuilder<unknown> {
   const weeks = fullWeeks(period);
   const cols = sql.raw(`key collate "C" as key, grade collate "C" as grade, rush, n, ${extra}`);
-  const dayRows = sql`select ${cols}, date_trunc('week', day)::date as wk from ${sql.table(`dwell_day_${kind}`)} where ${inDays(period)} and ${where}`;
-  if (!weeks) return dayRows;
+  const dayRows = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) =>
+    sql`select ${cols}, date_trunc('week', day)::date as wk from ${sql.table(`dwell_day_${kind}`)} where day >= ${from} and day <= ${to} and ${where}`;
+  const from = sql`${period.from}::date`;
+  const to = sql`${period.to}::date`;
+  if (!weeks) return dayRows(from, to);
+  // Each end as its own range of the day table's key, so neither reads the year in between.
   return sql`
     select ${cols}, week as wk from ${sql.table(`dwell_week_${kind}`)} where week >= ${weeks.first}::date and week <= ${weeks.last}::date and ${where}
-    union all
-    ${dayRows} and (day < ${weeks.first}::date or day > ${weeks.last}::date + 6)`;
+    union all ${dayRows(from, sql`${weeks.first}::date - 1`)}
+    union all ${dayRows(sql`${weeks.last}::date + 7`, to)}`;
 }
 
 const STAGE_KEYS = sql`key not like 'status:%'`;

@@ -172,10 +172,13 @@ export interface StuckRow {
 export async function stuckOrders(db: Kysely<DB>, limit: number, status?: string): Promise<StuckRow[]> {
   const { rows } = await sql<StuckRow>`
     select order_no, status, customer_code, grade, rush, since from (
-      select o.order_no, o.status, o.customer_code, c.grade::text as grade, o.rush, h.last_at as since,
-             row_number() over (partition by o.status order by h.last_at, o.order_no) as rank
-      from orders o join customers c on c.code = o.customer_code join order_log_heads h on h.order_no = o.order_no
-      where o.status = any(${status ? [status] : DWELL_STATUSES}::text[])
+      select *, row_number() over (partition by status order by since, order_no) as rank from (
+        -- A look-up per open order (a few thousand), not a pass over every order's head.
+        select o.order_no, o.status, o.customer_code, c.grade::text as grade, o.rush,
+               (select h.last_at from order_log_heads h where h.order_no = o.order_no) as since
+        from orders o join customers c on c.code = o.customer_code
+        where o.status = any(${status ? [status] : DWELL_STATUSES}::text[])
+      ) open where since is not null
     ) ranked where rank <= ${limit}
     order by status, since, order_no`.execute(db);
   return rows;

@@ -64,7 +64,8 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>): Promise<number> {
     if (orderNos.length > LARGE_REFRESH) await sql`analyze order_dwell_samples, order_log_heads, order_disagreements`.execute(tx);
     await recomputeDwellDays(tx, [...days.dwell]);
     await recomputeDeliveryDays(tx, [...days.delivery]);
-    if (days.dwell.size + days.delivery.size > 100) await sql`analyze dwell_day_totals, dwell_day_buckets, delivery_days`.execute(tx);
+    if (days.dwell.size + days.delivery.size > 100)
+      await sql`analyze dwell_day_totals, dwell_day_buckets, dwell_week_totals, dwell_week_buckets, delivery_days`.execute(tx);
     return orderNos.length;
   });
 }
