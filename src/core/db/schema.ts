@@ -340,6 +340,8 @@ export interface OrderDwellSamplesTable {
   started_at: Date;
   done_at: Date;
   week: string;
+  /** Plant day of done_at. */
+  day: string;
   held_s: number;
   hours: number;
 }
@@ -348,6 +350,63 @@ export interface OrderLogHeadsTable {
   last_status: string;
   chain_breaks: number;
   first_break: string | null;
+  delivered_day: string | null;
+  last_at: Date | null;
+}
+export interface OrderDisagreementsTable {
+  order_no: string;
+  cause: string;
+  status: string;
+  detail: string | null;
+}
+export interface MetricDirtyDaysTable {
+  kind: "dwell" | "delivery";
+  day: string;
+}
+export interface DwellDayTotalsTable {
+  key: string;
+  day: string;
+  grade: string;
+  rush: boolean;
+  n: number;
+  hours: number;
+}
+export interface DwellDayBucketsTable {
+  key: string;
+  day: string;
+  grade: string;
+  rush: boolean;
+  bucket: number;
+  n: number;
+}
+export interface DwellWeekTotalsTable {
+  key: string;
+  week: string;
+  grade: string;
+  rush: boolean;
+  n: number;
+  hours: number;
+}
+export interface DwellWeekBucketsTable {
+  key: string;
+  week: string;
+  grade: string;
+  rush: boolean;
+  bucket: number;
+  n: number;
+}
+export interface DeliveryDaysTable {
+  source: string;
+  day: string;
+  customer_code: string;
+  family: string;
+  delivered: number;
+  with_due: number;
+  on_time: number;
+  with_promised: number;
+  on_time_promised: number;
+  with_requested: number;
+  on_time_requested: number;
 }
 export interface ImportBatchesTable {
   id: Generated<number>;
@@ -625,4 +684,11 @@ export interface DB {
   warranty_cards: WarrantyCardsTable;
   replenishment_requests: ReplenishmentRequestsTable;
   equipment_events: EquipmentEventsTable;
+  metric_dirty_days: MetricDirtyDaysTable;
+  dwell_day_totals: DwellDayTotalsTable;
+  dwell_day_buckets: DwellDayBucketsTable;
+  delivery_days: DeliveryDaysTable;
+  order_disagreements: OrderDisagreementsTable;
+  dwell_week_totals: DwellWeekTotalsTable;
+  dwell_week_buckets: DwellWeekBucketsTable;
 }
