@@ -72,30 +72,32 @@ export function ManagementPage() {
       onRefresh={reload}
       testId="management"
     >
-      <Typography.Paragraph type="secondary">{t("management.subtitle")}</Typography.Paragraph>
-      <ViewBar view={view} onChange={setView} onExport={o ? () => void exportFigures() : undefined} exporting={exporting} />
-      {o && (
-        <>
-          <Headlines outcomes={o} onDrill={setDrill} />
-          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-            <Col span={24}>
-              <DwellSection outcomes={o} {...section} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <OnTimeSection outcomes={o} {...section} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <AutonomySection outcomes={o} {...section} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <RulesSection outcomes={o} onDrill={setDrill} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <AgreementSection outcomes={o} onDrill={setDrill} />
-            </Col>
-          </Row>
-        </>
-      )}
+      <div className="management">
+        <Typography.Paragraph type="secondary">{t("management.subtitle")}</Typography.Paragraph>
+        <ViewBar view={view} onChange={setView} onExport={o ? () => void exportFigures() : undefined} exporting={exporting} />
+        {o && (
+          <>
+            <Headlines outcomes={o} onDrill={setDrill} />
+            <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+              <Col span={24}>
+                <DwellSection outcomes={o} {...section} />
+              </Col>
+              <Col xs={24} xl={12}>
+                <OnTimeSection outcomes={o} {...section} />
+              </Col>
+              <Col xs={24} xl={12}>
+                <AutonomySection outcomes={o} {...section} />
+              </Col>
+              <Col xs={24} xl={12}>
+                <RulesSection outcomes={o} onDrill={setDrill} />
+              </Col>
+              <Col xs={24} xl={12}>
+                <AgreementSection outcomes={o} onDrill={setDrill} />
+              </Col>
+            </Row>
+          </>
+        )}
+      </div>
       {drill && <DrillDrawer target={drill} onClose={() => setDrill(undefined)} />}
     </BoardPage>
   );

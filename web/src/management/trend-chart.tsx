@@ -23,9 +23,14 @@ export function TrendChart(props: {
   const format = (v: number) => (props.percent ? pct(v) : String(v));
   const marks = [
     ...(props.pivotBucket && props.buckets.includes(props.pivotBucket)
-      ? [{ xAxis: props.pivotBucket, label: { formatter: props.pivotLabel ?? "", position: "insideEndTop" }, lineStyle: { color: "#fa541c", type: "solid" } }]
+      ? [{ xAxis: props.pivotBucket, label: { formatter: props.pivotLabel ?? "", position: "end" }, lineStyle: { color: "#fa541c", type: "solid" } }]
       : []),
-    ...(props.references ?? []).map((r) => ({ yAxis: r.value, label: { formatter: r.label, position: "insideEndTop" }, lineStyle: { color: "#8c8c8c" } })),
+    // Two references close together (0.8 h and 0.3 h) must not print over each other: one above, one below.
+    ...(props.references ?? []).map((r, i) => ({
+      yAxis: r.value,
+      label: { formatter: r.label, position: i % 2 ? "insideEndBottom" : "insideEndTop" },
+      lineStyle: { color: "#8c8c8c" },
+    })),
   ];
   return (
     <div data-testid={props.testId} data-points={props.series.reduce((n, s) => n + s.data.filter((v) => v !== null).length, 0)}>
