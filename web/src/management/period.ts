@@ -19,7 +19,8 @@ export function plantToday(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const valid = (day: string | null): day is string => !!day && DATE.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`));
+// A real calendar day: JavaScript reads 2026-02-30 as 2 March, so the day must survive the round trip.
+const valid = (day: string | null): day is string => !!day && DATE.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && addDays(day, 0) === day;
 
 /** Reads the view from the query string; anything missing or malformed falls back to the last 12 months. */
 export function viewOf(params: URLSearchParams, now: Date): View {
