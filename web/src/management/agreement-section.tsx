@@ -4,11 +4,10 @@ import { Card, Result, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "../components/status-tag";
 import { OrderLink } from "../orders/order-drawer";
-import type { DrillTarget } from "./drill";
 import { FigureButton } from "./figure-button";
-import type { Outcomes } from "./types";
+import type { SectionProps } from "./types";
 
-export function AgreementSection({ outcomes, onDrill }: { outcomes: Outcomes; onDrill(target: DrillTarget): void }) {
+export function AgreementSection({ outcomes, onDrill }: Pick<SectionProps, "outcomes" | "onDrill">) {
   const { t } = useTranslation();
   const a = outcomes.agreement;
   const causeName = (c: string) => t(`management.agreement.causes.${c}`, { defaultValue: c });

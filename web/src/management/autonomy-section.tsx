@@ -3,21 +3,18 @@
 import { Card, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
-import type { DrillTarget } from "./drill";
 import { FigureButton } from "./figure-button";
 import { percent } from "./format";
 import { bucketDays } from "./period";
 import { SEED_AUTONOMY } from "./reference";
 import { TrendChart } from "./trend-chart";
-import type { AutonomyFigures, Outcomes, Trends } from "./types";
+import type { AutonomyFigures, SectionProps } from "./types";
 
 type EntityRow = { entity: string } & AutonomyFigures & { months: Record<string, AutonomyFigures> };
 
-export function AutonomySection(props: { outcomes: Outcomes; trends?: Trends; pivotBucket?: string; onDrill(target: DrillTarget): void }) {
+export function AutonomySection({ outcomes, trends, pivotBucket, onDrill }: SectionProps) {
   const { t } = useTranslation();
-  const { outcomes, trends, onDrill } = props;
-  const period = outcomes.period;
-  const a = outcomes.autonomy;
+  const { period, autonomy: a } = outcomes;
   const label = t("management.indicators.autonomy");
   const entityName = (e: string) => t(`management.autonomy.entities.${e}`, { defaultValue: e });
   const months = [...new Set(a.byEntityMonth.map((r) => r.month))].sort();
@@ -65,7 +62,7 @@ export function AutonomySection(props: { outcomes: Outcomes; trends?: Trends; pi
         percent
         buckets={points.map((p) => p.bucket)}
         series={[{ name: t("management.autonomy.share"), data: points.map((p) => p.share) }]}
-        pivotBucket={props.pivotBucket}
+        pivotBucket={pivotBucket}
         pivotLabel={t("management.after")}
         references={[
           { label: t("management.referenceBefore", { value: percent(SEED_AUTONOMY.before) }), value: SEED_AUTONOMY.before },

@@ -6,15 +6,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "../components/status-tag";
 import { OrderLink } from "../orders/order-drawer";
-import type { DrillTarget } from "./drill";
 import { FigureButton } from "./figure-button";
 import { hours } from "./format";
 import { bucketDays } from "./period";
 import { SEED_DWELL_HOURS } from "./reference";
 import { TrendChart } from "./trend-chart";
-import type { Outcomes, StageFigure, Trends } from "./types";
+import type { SectionProps, StageFigure } from "./types";
 
-export function DwellSection(props: { outcomes: Outcomes; trends?: Trends; pivotBucket?: string; onDrill(target: DrillTarget): void }) {
+export function DwellSection(props: SectionProps) {
   const { t } = useTranslation();
   const { outcomes, trends, onDrill } = props;
   const period = outcomes.period;

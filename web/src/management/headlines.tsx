@@ -1,10 +1,13 @@
 // The five indicators at a glance, each figure opening its rows; with a pivot, before → after.
 import { Card, Col, Row, Space, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { DrillTarget } from "./drill";
 import { FigureButton } from "./figure-button";
 import { changeText, hours, percent } from "./format";
 import type { Outcomes } from "./types";
+
+type RateKey = "onTimeRate" | "ruleExecutionRate" | "autonomyShare";
 
 function Comparison({ before, after, change }: { before: string; after: string; change?: string }) {
   const { t } = useTranslation();
@@ -22,6 +25,51 @@ export function Headlines({ outcomes, onDrill }: { outcomes: Outcomes; onDrill(t
   const c = outcomes.comparison;
   const rules = outcomes.ruleExecution;
   const disagreements = outcomes.agreement.disagreements;
+  const note = (text: string) => (
+    <Typography.Text key={text} type="secondary">
+      {text}
+    </Typography.Text>
+  );
+  const m = (key: string) => t(`management.${key}`);
+  const cards: { key: string; figure: ReactNode; drill: DrillTarget; lines: ReactNode[]; rate?: RateKey }[] = [
+    {
+      key: "onTime",
+      figure: percent(outcomes.onTime.onTimeRate),
+      drill: { kind: "onTime", ...period, label: m("indicators.onTime") },
+      lines: [
+        note(`${m("onTime.promised")} ${percent(outcomes.onTime.promised.rate)}`),
+        note(`${m("onTime.requested")} ${percent(outcomes.onTime.requested.rate)}`),
+      ],
+      rate: "onTimeRate",
+    },
+    {
+      key: "rules",
+      figure: percent(rules.executionRate),
+      drill: { kind: "ruleFailures", failures: rules.rules.flatMap((r) => r.failures), label: m("rules.failures") },
+      lines: [
+        note(`${m("rules.success")} ${percent(rules.successRate)}`),
+        note(`${m("rules.should")} ${rules.shouldHaveMatched} · ${m("rules.matched")} ${rules.matched}`),
+      ],
+      rate: "ruleExecutionRate",
+    },
+    {
+      key: "autonomy",
+      figure: percent(outcomes.autonomy.share),
+      drill: { kind: "autonomy", ...period, label: m("indicators.autonomy") },
+      lines: [note(`${m("autonomy.business")} ${outcomes.autonomy.business} · ${m("autonomy.admin")} ${outcomes.autonomy.admin}`)],
+      rate: "autonomyShare",
+    },
+    {
+      key: "agreement",
+      figure: <span style={{ color: disagreements ? "#f5222d" : "#52c41a" }}>{disagreements}</span>,
+      drill: { kind: "agreement", label: m("indicators.agreement") },
+      lines: [
+        <Typography.Text key="verdict" type={disagreements ? "danger" : "success"}>
+          {disagreements ? m("mustBeZero") : m("allAgree")}
+        </Typography.Text>,
+      ],
+    },
+  ];
   return (
     <Row gutter={[12, 12]} className="headlines" data-testid="headlines">
       <Col xs={24} xl={8}>
@@ -49,77 +97,21 @@ export function Headlines({ outcomes, onDrill }: { outcomes: Outcomes; onDrill(t
           ))}
         </Card>
       </Col>
-      <Col xs={12} lg={6} xl={4}>
-        <Card size="small" title={t("management.indicators.onTime")} data-testid="indicator-onTime">
-          <FigureButton strong onClick={() => onDrill({ kind: "onTime", ...period, label: t("management.indicators.onTime") })} testId="figure-onTime">
-            {percent(outcomes.onTime.onTimeRate)}
-          </FigureButton>
-          <Space direction="vertical" size={0}>
-            <Typography.Text type="secondary">
-              {t("management.onTime.promised")} {percent(outcomes.onTime.promised.rate)}
-            </Typography.Text>
-            <Typography.Text type="secondary">
-              {t("management.onTime.requested")} {percent(outcomes.onTime.requested.rate)}
-            </Typography.Text>
-            {c && (
-              <Comparison before={percent(c.before.onTimeRate)} after={percent(c.after.onTimeRate)} change={changeText(c.changes.onTimeRate.delta, "rate")} />
-            )}
-          </Space>
-        </Card>
-      </Col>
-      <Col xs={12} lg={6} xl={4}>
-        <Card size="small" title={t("management.indicators.rules")} data-testid="indicator-rules">
-          <FigureButton
-            strong
-            onClick={() => onDrill({ kind: "ruleFailures", failures: rules.rules.flatMap((r) => r.failures), label: t("management.rules.failures") })}
-            testId="figure-rules"
-          >
-            {percent(rules.executionRate)}
-          </FigureButton>
-          <Space direction="vertical" size={0}>
-            <Typography.Text type="secondary">
-              {t("management.rules.success")} {percent(rules.successRate)}
-            </Typography.Text>
-            <Typography.Text type="secondary">
-              {t("management.rules.should")} {rules.shouldHaveMatched} · {t("management.rules.matched")} {rules.matched}
-            </Typography.Text>
-            {c && (
-              <Comparison
-                before={percent(c.before.ruleExecutionRate)}
-                after={percent(c.after.ruleExecutionRate)}
-                change={changeText(c.changes.ruleExecutionRate.delta, "rate")}
-              />
-            )}
-          </Space>
-        </Card>
-      </Col>
-      <Col xs={12} lg={6} xl={4}>
-        <Card size="small" title={t("management.indicators.autonomy")} data-testid="indicator-autonomy">
-          <FigureButton strong onClick={() => onDrill({ kind: "autonomy", ...period, label: t("management.indicators.autonomy") })} testId="figure-autonomy">
-            {percent(outcomes.autonomy.share)}
-          </FigureButton>
-          <Space direction="vertical" size={0}>
-            <Typography.Text type="secondary">
-              {t("management.autonomy.business")} {outcomes.autonomy.business} · {t("management.autonomy.admin")} {outcomes.autonomy.admin}
-            </Typography.Text>
-            {c && (
-              <Comparison
-                before={percent(c.before.autonomyShare)}
-                after={percent(c.after.autonomyShare)}
-                change={changeText(c.changes.autonomyShare.delta, "rate")}
-              />
-            )}
-          </Space>
-        </Card>
-      </Col>
-      <Col xs={12} lg={6} xl={4}>
-        <Card size="small" title={t("management.indicators.agreement")} data-testid="indicator-agreement">
-          <FigureButton strong onClick={() => onDrill({ kind: "agreement", label: t("management.indicators.agreement") })} testId="figure-agreement">
-            <span style={{ color: disagreements ? "#f5222d" : "#52c41a" }}>{disagreements}</span>
-          </FigureButton>
-          <Typography.Text type={disagreements ? "danger" : "success"}>{disagreements ? t("management.mustBeZero") : t("management.allAgree")}</Typography.Text>
-        </Card>
-      </Col>
+      {cards.map((card) => (
+        <Col key={card.key} xs={12} lg={6} xl={4}>
+          <Card size="small" title={t(`management.indicators.${card.key}`)} data-testid={`indicator-${card.key}`}>
+            <FigureButton strong onClick={() => onDrill(card.drill)} testId={`figure-${card.key}`}>
+              {card.figure}
+            </FigureButton>
+            <Space direction="vertical" size={0}>
+              {card.lines}
+              {c && card.rate && (
+                <Comparison before={percent(c.before[card.rate])} after={percent(c.after[card.rate])} change={changeText(c.changes[card.rate].delta, "rate")} />
+              )}
+            </Space>
+          </Card>
+        </Col>
+      ))}
     </Row>
   );
 }

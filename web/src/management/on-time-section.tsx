@@ -2,20 +2,17 @@
 import { Card, Col, Row, Statistic, Table } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
-import type { DrillTarget } from "./drill";
 import { FigureButton } from "./figure-button";
 import { percent } from "./format";
 import { bucketDays } from "./period";
 import { TrendChart } from "./trend-chart";
-import type { Outcomes, Trends } from "./types";
+import type { Outcomes, SectionProps } from "./types";
 
 type CustomerRow = Outcomes["onTime"]["byCustomer"][number];
 
-export function OnTimeSection(props: { outcomes: Outcomes; trends?: Trends; pivotBucket?: string; onDrill(target: DrillTarget): void }) {
+export function OnTimeSection({ outcomes, trends, pivotBucket, onDrill }: SectionProps) {
   const { t } = useTranslation();
-  const { outcomes, trends, onDrill } = props;
-  const period = outcomes.period;
-  const f = outcomes.onTime;
+  const { period, onTime: f } = outcomes;
   const label = t("management.indicators.onTime");
   const customers = [...f.byCustomer].sort((a, b) => (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || b.delivered - a.delivered);
   const columns: ColumnsType<CustomerRow> = [
@@ -71,7 +68,7 @@ export function OnTimeSection(props: { outcomes: Outcomes; trends?: Trends; pivo
           { name: t("management.onTime.promised"), data: points.map((p) => p.promised.rate) },
           { name: t("management.onTime.requested"), data: points.map((p) => p.requested.rate) },
         ]}
-        pivotBucket={props.pivotBucket}
+        pivotBucket={pivotBucket}
         pivotLabel={t("management.after")}
         onPoint={(bucket) => onDrill({ kind: "onTime", ...bucketDays(bucket, period), label: `${label} · ${bucket}` })}
       />

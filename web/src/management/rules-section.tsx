@@ -4,12 +4,11 @@ import { Card, Descriptions, Empty, Table } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import ReactECharts from "echarts-for-react";
 import { useTranslation } from "react-i18next";
-import type { DrillTarget } from "./drill";
 import { FigureButton } from "./figure-button";
 import { percent } from "./format";
-import type { Outcomes, RuleRate } from "./types";
+import type { RuleRate, SectionProps } from "./types";
 
-export function RulesSection({ outcomes, onDrill }: { outcomes: Outcomes; onDrill(target: DrillTarget): void }) {
+export function RulesSection({ outcomes, onDrill }: Pick<SectionProps, "outcomes" | "onDrill">) {
   const { t } = useTranslation();
   const r = outcomes.ruleExecution;
   const m = (key: string) => t(`management.rules.${key}`);

@@ -1,4 +1,5 @@
 // Shapes of the outcome-metrics replies the management page reads (src/metrics/ builds them).
+import type { DrillTarget } from "./drill";
 export interface DwellStats {
   count: number;
   meanHours: number | null;
@@ -39,20 +40,14 @@ export interface DeliveryFigures {
   requested: Rate;
 }
 
-export interface RuleRate {
+type RuleCount = "shouldHaveMatched" | "matched" | "matchedAsExpected" | "unexpected" | "succeeded" | "failed" | "pending";
+export type RuleRate = Record<RuleCount, number> & {
   ruleId: number;
   name: string;
-  shouldHaveMatched: number;
-  matched: number;
-  matchedAsExpected: number;
-  unexpected: number;
-  succeeded: number;
-  failed: number;
-  pending: number;
   executionRate: number | null;
   successRate: number | null;
   failures: { orderNo: string; type: string; error: string | null }[];
-}
+};
 
 export interface AutonomyFigures {
   business: number;
@@ -171,4 +166,12 @@ export interface MasterChange {
   class: string;
   at: string;
   change: unknown;
+}
+
+/** What each section of the page is given: the figures, their trends, where the pivot falls, the drill-down. */
+export interface SectionProps {
+  outcomes: Outcomes;
+  trends?: Trends;
+  pivotBucket?: string;
+  onDrill(target: DrillTarget): void;
 }
