@@ -23,12 +23,12 @@ export function AutonomySection({ outcomes, trends, pivotBucket, onDrill }: Sect
     months: Object.fromEntries(a.byEntityMonth.filter((r) => r.entity === e.entity).map((r) => [r.month, r])),
   }));
   const columns: ColumnsType<EntityRow> = [
-    { title: t("management.autonomy.entity"), dataIndex: "entity", fixed: "left", width: 110, render: entityName },
+    { title: t("management.autonomy.entity"), dataIndex: "entity", fixed: "left", width: 130, render: entityName },
     {
       title: t("management.autonomy.share"),
       dataIndex: "share",
       align: "right",
-      width: 96,
+      width: 130,
       fixed: "left",
       render: (s: number | null, r) => (
         <FigureButton onClick={() => onDrill({ kind: "autonomy", ...period, entity: r.entity, label: `${label} · ${entityName(r.entity)}` })}>
@@ -77,7 +77,7 @@ export function AutonomySection({ outcomes, trends, pivotBucket, onDrill }: Sect
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 206 + months.length * 76 }}
+        scroll={{ x: 260 + months.length * 76 }}
         data-testid="autonomy-table"
       />
     </Card>

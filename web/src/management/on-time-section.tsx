@@ -17,12 +17,12 @@ export function OnTimeSection({ outcomes, trends, pivotBucket, onDrill }: Sectio
   const customers = [...f.byCustomer].sort((a, b) => (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || b.delivered - a.delivered);
   const columns: ColumnsType<CustomerRow> = [
     { title: t("management.onTime.customer"), dataIndex: "customer", ellipsis: true, render: (code: string, c) => <span title={code}>{c.name ?? code}</span> },
-    { title: t("management.onTime.delivered"), dataIndex: "delivered", align: "right", width: 70 },
+    { title: t("management.onTime.delivered"), dataIndex: "delivered", align: "right", width: 96 },
     {
       title: t("management.onTime.overall"),
       dataIndex: "onTimeRate",
       align: "right",
-      width: 96,
+      width: 110,
       render: (r: number | null, c) => (
         <FigureButton onClick={() => onDrill({ kind: "onTime", ...period, customer: c.customer, label: `${label} · ${c.name ?? c.customer}` })}>
           {percent(r)}
@@ -33,7 +33,7 @@ export function OnTimeSection({ outcomes, trends, pivotBucket, onDrill }: Sectio
       title: t("management.onTime.late"),
       key: "late",
       align: "right",
-      width: 64,
+      width: 72,
       render: (_, c) => (
         <FigureButton
           onClick={() =>

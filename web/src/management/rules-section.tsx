@@ -14,9 +14,9 @@ export function RulesSection({ outcomes, onDrill }: Pick<SectionProps, "outcomes
   const m = (key: string) => t(`management.rules.${key}`);
   const columns: ColumnsType<RuleRate> = [
     { title: m("rule"), dataIndex: "name", ellipsis: true },
-    { title: m("should"), dataIndex: "shouldHaveMatched", align: "right", width: 72 },
+    { title: m("should"), dataIndex: "shouldHaveMatched", align: "right", width: 100 },
     { title: m("matched"), dataIndex: "matched", align: "right", width: 72 },
-    { title: m("execution"), dataIndex: "executionRate", align: "right", width: 80, render: percent },
+    { title: m("execution"), dataIndex: "executionRate", align: "right", width: 96, render: percent },
     { title: m("success"), dataIndex: "successRate", align: "right", width: 80, render: percent },
     {
       title: m("failed"),

@@ -25,10 +25,10 @@ export function TrendChart(props: {
     ...(props.pivotBucket && props.buckets.includes(props.pivotBucket)
       ? [{ xAxis: props.pivotBucket, label: { formatter: props.pivotLabel ?? "", position: "end" }, lineStyle: { color: "#fa541c", type: "solid" } }]
       : []),
-    // Two references close together (0.8 h and 0.3 h) must not print over each other: one above, one below.
+    // Two references close together (0.8 h and 0.3 h) must not print over each other: one label at each end.
     ...(props.references ?? []).map((r, i) => ({
       yAxis: r.value,
-      label: { formatter: r.label, position: i % 2 ? "insideEndBottom" : "insideEndTop" },
+      label: { formatter: r.label, position: i % 2 ? "insideStartTop" : "insideEndTop" },
       lineStyle: { color: "#8c8c8c" },
     })),
   ];
