@@ -41,7 +41,7 @@ export function TrendChart(props: {
         onEvents={{ click: (e: { name?: string }) => e.name && props.onPoint?.(e.name) }}
         option={{
           animation: false,
-          grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+          grid: { left: 8, right: 24, top: 52, bottom: 8, containLabel: true },
           legend: { top: 0, type: "scroll" },
           tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v === null || v === undefined ? "—" : format(v)) },
           xAxis: { type: "category", data: props.buckets, boundaryGap: false },
