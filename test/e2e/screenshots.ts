@@ -11,7 +11,9 @@ import { openDatabase } from "../../src/core/db/connect.js";
 import { migrateToLatest } from "../../src/core/db/migrate.js";
 import type { DB } from "../../src/core/db/schema.js";
 import { buildApp } from "../../src/core/http/app.js";
+import { addDays } from "../../src/demo/dates.js";
 import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
+import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { TEST_PASSWORD } from "../support/test-app.js";
@@ -24,7 +26,8 @@ const SIZES = [
 ] as const;
 const ONLY = process.env.SCREENSHOT_PAGES?.split(",");
 const LANGS = (process.env.SCREENSHOT_LANGS?.split(",") ?? ["zh-CN", "en-US"]) as ("zh-CN" | "en-US")[];
-const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) => Promise<void> }[] = [
+const GO_LIVE = addDays(plantDay(new Date()), -GO_LIVE_DAYS_AGO);
+const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) => Promise<void>; fullPage?: boolean }[] = [
   ...DEMO_USERS.map((u) => ({ name: `board-${u.username}`, user: u.username, path: `/board/${u.username}` })),
   { name: "orders", user: "service", path: "/orders" },
   { name: "rules", user: "admin", path: "/rules" },
@@ -35,6 +38,17 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
     prepare: async (page) => {
       await page.getByTestId("rules-table").getByRole("button").nth(1).click();
       await page.getByTestId("condition-editor").waitFor();
+    },
+  },
+  // The management page over the demo's year, before/after its go-live: the whole page, and one drill-down.
+  { name: "management", user: "admin", path: `/management?by=month&pivot=${GO_LIVE}`, fullPage: true },
+  {
+    name: "management-drill",
+    user: "admin",
+    path: `/management?by=month&pivot=${GO_LIVE}`,
+    prepare: async (page) => {
+      await page.getByTestId("figure-dwell-scheduling").click();
+      await page.getByTestId("drill-table").locator("tbody tr.ant-table-row").first().waitFor();
     },
   },
 ];
@@ -96,7 +110,7 @@ async function main() {
             await settle(page);
           }
           const file = path.join(OUT, `${p.name}-${lang}-${width}x${height}.png`);
-          await page.screenshot({ path: file });
+          await page.screenshot({ path: file, fullPage: p.fullPage });
           console.log(file);
           await closePage(page);
         }

@@ -12,6 +12,7 @@ import { boardsFor, homeBoard, SessionProvider, useSession } from "./auth/sessio
 import { SignInPage } from "./auth/sign-in-page";
 import { BOARDS } from "./boards/registry";
 import { AppLayout } from "./layout/app-layout";
+import { ManagementPage } from "./management/management-page";
 import { OrdersPage } from "./orders/orders-page";
 import { RulesPage } from "./rules/rules-page";
 
@@ -57,6 +58,7 @@ export function App() {
                 <Route path="/board/:role" element={<Board />} />
                 <Route path="/orders" element={<OrdersPage />} />
                 <Route path="/rules" element={<RulesPage />} />
+                <Route path="/management" element={<ManagementPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

@@ -1,4 +1,5 @@
 // English strings: every key of zh.ts, checked by the type.
+import { managementEn } from "../management/messages";
 import type { Messages } from "./zh";
 
 export const en: Messages = {
@@ -238,4 +239,5 @@ export const en: Messages = {
     noVoice: "This browser has no speech recognition; type instead",
     speak: "Read the answer aloud",
   },
+  management: managementEn,
 };

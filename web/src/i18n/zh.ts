@@ -1,4 +1,5 @@
 // Chinese strings (the default language).
+import { managementZh } from "../management/messages";
 export const zh = {
   app: { name: "履约", subtitle: "订单履约中心", live: "实时", offline: "连接中断，正在重连", language: "English", signOut: "退出" },
   signIn: {
@@ -228,5 +229,6 @@ export const zh = {
     noVoice: "此浏览器不支持语音识别，可直接输入",
     speak: "朗读回答",
   },
+  management: managementZh,
 };
 export type Messages = typeof zh;
