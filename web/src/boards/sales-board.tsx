@@ -3,12 +3,13 @@ import { Card, Col, Progress, Row, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import ReactECharts from "echarts-for-react";
 import { useTranslation } from "react-i18next";
-import type { NotYet, PinnedOrder, TaskList } from "../api/types";
+import type { AcceptableToday } from "../api/plan-types";
+import type { PinnedOrder, TaskList } from "../api/types";
 import { BoardPage } from "../components/board-page";
-import { NotYetCard } from "../components/not-yet";
 import { PinnedCard } from "../components/pinned-card";
 import { TasksCard } from "../components/tasks-card";
 import { QuickOrder } from "../orders/quick-order";
+import { AcceptableCard } from "../planning/acceptable-card";
 import { useBoard } from "./use-board";
 
 interface CustomerHealth {
@@ -23,7 +24,7 @@ interface CustomerHealth {
   band: "good" | "watch" | "risk";
 }
 interface SalesData {
-  acceptableToday: NotYet;
+  acceptableToday: AcceptableToday;
   customers: CustomerHealth[];
   pinned: PinnedOrder[];
   tasks: TaskList;
@@ -65,7 +66,7 @@ export function SalesBoard() {
         <Col xs={24} xl={14}>
           <Row gutter={[12, 12]}>
             <Col span={24}>
-              <NotYetCard title={t("sales.acceptable")} />
+              <AcceptableCard data={board.data?.acceptableToday} />
             </Col>
             <Col span={24}>
               <Card title={t("sales.worst")} size="small">
