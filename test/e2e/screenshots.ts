@@ -13,6 +13,7 @@ import type { DB } from "../../src/core/db/schema.js";
 import { buildApp } from "../../src/core/http/app.js";
 import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
+import { replan } from "../../src/planning/replan.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { TEST_PASSWORD } from "../support/test-app.js";
 import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
@@ -82,6 +83,8 @@ async function main() {
   });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   await rushOrders(database.db, url);
+  // The server's background re-planner is not running here: plan once, as it would at start.
+  await replan(database.db, "system", "start");
   const browser = await launchChromium();
   await mkdir(OUT, { recursive: true });
   try {

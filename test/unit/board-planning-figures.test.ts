@@ -82,12 +82,14 @@ describe("planning figures on the boards", () => {
     ]);
   });
 
-  it("charts the busiest centres and sums the rest, day by day", () => {
-    const chart = loadChart([centre("A", [1, 2]), centre("B", [3, 3]), centre("C", [0.5, 0]), centre("D", [0, 0])], 2);
+  it("charts the centres with the highest peak first and sums the rest, day by day", () => {
+    // A peaks at 6.8 of 6.8 on its second day; B loads more hours in all but never above 3.4.
+    const chart = loadChart([centre("A", [0, 6.8]), centre("B", [3.4, 3.4]), centre("C", [0.5, 0]), centre("D", [0, 0])], 2);
     expect(chart.dates).toEqual(["2026-12-01", "2026-12-02"]);
-    expect(chart.series.map((s) => s.code)).toEqual(["B", "A"]);
-    expect(chart.others).toEqual({ count: 2, loadHours: [0.5, 0] });
-    expect(chart.total).toEqual({ loadHours: [4.5, 5], limitHours: [27.2, 27.2] });
+    expect(chart.series.map((s) => s.code)).toEqual(["A", "B"]);
+    expect(chart.series[0]).toMatchObject({ loadHours: [0, 6.8], limitHours: [6.8, 6.8] });
+    expect(chart.others).toEqual({ count: 2, loadHours: [0.5, 0], limitHours: [13.6, 13.6] });
+    expect(chart.total).toEqual({ loadHours: [3.9, 10.2], limitHours: [27.2, 27.2] });
     expect(loadChart([])).toEqual({ dates: [], series: [], others: null, total: { loadHours: [], limitHours: [] } });
   });
 

@@ -52,12 +52,14 @@ export function bottleneckAlerts(centres: CentreLoad[]) {
 }
 
 /**
- * The work-centre load chart: one series per centre (hours a day) and its load limit, the busiest
- * centres first; the rest are summed into one series so the chart stays readable.
+ * The work-centre load chart: per centre and day, load against the load limit (hours), the centres
+ * with the highest peak first; past `maxSeries` the rest are summed into one row so the chart stays
+ * readable. A day without capacity (holiday, shutdown, weekend) has a limit of 0.
  */
-export function loadChart(centres: CentreLoad[], maxSeries = 6) {
+export function loadChart(centres: CentreLoad[], maxSeries = 10) {
   const dates = centres[0]?.days.map((d) => d.date) ?? [];
-  const busiest = [...centres].sort((a, b) => b.loadHours - a.loadHours || a.code.localeCompare(b.code));
+  const peak = (c: CentreLoad) => Math.max(0, ...c.days.map((d) => (d.limitHours > 0 ? d.loadHours / d.limitHours : 0)));
+  const busiest = [...centres].sort((a, b) => peak(b) - peak(a) || b.loadHours - a.loadHours || a.code.localeCompare(b.code));
   const shown = busiest.slice(0, maxSeries).filter((c) => c.loadHours > 0);
   const rest = busiest.filter((c) => !shown.includes(c));
   const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -66,8 +68,8 @@ export function loadChart(centres: CentreLoad[], maxSeries = 6) {
   return {
     dates,
     series: shown.map((c) => ({ code: c.code, name: c.name, loadHours: c.days.map((d) => d.loadHours), limitHours: c.days.map((d) => d.limitHours) })),
-    others: rest.length ? { count: rest.length, loadHours: sumDays(rest, (d) => d.loadHours) } : null,
-    /** The whole plant: load against the load limit per day (for a utilisation line). */
+    others: rest.length ? { count: rest.length, loadHours: sumDays(rest, (d) => d.loadHours), limitHours: sumDays(rest, (d) => d.limitHours) } : null,
+    /** The whole plant: load against the load limit per day. */
     total: { loadHours: sumDays(centres, (d) => d.loadHours), limitHours: sumDays(centres, (d) => d.limitHours) },
   };
 }

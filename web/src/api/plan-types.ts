@@ -37,7 +37,7 @@ export interface KittingMaterial {
 export interface LoadChart {
   dates: string[];
   series: { code: string; name: string; loadHours: number[]; limitHours: number[] }[];
-  others: { count: number; loadHours: number[] } | null;
+  others: { count: number; loadHours: number[]; limitHours: number[] } | null;
   total: { loadHours: number[]; limitHours: number[] };
 }
 

@@ -45,13 +45,13 @@ export function PlannerBoard() {
         <Col span={24}>
           <PinnedCard orders={d?.pinned} />
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} md={12} xl={8}>
           <BottlenecksCard alerts={d?.bottlenecks} />
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} md={12} xl={8}>
           <KittingCard materials={d?.kittingImpact} />
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} xl={8}>
           <CalendarCard calendar={d?.calendar} />
         </Col>
         <Col xs={24} xl={15}>

@@ -33,10 +33,9 @@ export function AcceptableCard({ data }: { data?: AcceptableToday }) {
           },
           {
             title: t("plan.limitedBy"),
-            ellipsis: true,
             render: (_, f) =>
               f.limitedBy ? (
-                <Typography.Text title={constraintText(t, f.limitedBy)}>{constraintText(t, f.limitedBy)}</Typography.Text>
+                <Typography.Text style={{ fontSize: 12 }}>{constraintText(t, f.limitedBy)}</Typography.Text>
               ) : (
                 <Typography.Text type="secondary">—</Typography.Text>
               ),

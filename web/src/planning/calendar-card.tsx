@@ -34,7 +34,7 @@ export function CalendarCard({ calendar }: { calendar?: { days: CalendarHighligh
               {d.note && <Typography.Text>{d.note}</Typography.Text>}
               {d.provisional && <Tag>{t("plan.provisional")}</Tag>}
               {d.maintenance.map((m) => (
-                <Tag key={`${m.workCentre}-${m.reason}`} color="purple">
+                <Tag key={`${m.workCentre}-${m.reason}`} color="purple" style={{ whiteSpace: "normal" }}>
                   {t("plan.maintenance", { code: m.workCentre, hours: m.hours, reason: m.reason })}
                 </Tag>
               ))}

@@ -1,5 +1,5 @@
 // The five materials that hold back the most orders from being complete (齐套).
-import { Card, Table, Tag } from "antd";
+import { Card, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { KittingMaterial } from "../api/plan-types";
 
@@ -19,15 +19,33 @@ export function KittingCard({ materials }: { materials?: KittingMaterial[] }) {
             dataIndex: "name",
             ellipsis: true,
             render: (name: string, m) => (
-              <span title={m.sku}>
-                {m.red && <Tag color="red">{t("order.rush")}</Tag>}
-                {name}
-              </span>
+              <>
+                <div className="ellipsis" title={name}>
+                  {name}
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} className="nowrap">
+                  {m.sku} · {t("plan.dateNeeded")} {m.dateNeeded}
+                </Typography.Text>
+              </>
             ),
           },
-          { title: t("plan.ordersShort"), dataIndex: "ordersShort", width: 72, align: "right" },
-          { title: t("plan.qtyShort"), dataIndex: "qtyShort", width: 72, align: "right" },
-          { title: t("plan.dateNeeded"), dataIndex: "dateNeeded", width: 100, render: (d: string) => <span className="nowrap">{d}</span> },
+          {
+            title: t("plan.ordersShort"),
+            dataIndex: "ordersShort",
+            width: 84,
+            align: "right",
+            render: (n: number, m) => (
+              <>
+                {n}
+                {m.rushOrdersShort > 0 && (
+                  <Tag color="red" style={{ marginInlineEnd: 0, marginInlineStart: 4 }}>
+                    {t("plan.rushShort", { count: m.rushOrdersShort })}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
+          { title: t("plan.qtyShort"), dataIndex: "qtyShort", width: 64, align: "right" },
         ]}
       />
     </Card>
