@@ -82,3 +82,38 @@ describe("boards with the plan", () => {
     expect(res.body.plan.reasons).toContain("orders_changed");
   });
 });
+
+describe("POST /api/ask from the plan", () => {
+  it("今天还能接多少单 / how many more orders: per family, from the same count as the sales board", async () => {
+    const report = await t.api("GET", "/api/planning/capacity-today", { as: "sales" });
+    const open = report.body.families.filter((f: { acceptable: number }) => f.acceptable > 0);
+    const zh = await t.api("POST", "/api/ask", { as: "sales", body: { text: "今天还能接多少单" } });
+    expect(zh.body.intent).toBe("capacity_today");
+    expect(zh.body.answer).toMatch(/^今天还能接 \d+\+? 单标准单：/);
+    for (const f of open) expect(zh.body.answer).toContain(`${f.family} ${f.acceptable}`);
+    // The pressure sensors wait for chips: named as what limits them.
+    expect(zh.body.answer).toContain("压力传感器");
+    expect(zh.body.answer).toContain("PM-CHIP");
+    const en = await t.api("POST", "/api/ask", { as: "service", body: { text: "how many more orders can we take today" } });
+    expect(en.body.answer).toMatch(/^We can still take \d+\+? standard orders today: /);
+    const warehouse = await t.api("POST", "/api/ask", { as: "warehouse", body: { text: "今天还能接多少单" } });
+    expect(warehouse.body.answer).toContain("你的角色不能查看");
+  });
+
+  it("哪些物料缺料 / which materials are short: the plan's shortages, rush first", async () => {
+    const zh = await t.api("POST", "/api/ask", { as: "purchasing", body: { text: "哪些物料缺料" } });
+    expect(zh.body).toMatchObject({ intent: "shortages" });
+    expect(zh.body.answer).toMatch(/^当前计划缺料 \d+ 种，其中 \d+ 种影响加急订单：压阻芯片（PM-CHIP）缺 70，/);
+    const en = await t.api("POST", "/api/ask", { as: "planner", body: { text: "which materials are short?" } });
+    expect(en.body.answer).toContain("压阻芯片 (PM-CHIP) short 70");
+  });
+
+  it("瓶颈 / bottlenecks: the full work centres over four weeks", async () => {
+    const report = await t.api("GET", `/api/planning/bottlenecks?from=${today}&to=${addDays(today, 27)}`, { as: "planner" });
+    const overloaded = report.body.workCentres.filter((c: { overloaded: boolean }) => c.overloaded);
+    const res = await t.api("POST", "/api/ask", { as: "planner", body: { text: "哪里是瓶颈" } });
+    expect(res.body.intent).toBe("bottlenecks");
+    if (overloaded.length) expect(res.body.answer).toContain(`${overloaded[0].name}（${overloaded[0].code}）`);
+    else expect(res.body.answer).toBe("未来 28 天没有满负荷的工作中心。");
+  });
+});
