@@ -99,7 +99,7 @@ export const en: Messages = {
     submit: "Place order",
     created: "Created order {{orderNo}} ({{status}})",
     promise: "Promise date: {{date}}",
-    noPromise: "No promise date yet (given at once when planning is live)",
+    noPromise: "Pick a customer and type an item and quantity: the promise date shows at once",
     actions: "Rule actions: {{list}}",
     worst: "Customers with the lowest score",
   },

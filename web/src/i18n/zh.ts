@@ -97,7 +97,7 @@ export const zh = {
     submit: "下单",
     created: "已创建订单 {{orderNo}}（{{status}}）",
     promise: "承诺交期：{{date}}",
-    noPromise: "暂无承诺交期（排产模块上线后即时给出）",
+    noPromise: "选择客户并输入物料和数量，即时给出承诺交期",
     actions: "规则动作：{{list}}",
     worst: "健康分最低的客户",
   },
