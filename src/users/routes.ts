@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AppDeps } from "../core/http/app.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { createUser, listUsers, updateUser } from "./manage-users.js";
-import { createUserBody, patchUserBody, userReply, usernameParam } from "./schemas.js";
+import { createUserBody, patchUserBody, usernameParam, userReply } from "./schemas.js";
 
 export function userRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

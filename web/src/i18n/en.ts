@@ -314,4 +314,15 @@ export const en: Messages = {
       failed: "No promise: {{message}}",
     },
   },
+  users: {
+    add: "Add user",
+    edit: "Edit user {{username}}",
+    displayName: "Name",
+    roles: "Roles",
+    active: "Active",
+    resetPassword: "Reset password (leave empty to keep)",
+    passwordHint: "at least 8 characters",
+    usernameHint: "starts with a lower-case letter; digits, '.', '_' and '-' allowed",
+    required: "Required",
+  },
 };

@@ -304,5 +304,16 @@ export const zh = {
       failed: "无法计算承诺：{{message}}",
     },
   },
+  users: {
+    add: "新增用户",
+    edit: "编辑用户 {{username}}",
+    displayName: "姓名",
+    roles: "角色",
+    active: "启用",
+    resetPassword: "重置密码（留空则不变）",
+    passwordHint: "至少 8 位",
+    usernameHint: "小写字母开头，可含数字、点、下划线、连字符",
+    required: "必填",
+  },
 };
 export type Messages = typeof zh;
