@@ -1,5 +1,6 @@
 // Request and reply schemas of users and roles administration.
 import { z } from "zod";
+import { errorReplies } from "../core/http/schemas.js";
 import { PERSON_ROLES } from "./model.js";
 
 const roles = z
@@ -31,3 +32,33 @@ export const userReply = z.object({
   active: z.boolean(),
   createdAt: z.string(),
 });
+
+// The three routes' options (access and schema), so routes.ts says only what each one does.
+const admin = { access: "users.admin" as const };
+
+export const listUsersRoute = {
+  config: admin,
+  schema: { tags: ["users"], summary: "People who can sign in, with their roles", response: { 200: z.object({ users: z.array(userReply) }), ...errorReplies } },
+};
+
+export const createUserRoute = {
+  config: admin,
+  schema: {
+    tags: ["users"],
+    summary: "Add a person: username, display name, roles (not integration) and an initial password (stored as an argon2 hash)",
+    body: createUserBody,
+    response: { 201: userReply, ...errorReplies },
+  },
+};
+
+export const patchUserRoute = {
+  config: admin,
+  schema: {
+    tags: ["users"],
+    summary:
+      "Change a person's display name, roles or active flag, or reset the password (ends their sessions); the last active admin cannot be deactivated or lose the admin role",
+    params: usernameParam,
+    body: patchUserBody,
+    response: { 200: userReply, ...errorReplies },
+  },
+};

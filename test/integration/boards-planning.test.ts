@@ -2,28 +2,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekday } from "../../src/calendar/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
+import { placeSensorOrders } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
 const today = plantDay(new Date());
-const orders: string[] = [];
 // A weekday two or more days ahead, for a maintenance window inside the shift.
 const maintenanceDay = [2, 3, 4, 5].map((n) => addDays(today, n)).find((d) => weekday(d) >= 1 && weekday(d) <= 5)!;
 beforeAll(async () => {
   t = await startTestApp();
   // 3 × 50 pressure sensors: 150 chips needed, 80 in stock; two of them rush.
-  for (const [due, rush] of [
+  await placeSensorOrders(t, 50, [
     [5, true],
     [6, false],
     [7, true],
-  ] as const) {
-    const res = await t.api("POST", "/api/orders", {
-      as: "sales",
-      body: { customer: "C-A1", rush, lines: [{ sku: "PS-100", qty: 50 }], requestedDate: addDays(today, due) },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    orders.push(res.body.orderNo);
-  }
+  ]);
   const window = await t.api("POST", "/api/calendar/maintenance", {
     as: "planner",
     body: { workCentre: "WC-CAL", startsAt: `${maintenanceDay}T09:00:00+08:00`, endsAt: `${maintenanceDay}T11:00:00+08:00`, reason: "校准台保养" },
@@ -35,9 +28,7 @@ afterAll(() => t?.close());
 
 describe("boards with the plan", () => {
   it("planner: plan run, top materials by kitting impact, load over four weeks, bottlenecks and the calendar", async () => {
-    const res = await t.api("GET", "/api/dashboards/planner", { as: "planner" });
-    expect(res.status).toBe(200);
-    const b = res.body;
+    const b = (await t.api("GET", "/api/dashboards/planner", { as: "planner" })).body;
     expect(b.plan).toMatchObject({ stale: false });
     expect(b.plan.runId).toBeGreaterThan(0);
     expect(b.horizon).toEqual({ from: today, to: addDays(today, 27) });

@@ -23,15 +23,19 @@ export interface BottleneckAlert {
   topOrders: { orderNo: string; hours: number; rush: boolean }[];
 }
 
-export interface KittingMaterial {
+/** A material the plan is short of: how much, first needed when, red when a rush order waits for it. */
+interface MaterialShort {
   sku: string;
   name: string;
-  ordersShort: number;
-  rushOrdersShort: number;
   qtyShort: number;
   dateNeeded: string;
-  nextSupply: { qty: number; expectedDate: string } | null;
   red: boolean;
+}
+
+export interface KittingMaterial extends MaterialShort {
+  ordersShort: number;
+  rushOrdersShort: number;
+  nextSupply: { qty: number; expectedDate: string } | null;
 }
 
 export interface LoadChart {
@@ -50,13 +54,8 @@ export interface CalendarHighlight {
   maintenance: { workCentre: string; hours: number; reason: string }[];
 }
 
-export interface Shortage {
-  sku: string;
-  name: string;
+export interface Shortage extends MaterialShort {
   leadTimeDays: number;
-  qtyShort: number;
-  dateNeeded: string;
-  red: boolean;
   onHand: number;
   orders: { orderNo: string; qtyShort: number; dateNeeded: string; rush: boolean }[];
   openSupply: { kind: string; ref: string; qty: number; expectedDate: string; afterNeed: boolean }[];

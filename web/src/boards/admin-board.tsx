@@ -1,8 +1,9 @@
 // Admin: rules at a glance, failing outside calls and rule actions, users and roles (editable).
-import { Button, Card, Col, Row, Statistic, Table } from "antd";
+import { Button, Card, Col, Row, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { BoardPage } from "../components/board-page";
+import { TableCard } from "../components/table-card";
 import { OrderLink } from "../orders/order-drawer";
 import { UsersCard } from "../users/users-card";
 import { useBoard } from "./use-board";
@@ -46,20 +47,17 @@ export function AdminBoard() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={t("admin.failed")} size="small">
-            <Table
-              size="small"
-              rowKey={(r) => `${r.orderNo}-${r.at}-${r.type}`}
-              dataSource={d?.failedActions ?? []}
-              pagination={false}
-              columns={[
-                { title: t("order.orderNo"), dataIndex: "orderNo", render: (no: string) => <OrderLink orderNo={no} /> },
-                { title: t("rules.name"), dataIndex: "rule", ellipsis: true },
-                { title: t("rules.actions"), dataIndex: "type", render: (type: string) => t(`rules.actionTypes.${type}`, { defaultValue: type }) },
-                { title: "", dataIndex: "error", ellipsis: true },
-              ]}
-            />
-          </Card>
+          <TableCard
+            title={t("admin.failed")}
+            rowKey={(r) => `${r.orderNo}-${r.at}-${r.type}`}
+            rows={d?.failedActions}
+            columns={[
+              { title: t("order.orderNo"), dataIndex: "orderNo", render: (no: string) => <OrderLink orderNo={no} /> },
+              { title: t("rules.name"), dataIndex: "rule", ellipsis: true },
+              { title: t("rules.actions"), dataIndex: "type", render: (type: string) => t(`rules.actionTypes.${type}`, { defaultValue: type }) },
+              { title: "", dataIndex: "error", ellipsis: true },
+            ]}
+          />
         </Col>
         <Col xs={24} xl={12}>
           <UsersCard users={d?.users} onChanged={board.reload} />

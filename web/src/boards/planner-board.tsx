@@ -1,13 +1,13 @@
 // Planner: pinned rush orders at the top, the plan's bottleneck alerts, the materials holding back the
 // most orders, the working calendar, work-centre load over the horizon, orders to schedule.
 import { Card, Col, Row } from "antd";
-import ReactECharts from "echarts-for-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BottleneckAlert, CalendarHighlight, KittingMaterial, LoadChart, PlanRun } from "../api/plan-types";
 import type { OrderHeader, PinnedOrder, TaskList } from "../api/types";
+import { BarChart } from "../components/bar-chart";
 import { BoardPage } from "../components/board-page";
-import { OrderTable } from "../components/order-table";
+import { OrdersCard } from "../components/orders-card";
 import { PinnedCard } from "../components/pinned-card";
 import { TasksCard } from "../components/tasks-card";
 import { BatchReschedule } from "../orders/batch-reschedule";
@@ -59,23 +59,18 @@ export function PlannerBoard() {
         </Col>
         <Col xs={24} xl={9}>
           <Card title={t("service.counts")} size="small">
-            <ReactECharts
-              style={{ height: 260 }}
-              option={{
-                animation: false,
-                grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-                xAxis: { type: "category", data: PIPELINE.map((s) => t(`status.${s}`)), axisLabel: { interval: 0, fontSize: 11 } },
-                yAxis: { type: "value", minInterval: 1 },
-                tooltip: { trigger: "axis" },
-                series: [{ type: "bar", data: PIPELINE.map((s) => counts[s] ?? 0), itemStyle: { color: "#1677ff" }, label: { show: true, position: "top" } }],
-              }}
-            />
+            <BarChart categories={PIPELINE.map((s) => t(`status.${s}`))} values={PIPELINE.map((s) => counts[s] ?? 0)} height={260} />
           </Card>
         </Col>
         <Col xs={24} xl={15}>
-          <Card title={t("planner.toSchedule")} size="small" extra={<BatchReschedule orderNos={selected} onDone={() => setSelected([])} />}>
-            <OrderTable orders={d?.toSchedule ?? []} testId="to-schedule" selected={selected} onSelect={setSelected} />
-          </Card>
+          <OrdersCard
+            title={t("planner.toSchedule")}
+            extra={<BatchReschedule orderNos={selected} onDone={() => setSelected([])} />}
+            orders={d?.toSchedule}
+            testId="to-schedule"
+            selected={selected}
+            onSelect={setSelected}
+          />
         </Col>
         <Col xs={24} xl={9}>
           <TasksCard tasks={d?.tasks} />

@@ -1,11 +1,12 @@
 // Purchasing: the plan's shortages (red when a rush order is short), alerts raised for purchasing,
 // pinned orders, tasks.
 import { AlertFilled } from "@ant-design/icons";
-import { Card, Col, List, Row, Space, Tag, Typography } from "antd";
+import { Col, Row, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { PlanRun, Shortage } from "../api/plan-types";
 import type { PinnedOrder, TaskList } from "../api/types";
 import { BoardPage } from "../components/board-page";
+import { ListCard } from "../components/list-card";
 import { PinnedCard } from "../components/pinned-card";
 import { TasksCard } from "../components/tasks-card";
 import { OrderLink } from "../orders/order-drawer";
@@ -33,26 +34,24 @@ export function PurchasingBoard() {
           <ShortagesCard shortages={shortages} extra={red > 0 && <Tag color="red">{t("plan.redCount", { count: red })}</Tag>} />
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t("purchasing.alerts")} size="small" data-testid="alerts" styles={{ body: { maxHeight: 420, overflowY: "auto" } }}>
-            <List
-              size="small"
-              dataSource={board.data?.alerts ?? []}
-              locale={{ emptyText: t("purchasing.none") }}
-              renderItem={(a) => (
-                <List.Item>
-                  <Space align="start">
-                    <AlertFilled style={{ color: a.level === "critical" ? "#f5222d" : "#fa8c16" }} />
-                    <div>
-                      <Typography.Text>{a.message}</Typography.Text>
-                      <div>
-                        {a.orderNo && <OrderLink orderNo={a.orderNo} />} <Typography.Text type="secondary">{new Date(a.at).toLocaleString()}</Typography.Text>
-                      </div>
-                    </div>
-                  </Space>
-                </List.Item>
-              )}
-            />
-          </Card>
+          <ListCard
+            title={t("purchasing.alerts")}
+            testId="alerts"
+            maxHeight={420}
+            items={board.data?.alerts}
+            empty={t("purchasing.none")}
+            renderItem={(a) => (
+              <Space align="start">
+                <AlertFilled style={{ color: a.level === "critical" ? "#f5222d" : "#fa8c16" }} />
+                <div>
+                  <Typography.Text>{a.message}</Typography.Text>
+                  <div>
+                    {a.orderNo && <OrderLink orderNo={a.orderNo} />} <Typography.Text type="secondary">{new Date(a.at).toLocaleString()}</Typography.Text>
+                  </div>
+                </div>
+              </Space>
+            )}
+          />
         </Col>
         <Col xs={24} xl={12}>
           <PinnedCard orders={board.data?.pinned} />
