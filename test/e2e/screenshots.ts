@@ -15,6 +15,7 @@ import { addDays } from "../../src/demo/dates.js";
 import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
 import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
+import { replan } from "../../src/planning/replan.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { TEST_PASSWORD } from "../support/test-app.js";
 import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
@@ -96,6 +97,8 @@ async function main() {
   });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   await rushOrders(database.db, url);
+  // The server's background re-planner is not running here: plan once, as it would at start.
+  await replan(database.db, "system", "start");
   const browser = await launchChromium();
   await mkdir(OUT, { recursive: true });
   try {
