@@ -10,10 +10,11 @@ import type { AppDeps } from "../core/http/app.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
 import { contentDisposition, type ExportColumn, exportXlsx, XLSX_TYPE } from "../exports/xlsx-export.js";
+import { FIELDS, IMPORT_KINDS, REQUIRED } from "./model/fields.js";
 import type { RowIssue } from "./model/issues.js";
 import { ImportProgress } from "./progress.js";
 import { runImport } from "./run-import.js";
-import { importQuery, importReply, mappingSchema, progressReply, templateBody, templateReply } from "./schemas.js";
+import { fieldsReply, importQuery, importReply, mappingSchema, progressReply, templateBody, templateReply } from "./schemas.js";
 import { getTemplate, listImports, listTemplates, saveTemplate } from "./store.js";
 
 const ERROR_COLUMNS: ExportColumn<RowIssue & { message: string }>[] = [
@@ -127,6 +128,28 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => ({ imports: await listImports(deps.db, request.query.limit) }),
+  );
+  r.get(
+    "/api/imports/fields",
+    {
+      config: { access: "imports.run" },
+      schema: {
+        tags: ["imports"],
+        summary: "The fields each kind of import reads, with their Chinese labels and the headers they are recognised by",
+        response: { 200: fieldsReply, ...errorReplies },
+      },
+    },
+    async () => ({
+      kinds: Object.fromEntries(
+        IMPORT_KINDS.map((kind) => [
+          kind,
+          {
+            fields: Object.entries(FIELDS[kind]).map(([field, spec]) => ({ field, label: spec.label, headers: spec.headers })),
+            required: REQUIRED[kind],
+          },
+        ]),
+      ),
+    }),
   );
   r.get(
     "/api/imports/progress/:id",

@@ -100,3 +100,13 @@ export const importReply = z
     amount: z.string().nullable(),
   })
   .passthrough();
+
+export const fieldsReply = z.object({
+  kinds: z.record(
+    z.string(),
+    z.object({
+      fields: z.array(z.object({ field: z.string(), label: z.string(), headers: z.array(z.string()) })),
+      required: z.array(z.array(z.string())).describe("each group: one of its fields must be mapped"),
+    }),
+  ),
+});

@@ -11,6 +11,7 @@ import { LiveProvider } from "./api/live";
 import { boardsFor, homeBoard, SessionProvider, useSession } from "./auth/session";
 import { SignInPage } from "./auth/sign-in-page";
 import { BOARDS } from "./boards/registry";
+import { ImportPage } from "./imports/import-page";
 import { AppLayout } from "./layout/app-layout";
 import { OrdersPage } from "./orders/orders-page";
 import { RulesPage } from "./rules/rules-page";
@@ -57,6 +58,7 @@ export function App() {
                 <Route path="/board/:role" element={<Board />} />
                 <Route path="/orders" element={<OrdersPage />} />
                 <Route path="/rules" element={<RulesPage />} />
+                <Route path="/imports" element={<ImportPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

@@ -1,5 +1,5 @@
 // The frame of every signed-in page: menu of the boards the person may open, the ask box, language, live state.
-import { AppstoreOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, ImportOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { Badge, Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
@@ -25,6 +25,7 @@ export function AppLayout() {
     },
     { key: "/orders", icon: <UnorderedListOutlined />, label: t("menu.orders") },
     ...(canRules ? [{ key: "/rules", icon: <SafetyOutlined />, label: t("menu.rules") }] : []),
+    ...(me.roles.includes("admin") || me.roles.includes("sales") ? [{ key: "/imports", icon: <ImportOutlined />, label: t("imports.menu") }] : []),
   ];
   return (
     <Layout className="app">
