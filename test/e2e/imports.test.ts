@@ -24,14 +24,14 @@ describe.skipIf(!hasChromium)("the import screen in headless Chromium", () => {
     // The report: counts, the customer-name variants matched to one customer, every row error.
     const report = page.getByTestId("import-report");
     await report.waitFor();
-    expect(await page.getByTestId("count-rows").locator(".ant-statistic-content-value").innerText()).toBe("3,006");
-    expect(await page.getByTestId("count-invalid").locator(".ant-statistic-content-value").innerText()).toBe("1");
-    expect(await page.getByTestId("count-duplicates").locator(".ant-statistic-content-value").innerText()).toBe("1");
+    expect(await page.getByTestId("count-rows").locator(".ant-statistic-content-value").textContent()).toBe("3,006");
+    expect(await page.getByTestId("count-invalid").locator(".ant-statistic-content-value").textContent()).toBe("1");
+    expect(await page.getByTestId("count-duplicates").locator(".ant-statistic-content-value").textContent()).toBe("1");
     const matches = page.getByTestId("customer-matches");
     await matches.getByText("苏州恒锐机电有限责任公司", { exact: true }).waitFor();
     await matches.getByText("苏州恒锐机电有限公司", { exact: true }).waitFor();
     const mapping = page.getByTestId("mapping-table");
-    expect(await mapping.locator("[data-field=orderNo]").innerText()).toContain("订单号");
+    expect(await mapping.locator("[data-field=orderNo]").textContent()).toContain("订单号");
     await page.getByTestId("import-sheet").getByText("2025").waitFor();
 
     const errors = page.getByTestId("row-errors");
