@@ -91,6 +91,10 @@ const messages = {
   "import.no_rows": ["工作表“{sheet}”表头下没有数据行", "Sheet “{sheet}” has no data rows under its header"],
   "import.credit_fields": ["导入客户的等级和信用额度需要财务或管理员权限", "Importing customer grades and credit limits needs finance or admin"],
   "import.template_not_found": ["导入模板 {name} 不存在", "Import template {name} does not exist"],
+  "import.progress_not_found": [
+    "没有编号为 {id} 的导入进度（进度在导入结束 5 分钟后清除）",
+    "No import progress with id {id} (progress is cleared 5 minutes after an import ends)",
+  ],
   "sync.batch_mismatch": ["同步批次 {batchId} 已用不同内容提交过", "Sync batch {batchId} was already submitted with different content"],
   "sync.rejected": [
     "同步被拒绝：{count} 行有错误，未做任何更改（可用 partial=1 只应用正确的行）",

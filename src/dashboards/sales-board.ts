@@ -30,13 +30,19 @@ export async function salesBoard(db: Kysely<DB>, now = new Date()) {
     open_amount: string;
   }>`
     select c.code, c.name, c.grade, c.credit_limit, c.open_receivables,
-      count(o.order_no) filter (where o.delivered_at >= ${since} and ${due} is not null) as delivered,
-      count(o.order_no) filter (where o.delivered_at >= ${since} and ${deliveredDay} <= ${due}) as on_time,
+      count(o.order_no) filter (where o.delivered_at >= ${since} and ${due} is not null) + coalesce(h.delivered, 0) as delivered,
+      count(o.order_no) filter (where o.delivered_at >= ${since} and ${deliveredDay} <= ${due}) + coalesce(h.on_time, 0) as on_time,
       count(o.order_no) filter (where o.status in (${open})) as open,
       count(o.order_no) filter (where o.status in (${open}) and ${due} < ${today}::date) as overdue,
       coalesce(sum(o.total_amount) filter (where o.status in (${open})), 0)::numeric(14,2)::text as open_amount
     from customers c left join orders o on o.customer_code = c.code
-    group by c.code
+    -- Legacy orders imported from the old ledgers count alike, in the same window.
+    left join (
+      select customer_code, count(*) filter (where due_on is not null) as delivered, count(*) filter (where delivered_on <= due_on) as on_time
+      from history_orders where delivered_on >= ${plantDay(since)}::date
+      group by customer_code
+    ) h on h.customer_code = c.code
+    group by c.code, h.delivered, h.on_time
     order by c.code`.execute(db);
   const customers = rows.rows.map((r) => {
     const exposureFen = toFen(r.open_receivables) + toFen(r.open_amount);

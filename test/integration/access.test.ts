@@ -110,6 +110,8 @@ const TABLE: {
   { method: "GET", path: "/api/imports", openapi: "/api/imports", allowed: ["sales", "admin"] },
   { method: "GET", path: "/api/imports/templates", openapi: "/api/imports/templates", allowed: ["sales", "admin"] },
   { method: "PUT", path: "/api/imports/templates/x", openapi: "/api/imports/templates/{name}", allowed: ["sales", "admin"], body: {} },
+  { method: "GET", path: "/api/imports/progress/abcdefgh", openapi: "/api/imports/progress/{id}", allowed: ["sales", "admin"] },
+  { method: "GET", path: "/api/imports/fields", openapi: "/api/imports/fields", allowed: ["sales", "admin"] },
   { method: "GET", path: "/api/history", openapi: "/api/history", allowed: EVERYONE },
   { method: "GET", path: "/api/history/export", openapi: "/api/history/export", allowed: EVERYONE },
   { method: "POST", path: "/api/inventory/sync", openapi: "/api/inventory/sync", allowed: ["warehouse", "admin"], body: {} },

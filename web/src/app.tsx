@@ -11,6 +11,7 @@ import { LiveProvider } from "./api/live";
 import { boardsFor, homeBoard, SessionProvider, useSession } from "./auth/session";
 import { SignInPage } from "./auth/sign-in-page";
 import { BOARDS } from "./boards/registry";
+import { ImportPage } from "./imports/import-page";
 import { AppLayout } from "./layout/app-layout";
 import { ManagementPage } from "./management/management-page";
 import { OrdersPage } from "./orders/orders-page";
@@ -59,6 +60,7 @@ export function App() {
                 <Route path="/orders" element={<OrdersPage />} />
                 <Route path="/rules" element={<RulesPage />} />
                 <Route path="/management" element={<ManagementPage />} />
+                <Route path="/imports" element={<ImportPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

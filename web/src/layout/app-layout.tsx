@@ -1,5 +1,5 @@
 // The frame of every signed-in page: menu of the boards the person may open, the ask box, language, live state.
-import { AppstoreOutlined, FundOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, FundOutlined, ImportOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { Badge, Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
@@ -27,6 +27,7 @@ export function AppLayout() {
     ...(canRules ? [{ key: "/rules", icon: <SafetyOutlined />, label: t("menu.rules") }] : []),
     // The outcome metrics are readable by every signed-in person (their routes need a session only).
     { key: "/management", icon: <FundOutlined />, label: t("management.menu") },
+    ...(me.roles.includes("admin") || me.roles.includes("sales") ? [{ key: "/imports", icon: <ImportOutlined />, label: t("imports.menu") }] : []),
   ];
   return (
     <Layout className="app">
