@@ -10,6 +10,7 @@ import * as imports from "./migrations/20261125040000_imports.js";
 import * as outcomeMetrics from "./migrations/20261125050000_outcome_metrics.js";
 import * as savedViews from "./migrations/20261125060000_saved_views.js";
 import * as aftersales from "./migrations/20261125070000_aftersales.js";
+import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "20261125030000_planning": planning,
   "20261125070000_aftersales": aftersales,
   "20261125060000_saved_views": savedViews,
+  "20261125100000_visit_rules": visitRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
