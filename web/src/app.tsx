@@ -14,6 +14,8 @@ import { BOARDS } from "./boards/registry";
 import { AppLayout } from "./layout/app-layout";
 import { OrdersPage } from "./orders/orders-page";
 import { RulesPage } from "./rules/rules-page";
+import { LookupPage } from "./service/lookup-page";
+import { VisitPage } from "./service/visit-page";
 
 function Board() {
   const { role = "" } = useParams();
@@ -57,6 +59,8 @@ export function App() {
                 <Route path="/board/:role" element={<Board />} />
                 <Route path="/orders" element={<OrdersPage />} />
                 <Route path="/rules" element={<RulesPage />} />
+                <Route path="/service/lookup" element={<LookupPage />} />
+                <Route path="/service/visit" element={<VisitPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

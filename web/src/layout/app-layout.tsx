@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useLive } from "../api/live";
 import { AskBox } from "../ask/ask-box";
 import { boardsFor, useSession } from "../auth/session";
+import { serviceMenu } from "../service/service-menu";
 import { LangSwitch } from "./lang-switch";
 
 export function AppLayout() {
@@ -25,6 +26,7 @@ export function AppLayout() {
     },
     { key: "/orders", icon: <UnorderedListOutlined />, label: t("menu.orders") },
     ...(canRules ? [{ key: "/rules", icon: <SafetyOutlined />, label: t("menu.rules") }] : []),
+    ...serviceMenu(me.roles, t),
   ];
   return (
     <Layout className="app">
