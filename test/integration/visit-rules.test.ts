@@ -119,6 +119,22 @@ describe("visit.recorded rules", () => {
     expect(card.matched).toBeGreaterThanOrEqual(3);
   });
 
+  it("a dry-run of a visit rule goes over the visits of the range and writes nothing", async () => {
+    const tables = ["rule_evaluations", "rule_actions", "notifications", "warranty_cards", "outbox"];
+    const before = await rowCounts(t.database.db, tables);
+    const id = await ruleIdByName(t, "过保设备维修提醒销售");
+    const res = await t.api("POST", `/api/rules/${id}/dry-run`, { body: { from: inDays(-1), to: inDays(0) } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.visitsExamined).toBeGreaterThanOrEqual(5);
+    expect(res.body.matches.map((m: { serial: string }) => m.serial)).toEqual(["VR-0002"]);
+    expect(res.body.matches[0].actions).toEqual([
+      { type: "notify", detail: { channels: ["inapp"], message: "设备 VR-0002（PS-100，客户 C-B1）已过保修期仍在维修，可跟进备件或换新方案" } },
+    ]);
+    const draft = await t.api("POST", `/api/rules/${id}/dry-run`, { body: { from: inDays(-1), to: inDays(0), draft: { condition: true } } });
+    expect(draft.body.matched).toBe(res.body.visitsExamined);
+    expect(await rowCounts(t.database.db, tables)).toEqual(before);
+  });
+
   it("refuses a visit action on an order trigger, an order action on a visit, and facts from the other side", async () => {
     const base = { name: "x", trigger: { event: "visit.recorded" }, condition: true, actions: [{ type: "add_lifecycle_entry" }] };
     const cases: [Record<string, unknown>, string, RegExp][] = [

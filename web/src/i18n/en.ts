@@ -228,6 +228,9 @@ export const en: Messages = {
       set_field: "Set a field",
       add_tag: "Add a tag",
       pin: "Pin to a board",
+      issue_warranty_card: "Issue a warranty card",
+      request_replenishment: "Request replenishment",
+      add_lifecycle_entry: "Add to the lifecycle",
     },
   },
   ask: {

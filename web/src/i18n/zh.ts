@@ -218,6 +218,9 @@ export const zh = {
       set_field: "设置字段",
       add_tag: "添加标签",
       pin: "看板置顶",
+      issue_warranty_card: "出具电子保修卡",
+      request_replenishment: "补货申请",
+      add_lifecycle_entry: "记入设备履历",
     },
   },
   ask: {
