@@ -16,6 +16,8 @@ import { AppLayout } from "./layout/app-layout";
 import { ManagementPage } from "./management/management-page";
 import { OrdersPage } from "./orders/orders-page";
 import { RulesPage } from "./rules/rules-page";
+import { LookupPage } from "./service/lookup-page";
+import { VisitPage } from "./service/visit-page";
 
 function Board() {
   const { role = "" } = useParams();
@@ -61,6 +63,8 @@ export function App() {
                 <Route path="/rules" element={<RulesPage />} />
                 <Route path="/management" element={<ManagementPage />} />
                 <Route path="/imports" element={<ImportPage />} />
+                <Route path="/service/lookup" element={<LookupPage />} />
+                <Route path="/service/visit" element={<VisitPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

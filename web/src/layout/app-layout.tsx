@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useLive } from "../api/live";
 import { AskBox } from "../ask/ask-box";
 import { boardsFor, useSession } from "../auth/session";
+import { serviceMenu } from "../service/service-menu";
 import { LangSwitch } from "./lang-switch";
 
 export function AppLayout() {
@@ -28,6 +29,7 @@ export function AppLayout() {
     // The outcome metrics are readable by every signed-in person (their routes need a session only).
     { key: "/management", icon: <FundOutlined />, label: t("management.menu") },
     ...(me.roles.includes("admin") || me.roles.includes("sales") ? [{ key: "/imports", icon: <ImportOutlined />, label: t("imports.menu") }] : []),
+    ...serviceMenu(me.roles, t),
   ];
   return (
     <Layout className="app">
