@@ -18,9 +18,7 @@ import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { TEST_PASSWORD } from "../support/test-app.js";
 import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
 
-const OUT = path.resolve(process.env.SCREENSHOT_DIR ?? "docs/screenshots");
-// Whole pages (below the fold too), for checking a board by eye; the committed set is the viewport.
-const FULL_PAGE = process.env.SCREENSHOT_FULL === "1";
+const OUT = path.resolve("docs/screenshots");
 const SIZES = [
   [1440, 900],
   [1024, 768],
@@ -101,7 +99,7 @@ async function main() {
             await settle(page);
           }
           const file = path.join(OUT, `${p.name}-${lang}-${width}x${height}.png`);
-          await page.screenshot({ path: file, fullPage: FULL_PAGE });
+          await page.screenshot({ path: file });
           console.log(file);
           await closePage(page);
         }
