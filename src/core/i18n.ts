@@ -141,6 +141,12 @@ const messages = {
   "reschedule.not_open": ["订单 {orderNo} 处于 {status} 状态，不能改期", "Order {orderNo} is {status} and cannot be rescheduled"],
   "reschedule.changed": ["订单 {orderNo} 在改期时被他人修改，请刷新后重试", "Order {orderNo} was changed by someone else meanwhile; reload and retry"],
   "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],
+  "users.exists": ["用户名 {username} 已存在", "Username {username} already exists"],
+  "users.not_found": ["用户 {username} 不存在", "User {username} does not exist"],
+  "users.last_admin": [
+    "{username} 是最后一个启用的管理员，不能停用或去掉管理员角色",
+    "{username} is the last active admin: it cannot be deactivated or lose the admin role",
+  ],
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -4,7 +4,8 @@ import type { DB } from "../core/db/schema.js";
 import { fromFen, toFen } from "../core/money.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { plantDay } from "../orders/model/numbering.js";
-import { NOT_YET_PLANNED, openTasksOf, pinnedOrders } from "./board-queries.js";
+import { countAcceptableOrders } from "../planning/count-acceptable-orders.js";
+import { openTasksOf, pinnedOrders } from "./board-queries.js";
 import { healthScore } from "./model/health-score.js";
 
 const HISTORY_DAYS = 365;
@@ -65,7 +66,7 @@ export async function salesBoard(db: Kysely<DB>, now = new Date()) {
   return {
     role: "sales" as const,
     today,
-    acceptableToday: NOT_YET_PLANNED,
+    acceptableToday: await countAcceptableOrders(db),
     customers,
     pinned: await pinnedOrders(db, "sales"),
     tasks: await openTasksOf(db, "sales"),

@@ -24,6 +24,14 @@ export const DEMO_TABLES = [
   "order_lines",
   "order_events",
   "master_changes",
+  "shipments",
+  "equipment",
+  "equipment_events",
+  "service_visits",
+  "visit_parts",
+  "visit_photos",
+  "warranty_cards",
+  "replenishment_requests",
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -111,6 +119,35 @@ async function insertPlant(tx: Transaction<DB>, plant: DemoPlant): Promise<Recor
       .execute(),
   );
   counts.master_changes = await insertChunked(plant.masterChanges, (c) => tx.insertInto("master_changes").values(c).execute());
+  // Every order that went out left with a shipment, at the time it was shipped (status agreement checks it).
+  const shipments = await sql`
+    insert into shipments (order_no, carrier, tracking_no, shipped_at, created_by)
+    select e.order_no, (array['顺丰速运', '德邦物流', '中通快递'])[1 + abs(hashtext(e.order_no)) % 3], 'LV' || substr(md5(e.order_no), 1, 12), min(e.at), 'system'
+    from order_events e join orders o on o.order_no = e.order_no
+    where e.to_status = 'shipped' and o.status in ('shipped', 'delivered', 'closed')
+    group by e.order_no`.execute(tx);
+  counts.shipments = Number(shipments.numAffectedRows ?? 0);
+  Object.assign(counts, await insertInstalledBase(tx, plant.installedBase));
+  return counts;
+}
+
+async function insertInstalledBase(tx: Transaction<DB>, base: DemoPlant["installedBase"]) {
+  const counts = {
+    equipment: await insertChunked(base.equipment, (c) => tx.insertInto("equipment").values(c).execute()),
+    equipment_events: await insertChunked(base.events, (c) =>
+      tx
+        .insertInto("equipment_events")
+        .values(c.map((e) => ({ ...e, data: json(e.data) })))
+        .execute(),
+    ),
+    service_visits: await insertChunked(base.visits, (c) => tx.insertInto("service_visits").values(c).execute()),
+    visit_parts: await insertChunked(base.parts, (c) => tx.insertInto("visit_parts").values(c).execute()),
+    visit_photos: await insertChunked(base.photos, (c) => tx.insertInto("visit_photos").values(c).execute()),
+    warranty_cards: await insertChunked(base.cards, (c) => tx.insertInto("warranty_cards").values(c).execute()),
+    replenishment_requests: await insertChunked(base.replenishment, (c) => tx.insertInto("replenishment_requests").values(c).execute()),
+  };
+  // Visit ids were given explicitly (parts, photos and cards point at them), so move the sequence past them.
+  await sql`select setval(pg_get_serial_sequence('service_visits', 'id'), (select coalesce(max(id), 0) + 1 from service_visits), false)`.execute(tx);
   return counts;
 }
 

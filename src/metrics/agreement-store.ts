@@ -1,7 +1,7 @@
 // SQL for status agreement: every order's status must agree with its own event log (as summarised in
-// order_log_heads by refresh-summaries.ts), its reservations and its delivery date. Each check yields (order_no, cause, status, detail); a healthy database yields
-// none. Stock movements and shipments get their checks when those tables exist.
-import { type Kysely, sql } from "kysely";
+// order_log_heads by refresh-summaries.ts), its reservations, its delivery date and its shipments. Each
+// check yields (order_no, cause, status, detail); a healthy database yields none.
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { withSortMemory } from "./sort-memory.js";
 
@@ -13,6 +13,8 @@ export const DISAGREEMENT_CAUSES = [
   "delivered_at_missing", // delivered or closed without a delivery time
   "delivered_at_unexpected", // a delivery time on an order that is not delivered or closed
   "hold_state", // on hold without the status to return to, or that status kept after the release
+  "shipment_missing", // shipped or delivered, and no shipment recorded
+  "shipment_unexpected", // a shipment has left (shipped_at passed) but the status is not yet shipped (or is cancelled)
 ] as const;
 export type DisagreementCause = (typeof DISAGREEMENT_CAUSES)[number];
 
@@ -23,24 +25,43 @@ export interface DisagreementRow {
   detail: string | null;
 }
 
-// One pass over the orders with their log heads checks every per-order cause; reservations apart.
+/** The per-order causes of some orders (their statuses against their log heads and own columns), as the
+ *  refresh stores them in order_disagreements once those orders' heads are re-derived. */
+export function perOrderDisagreements(orderNos: string[]): RawBuilder<unknown> {
+  return sql`
+    select o.order_no, c.cause, o.status, c.detail
+    from orders o left join order_log_heads h on h.order_no = o.order_no
+    cross join lateral (values
+      ('no_events', h.order_no is null, null::text),
+      ('event_log', h.last_status <> o.status, 'last event set ' || h.last_status),
+      ('event_chain', h.chain_breaks > 0, h.chain_breaks || ' break(s), first ' || h.first_break),
+      ('delivered_at_missing', o.status in ('delivered', 'closed') and o.delivered_at is null, null),
+      ('delivered_at_unexpected', o.status not in ('delivered', 'closed') and o.delivered_at is not null, 'delivered_at ' || o.delivered_at::text),
+      ('hold_state', (o.status = 'on_hold') <> (o.held_from is not null), 'held_from ' || coalesce(o.held_from, '∅'))
+    ) as c(cause, broken, detail)
+    where c.broken and o.order_no = any(${orderNos}::text[])`;
+}
+
+// The stored per-order causes, and the checks against other tables, each driven from its few candidates:
+// active reservations, orders in the statuses concerned.
+const NOT_YET_SHIPPED = sql`('draft', 'confirmed', 'scheduled', 'in_production', 'ready', 'on_hold', 'cancelled')`;
 const found = sql`
     found as (
-      select o.order_no, c.cause, o.status, c.detail
-      from orders o left join order_log_heads h on h.order_no = o.order_no
-      cross join lateral (values
-        ('no_events', h.order_no is null, null::text),
-        ('event_log', h.last_status <> o.status, 'last event set ' || h.last_status),
-        ('event_chain', h.chain_breaks > 0, h.chain_breaks || ' break(s), first ' || h.first_break),
-        ('delivered_at_missing', o.status in ('delivered', 'closed') and o.delivered_at is null, null),
-        ('delivered_at_unexpected', o.status not in ('delivered', 'closed') and o.delivered_at is not null, 'delivered_at ' || o.delivered_at::text),
-        ('hold_state', (o.status = 'on_hold') <> (o.held_from is not null), 'held_from ' || coalesce(o.held_from, '∅'))
-      ) as c(cause, broken, detail)
-      where c.broken
+      select order_no, cause, status, detail from order_disagreements
       union all
       select o.order_no, 'reservations', o.status, count(*) || ' active reservation(s)'
-      from orders o join reservations r on r.order_no = o.order_no
-      where o.status in ('cancelled', 'closed') and r.status = 'active' and (r.expires_at is null or r.expires_at > now())
+      from reservations r join orders o on o.order_no = r.order_no
+      where r.status = 'active' and (r.expires_at is null or r.expires_at > now()) and o.status in ('cancelled', 'closed')
+      group by o.order_no, o.status
+      union all
+      select o.order_no, 'shipment_missing', o.status, null
+      from orders o
+      where o.status in ('shipped', 'delivered') and not exists (select 1 from shipments s where s.order_no = o.order_no)
+      union all
+      select o.order_no, 'shipment_unexpected', o.status,
+             count(*) || ' shipment(s), first ' || (array_agg(s.carrier || ' ' || s.tracking_no || ' left ' || s.shipped_at::text order by s.shipped_at))[1]
+      from orders o join shipments s on s.order_no = o.order_no
+      where o.status in ${NOT_YET_SHIPPED} and s.shipped_at <= now()
       group by o.order_no, o.status
     )`;
 

@@ -22,17 +22,22 @@ export interface AutonomyRow {
 /** Counts overall, per entity, per month, per ISO week and per entity and month.
  *  g (grouping bits of entity, month, week): 7 overall, 3 by entity, 5 by month, 6 by week, 1 by entity and month. */
 export async function autonomyAggregates(db: Kysely<DB>, period: Period): Promise<AutonomyRow[]> {
+  // Counted per plant day first: the grouping sets then work on a few rows per day, not on every change.
   const { rows } = await sql<AutonomyRow>`
-    select entity, month, week, grouping(entity, month, week)::int as g,
-           count(*) filter (where class = 'business')::int as business,
-           count(*) filter (where class = 'admin')::int as admin,
-           count(*) filter (where class = 'automated')::int as automated
-    from (
-      select entity, to_char((at at time zone 'UTC') + interval '8 hours', 'YYYY-MM') as month,
-             to_char((at at time zone 'UTC') + interval '8 hours', 'IYYY-"W"IW') as week, ${changeClass} as class
-      from master_changes where at >= ${period.start} and at < ${period.end}
-    ) x
-    group by grouping sets ((), (entity), (month), (week), (entity, month))
+    select entity, to_char(month, 'YYYY-MM') as month, to_char(week, 'IYYY-"W"IW') as week, g, business, admin, automated from (
+      select entity, month, week, grouping(entity, month, week)::int as g,
+             coalesce(sum(n) filter (where class = 'business'), 0)::int as business,
+             coalesce(sum(n) filter (where class = 'admin'), 0)::int as admin,
+             coalesce(sum(n) filter (where class = 'automated'), 0)::int as automated
+      from (
+        select entity, date_trunc('month', day)::date as month, date_trunc('week', day)::date as week, class, n from (
+          select entity collate "C" as entity, ((at at time zone 'UTC') + interval '8 hours')::date as day, ${changeClass} as class, count(*) as n
+          from master_changes where at >= ${period.start} and at < ${period.end}
+          group by 1, 2, 3
+        ) per_day
+      ) x
+      group by grouping sets ((), (entity), (month), (week), (entity, month))
+    ) grouped
     order by g desc, entity nulls first, month nulls first, week nulls first`.execute(db);
   return rows;
 }

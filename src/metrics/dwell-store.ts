@@ -6,7 +6,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { Period } from "./model/period.js";
-import { STAGES } from "./model/stages.js";
+import { DWELL_STATUSES, STAGES } from "./model/stages.js";
 import { withSortMemory } from "./sort-memory.js";
 
 const plantWeek = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'IYYY-"W"IW')`;
@@ -62,7 +62,8 @@ export function derivedSamples(orderNos: string[]): RawBuilder<unknown> {
       union all
       select 'status:' || status, order_no, entered_at, left_at, 0 from stays where left_at is not null
     )
-    select order_no, key, started_at, done_at, ${plantWeek} as week, held_s, (extract(epoch from done_at - started_at) - held_s) / 3600.0 as hours
+    select order_no, key, started_at, done_at, ${plantWeek} as week, ((done_at at time zone 'UTC') + interval '8 hours')::date as day,
+           held_s, (extract(epoch from done_at - started_at) - held_s) / 3600.0 as hours
     from all_samples s`;
 }
 
@@ -89,7 +90,7 @@ export interface DwellAggregateRow {
 /** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush. Each status:
  *  count and mean only — a year holds about as many stays as events, and exact percentiles over all of
  *  them cost seconds; their median and p90 are in the weekly and monthly trends. */
-export async function dwellAggregates(db: Kysely<DB>, period: Period): Promise<DwellAggregateRow[]> {
+export async function exactDwellAggregates(db: Kysely<DB>, period: Period): Promise<DwellAggregateRow[]> {
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DwellAggregateRow>`
     select x.key, x.week, x.grade, x.rush, grouping(x.week, x.grade, x.rush)::int as g, count(*)::int as n,
@@ -119,7 +120,7 @@ export interface DwellTrendRow {
 }
 
 /** The same figures per ISO week or per month of the period, for trend charts. */
-export async function dwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month"): Promise<DwellTrendRow[]> {
+export async function exactDwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month"): Promise<DwellTrendRow[]> {
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DwellTrendRow>`
     with ${samplesCte(period)}
@@ -166,20 +167,19 @@ export interface StuckRow {
   since: Date;
 }
 
-/** Open orders that have waited longest in their current status, `limit` per status. */
+/** Open orders that have waited longest in their current status, `limit` per status: since their last
+ *  status event, as summarised in order_log_heads (read after a refresh). */
 export async function stuckOrders(db: Kysely<DB>, limit: number, status?: string): Promise<StuckRow[]> {
-  const { rows } = await withSortMemory(db, (tx) =>
-    sql<StuckRow>`
+  const { rows } = await sql<StuckRow>`
     select order_no, status, customer_code, grade, rush, since from (
-      select o.order_no, o.status, o.customer_code, c.grade::text as grade, o.rush, e.at as since,
-             row_number() over (partition by o.status order by e.at, o.order_no) as rank
-      from orders o join customers c on c.code = o.customer_code
-      cross join lateral (
-        select ev.at from order_events ev where ev.order_no = o.order_no and ev.to_status is not null order by ev.id desc limit 1
-      ) e
-      where o.status not in ('closed', 'cancelled') ${status ? sql`and o.status = ${status}` : sql``}
+      select *, row_number() over (partition by status order by since, order_no) as rank from (
+        -- A look-up per open order (a few thousand), not a pass over every order's head.
+        select o.order_no, o.status, o.customer_code, c.grade::text as grade, o.rush,
+               (select h.last_at from order_log_heads h where h.order_no = o.order_no) as since
+        from orders o join customers c on c.code = o.customer_code
+        where o.status = any(${status ? [status] : DWELL_STATUSES}::text[])
+      ) open where since is not null
     ) ranked where rank <= ${limit}
-    order by status, since, order_no`.execute(tx),
-  );
+    order by status, since, order_no`.execute(db);
   return rows;
 }

@@ -40,6 +40,7 @@ export async function listDwellOrders(db: Kysely<DB>, period: Period, stage: str
 }
 
 export async function listStuckOrders(db: Kysely<DB>, now: Date, filter: { status?: string; limit: number }) {
+  await refreshOutcomeSummaries(db);
   const rows = await stuckOrders(db, filter.limit, filter.status);
   return {
     orders: rows.map((r) => ({
@@ -66,6 +67,7 @@ export async function listDeliveries(db: Kysely<DB>, period: Period, filter: { c
       deliveredOn: r.delivered_day,
       promisedDate: r.promised_date,
       requestedDate: r.requested_date,
+      dueDate: r.due_date,
       families: r.families,
       onTime: r.on_time,
       onTimePromised: r.on_time_promised,

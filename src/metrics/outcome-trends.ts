@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { autonomyAggregates } from "./autonomy-store.js";
 import { deliveryAggregates } from "./delivery-store.js";
-import { dwellTrend } from "./dwell-store.js";
+import { dwellTrend } from "./dwell-rollup-store.js";
 import type { Period } from "./model/period.js";
 import { shapeAutonomy, shapeDelivery, shapeDwellTrend } from "./model/shape.js";
 import { refreshOutcomeSummaries } from "./refresh-summaries.js";

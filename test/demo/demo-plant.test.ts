@@ -10,6 +10,8 @@ import { DEMO_TABLES, demoClock, loadDemoPlant } from "../../src/demo/load-demo-
 import { createRng } from "../../src/demo/random.js";
 import type { OrderEventRow } from "../../src/demo/rows.js";
 import { effectiveVersion } from "../../src/engineering/model.js";
+import { disagreementSummary } from "../../src/metrics/agreement-store.js";
+import { refreshOutcomeSummaries } from "../../src/metrics/refresh-summaries.js";
 import { checkTransition, type OrderStatus } from "../../src/orders/model/lifecycle.js";
 import { formatOrderNo, parseOrderNo, plantDay } from "../../src/orders/model/numbering.js";
 import { checkParams, type ParamSchema } from "../../src/orders/model/params.js";
@@ -165,6 +167,12 @@ describe("loadDemoPlant (PGlite)", () => {
       }
       expect(summary.counts).toMatchObject({ items: 2000, customers: 400, orders: 5000, locations: 2 });
       expect(summary.counts.order_events).toBe(book.events.length);
+
+      // The demo's orders agree with their logs and shipments: status agreement finds nothing.
+      await refreshOutcomeSummaries(database.db);
+      const agreement = await disagreementSummary(database.db, 5);
+      expect(agreement.examples).toEqual([]);
+      expect(summary.counts.shipments).toBeGreaterThan(0);
 
       const again = await loadDemoPlant(database.db, { seed: 42, today: TODAY });
       expect(again.skipped).toBe(true);

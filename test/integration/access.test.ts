@@ -141,6 +141,9 @@ const TABLE: {
   { method: "POST", path: "/api/views", openapi: "/api/views", allowed: EVERYONE, body: {} },
   { method: "DELETE", path: "/api/views/999999", openapi: "/api/views/{id}", allowed: EVERYONE },
   { method: "POST", path: "/api/ask", openapi: "/api/ask", allowed: EVERYONE, body: { text: "my tasks" } },
+  { method: "GET", path: "/api/users", openapi: "/api/users", allowed: ["admin"] },
+  { method: "POST", path: "/api/users", openapi: "/api/users", allowed: ["admin"], body: {} },
+  { method: "PATCH", path: "/api/users/sales", openapi: "/api/users/{username}", allowed: ["admin"], body: {} },
   ...PEOPLE.map((role) => ({
     method: "GET",
     path: `/api/dashboards/${role}`,

@@ -146,6 +146,7 @@ describe("on-time delivery", () => {
         deliveredOn: "2026-03-10",
         promisedDate: "2026-03-09",
         requestedDate: null,
+        dueDate: "2026-03-09",
         families: ["温度变送器"],
         onTime: false,
         onTimePromised: false,
@@ -224,13 +225,22 @@ describe("rule execution rate and status agreement", () => {
       .values({ order_no: "DH20260309001", actor: "x", kind: "transition", from_status: "ready", to_status: "scheduled", reason: null, data: "{}" })
       .execute();
     const res = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
-    expect(res.body.agreement.disagreements).toBe(4);
-    expect(res.body.agreement.byCause).toMatchObject({ event_log: 1, delivered_at_missing: 1, reservations: 1, event_chain: 1, no_events: 0 });
+    // 0310 set to shipped behind its log's back also has no shipment.
+    expect(res.body.agreement.disagreements).toBe(5);
+    expect(res.body.agreement.byCause).toMatchObject({
+      event_log: 1,
+      delivered_at_missing: 1,
+      reservations: 1,
+      event_chain: 1,
+      shipment_missing: 1,
+      no_events: 0,
+    });
     const list = await t.api("GET", "/api/metrics/outcomes/disagreements");
     expect(list.body.disagreements.map((d: { orderNo: string; cause: string }) => [d.orderNo, d.cause])).toEqual([
       ["DH20260303001", "delivered_at_missing"],
       ["DH20260309001", "event_chain"],
       ["DH20260310001", "event_log"],
+      ["DH20260310001", "shipment_missing"],
       ["DH20260311001", "reservations"],
     ]);
     const token = await integrationToken(t.database);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors.js";
 import { classifyChange, share } from "../../src/metrics/model/autonomy.js";
-import { addDays, periodOf, splitAtPivot } from "../../src/metrics/model/period.js";
+import { addDays, fullWeeks, periodOf, splitAtPivot } from "../../src/metrics/model/period.js";
 import { shapeAutonomy, shapeDelivery, shapeDwell } from "../../src/metrics/model/shape.js";
 import { DWELL_KEYS, parseDwellKey } from "../../src/metrics/model/stages.js";
 import { change, roundHours } from "../../src/metrics/model/stats.js";
@@ -136,5 +136,14 @@ describe("figures for charts", () => {
       ["customer", 1],
       ["item", null],
     ]);
+  });
+});
+
+describe("fullWeeks", () => {
+  it("finds the Mondays of the whole ISO weeks inside a period", () => {
+    expect(fullWeeks({ from: "2026-03-02", to: "2026-03-15" })).toEqual({ first: "2026-03-02", last: "2026-03-09" });
+    expect(fullWeeks({ from: "2026-03-03", to: "2026-03-16" })).toEqual({ first: "2026-03-09", last: "2026-03-09" });
+    expect(fullWeeks({ from: "2026-03-03", to: "2026-03-14" })).toBeNull();
+    expect(fullWeeks({ from: "2025-11-26", to: "2026-11-25" })).toEqual({ first: "2025-12-01", last: "2026-11-16" });
   });
 });

@@ -10,6 +10,11 @@ import * as imports from "./migrations/20261125040000_imports.js";
 import * as outcomeMetrics from "./migrations/20261125050000_outcome_metrics.js";
 import * as savedViews from "./migrations/20261125060000_saved_views.js";
 import * as aftersales from "./migrations/20261125070000_aftersales.js";
+import * as dwellSampleKeyIndex from "./migrations/20261125080000_dwell_sample_key_index.js";
+import * as outcomeRollups from "./migrations/20261125090000_outcome_rollups.js";
+import * as orderDisagreements from "./migrations/20261125090100_order_disagreements.js";
+import * as dwellWeekRollups from "./migrations/20261125090200_dwell_week_rollups.js";
+import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -21,6 +26,11 @@ const migrations: Record<string, Migration> = {
   "20261125030000_planning": planning,
   "20261125070000_aftersales": aftersales,
   "20261125060000_saved_views": savedViews,
+  "20261125080000_dwell_sample_key_index": dwellSampleKeyIndex,
+  "20261125090000_outcome_rollups": outcomeRollups,
+  "20261125090100_order_disagreements": orderDisagreements,
+  "20261125090200_dwell_week_rollups": dwellWeekRollups,
+  "20261125100000_visit_rules": visitRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

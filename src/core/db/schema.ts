@@ -209,7 +209,9 @@ export interface RulesRevisionTable {
 }
 export interface RuleEvaluationsTable {
   id: Generated<number>;
-  order_no: string;
+  /** Null when the evaluation concerns a service visit (visit_id). */
+  order_no: string | null;
+  visit_id: ColumnType<number | null, number | null | undefined, number | null>;
   trigger: string;
   at: Timestamp;
   revision: number;
@@ -219,7 +221,9 @@ export interface RuleEvaluationsTable {
 export interface RuleActionsTable {
   id: Generated<number>;
   evaluation_id: number;
-  order_no: string;
+  /** Null when the action concerns a service visit (visit_id). */
+  order_no: string | null;
+  visit_id: ColumnType<number | null, number | null | undefined, number | null>;
   rule_id: number;
   rule_version: number;
   action_index: number;
@@ -340,6 +344,8 @@ export interface OrderDwellSamplesTable {
   started_at: Date;
   done_at: Date;
   week: string;
+  /** Plant day of done_at. */
+  day: string;
   held_s: number;
   hours: number;
 }
@@ -348,6 +354,63 @@ export interface OrderLogHeadsTable {
   last_status: string;
   chain_breaks: number;
   first_break: string | null;
+  delivered_day: string | null;
+  last_at: Date | null;
+}
+export interface OrderDisagreementsTable {
+  order_no: string;
+  cause: string;
+  status: string;
+  detail: string | null;
+}
+export interface MetricDirtyDaysTable {
+  kind: "dwell" | "delivery";
+  day: string;
+}
+export interface DwellDayTotalsTable {
+  key: string;
+  day: string;
+  grade: string;
+  rush: boolean;
+  n: number;
+  hours: number;
+}
+export interface DwellDayBucketsTable {
+  key: string;
+  day: string;
+  grade: string;
+  rush: boolean;
+  bucket: number;
+  n: number;
+}
+export interface DwellWeekTotalsTable {
+  key: string;
+  week: string;
+  grade: string;
+  rush: boolean;
+  n: number;
+  hours: number;
+}
+export interface DwellWeekBucketsTable {
+  key: string;
+  week: string;
+  grade: string;
+  rush: boolean;
+  bucket: number;
+  n: number;
+}
+export interface DeliveryDaysTable {
+  source: string;
+  day: string;
+  customer_code: string;
+  family: string;
+  delivered: number;
+  with_due: number;
+  on_time: number;
+  with_promised: number;
+  on_time_promised: number;
+  with_requested: number;
+  on_time_requested: number;
 }
 export interface ImportBatchesTable {
   id: Generated<number>;
@@ -533,6 +596,7 @@ export interface WarrantyCardsTable {
   valid_until: string;
   pdf: Uint8Array | null;
   rendered_at: Date | null;
+  notified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
 }
 export interface ReplenishmentRequestsTable {
@@ -625,4 +689,11 @@ export interface DB {
   warranty_cards: WarrantyCardsTable;
   replenishment_requests: ReplenishmentRequestsTable;
   equipment_events: EquipmentEventsTable;
+  metric_dirty_days: MetricDirtyDaysTable;
+  dwell_day_totals: DwellDayTotalsTable;
+  dwell_day_buckets: DwellDayBucketsTable;
+  delivery_days: DeliveryDaysTable;
+  order_disagreements: OrderDisagreementsTable;
+  dwell_week_totals: DwellWeekTotalsTable;
+  dwell_week_buckets: DwellWeekBucketsTable;
 }

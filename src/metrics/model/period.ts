@@ -38,3 +38,11 @@ export function splitAtPivot(period: Period, pivot: string): { before: Period; a
   }
   return { before: periodOf(period.from, addDays(pivot, -1), Number.POSITIVE_INFINITY), after: periodOf(pivot, period.to, Number.POSITIVE_INFINITY) };
 }
+
+/** The whole ISO weeks (Monday to Sunday) inside the period, by their Mondays; null when there is none. */
+export function fullWeeks(period: { from: string; to: string }): { first: string; last: string } | null {
+  const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  const first = addDays(period.from, (7 - weekday(period.from)) % 7);
+  const last = addDays(period.to, -6 - weekday(addDays(period.to, -6)));
+  return first <= last ? { first, last } : null;
+}

@@ -1,0 +1,13 @@
+import { generateLedger } from "../bench/ledger.js";
+import { readUpload } from "../src/imports/read/read-upload.js";
+import { analyseSheet } from "../src/imports/model/analyse-sheet.js";
+import { writeFileSync } from "node:fs";
+const t0 = performance.now();
+const file = await generateLedger(32000);
+writeFileSync("/tmp/imp2/ledger.xlsx", file);
+const t1 = performance.now();
+const data = await readUpload(file, "ledger.xlsx");
+const t2 = performance.now();
+const a = analyseSheet(data, { kind: "orders" });
+const t3 = performance.now();
+console.log({ gen: t1 - t0, read: t2 - t1, analyse: t3 - t2, valid: a.valid.length, size: file.length });

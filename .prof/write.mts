@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { seedLedgerCustomers } from "../bench/ledger.js";
+import { freshDatabase } from "../bench/support.js";
+import { readUpload } from "../src/imports/read/read-upload.js";
+import { analyseSheet } from "../src/imports/model/analyse-sheet.js";
+import { planKind } from "../src/imports/plan-kinds.js";
+import { groupOrders } from "../src/imports/model/order-rows.js";
+import { existingHistoryOrders, knownCustomers } from "../src/imports/store.js";
+const file = readFileSync("/tmp/imp2/ledger.xlsx");
+const kind = (process.argv[2] ?? "pglite") as "pglite" | "postgres";
+const database = await freshDatabase(kind, "lvyue_prof_import");
+await seedLedgerCustomers(database.db);
+const a = analyseSheet(await readUpload(file, "l.xlsx"), { kind: "orders" });
+const T = async (label: string, f: () => Promise<unknown>) => { const s = performance.now(); const c = process.cpuUsage(); const r = await f(); console.log(label, Math.round(performance.now() - s), Math.round(process.cpuUsage(c).user / 1000)); return r; };
+const g = groupOrders(a.valid as any);
+await T("existing", () => existingHistoryOrders(database.db, g.orders.map((o) => o.orderNo)));
+await T("known", () => knownCustomers(database.db));
+const plan: any = await T("plan", () => planKind(database.db, a));
+await database.db.transaction().execute(async (tx) => {
+  const { id } = await tx.insertInto("import_batches").values({ file_hash: "x", run_key: "y", file_name: "f", kind: "orders", sheet: "s", summary: JSON.stringify({}), created_by: "b" }).returning("id").executeTakeFirstOrThrow();
+  await T("write", () => plan.write(tx, id, { name: "b", roles: ["admin"] }, () => {}));
+});
+await database.close();
