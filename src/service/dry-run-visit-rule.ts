@@ -5,6 +5,7 @@ import type { DB } from "../core/db/schema.js";
 import { matchRules } from "../rules/active-rules.js";
 import type { ActiveRule } from "../rules/model/definition.js";
 import type { OrderFacts } from "../rules/model/facts.js";
+import { loadEquipment } from "./get-equipment.js";
 import { planVisitEffects } from "./model/plan-visit-effects.js";
 import { visitFacts } from "./model/visit-facts.js";
 
@@ -13,32 +14,20 @@ const MAX_VISITS = 50_000;
 export async function dryRunVisitRule(db: Kysely<DB>, rule: ActiveRule, range: { from: string; to: string }) {
   const visits = await db
     .selectFrom("service_visits")
-    .innerJoin("equipment", "equipment.serial", "service_visits.serial")
-    .innerJoin("items", "items.sku", "equipment.sku")
-    .innerJoin("customers", "customers.code", "equipment.customer_code")
-    .select([
-      "service_visits.id",
-      "service_visits.serial",
-      "service_visits.visited_on",
-      "service_visits.engineer",
-      "service_visits.notes",
-      "equipment.sku",
-      "items.family",
-      "equipment.installed_on",
-      "equipment.warranty_until",
-      "equipment.source",
-      "equipment.order_no",
-      "customers.code",
-      "customers.grade",
-      "customers.credit_limit",
-      "customers.open_receivables",
-    ])
-    .where("service_visits.visited_on", ">=", range.from)
-    .where("service_visits.visited_on", "<=", range.to)
-    .orderBy("service_visits.id")
+    .selectAll()
+    .where("visited_on", ">=", range.from)
+    .where("visited_on", "<=", range.to)
+    .orderBy("id")
     .limit(MAX_VISITS)
     .execute();
   const ids = visits.map((v) => v.id);
+  // A dry-run reads a few hundred visits at most: one look-up per unit keeps it simple.
+  const units = new Map(await Promise.all([...new Set(visits.map((v) => v.serial))].map(async (serial) => [serial, await loadEquipment(db, serial)] as const)));
+  const codes = [...new Set([...units.values()].map((u) => u.customer_code))];
+  const customers = codes.length
+    ? await db.selectFrom("customers").select(["code", "grade", "credit_limit", "open_receivables"]).where("code", "in", codes).execute()
+    : [];
+  const customerOf = new Map(customers.map((c) => [c.code, c]));
   const parts = ids.length ? await db.selectFrom("visit_parts").select(["visit_id", "sku", "qty"]).where("visit_id", "in", ids).execute() : [];
   const partsOf = new Map<number, { sku: string; qty: number }[]>();
   for (const p of parts) partsOf.set(p.visit_id, [...(partsOf.get(p.visit_id) ?? []), { sku: p.sku, qty: p.qty }]);
@@ -47,10 +36,11 @@ export async function dryRunVisitRule(db: Kysely<DB>, rule: ActiveRule, range: {
   for (const v of visits) {
     const previous = earlier.get(v.serial) ?? 0;
     earlier.set(v.serial, previous + 1);
+    const unit = units.get(v.serial)!;
     const facts = visitFacts(
       { id: v.id, engineer: v.engineer, notes: v.notes, parts: partsOf.get(v.id) ?? [] },
-      v,
-      { code: v.code, grade: v.grade, credit_limit: v.credit_limit, open_receivables: v.open_receivables },
+      unit,
+      customerOf.get(unit.customer_code)!,
       previous,
       v.visited_on,
     );
@@ -60,8 +50,8 @@ export async function dryRunVisitRule(db: Kysely<DB>, rule: ActiveRule, range: {
     matches.push({
       visitId: v.id,
       serial: v.serial,
-      orderNo: v.order_no,
-      customer: v.code,
+      orderNo: unit.order_no,
+      customer: unit.customer_code,
       visitedOn: v.visited_on,
       actions: plan.log.map((l) => ({ type: l.type, detail: l.detail })),
     });

@@ -70,6 +70,19 @@ describe.skipIf(!hasChromium)("service visit on a phone", () => {
     await closePage(page);
   });
 
+  it("sales turn the proposal into an order with one button", async () => {
+    const page = await signIn(app.browser, app.t.url, "sales", PHONE);
+    await page.goto(`${app.t.url}/service/lookup`);
+    await page.getByTestId("unit-search").locator("input").fill(SERIAL);
+    await page.getByTestId("unit-search").locator("input").press("Enter");
+    await page.getByTestId("proposal-place").click();
+    const placed = (await page.getByTestId("proposal-order").textContent()) ?? "";
+    const orderNo = placed.match(/DH\d{11}/)?.[0];
+    const order = await app.t.api("GET", `/api/orders/${orderNo}`, { as: "sales" });
+    expect(order.body).toMatchObject({ customer: "C-A1", lines: [{ sku: "PM-CHIP", qty: 1 }] });
+    await closePage(page);
+  });
+
   it("a picture without a code says so", async () => {
     const page = await signIn(app.browser, app.t.url, "engineering", PHONE);
     await page.goto(`${app.t.url}/service/visit`);

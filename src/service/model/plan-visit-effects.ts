@@ -51,22 +51,9 @@ export function planVisitEffects(matched: MatchedRule[], facts: VisitFacts, newC
           if (plan.lifecycle) log("done", { alreadyPlanned: true });
           else plan.lifecycle = { logIndex: log("done", { serial: facts.equipment.serial }) };
           break;
-        case "notify": {
-          const message = fillVisitTemplate(action.message, facts);
-          if (action.channels.includes("inapp") && action.toRole)
-            plan.notifications.push({ toRole: action.toRole, level: action.level, message, ruleId: rule.id });
-          const robots = action.channels.filter((c) => c !== "inapp");
-          if (robots.length && action.webhook) {
-            plan.robots.push({
-              webhook: action.webhook,
-              channels: robots,
-              message,
-              level: action.level,
-              logIndex: log("queued", { channels: action.channels, message }),
-            });
-          } else log("done", { channels: action.channels, message });
+        case "notify":
+          planNotice(plan, rule.id, action, fillVisitTemplate(action.message, facts), log);
           break;
-        }
         default:
           // Refused on save (trigger-scope.ts); a rule stored before that check is logged, not run.
           log("skipped", { why: "not_a_visit_action" });
@@ -74,4 +61,20 @@ export function planVisitEffects(matched: MatchedRule[], facts: VisitFacts, newC
     });
   }
   return plan;
+}
+
+type Notify = Extract<MatchedRule["actions"][number], { type: "notify" }>;
+
+/** In-app notices are rows written with the visit; robot channels go through the outbox (queued). */
+function planNotice(plan: VisitPlan, ruleId: number, action: Notify, message: string, log: (status: LogStatus, detail: Record<string, unknown>) => number) {
+  const robots = action.channels.filter((c) => c !== "inapp");
+  const toRole = action.channels.length > robots.length ? action.toRole : undefined;
+  if (toRole) plan.notifications.push({ toRole, level: action.level, message, ruleId });
+  const webhook = robots.length ? action.webhook : undefined;
+  if (!webhook) {
+    log("done", { channels: action.channels, message });
+    return;
+  }
+  const logIndex = log("queued", { channels: action.channels, message });
+  plan.robots.push({ webhook, channels: robots, message, level: action.level, logIndex });
 }

@@ -47,7 +47,7 @@ export function SalesBoard() {
     },
     { title: t("sales.onTime"), dataIndex: "onTimeRate", width: 80, render: (r: number | null) => (r === null ? "—" : `${Math.round(r * 100)}%`) },
     { title: t("sales.open"), dataIndex: "open", width: 72 },
-    { title: t("sales.overdue"), dataIndex: "overdue", width: 64, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+    { title: t("sales.overdue"), dataIndex: "overdue", width: 84, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
     {
       title: t("sales.headroom"),
       dataIndex: "creditHeadroom",

@@ -18,7 +18,7 @@ function useColumns(target: DrillTarget): ColumnsType<Row> {
   const d = (key: string) => t(`management.drill.${key}`);
   const yesNo = (v: unknown) => (v === null || v === undefined ? "—" : v ? <Tag color="green">{d("yes")}</Tag> : <Tag color="red">{d("no")}</Tag>);
   const time = (v: unknown) => <span className="nowrap">{dayjs(String(v)).format("YYYY-MM-DD HH:mm")}</span>;
-  const order = { title: d("orderNo"), dataIndex: "orderNo", render: (no: string) => <OrderLink orderNo={no} /> };
+  const order = { title: d("orderNo"), dataIndex: "orderNo", render: (no: string | null) => (no ? <OrderLink orderNo={no} /> : "—") };
   const customer = { title: d("customer"), dataIndex: "customer" };
   const rush = { title: d("rush"), dataIndex: "rush", render: (r: boolean) => (r ? <Tag color="red">{d("rush")}</Tag> : "") };
   switch (target.kind) {
@@ -50,6 +50,7 @@ function useColumns(target: DrillTarget): ColumnsType<Row> {
         { title: d("deliveredOn"), dataIndex: "deliveredOn" },
         { title: d("promisedDate"), dataIndex: "promisedDate", render: (v: string | null) => v ?? "—" },
         { title: d("requestedDate"), dataIndex: "requestedDate", render: (v: string | null) => v ?? "—" },
+        { title: d("dueDate"), dataIndex: "dueDate", render: (v: string | null | undefined) => v ?? "—" },
         { title: t("management.onTime.promised"), dataIndex: "onTimePromised", render: yesNo },
         { title: t("management.onTime.requested"), dataIndex: "onTimeRequested", render: yesNo },
       ];

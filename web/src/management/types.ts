@@ -46,7 +46,8 @@ export type RuleRate = Record<RuleCount, number> & {
   name: string;
   executionRate: number | null;
   successRate: number | null;
-  failures: { orderNo: string; type: string; error: string | null }[];
+  /** orderNo is null for an evaluation of a service visit. */
+  failures: { orderNo: string | null; type: string; error: string | null }[];
 };
 
 export interface AutonomyFigures {
@@ -151,6 +152,8 @@ export interface DeliveryRow {
   deliveredOn: string;
   promisedDate: string | null;
   requestedDate: string | null;
+  /** Promised, else requested: what `onTime` is judged against. */
+  dueDate?: string | null;
   families: string[];
   onTime: boolean | null;
   onTimePromised: boolean | null;

@@ -1,15 +1,17 @@
 // Nameplate look-up (sales, service, engineers): find a unit, see its repair history, the spare parts
 // usually replaced on its model, compatible sensor models, and a proposal that becomes an order.
-import { Alert, Button, Card, Col, Empty, List, Row, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../api/client";
 import { useSession } from "../auth/session";
 import { FindUnit } from "./find-unit";
+import { ListCard } from "./list-card";
 import { VISIT_ROLES } from "./service-menu";
 import type { Equipment, Proposal } from "./types";
 import { LifecycleTimeline, RepairHistory, UnitCard } from "./unit-view";
+import { useRequest } from "./use-request";
 import { useUnitLookup } from "./use-unit-lookup";
 import "./field.css";
 
@@ -17,43 +19,33 @@ const CAN_ORDER = ["admin", "sales", "service"];
 
 function SparesAndModels({ unit }: { unit: Equipment }) {
   const { t } = useTranslation();
+  const reason = (r: string) => (r === "same_family" ? t("field.same_family") : t("field.shares", { part: r.replace(/^shares /, "") }));
   return (
     <>
-      <Card size="small" title={t("field.usualSpares")} data-testid="usual-spares">
-        {unit.usualSpares.length ? (
-          <List
-            size="small"
-            dataSource={unit.usualSpares}
-            renderItem={(p) => (
-              <List.Item extra={<Typography.Text type="secondary">{t("field.share", { share: Math.round(p.share * 100) })}</Typography.Text>}>
-                {p.sku} {p.name}
-              </List.Item>
-            )}
-          />
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("field.noSpares")} />
+      <ListCard
+        name="usualSpares"
+        items={unit.usualSpares}
+        render={(p) => (
+          <div>
+            <div>
+              {p.name} <Typography.Text type="secondary">{p.sku}</Typography.Text>
+            </div>
+            <Typography.Text type="secondary">{t("field.share", { share: Math.round(p.share * 100) })}</Typography.Text>
+          </div>
         )}
-      </Card>
-      <Card size="small" title={t("field.compatible")} data-testid="compatible-models">
-        {unit.compatibleModels.length ? (
-          <List
-            size="small"
-            dataSource={unit.compatibleModels}
-            renderItem={(m) => (
-              <List.Item>
-                <span>
-                  {m.sku} {m.name}{" "}
-                  {m.reasons.map((r) => (
-                    <Tag key={r}>{r === "same_family" ? t("field.same_family") : t("field.shares", { part: r.replace(/^shares /, "") })}</Tag>
-                  ))}
-                </span>
-              </List.Item>
-            )}
-          />
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("field.noCompatible")} />
+      />
+      <ListCard
+        name="compatible"
+        items={unit.compatibleModels}
+        render={(m) => (
+          <span>
+            {m.sku} {m.name}{" "}
+            {m.reasons.map((r) => (
+              <Tag key={r}>{reason(r)}</Tag>
+            ))}
+          </span>
         )}
-      </Card>
+      />
     </>
   );
 }
@@ -62,25 +54,15 @@ function ProposalCard({ unit }: { unit: Equipment }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const [proposal, setProposal] = useState<Proposal>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useRequest();
   useEffect(() => {
     setProposal(undefined);
     api<Proposal>("POST", `/api/equipment/${encodeURIComponent(unit.serial)}/proposal`, {})
       .then(setProposal)
       .catch((e: Error) => setError(e.message));
-  }, [unit.serial]);
+  }, [unit.serial, setError]);
   const canOrder = me?.roles.some((r) => CAN_ORDER.includes(r)) ?? false;
-  async function place() {
-    setBusy(true);
-    try {
-      setProposal(await api<Proposal>("POST", `/api/equipment/${encodeURIComponent(unit.serial)}/proposal`, { create: true }));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const place = () => run(async () => setProposal(await api<Proposal>("POST", `/api/equipment/${encodeURIComponent(unit.serial)}/proposal`, { create: true })));
   return (
     <Card size="small" title={t("field.proposal")} data-testid="proposal">
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}

@@ -1,6 +1,7 @@
 // A unit at a glance (model, customer, site, warranty), its repair history and its lifecycle timeline.
-import { Card, Descriptions, Empty, List, Tag, Timeline, Typography } from "antd";
+import { Card, Descriptions, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { ListCard } from "./list-card";
 import type { Equipment } from "./types";
 
 export function UnitCard({ unit }: { unit: Equipment }) {
@@ -29,41 +30,33 @@ export function UnitCard({ unit }: { unit: Equipment }) {
 export function RepairHistory({ unit }: { unit: Equipment }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t("field.repairHistory")} data-testid="repair-history">
-      {unit.repairHistory.length ? (
-        <List
-          size="small"
-          dataSource={unit.repairHistory}
-          renderItem={(v) => (
-            <List.Item>
-              <div style={{ width: "100%" }}>
-                <Typography.Text strong>{v.visitedOn}</Typography.Text> · {v.engineer}
-                <div>
-                  {v.parts.map((p) => (
-                    <Tag key={p.sku}>
-                      {p.name} × {p.qty}
-                    </Tag>
-                  ))}
-                </div>
-                {v.notes && <Typography.Paragraph style={{ margin: "4px 0" }}>{v.notes}</Typography.Paragraph>}
-                {v.warrantyCard && (
-                  <a href={v.warrantyCard.url} target="_blank" rel="noreferrer">
-                    {t("field.warrantyCard")} {v.warrantyCard.code}
-                  </a>
-                )}
-                {v.photo && (
-                  <a href={v.photo} target="_blank" rel="noreferrer" style={{ marginLeft: 12 }}>
-                    {t("field.viewPhoto")}
-                  </a>
-                )}
-              </div>
-            </List.Item>
+    <ListCard
+      name="repairHistory"
+      items={unit.repairHistory}
+      render={(v) => (
+        <div style={{ width: "100%" }}>
+          <Typography.Text strong>{v.visitedOn}</Typography.Text> · {v.engineer}
+          <div>
+            {v.parts.map((p) => (
+              <Tag key={p.sku}>
+                {p.name} × {p.qty}
+              </Tag>
+            ))}
+          </div>
+          {v.notes && <Typography.Paragraph style={{ margin: "4px 0" }}>{v.notes}</Typography.Paragraph>}
+          {v.warrantyCard && (
+            <a href={v.warrantyCard.url} target="_blank" rel="noreferrer">
+              {t("field.warrantyCard")} {v.warrantyCard.code}
+            </a>
           )}
-        />
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("field.noVisits")} />
+          {v.photo && (
+            <a href={v.photo} target="_blank" rel="noreferrer" style={{ marginLeft: 12 }}>
+              {t("field.viewPhoto")}
+            </a>
+          )}
+        </div>
       )}
-    </Card>
+    />
   );
 }
 

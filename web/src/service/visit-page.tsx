@@ -1,6 +1,6 @@
 // The engineer's phone page: find the unit, record the parts replaced, a photo and notes; the visit's
 // rules then give the warranty card (link shown here), the replenishment request and the lifecycle entry.
-import { Alert, Button, Card, Input, Result, Space, Typography } from "antd";
+import { Alert, Button, Card, Input, Space, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
@@ -10,6 +10,7 @@ import { PartsPicker, type PickedParts } from "./parts-picker";
 import { PhotoField } from "./photo-field";
 import type { Equipment, VisitResult } from "./types";
 import { LifecycleTimeline, UnitCard } from "./unit-view";
+import { useRequest } from "./use-request";
 import { useUnitLookup } from "./use-unit-lookup";
 import "./field.css";
 
@@ -18,8 +19,8 @@ function VisitDone({ result, onAgain }: { result: VisitResult; onAgain(): void }
   const card = result.warrantyCard;
   return (
     <Card size="small" data-testid="visit-result">
-      <Result status="success" style={{ padding: 8 }} title={t("field.saved", { id: result.id })} />
       <Space direction="vertical" style={{ width: "100%" }}>
+        <Alert type="success" showIcon message={<Typography.Text strong>{t("field.saved", { id: result.id })}</Typography.Text>} />
         {card ? (
           <Alert
             type="info"
@@ -55,8 +56,7 @@ function VisitForm({ unit, onSaved }: { unit: Equipment; onSaved(result: VisitRe
   const [parts, setParts] = useState<PickedParts>({});
   const [photo, setPhoto] = useState<File | null>(null);
   const [notes, setNotes] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useRequest();
 
   async function submit() {
     const list = Object.entries(parts).map(([sku, qty]) => ({ sku, qty }));
@@ -66,15 +66,7 @@ function VisitForm({ unit, onSaved }: { unit: Equipment; onSaved(result: VisitRe
     form.append("parts", JSON.stringify(list));
     form.append("notes", notes);
     form.append("photo", photo, photo.name);
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSaved(await api<VisitResult>("POST", `/api/equipment/${encodeURIComponent(unit.serial)}/visits`, form));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onSaved(await api<VisitResult>("POST", `/api/equipment/${encodeURIComponent(unit.serial)}/visits`, form)));
   }
 
   return (
@@ -124,6 +116,7 @@ export function VisitPage() {
           }}
           onPick={(serial) => void load({ serial })}
         />
+        {unit && result && <VisitDone result={result} onAgain={() => setResult(undefined)} />}
         {unit && <UnitCard unit={unit} />}
         {unit && !result && (
           <VisitForm
@@ -135,7 +128,6 @@ export function VisitPage() {
             }}
           />
         )}
-        {unit && result && <VisitDone result={result} onAgain={() => setResult(undefined)} />}
         {unit && <LifecycleTimeline unit={unit} />}
       </Space>
     </div>
