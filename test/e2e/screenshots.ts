@@ -18,6 +18,7 @@ import { plantDay } from "../../src/orders/model/numbering.js";
 import { replan } from "../../src/planning/replan.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { TEST_PASSWORD } from "../support/test-app.js";
+import { messyLedger } from "../support/workbooks.js";
 import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
 
 const OUT = path.resolve("docs/screenshots");
@@ -49,6 +50,28 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
       await page.getByTestId("condition-editor").waitFor();
     },
   },
+  { name: "imports", user: "sales", path: "/imports", prepare: (page) => dryRunLedger(page) },
+  {
+    name: "imports-errors",
+    user: "sales",
+    path: "/imports",
+    prepare: async (page) => {
+      await dryRunLedger(page);
+      await page.getByTestId("row-errors").scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: "imports-committed",
+    user: "sales",
+    path: "/imports",
+    prepare: async (page) => {
+      // Order numbers of their own, so that the other screenshots still show a ledger not yet imported.
+      await dryRunLedger(page, "已提交台账.xlsx", `C${++commits}`);
+      await page.getByTestId("commit").click();
+      await page.locator("[data-testid=import-progress][data-percent='100']").waitFor();
+      await page.getByTestId("import-progress").scrollIntoViewIfNeeded();
+    },
+  },
   // The management page over the demo's year, before/after its go-live: the whole page, and one drill-down.
   { name: "management", user: "admin", path: `/management?by=month&pivot=${GO_LIVE}`, fullPage: true },
   {
@@ -62,6 +85,16 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
   },
   ...fieldPages(),
 ];
+
+let commits = 0;
+
+/** The import screen after a dry run of a messy ledger generated here. */
+async function dryRunLedger(page: Page, name = "销售台账2025.xlsx", prefix?: string) {
+  const buffer = await messyLedger(40, prefix);
+  await page.locator(".ant-upload input[type=file]").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+  await page.getByTestId("dry-run").click();
+  await page.getByTestId("import-report").waitFor();
+}
 
 function fieldPages() {
   const unit = async (page: Page) => {

@@ -29,7 +29,7 @@ function Outcome({ report }: { report: ImportReport }) {
       .map(([thing, n]) => `${n} ${t(`imports.things.${thing}`, { defaultValue: thing })}`)
       .join(t("imports.sep"));
   return (
-    <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="import-outcome">
+    <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="import-outcome">
       <Descriptions.Item label={t("imports.willCreate")}>{things(report.create) || "—"}</Descriptions.Item>
       <Descriptions.Item label={t("imports.existing")}>{things(report.existing) || "—"}</Descriptions.Item>
       {report.amount !== null && <Descriptions.Item label={t("imports.amount")}>¥{report.amount}</Descriptions.Item>}
