@@ -15,6 +15,7 @@ import * as outcomeRollups from "./migrations/20261125090000_outcome_rollups.js"
 import * as orderDisagreements from "./migrations/20261125090100_order_disagreements.js";
 import * as dwellWeekRollups from "./migrations/20261125090200_dwell_week_rollups.js";
 import * as autonomyDays from "./migrations/20261125090300_autonomy_days.js";
+import * as itemDeliveryDays from "./migrations/20261125090400_item_delivery_days.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   "20261125090100_order_disagreements": orderDisagreements,
   "20261125090200_dwell_week_rollups": dwellWeekRollups,
   "20261125090300_autonomy_days": autonomyDays,
+  "20261125090400_item_delivery_days": itemDeliveryDays,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -57,32 +57,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       referencing new table as new_rows for each statement execute function queue_history_days();
 
     -- An item's SKU, name or family decides the families of live and history deliveries.
-    create function queue_item_delivery_days(skus text[], names text[]) returns void language sql as $$
+    create function queue_item_days() returns trigger language plpgsql as $$
+    begin
       insert into metric_dirty_days (kind, day)
       select distinct 'delivery', ((o.delivered_at at time zone 'UTC') + interval '8 hours')::date
       from orders o join order_lines l on l.order_no = o.order_no
-      where o.delivered_at is not null and l.sku = any(skus)
+      where o.delivered_at is not null and l.sku in (select sku from changed_items)
       union
       select 'delivery', h.delivered_on
       from history_orders h join history_order_lines l on l.order_no = h.order_no
-      where h.delivered_on is not null and (l.item = any(skus) or l.item = any(names));
-    $$;
-    create function queue_item_days() returns trigger language plpgsql as $$
-    begin
-      perform queue_item_delivery_days(array(select sku from changed_items), array(select name from changed_items));
+      where h.delivered_on is not null and (l.item in (select sku from changed_items) or l.item in (select name from changed_items));
       return null;
     end $$;
     -- On update only rows whose SKU, name or family changed count (either side of the change).
     create function queue_item_update_days() returns trigger language plpgsql as $$
-    declare skus text[]; names text[];
     begin
+      insert into metric_dirty_days (kind, day)
       with moved as (
         (select sku, name, family from old_items except select sku, name, family from new_items)
         union
         (select sku, name, family from new_items except select sku, name, family from old_items)
       )
-      select array_agg(sku), array_agg(name) into skus, names from moved;
-      perform queue_item_delivery_days(skus, names);
+      select distinct 'delivery', ((o.delivered_at at time zone 'UTC') + interval '8 hours')::date
+      from orders o join order_lines l on l.order_no = o.order_no
+      where o.delivered_at is not null and l.sku in (select sku from moved)
+      union
+      select 'delivery', h.delivered_on
+      from history_orders h join history_order_lines l on l.order_no = h.order_no
+      where h.delivered_on is not null and (l.item in (select sku from moved) or l.item in (select name from moved));
       return null;
     end $$;
     create trigger items_update_queue_metrics after update on items

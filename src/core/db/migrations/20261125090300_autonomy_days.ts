@@ -18,15 +18,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select distinct 'autonomy', ((at at time zone 'UTC') + interval '8 hours')::date from changed_rows;
       return null;
     end $$;
-    create trigger master_changes_insert_queue_metrics after insert on master_changes
-      referencing new table as changed_rows for each statement execute function queue_master_change_days();
-    create trigger master_changes_update_queue_metrics after update on master_changes
-      referencing new table as changed_rows for each statement execute function queue_master_change_days();
-    create trigger master_changes_update_old_queue_metrics after update on master_changes
-      referencing old table as changed_rows for each statement execute function queue_master_change_days();
-    create trigger master_changes_delete_queue_metrics after delete on master_changes
-      referencing old table as changed_rows for each statement execute function queue_master_change_days();
     insert into metric_dirty_days (kind, day)
     select distinct 'autonomy', ((at at time zone 'UTC') + interval '8 hours')::date from master_changes;
   `.execute(db);
+  // Every way a change can come or go queues its day: inserts, both sides of an update, deletes.
+  const triggers = [
+    ["insert", "insert", "new"],
+    ["update_new", "update", "new"],
+    ["update_old", "update", "old"],
+    ["delete", "delete", "old"],
+  ];
+  for (const [name, event, side] of triggers) {
+    await sql
+      .raw(`create trigger master_changes_${name}_queue_metrics after ${event} on master_changes
+            referencing ${side} table as changed_rows for each statement execute function queue_master_change_days()`)
+      .execute(db);
+  }
 }
