@@ -13,7 +13,7 @@ import { type BenchDb, type Figure, fmt, freshDatabase, timed } from "./support.
 
 type Req = { customer: string; lines: { sku: string; qty: number; params?: Record<string, string | boolean> }[]; requestedDate: string; tags?: string[] };
 
-async function surgeOrders(database: Database, count: number): Promise<Req[]> {
+export async function surgeOrders(database: Database, count: number): Promise<Req[]> {
   const rng = createRng(7);
   const customers = await database.db.selectFrom("customers").select(["code", "grade"]).execute();
   const items = await database.db.selectFrom("items").select(["sku", "param_schema"]).where("kind", "=", "finished").execute();

@@ -1,9 +1,14 @@
 // Use case: answer the query box from what the database holds now.
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { addDays } from "../calendar/dates.js";
 import type { Principal } from "../core/auth/principal.js";
+import { hasPermission, type Permission, rolesWith } from "../core/auth/roles.js";
 import type { DB } from "../core/db/schema.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { plantDay } from "../orders/model/numbering.js";
+import { countAcceptableOrders } from "../planning/count-acceptable-orders.js";
+import { listBottlenecks } from "../planning/list-bottlenecks.js";
+import { listShortages } from "../planning/list-shortages.js";
 import { type AskLang, roleName, say, stageName } from "./model/answers.js";
 import { type Intent, parseQuestion } from "./model/parse-question.js";
 
@@ -16,6 +21,15 @@ export interface AskReply {
   status: string | null;
   owner: string | null;
 }
+
+/** Bottlenecks over four weeks, as the planner's board and `GET /api/planning/bottlenecks` show them. */
+const BOTTLENECK_DAYS = 28;
+
+const rolesOf = (lang: AskLang, permission: Permission) =>
+  rolesWith(permission)
+    .filter((r) => r !== "admin" && r !== "integration")
+    .map((r) => roleName(lang, r))
+    .join(lang === "zh" ? "、" : ", ");
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
@@ -41,30 +55,22 @@ export async function answerQuestion(db: Kysely<DB>, principal: Principal, text:
       };
     }
     case "capacity_today": {
-      const [todayCount, waiting] = await Promise.all([
-        countOrders(db, (qb) => qb.where("created_at", ">=", dayStart(today))),
-        countOrders(db, (qb) => qb.where("status", "=", "confirmed")),
-      ]);
-      return { ...base, answer: say.capacity(q.lang, { today: todayCount, waiting }) };
+      if (!hasPermission(principal.roles, "promise")) return { ...base, answer: say.notAllowed(q.lang, rolesOf(q.lang, "promise")) };
+      // Counted on the plan state (from the current run, or planned in memory when there is none).
+      const acceptable = await countAcceptableOrders(db);
+      return { ...base, answer: say.capacity(q.lang, acceptable.families) };
     }
     case "shortages": {
-      const rows = await db
-        .selectFrom("inventory_balances")
-        .select("sku")
-        .groupBy("sku")
-        .having(sql`sum(reserved)`, ">", sql`sum(on_hand)`)
-        .orderBy("sku")
-        .execute();
-      return {
-        ...base,
-        answer: say.shortages(
-          q.lang,
-          rows.map((r) => r.sku),
-        ),
-      };
+      if (!hasPermission(principal.roles, "planning.read")) return { ...base, answer: say.notAllowed(q.lang, rolesOf(q.lang, "planning.read")) };
+      const { runId, shortages } = await listShortages(db, {});
+      return { ...base, answer: runId === null ? say.noPlan(q.lang) : say.shortages(q.lang, shortages) };
     }
-    case "bottlenecks":
-      return { ...base, answer: say.bottlenecks(q.lang) };
+    case "bottlenecks": {
+      if (!hasPermission(principal.roles, "planning.read")) return { ...base, answer: say.notAllowed(q.lang, rolesOf(q.lang, "planning.read")) };
+      const report = await listBottlenecks(db, { from: today, to: addDays(today, BOTTLENECK_DAYS - 1) });
+      const centres = report.workCentres.filter((c) => c.overloaded).map((c) => ({ ...c, lateCount: c.lateOrders.length }));
+      return { ...base, answer: report.runId === null ? say.noPlan(q.lang) : say.bottlenecks(q.lang, centres, BOTTLENECK_DAYS) };
+    }
     case "overdue": {
       const late = db.selectFrom("orders").where("status", "in", OPEN_STATUSES).where(sql`coalesce(promised_date, requested_date)`, "<", sql`${today}::date`);
       const [count, first] = await Promise.all([

@@ -16,7 +16,8 @@ export function askRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "session" },
       schema: {
         tags: ["ask"],
-        summary: "Answer a typed or spoken question (Chinese or English): an order's stage and owner, today's intake, overdue orders, tasks",
+        summary:
+          "Answer a typed or spoken question (Chinese or English): an order's stage and owner, orders we can still accept today, shortages and bottlenecks from the plan, today's intake, overdue orders, tasks",
         body: z.strictObject({ text: z.string().trim().min(1).max(500) }),
         response: {
           200: z.object({

@@ -91,6 +91,10 @@ const messages = {
   "import.no_rows": ["工作表“{sheet}”表头下没有数据行", "Sheet “{sheet}” has no data rows under its header"],
   "import.credit_fields": ["导入客户的等级和信用额度需要财务或管理员权限", "Importing customer grades and credit limits needs finance or admin"],
   "import.template_not_found": ["导入模板 {name} 不存在", "Import template {name} does not exist"],
+  "import.progress_not_found": [
+    "没有编号为 {id} 的导入进度（进度在导入结束 5 分钟后清除）",
+    "No import progress with id {id} (progress is cleared 5 minutes after an import ends)",
+  ],
   "sync.batch_mismatch": ["同步批次 {batchId} 已用不同内容提交过", "Sync batch {batchId} was already submitted with different content"],
   "sync.rejected": [
     "同步被拒绝：{count} 行有错误，未做任何更改（可用 partial=1 只应用正确的行）",
@@ -137,6 +141,12 @@ const messages = {
   "reschedule.not_open": ["订单 {orderNo} 处于 {status} 状态，不能改期", "Order {orderNo} is {status} and cannot be rescheduled"],
   "reschedule.changed": ["订单 {orderNo} 在改期时被他人修改，请刷新后重试", "Order {orderNo} was changed by someone else meanwhile; reload and retry"],
   "internal.error": ["服务器内部错误（编号 {requestId}）", "Internal server error (id {requestId})"],
+  "users.exists": ["用户名 {username} 已存在", "Username {username} already exists"],
+  "users.not_found": ["用户 {username} 不存在", "User {username} does not exist"],
+  "users.last_admin": [
+    "{username} 是最后一个启用的管理员，不能停用或去掉管理员角色",
+    "{username} is the last active admin: it cannot be deactivated or lose the admin role",
+  ],
 } as const;
 
 export type MessageKey = keyof typeof messages;

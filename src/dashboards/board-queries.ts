@@ -57,9 +57,6 @@ export async function statusCounts(db: Kysely<DB>): Promise<Record<string, numbe
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/** Figures that need planning data (ATP/CTP, shortages, load) which this build does not compute yet. */
-export const NOT_YET_PLANNED = { available: false as const, reason: "planning" };
-
 /** Orders with their customer's name, for lists people read (the code alone means little to them). */
 export function ordersWithCustomer(db: Kysely<DB>) {
   return db.selectFrom("orders").innerJoin("customers", "customers.code", "orders.customer_code").selectAll("orders").select("customers.name as customer_name");

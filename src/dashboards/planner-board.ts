@@ -1,8 +1,9 @@
-// The planner board: pinned rush orders first, orders waiting to be scheduled, the planner's tasks.
-// Bottlenecks, kitting and work-centre load come from planning and are marked as not available yet.
+// The planner board: pinned rush orders first, the plan's bottleneck alerts, the materials that hold
+// back the most orders, work-centre load over the horizon, the working calendar, orders to schedule.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { headerWithName, NOT_YET_PLANNED, openTasksOf, ordersWithCustomer, pinnedOrders, statusCounts } from "./board-queries.js";
+import { headerWithName, openTasksOf, ordersWithCustomer, pinnedOrders, statusCounts } from "./board-queries.js";
+import { plannerFigures } from "./plan-figures.js";
 
 export async function plannerBoard(db: Kysely<DB>) {
   const waiting = await ordersWithCustomer(db)
@@ -17,8 +18,6 @@ export async function plannerBoard(db: Kysely<DB>) {
     toSchedule: waiting.map(headerWithName),
     statusCounts: await statusCounts(db),
     tasks: await openTasksOf(db, "planner"),
-    bottlenecks: NOT_YET_PLANNED,
-    kittingImpact: NOT_YET_PLANNED,
-    load: NOT_YET_PLANNED,
+    ...(await plannerFigures(db)),
   };
 }

@@ -1,8 +1,9 @@
-// The purchasing board: red alerts raised for rush orders, pinned orders, purchasing's tasks.
-// Shortages per material come from planning and are marked as not available yet.
+// The purchasing board: shortages per material from the current plan (red when a rush order is short),
+// the alerts raised for purchasing, pinned orders, purchasing's tasks.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { NOT_YET_PLANNED, openTasksOf, pinnedOrders } from "./board-queries.js";
+import { openTasksOf, pinnedOrders } from "./board-queries.js";
+import { purchasingFigures } from "./plan-figures.js";
 
 export async function purchasingBoard(db: Kysely<DB>) {
   const alerts = await db
@@ -18,6 +19,6 @@ export async function purchasingBoard(db: Kysely<DB>) {
     alerts: alerts.map((a) => ({ id: a.id, level: a.level, message: a.message, orderNo: a.order_no, at: a.created_at.toISOString() })),
     pinned: await pinnedOrders(db, "purchasing"),
     tasks: await openTasksOf(db, "purchasing"),
-    shortages: NOT_YET_PLANNED,
+    ...(await purchasingFigures(db)),
   };
 }

@@ -15,7 +15,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "session" },
       schema: {
         tags: ["dashboards"],
-        summary: "The figures on a role's board (that role, or admin); planning figures say available:false until planning provides them",
+        summary: "The figures on a role's board (that role, or admin); planner, purchasing and sales include the current plan's figures",
         params: z.object({ role: z.enum(BOARD_ROLES) }),
         response: { 200: z.record(z.string(), z.unknown()), ...errorReplies },
       },

@@ -4,7 +4,8 @@ import type { DB } from "../core/db/schema.js";
 import { fromFen, toFen } from "../core/money.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { plantDay } from "../orders/model/numbering.js";
-import { NOT_YET_PLANNED, openTasksOf, pinnedOrders } from "./board-queries.js";
+import { countAcceptableOrders } from "../planning/count-acceptable-orders.js";
+import { openTasksOf, pinnedOrders } from "./board-queries.js";
 import { healthScore } from "./model/health-score.js";
 
 const HISTORY_DAYS = 365;
@@ -29,13 +30,19 @@ export async function salesBoard(db: Kysely<DB>, now = new Date()) {
     open_amount: string;
   }>`
     select c.code, c.name, c.grade, c.credit_limit, c.open_receivables,
-      count(o.order_no) filter (where o.delivered_at >= ${since} and ${due} is not null) as delivered,
-      count(o.order_no) filter (where o.delivered_at >= ${since} and ${deliveredDay} <= ${due}) as on_time,
+      count(o.order_no) filter (where o.delivered_at >= ${since} and ${due} is not null) + coalesce(h.delivered, 0) as delivered,
+      count(o.order_no) filter (where o.delivered_at >= ${since} and ${deliveredDay} <= ${due}) + coalesce(h.on_time, 0) as on_time,
       count(o.order_no) filter (where o.status in (${open})) as open,
       count(o.order_no) filter (where o.status in (${open}) and ${due} < ${today}::date) as overdue,
       coalesce(sum(o.total_amount) filter (where o.status in (${open})), 0)::numeric(14,2)::text as open_amount
     from customers c left join orders o on o.customer_code = c.code
-    group by c.code
+    -- Legacy orders imported from the old ledgers count alike, in the same window.
+    left join (
+      select customer_code, count(*) filter (where due_on is not null) as delivered, count(*) filter (where delivered_on <= due_on) as on_time
+      from history_orders where delivered_on >= ${plantDay(since)}::date
+      group by customer_code
+    ) h on h.customer_code = c.code
+    group by c.code, h.delivered, h.on_time
     order by c.code`.execute(db);
   const customers = rows.rows.map((r) => {
     const exposureFen = toFen(r.open_receivables) + toFen(r.open_amount);
@@ -59,7 +66,7 @@ export async function salesBoard(db: Kysely<DB>, now = new Date()) {
   return {
     role: "sales" as const,
     today,
-    acceptableToday: NOT_YET_PLANNED,
+    acceptableToday: await countAcceptableOrders(db),
     customers,
     pinned: await pinnedOrders(db, "sales"),
     tasks: await openTasksOf(db, "sales"),

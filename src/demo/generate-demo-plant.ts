@@ -1,5 +1,6 @@
 // The whole demo plant as plain rows, ready to insert. Pure: `now` is the only clock.
 import { plantDay } from "../orders/model/numbering.js";
+import { generateInstalledBase, type InstalledBase } from "./equipment.js";
 import { generateMasterChanges, type MasterChangeRow } from "./master-changes.js";
 import { generateMasterData, type MasterData } from "./master-data.js";
 import { generateOrders, type OrderBook } from "./orders.js";
@@ -10,6 +11,8 @@ export interface DemoPlant extends MasterData {
   book: OrderBook;
   /** Who kept the master data over the year (feeds the data-autonomy figure). */
   masterChanges: MasterChangeRow[];
+  /** Units of recently delivered orders, some with service visits. */
+  installedBase: InstalledBase;
 }
 
 export const DEFAULT_SEED = 20260218;
@@ -19,5 +22,12 @@ export function generateDemoPlant(seed: number, now: Date): DemoPlant {
   const data = generateMasterData(seed, today);
   const book = generateOrders(childRng(seed, "orders"), { customers: data.customers, master: data.master, engineering: data.engineering, now });
   const masterChanges = generateMasterChanges(childRng(seed, "master-changes"), { today, customers: data.customers, items: data.master.items });
-  return { ...data, today, book, masterChanges };
+  const installedBase = generateInstalledBase(childRng(seed, "installed-base"), {
+    book,
+    items: data.master.items,
+    customers: data.customers,
+    engineering: data.engineering,
+    now,
+  });
+  return { ...data, today, book, masterChanges, installedBase };
 }

@@ -25,6 +25,13 @@ export const DEMO_TABLES = [
   "order_events",
   "master_changes",
   "shipments",
+  "equipment",
+  "equipment_events",
+  "service_visits",
+  "visit_parts",
+  "visit_photos",
+  "warranty_cards",
+  "replenishment_requests",
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -120,6 +127,27 @@ async function insertPlant(tx: Transaction<DB>, plant: DemoPlant): Promise<Recor
     where e.to_status = 'shipped' and o.status in ('shipped', 'delivered', 'closed')
     group by e.order_no`.execute(tx);
   counts.shipments = Number(shipments.numAffectedRows ?? 0);
+  Object.assign(counts, await insertInstalledBase(tx, plant.installedBase));
+  return counts;
+}
+
+async function insertInstalledBase(tx: Transaction<DB>, base: DemoPlant["installedBase"]) {
+  const counts = {
+    equipment: await insertChunked(base.equipment, (c) => tx.insertInto("equipment").values(c).execute()),
+    equipment_events: await insertChunked(base.events, (c) =>
+      tx
+        .insertInto("equipment_events")
+        .values(c.map((e) => ({ ...e, data: json(e.data) })))
+        .execute(),
+    ),
+    service_visits: await insertChunked(base.visits, (c) => tx.insertInto("service_visits").values(c).execute()),
+    visit_parts: await insertChunked(base.parts, (c) => tx.insertInto("visit_parts").values(c).execute()),
+    visit_photos: await insertChunked(base.photos, (c) => tx.insertInto("visit_photos").values(c).execute()),
+    warranty_cards: await insertChunked(base.cards, (c) => tx.insertInto("warranty_cards").values(c).execute()),
+    replenishment_requests: await insertChunked(base.replenishment, (c) => tx.insertInto("replenishment_requests").values(c).execute()),
+  };
+  // Visit ids were given explicitly (parts, photos and cards point at them), so move the sequence past them.
+  await sql`select setval(pg_get_serial_sequence('service_visits', 'id'), (select coalesce(max(id), 0) + 1 from service_visits), false)`.execute(tx);
   return counts;
 }
 

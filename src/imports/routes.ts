@@ -10,9 +10,11 @@ import type { AppDeps } from "../core/http/app.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
 import { contentDisposition, type ExportColumn, exportXlsx, XLSX_TYPE } from "../exports/xlsx-export.js";
+import { FIELDS, IMPORT_KINDS, REQUIRED } from "./model/fields.js";
 import type { RowIssue } from "./model/issues.js";
+import { ImportProgress } from "./progress.js";
 import { runImport } from "./run-import.js";
-import { importQuery, importReply, mappingSchema, templateBody, templateReply } from "./schemas.js";
+import { fieldsReply, importQuery, importReply, mappingSchema, progressReply, templateBody, templateReply } from "./schemas.js";
 import { getTemplate, listImports, listTemplates, saveTemplate } from "./store.js";
 
 const ERROR_COLUMNS: ExportColumn<RowIssue & { message: string }>[] = [
@@ -53,6 +55,7 @@ async function readMultipart(request: FastifyRequest, limit: number) {
 
 export function importRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const progress = new ImportProgress();
   r.post(
     "/api/imports",
     {
@@ -77,17 +80,26 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         templateMapping = template.mapping;
         headerRow ??= template.header_row ?? undefined;
       }
-      const report = await runImport(deps.db, principal, {
-        buffer: file.buffer,
-        fileName: file.name,
-        kind: query.kind,
-        sheet: query.sheet,
-        year: query.year,
-        headerRow,
-        mapping: { ...templateMapping, ...(mapping ?? {}) },
-        dryRun: query.dryRun,
-        lang: langFromHeader(request.headers["accept-language"]),
-      });
+      const tracked = query.progress ? progress.start(principal.name, query.progress, query.dryRun) : undefined;
+      let report: Awaited<ReturnType<typeof runImport>>;
+      try {
+        report = await runImport(deps.db, principal, {
+          buffer: file.buffer,
+          fileName: file.name,
+          kind: query.kind,
+          sheet: query.sheet,
+          year: query.year,
+          headerRow,
+          mapping: { ...templateMapping, ...(mapping ?? {}) },
+          dryRun: query.dryRun,
+          lang: langFromHeader(request.headers["accept-language"]),
+          onProgress: tracked?.report,
+        });
+      } catch (error) {
+        tracked?.end(false);
+        throw error;
+      }
+      tracked?.end(true);
       if (query.format === "json") return report;
       const workbook = await exportXlsx(
         "错误行",
@@ -116,6 +128,45 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => ({ imports: await listImports(deps.db, request.query.limit) }),
+  );
+  r.get(
+    "/api/imports/fields",
+    {
+      config: { access: "imports.run" },
+      schema: {
+        tags: ["imports"],
+        summary: "The fields each kind of import reads, with their Chinese labels and the headers they are recognised by",
+        response: { 200: fieldsReply, ...errorReplies },
+      },
+    },
+    async () => ({
+      kinds: Object.fromEntries(
+        IMPORT_KINDS.map((kind) => [
+          kind,
+          {
+            fields: Object.entries(FIELDS[kind]).map(([field, spec]) => ({ field, label: spec.label, headers: spec.headers })),
+            required: REQUIRED[kind],
+          },
+        ]),
+      ),
+    }),
+  );
+  r.get(
+    "/api/imports/progress/:id",
+    {
+      config: { access: "imports.run" },
+      schema: {
+        tags: ["imports"],
+        summary: "How far the caller's import started with ?progress={id} has got (kept 5 minutes after it ends)",
+        params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }),
+        response: { 200: progressReply, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const found = progress.get(requirePrincipal(request).name, request.params.id);
+      if (!found) throw notFound("import.progress_not_found", { id: request.params.id }, "id");
+      return found;
+    },
   );
   r.get(
     "/api/imports/templates",

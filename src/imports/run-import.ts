@@ -8,11 +8,13 @@ import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
 import { isUniqueViolation } from "../orders/create-order.js";
-import { type AnalyseOptions, analyseSheet } from "./model/analyse-sheet.js";
+import { type AnalyseOptions, type Analysis, analyseSheet } from "./model/analyse-sheet.js";
 import type { RowIssue } from "./model/issues.js";
 import { reasonMessage } from "./model/reasons.js";
 import { planKind } from "./plan-kinds.js";
 import { readUpload } from "./read/read-upload.js";
+import type { SheetData } from "./read/sheet-data.js";
+import { RecentAnalyses } from "./recent-analyses.js";
 import { findImport, runKey } from "./store.js";
 
 export type ImportPhase = "read" | "check" | "write";
@@ -32,18 +34,37 @@ function errorView(lang: Lang, issue: RowIssue) {
   return { ...issue, message: reasonMessage(lang, issue.reason, issue.detail) };
 }
 
-export async function runImport(db: Kysely<DB>, principal: Principal, request: ImportRequest) {
-  const progress = request.onProgress ?? (() => {});
-  const fileHash = createHash("sha256").update(request.buffer).digest("hex");
+type FileFacts = Pick<SheetData, "format" | "encoding" | "sheets" | "sheet">;
+const recent = new RecentAnalyses<{ data: FileFacts; analysis: Analysis }>();
+
+/** Reads and cleans the file, or takes the reading its dry run made moments ago. */
+async function readAndAnalyse(request: ImportRequest, fileHash: string, progress: NonNullable<ImportRequest["onProgress"]>) {
+  const options = [fileHash, request.kind, request.sheet ?? null, request.mapping ?? {}, request.headerRow ?? null, request.year ?? null];
+  const key = createHash("sha256").update(JSON.stringify(options)).digest("hex");
+  const kept = recent.get(key);
+  if (kept) {
+    progress("read", 1, 1);
+    progress("check", kept.analysis.dataRows, kept.analysis.dataRows);
+    return { ...kept, key };
+  }
   progress("read", 0, 1);
   const data = await readUpload(request.buffer, request.fileName, request.sheet);
   progress("read", 1, 1);
   const analysis = analyseSheet(data, request);
+  progress("check", analysis.dataRows, analysis.dataRows);
+  return { data: { format: data.format, encoding: data.encoding, sheets: data.sheets, sheet: data.sheet }, analysis, key };
+}
+
+export async function runImport(db: Kysely<DB>, principal: Principal, request: ImportRequest) {
+  const progress = request.onProgress ?? (() => {});
+  const fileHash = createHash("sha256").update(request.buffer).digest("hex");
+  const { data, analysis, key: readingKey } = await readAndAnalyse(request, fileHash, progress);
+  if (request.dryRun) recent.set(readingKey, { data, analysis });
+  else recent.delete(readingKey);
   if (analysis.kind === "customers" && !hasPermission(principal.roles, "customers.credit")) {
     const credit = ["grade", "creditLimit"].find((f) => f in analysis.mapping);
     if (credit) throw new AppError("forbidden", "import.credit_fields", {}, `mapping.${credit}`);
   }
-  progress("check", analysis.dataRows, analysis.dataRows);
 
   const key = runKey(fileHash, {
     kind: analysis.kind,

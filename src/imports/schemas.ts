@@ -15,6 +15,18 @@ export const importQuery = z.strictObject({
   headerRow: z.coerce.number().int().min(1).max(1000).optional(),
   template: z.string().min(1).max(60).optional(),
   format: z.enum(["json", "xlsx"]).default("json").describe("xlsx: the row errors as a workbook to download, instead of the JSON report"),
+  progress: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional()
+    .describe("an id the caller chooses; GET /api/imports/progress/{id} then tells how far this run has got"),
+});
+
+export const progressReply = z.object({
+  phase: z.enum(["read", "check", "write", "done", "failed"]),
+  done: z.number(),
+  total: z.number(),
+  percent: z.number().describe("0–100 over the whole run"),
 });
 
 /** field → header text or column letter ("" drops a field the importer guessed). */
@@ -88,3 +100,13 @@ export const importReply = z
     amount: z.string().nullable(),
   })
   .passthrough();
+
+export const fieldsReply = z.object({
+  kinds: z.record(
+    z.string(),
+    z.object({
+      fields: z.array(z.object({ field: z.string(), label: z.string(), headers: z.array(z.string()) })),
+      required: z.array(z.array(z.string())).describe("each group: one of its fields must be mapped"),
+    }),
+  ),
+});

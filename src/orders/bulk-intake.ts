@@ -7,15 +7,17 @@ import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import type { Lang } from "../core/i18n.js";
-import { publishChange } from "../events/publish-change.js";
+import { changeNotice } from "../events/publish-change.js";
+import { getPlanContext } from "../planning/plan-state.js";
+import { bookPromisesForIntake } from "../planning/promise-order.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { planActions } from "../rules/model/plan-actions.js";
-import { type RuleEffects, writeRuleEffects } from "../rules/write-rule-effects.js";
+import { evaluationInsert, type RuleEffects, writeRuleEffects } from "../rules/write-rule-effects.js";
 import { requestHash } from "./create-order.js";
-import { loadIntakeContext } from "./intake-context-cache.js";
-import { type BuiltOrder, buildOrder, type OrderRequest } from "./model/build-order.js";
+import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
+import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
 import { plantDay } from "./model/numbering.js";
 import { createOrderBody } from "./schemas.js";
 import { allocateOrderNumbers, insertOrders } from "./store.js";
@@ -102,8 +104,10 @@ export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { b
 
   for (let start = 0; start < built.length; start += CHUNK) {
     const chunk = built.slice(start, start + CHUNK);
+    const revisions = await readRevisions(db);
+    const { revision, rules } = await activeRules(db, db, revisions.rules);
+    const planContext = await getPlanContext(db, { burst: true });
     await db.transaction().execute(async (tx) => {
-      const { revision, rules } = await activeRules(tx, db);
       const numbers = await allocateOrderNumbers(tx, today, chunk.length);
       const effects: RuleEffects[] = chunk.map(({ built: order }, i) => {
         const facts = orderFacts(
@@ -117,18 +121,23 @@ export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { b
         const plan = planActions(matched, facts, at);
         return { orderNo: numbers[i], built: applyPlanToOrder(order, plan), facts, revision, matched, plan, at };
       });
-      await insertOrders(
+      const promised = bookPromisesForIntake(
+        planContext,
+        effects.map((e) => e.built),
+      );
+      const stored = await insertOrders(
         tx,
         effects.map((e, i) => ({
           built: e.built,
           meta: { orderNo: e.orderNo, actor: principal.name, source: "bulk", idempotencyKey: `${body.batchId}#${chunk[i].index}`, at },
+          promisedDate: promised[i],
         })),
+        // One message per chunk: a surge of thousands of orders must not flood every open board.
+        { parts: [evaluationInsert(effects)], also: [changeNotice({ kind: "orders", action: "bulk", count: effects.length })] },
       );
-      await writeRuleEffects(tx, effects, principal.name);
-      // One message per chunk: a surge of thousands of orders must not flood every open board.
-      await publishChange(tx, { kind: "orders", action: "bulk", count: effects.length });
+      await writeRuleEffects(tx, effects, principal.name, stored.ids[0]);
       effects.forEach((e, i) => {
-        results[chunk[i].index] = { index: chunk[i].index, orderNo: e.orderNo, status: e.built.hold ? "on_hold" : e.built.status };
+        results[chunk[i].index] = { index: chunk[i].index, orderNo: e.orderNo, status: intakeStatus(e.built) };
       });
     });
   }

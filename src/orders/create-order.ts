@@ -4,16 +4,16 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
-import { publishChange } from "../events/publish-change.js";
-import { promiseForIntake, storePromise } from "../planning/promise-order.js";
+import { changeNotice } from "../events/publish-change.js";
+import { promiseForIntake } from "../planning/promise-order.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
-import { writeRuleEffects } from "../rules/write-rule-effects.js";
+import { evaluationInsert, writeRuleEffects } from "../rules/write-rule-effects.js";
 import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
-import { loadIntakeContext } from "./intake-context-cache.js";
-import { buildOrder, type OrderRequest } from "./model/build-order.js";
+import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
+import { buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
 import { plantDay } from "./model/numbering.js";
 import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders } from "./store.js";
 
@@ -72,31 +72,42 @@ export async function createOrder(
   const at = new Date();
   const today = plantDay(at);
   try {
-    // Master data is read before the transaction, in parallel on the pool: the transaction then holds
-    // only writes, which keeps it (and the day's number row lock) short.
-    const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today);
+    // Master data and rules are read before the transaction (their revisions in one query): the
+    // transaction then holds only the number and the writes, which keeps the day's number row lock short.
+    const revisions = await readRevisions(db);
+    const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today, revisions.master);
     const built = buildOrder(request, ctx);
     const source = options.source ?? "api";
     const customer = ctx.customers.get(request.customer)!;
     const promise = await promiseForIntake(db, built);
-    return await db.transaction().execute(async (tx) => {
-      // Rules are read (revision-checked) and evaluated inside the transaction of the change.
-      const { revision, rules } = await activeRules(tx, db);
-      // Numbers are taken last, so the day's sequence row stays locked only for the inserts.
+    const { revision, rules } = await activeRules(db, db, revisions.rules);
+    const result = await db.transaction().execute(async (tx) => {
       const [no] = await allocateOrderNumbers(tx, today, 1);
       const facts = orderFacts({ ...built, orderNo: no, status: built.status, source }, customer, ctx.items, { trigger: "order.created" }, today);
       const matched = matchRules(rules, facts);
       const plan = planActions(matched, facts, at);
       const final = applyPlanToOrder(built, plan);
-      const stored = await insertOrders(tx, [
-        { built: final, meta: { orderNo: no, actor: principal.name, source, idempotencyKey: options.idempotencyKey, requestHash: hash, at } },
-      ]);
-      await storePromise(tx, stored.orders[0], promise);
-      await writeRuleEffects(tx, [{ orderNo: no, built: final, facts, revision, matched, plan, at }], principal.name);
-      const order = stored.orders[0];
-      await publishChange(tx, { kind: "order", action: "created", orderNo: no, customer: order.customer_code, status: order.status });
+      const effects = { orderNo: no, built: final, facts, revision, matched, plan, at };
+      const stored = await insertOrders(
+        tx,
+        [
+          {
+            built: final,
+            meta: { orderNo: no, actor: principal.name, source, idempotencyKey: options.idempotencyKey, requestHash: hash, at },
+            promisedDate: promise?.date,
+          },
+        ],
+        {
+          parts: [evaluationInsert([effects])],
+          also: [changeNotice({ kind: "order", action: "created", orderNo: no, customer: final.customer_code, status: intakeStatus(final) })],
+        },
+      );
+      await writeRuleEffects(tx, [effects], principal.name, stored.ids[0]);
       return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(matched, plan) };
     });
+    // Booked in this instance's plan state only once the order exists, so the next promise sees it.
+    if (result.order.promisedDate) promise?.commit();
+    return result;
   } catch (error) {
     // Two retries of one request raced: the loser answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key_key")) {

@@ -1,7 +1,7 @@
 // The master data order intake reads (customers' credit, items, the BOM and routing versions in force),
 // cached per app instance and per master revision: one tiny query per order instead of four, and a
 // change made on any instance is seen by the very next order (the revision moves with it).
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { IntakeContext, IntakeCustomer, IntakeItem } from "./model/build-order.js";
 import { masterRevision, readIntakeData } from "./store.js";
@@ -18,8 +18,17 @@ interface Cache {
 }
 const caches = new WeakMap<object, Cache>();
 
-export async function loadIntakeContext(db: Kysely<DB>, customerCodes: string[], skus: string[], today: string): Promise<IntakeContext> {
-  const revision = await masterRevision(db);
+/** Both revisions an intake depends on, in one round trip: the master data's and the rules'. */
+export async function readRevisions(db: Kysely<DB>): Promise<{ master: number; rules: number }> {
+  const row = await sql<{ master: string; rules: string }>`select m.revision as master, r.revision as rules from master_revision m, rules_revision r`.execute(
+    db,
+  );
+  return { master: Number(row.rows[0].master), rules: Number(row.rows[0].rules) };
+}
+
+/** `revision`: the master revision when the caller has just read it (see readRevisions). */
+export async function loadIntakeContext(db: Kysely<DB>, customerCodes: string[], skus: string[], today: string, revision?: number): Promise<IntakeContext> {
+  revision ??= await masterRevision(db);
   let cache = caches.get(db);
   if (!cache || cache.revision !== revision || cache.today !== today) {
     cache = { revision, today, customers: new Map(), items: new Map(), bomVersionBySku: new Map(), routingVersionBySku: new Map(), versionsRead: new Set() };

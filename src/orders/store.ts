@@ -1,7 +1,8 @@
 // SQL for orders, their lines and their event log.
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { insertUnnestTogether, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
-import type { BuiltOrder } from "./model/build-order.js";
+import { type BuiltOrder, intakeStatus } from "./model/build-order.js";
 import type { OrderStatus } from "./model/lifecycle.js";
 import { formatOrderNo, plantDay } from "./model/numbering.js";
 import type { ParamSchema } from "./model/params.js";
@@ -94,98 +95,153 @@ export interface NewOrderMeta {
   at: Date;
 }
 
-/** Inserts the orders with their lines and first events; returns the rows as stored. */
-export async function insertOrders(db: Db, orders: { built: BuiltOrder; meta: NewOrderMeta }[]) {
-  if (!orders.length) return { orders: [], lines: [], events: [] };
-  const orderRows = await db
-    .insertInto("orders")
-    .values(
-      orders.map(({ built, meta }) => ({
-        order_no: meta.orderNo,
-        customer_code: built.customer_code,
-        status: built.hold ? "on_hold" : built.status,
-        held_from: built.hold ? built.status : null,
-        hold_reason: built.hold?.reason ?? null,
-        priority: built.priority,
-        rush: built.rush,
-        tags: built.tags,
-        requested_date: built.requested_date,
-        promised_date: null,
-        delivered_at: null,
-        total_amount: built.total_amount,
-        nonstandard: built.nonstandard,
-        owner_role: built.hold?.ownerRole ?? built.owner_role,
-        owner_user: built.status === "draft" && !built.hold ? meta.actor : null,
-        note: built.note,
-        source: meta.source,
-        idempotency_key: meta.idempotencyKey ?? null,
-        request_hash: meta.requestHash ?? null,
-        created_by: meta.actor,
-        created_at: meta.at,
-        updated_at: meta.at,
-      })),
-    )
-    .returningAll()
-    .execute();
-  const lineRows = await db
-    .insertInto("order_lines")
-    .values(orders.flatMap(({ built, meta }) => built.lines.map((l) => ({ ...l, order_no: meta.orderNo, params: JSON.stringify(l.params) }))))
-    .returningAll()
-    .execute();
-  const eventRows = await db
-    .insertInto("order_events")
-    .values(
-      orders.flatMap(({ built, meta }) => {
-        const created: {
-          order_no: string;
-          at: Date;
-          actor: string;
-          kind: "created" | "transition";
-          from_status: string | null;
-          to_status: string;
-          reason: string | null;
-          data: string;
-        } = {
-          order_no: meta.orderNo,
-          at: meta.at,
-          actor: meta.actor,
-          kind: "created",
-          from_status: null,
-          to_status: "draft",
-          reason: null,
-          data: JSON.stringify({ source: meta.source, lines: built.lines.length, amount: built.total_amount }),
-        };
-        const events = [created];
-        if (built.status !== "draft") {
-          const pinned = Object.fromEntries(built.lines.map((l) => [l.line_no, { bom: l.bom_version_id, routing: l.routing_version_id }]));
-          events.push({
-            ...created,
-            kind: "transition" as const,
-            from_status: "draft",
-            to_status: built.status,
-            reason: "intake",
-            data: JSON.stringify({ pinned }),
-          });
-        }
-        if (built.hold) {
-          // The log names the rule versions that held the order.
-          const by = built.hold.rules.map((r) => `rule:${r.id}@v${r.version}`).join(",");
-          events.push({
-            ...created,
-            actor: by,
-            kind: "transition" as const,
-            from_status: built.status,
-            to_status: "on_hold",
-            reason: built.hold.reason,
-            data: JSON.stringify({ rules: built.hold.rules }),
-          });
-        }
-        return events;
-      }),
-    )
-    .returningAll()
-    .execute();
+export interface NewOrder {
+  built: BuiltOrder;
+  meta: NewOrderMeta;
+  /** The promise computed before the transaction; stored only on an order taken in confirmed (not held). */
+  promisedDate?: string | null;
+}
+
+type EventKind = "created" | "transition";
+interface NewEvent {
+  order_no: string;
+  at: Date;
+  actor: string;
+  kind: EventKind;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  data: Record<string, unknown>;
+}
+
+/** The rows an order's intake writes, exactly as the database will hold them (the defaults filled in). */
+function newOrderRows(orders: NewOrder[]) {
+  const orderRows: OrderRow[] = orders.map(({ built, meta, promisedDate }) => ({
+    order_no: meta.orderNo,
+    customer_code: built.customer_code,
+    status: intakeStatus(built),
+    held_from: built.hold ? built.status : null,
+    hold_reason: built.hold?.reason ?? null,
+    priority: built.priority,
+    rush: built.rush,
+    tags: built.tags,
+    requested_date: built.requested_date,
+    promised_date: !built.hold && built.status === "confirmed" ? (promisedDate ?? null) : null,
+    delivered_at: null,
+    total_amount: built.total_amount,
+    nonstandard: built.nonstandard,
+    owner_role: built.hold?.ownerRole ?? built.owner_role,
+    owner_user: built.status === "draft" && !built.hold ? meta.actor : null,
+    note: built.note,
+    source: meta.source,
+    idempotency_key: meta.idempotencyKey ?? null,
+    request_hash: meta.requestHash ?? null,
+    version: 1,
+    created_by: meta.actor,
+    created_at: meta.at,
+    updated_at: meta.at,
+  }));
+  const lineRows = orders.flatMap(({ built, meta }) => built.lines.map((l) => ({ ...l, order_no: meta.orderNo })));
+  const eventRows = orders.flatMap(({ built, meta }) => {
+    const created: NewEvent = {
+      order_no: meta.orderNo,
+      at: meta.at,
+      actor: meta.actor,
+      kind: "created",
+      from_status: null,
+      to_status: "draft",
+      reason: null,
+      data: { source: meta.source, lines: built.lines.length, amount: built.total_amount },
+    };
+    const events = [created];
+    if (built.status !== "draft") {
+      const pinned = Object.fromEntries(built.lines.map((l) => [l.line_no, { bom: l.bom_version_id, routing: l.routing_version_id }]));
+      events.push({ ...created, kind: "transition", from_status: "draft", to_status: built.status, reason: "intake", data: { pinned } });
+    }
+    if (built.hold) {
+      // The log names the rule versions that held the order.
+      const by = built.hold.rules.map((r) => `rule:${r.id}@v${r.version}`).join(",");
+      events.push({
+        ...created,
+        actor: by,
+        kind: "transition",
+        from_status: built.status,
+        to_status: "on_hold",
+        reason: built.hold.reason,
+        data: { rules: built.hold.rules },
+      });
+    }
+    return events;
+  });
   return { orders: orderRows, lines: lineRows, events: eventRows };
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+/**
+ * Inserts the orders with their lines and first events in one statement, together with `parts` (rows
+ * that belong to the same intake, e.g. the rule evaluations) and `also` (e.g. the change notice).
+ * Returns the rows as stored and, per extra part, the ids it asked for.
+ */
+export async function insertOrders(db: Db, orders: NewOrder[], together: { parts?: UnnestInsert[]; also?: RawBuilder<unknown>[] } = {}) {
+  const rows = newOrderRows(orders);
+  const [, , eventIds, ...partIds] = await insertUnnestTogether(
+    db,
+    [
+      unnestPart({
+        table: "orders",
+        columns: {
+          order_no: "text",
+          customer_code: "text",
+          status: "text",
+          held_from: "text",
+          hold_reason: "text",
+          priority: "int",
+          rush: "boolean",
+          tags: "text[]",
+          requested_date: "date",
+          promised_date: "date",
+          total_amount: "numeric",
+          nonstandard: "boolean",
+          owner_role: "text",
+          owner_user: "text",
+          note: "text",
+          source: "text",
+          idempotency_key: "text",
+          request_hash: "text",
+          created_by: "text",
+          created_at: "timestamptz",
+          updated_at: "timestamptz",
+        },
+        rows: rows.orders,
+      }),
+      unnestPart({
+        table: "order_lines",
+        columns: {
+          order_no: "text",
+          line_no: "int",
+          sku: "text",
+          qty: "int",
+          unit_price: "numeric",
+          amount: "numeric",
+          params: "jsonb",
+          nonstandard: "boolean",
+          bom_version_id: "bigint",
+          routing_version_id: "bigint",
+        },
+        rows: rows.lines.map((l) => ({ ...l, params: json(l.params) })),
+      }),
+      unnestPart({
+        table: "order_events",
+        columns: { order_no: "text", at: "timestamptz", actor: "text", kind: "text", from_status: "text", to_status: "text", reason: "text", data: "jsonb" },
+        rows: rows.events.map((e) => ({ ...e, data: json(e.data) })),
+        returningId: true,
+      }),
+      ...(together.parts ?? []),
+    ],
+    together.also,
+  );
+  return { orders: rows.orders, lines: rows.lines, events: rows.events.map((e, i) => ({ ...e, id: eventIds[i] })), ids: partIds };
 }
 
 export async function findOrderByIdempotencyKey(db: Db, key: string) {

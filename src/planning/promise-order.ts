@@ -1,6 +1,6 @@
 // Use case: "can we take it, and by when?" — the promise for an order not yet taken, on top of the
 // current plan, from stock, open supply, the calendar and the capacity the plan left. Saves nothing.
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import { dayFromNumber } from "../calendar/dates.js";
 import type { DB } from "../core/db/schema.js";
 import type { Lang } from "../core/i18n.js";
@@ -123,14 +123,17 @@ export async function promiseForIntake(db: Kysely<DB>, built: BuiltOrder): Promi
   };
 }
 
-/** In the order's transaction: stores the promise on a confirmed order (a held one gets none yet). */
-export async function storePromise(
-  tx: Transaction<DB>,
-  row: { order_no: string; status: string; promised_date: string | null },
-  promise: IntakePromise | null,
-) {
-  if (!promise || row.status !== "confirmed") return;
-  await tx.updateTable("orders").set({ promised_date: promise.date }).where("order_no", "=", row.order_no).execute();
-  row.promised_date = promise.date;
-  promise.commit();
+/**
+ * Bulk intake: the promise of each order taken in confirmed (not held), each on top of the ones before it
+ * in the batch — booked in this instance's plan state as it goes. Should the batch's transaction fail, the
+ * phantom bookings last until the next re-plan, which rebuilds the state from the stored orders.
+ * `context`: from getPlanContext, read before the transaction (PGlite has one connection).
+ */
+export function bookPromisesForIntake(context: PlanContext, orders: BuiltOrder[]): (string | null)[] {
+  return orders.map((built) => {
+    if (built.status !== "confirmed" || built.hold) return null;
+    const outcome = promiseOrder(context.state, promiseRequest(built), context.names, { commit: true });
+    if (outcome.earliestN === null) return null;
+    return outcome.feasible && built.requested_date ? built.requested_date : dayFromNumber(outcome.earliestN);
+  });
 }

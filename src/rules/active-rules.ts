@@ -24,9 +24,12 @@ export function compileRule(id: number, version: number, definition: unknown): A
   return { id, version, definition: parsed, test: compileCondition(parsed.condition) };
 }
 
-/** `cacheKey` is the pool-level Kysely instance, shared across transactions. */
-export async function activeRules(db: Db, cacheKey: object): Promise<Cached> {
-  const revision = await currentRevision(db);
+/**
+ * `cacheKey` is the pool-level Kysely instance, shared across transactions. `revision`: the rules
+ * revision when the caller has just read it (intake reads it with the master data's, in one query).
+ */
+export async function activeRules(db: Db, cacheKey: object, revision?: number): Promise<Cached> {
+  revision ??= await currentRevision(db);
   const cached = caches.get(cacheKey);
   if (cached && cached.revision === revision) return cached;
   const rows = await db

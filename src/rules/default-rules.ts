@@ -1,5 +1,6 @@
 // The rules a plant like the seed's starts with (its "if-then" examples first). Business people
 // edit, disable or replace them at run time; they are only data.
+import { VISIT_DEFAULT_RULES } from "../service/visit-default-rules.js";
 import type { RuleDefinitionInput } from "./model/definition.js";
 
 const v = (path: string) => ({ var: path });
@@ -251,4 +252,6 @@ export const DEFAULT_RULES: RuleDefinitionInput[] = [
       { type: "pin", board: "sales", colour: "orange" },
     ],
   },
+  // What a recorded service visit leads to (after-sales).
+  ...VISIT_DEFAULT_RULES,
 ];

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
 import { plantDay } from "../orders/model/numbering.js";
+import { dryRunVisitRule } from "../service/dry-run-visit-rule.js";
 import { compileRule, matchRules } from "./active-rules.js";
 import { orderFacts } from "./model/order-facts.js";
 import { planActions } from "./model/plan-actions.js";
@@ -18,6 +19,9 @@ export async function dryRunRule(db: Kysely<DB>, id: number, range: { from: stri
   const current = { name, description, trigger, condition, priority, enabled, actions };
   const definition = parseRule(draft === undefined ? current : { ...current, ...(draft as object) });
   const rule = compileRule(id, stored.version + (draft === undefined ? 0 : 1), { ...definition, enabled: true });
+  if (definition.trigger.event === "visit.recorded") {
+    return { ruleId: id, version: rule.version, draft: draft !== undefined, ...range, ...(await dryRunVisitRule(db, rule, range)) };
+  }
   const orders = await db
     .selectFrom("orders")
     .selectAll()

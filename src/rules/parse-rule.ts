@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import { validateCondition } from "./model/condition.js";
 import { type RuleDefinition, ruleDefinition } from "./model/definition.js";
+import { checkTriggerScope } from "./model/trigger-scope.js";
 
 export function parseRule(input: unknown): RuleDefinition {
   let rule: RuleDefinition;
@@ -16,5 +17,6 @@ export function parseRule(input: unknown): RuleDefinition {
     throw validationToAppError({ keyword: code, instancePath: `/${path.join("/")}`, message, params }, "body");
   }
   validateCondition(rule.condition, "condition");
+  checkTriggerScope(rule.trigger.event, rule.condition);
   return rule;
 }

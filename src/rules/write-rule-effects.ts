@@ -1,8 +1,8 @@
 // Writes what the rules decided for a batch of newly written orders, in the same transaction:
 // the evaluation (facts + matches), each action's log row, tasks, notifications, holds and blocks,
 // pins, reservations, and outbox messages for the outside world (robots, credit provider).
-import type { Transaction } from "kysely";
-import { insertUnnest } from "../core/db/insert-unnest.js";
+import { sql, type Transaction } from "kysely";
+import { insertUnnest, insertUnnestTogether, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { type ReservationRequest, reserveStock } from "../inventory/reserve-stock.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
@@ -25,13 +25,12 @@ export interface RuleEffects<Built extends OrderForEffects = BuiltOrder> {
 
 const json = (v: unknown) => JSON.stringify(v);
 
-export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<OrderForEffects>[], actor: string) {
-  if (!batch.length) return;
-  const evaluationIds = await insertUnnest(
-    tx,
-    "rule_evaluations",
-    { order_no: "text", trigger: "text", at: "timestamptz", revision: "bigint", facts: "jsonb", matched: "jsonb" },
-    batch.map((e) => ({
+/** The evaluations' log rows, to insert on their own or in one statement with the orders they judged. */
+export function evaluationInsert(batch: RuleEffects<OrderForEffects>[]) {
+  return unnestPart({
+    table: "rule_evaluations",
+    columns: { order_no: "text", trigger: "text", at: "timestamptz", revision: "bigint", facts: "jsonb", matched: "jsonb" },
+    rows: batch.map((e) => ({
       order_no: e.orderNo,
       trigger: e.facts.event.trigger,
       at: e.at,
@@ -39,8 +38,14 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
       facts: json(e.facts),
       matched: json(e.matched.map((m) => ({ ruleId: m.id, version: m.version }))),
     })),
-    true,
-  );
+    returningId: true,
+  });
+}
+
+/** `evaluationIds`: the ids of `evaluationInsert(batch)` when the caller already wrote it. */
+export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<OrderForEffects>[], actor: string, evaluationIds?: number[]) {
+  if (!batch.length) return;
+  if (!evaluationIds) [evaluationIds] = await insertUnnestTogether(tx, [evaluationInsert(batch)]);
   const withActions = batch.map((e, i) => ({ ...e, evaluationId: evaluationIds[i] })).filter((e) => e.plan.log.length);
   if (!withActions.length) return;
 
@@ -62,73 +67,89 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
   const outcomesOf = new Map<string, typeof outcomes>();
   for (const o of outcomes) outcomesOf.set(o.orderNo, [...(outcomesOf.get(o.orderNo) ?? []), o]);
 
-  const logRows = await insertUnnest(
-    tx,
-    "rule_actions",
-    {
-      evaluation_id: "bigint",
-      order_no: "text",
-      rule_id: "bigint",
-      rule_version: "int",
-      action_index: "int",
-      type: "text",
-      status: "text",
-      detail: "jsonb",
-      at: "timestamptz",
-    },
-    withActions.flatMap((e) =>
-      e.plan.log.map((l, li) => ({
-        evaluation_id: e.evaluationId,
+  // The action log, the tasks, the inbox and the pins in one statement; blocks then (they name their
+  // task), and the outbox last (it names the action and the block).
+  const taskRows = withActions.flatMap((e) => e.plan.tasks.map((t, index) => ({ e, t, index })));
+  const [logRows, taskIds] = await insertUnnestTogether(tx, [
+    unnestPart({
+      table: "rule_actions",
+      columns: {
+        evaluation_id: "bigint",
+        order_no: "text",
+        rule_id: "bigint",
+        rule_version: "int",
+        action_index: "int",
+        type: "text",
+        status: "text",
+        detail: "jsonb",
+        at: "timestamptz",
+      },
+      rows: withActions.flatMap((e) =>
+        e.plan.log.map((l, li) => ({
+          evaluation_id: e.evaluationId,
+          order_no: e.orderNo,
+          rule_id: l.ruleId,
+          rule_version: l.ruleVersion,
+          action_index: l.actionIndex,
+          type: l.type,
+          status: l.status,
+          detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
+          at: e.at,
+        })),
+      ),
+      returningId: true,
+    }),
+    unnestPart({
+      table: "tasks",
+      columns: {
+        title: "text",
+        order_no: "text",
+        assignee_role: "text",
+        assignee_user: "text",
+        mentions: "text[]",
+        due_at: "timestamptz",
+        rule_id: "bigint",
+        rule_version: "int",
+        created_by: "text",
+        created_at: "timestamptz",
+      },
+      rows: taskRows.map(({ e, t }) => ({
+        title: t.title,
         order_no: e.orderNo,
-        rule_id: l.ruleId,
-        rule_version: l.ruleVersion,
-        action_index: l.actionIndex,
-        type: l.type,
-        status: l.status,
-        detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
-        at: e.at,
+        assignee_role: t.assigneeRole,
+        assignee_user: t.assigneeUser,
+        mentions: t.mentions,
+        due_at: t.dueAt,
+        rule_id: t.ruleId,
+        rule_version: t.ruleVersion,
+        created_by: actor,
+        created_at: e.at,
       })),
-    ),
-    true,
-  );
+      returningId: true,
+    }),
+    unnestPart({
+      table: "notifications",
+      columns: { to_role: "text", level: "text", message: "text", order_no: "text", rule_id: "bigint", created_at: "timestamptz" },
+      rows: withActions.flatMap((e) =>
+        e.plan.notifications.map((n) => ({ to_role: n.toRole, level: n.level, message: n.message, order_no: e.orderNo, rule_id: n.ruleId, created_at: e.at })),
+      ),
+    }),
+    unnestPart({
+      table: "order_pins",
+      columns: { order_no: "text", board: "text", colour: "text", rule_id: "bigint", created_at: "timestamptz" },
+      rows: withActions.flatMap((e) =>
+        e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })),
+      ),
+      onConflict: sql`on conflict (order_no, board) do update set colour = excluded.colour, rule_id = excluded.rule_id`,
+    }),
+  ]);
   let offset = 0;
   const logIds = withActions.map((e) => {
     const ids = logRows.slice(offset, offset + e.plan.log.length);
     offset += e.plan.log.length;
     return ids;
   });
-
-  const taskRows = withActions.flatMap((e) => e.plan.tasks.map((t) => ({ e, t })));
-  const taskIds = await insertUnnest(
-    tx,
-    "tasks",
-    {
-      title: "text",
-      order_no: "text",
-      assignee_role: "text",
-      assignee_user: "text",
-      mentions: "text[]",
-      due_at: "timestamptz",
-      rule_id: "bigint",
-      rule_version: "int",
-      created_by: "text",
-      created_at: "timestamptz",
-    },
-    taskRows.map(({ e, t }) => ({
-      title: t.title,
-      order_no: e.orderNo,
-      assignee_role: t.assigneeRole,
-      assignee_user: t.assigneeUser,
-      mentions: t.mentions,
-      due_at: t.dueAt,
-      rule_id: t.ruleId,
-      rule_version: t.ruleVersion,
-      created_by: actor,
-      created_at: e.at,
-    })),
-    true,
-  );
-  const taskIdOf = new Map(taskRows.map(({ e, t }, i) => [`${e.orderNo}|${e.plan.tasks.indexOf(t)}`, taskIds[i]]));
+  const taskIdOf = new Map(taskRows.map(({ e, index }, i) => [`${e.orderNo}|${index}`, taskIds[i]]));
 
   const blockRows = withActions.flatMap((e) => [
     ...e.plan.holds.map((h) => ({
@@ -152,54 +173,31 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
       hold: null,
     })),
   ]);
-  const blockIds = blockRows.length
-    ? (
-        await tx
-          .insertInto("order_blocks")
-          .values(
-            blockRows.map((b) => ({
-              order_no: b.e.orderNo,
-              to_status: b.to,
-              reason: b.reason,
-              releasable_by: b.releasable,
-              rule_id: b.ruleId,
-              rule_version: b.ruleVersion,
-              task_id: b.taskId,
-              created_at: b.e.at,
-            })),
-          )
-          .returning("id")
-          .execute()
-      ).map((r) => r.id)
-    : [];
-
-  const notifications = withActions.flatMap((e) => e.plan.notifications.map((n) => ({ e, n })));
-  if (notifications.length) {
-    await tx
-      .insertInto("notifications")
-      .values(
-        notifications.map(({ e, n }) => ({
-          to_role: n.toRole,
-          to_user: null,
-          level: n.level,
-          message: n.message,
-          order_no: e.orderNo,
-          rule_id: n.ruleId,
-          created_at: e.at,
-        })),
-      )
-      .execute();
-  }
-  const pins = withActions.flatMap((e) =>
-    e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })),
+  const blockIds = await insertUnnest(
+    tx,
+    "order_blocks",
+    {
+      order_no: "text",
+      to_status: "text",
+      reason: "text",
+      releasable_by: "text[]",
+      rule_id: "bigint",
+      rule_version: "int",
+      task_id: "bigint",
+      created_at: "timestamptz",
+    },
+    blockRows.map((b) => ({
+      order_no: b.e.orderNo,
+      to_status: b.to,
+      reason: b.reason,
+      releasable_by: b.releasable,
+      rule_id: b.ruleId,
+      rule_version: b.ruleVersion,
+      task_id: b.taskId,
+      created_at: b.e.at,
+    })),
+    true,
   );
-  if (pins.length) {
-    await tx
-      .insertInto("order_pins")
-      .values(pins)
-      .onConflict((oc) => oc.columns(["order_no", "board"]).doUpdateSet((eb) => ({ colour: eb.ref("excluded.colour"), rule_id: eb.ref("excluded.rule_id") })))
-      .execute();
-  }
 
   const outbox: { topic: "robot" | "credit_check" | "status_link"; payload: string; order_no: string; rule_action_id: number }[] = [
     ...withActions.flatMap((e, i) =>
@@ -248,5 +246,5 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
       rule_action_id: actionId,
     })),
   );
-  if (outbox.length) await tx.insertInto("outbox").values(outbox).execute();
+  await insertUnnest(tx, "outbox", { topic: "text", payload: "jsonb", order_no: "text", rule_action_id: "bigint" }, outbox);
 }

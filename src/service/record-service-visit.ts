@@ -1,18 +1,18 @@
-// Use case: an engineer records a service visit. That one record, in one transaction, stores the parts
-// replaced and the photo, issues a warranty card (its PDF rendered by the outbox worker), asks the
-// warehouse to replenish the parts used, and adds the visit to the equipment's lifecycle.
+// Use case: an engineer records a service visit. One transaction stores the visit, the parts replaced and
+// the photo, and runs the visit.recorded rules, whose default actions issue the warranty card (its PDF
+// rendered by the outbox worker), ask the warehouse to replenish the parts used, and add the visit to
+// the equipment's lifecycle.
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { invalid } from "../core/errors.js";
 import { plantDay } from "../orders/model/numbering.js";
 import { loadEquipment } from "./get-equipment.js";
-import { addMonths } from "./model/installed-base.js";
-import { newVerificationCode } from "./model/verification-code.js";
+import { addMonths, DEFAULT_PART_WARRANTY_MONTHS } from "./model/installed-base.js";
+import { visitFacts } from "./model/visit-facts.js";
 import type { VisitUpload } from "./read-visit-upload.js";
-
-/** Months of warranty on a replaced part when its item names none. */
-export const DEFAULT_PART_WARRANTY_MONTHS = 6;
+import { runVisitRules } from "./run-visit-rules.js";
+import { warrantyCardPath } from "./warranty-cards.js";
 
 export async function recordServiceVisit(db: Kysely<DB>, principal: Principal, serial: string, upload: VisitUpload, now = new Date()) {
   const unit = await loadEquipment(db, serial);
@@ -41,9 +41,17 @@ export async function recordServiceVisit(db: Kysely<DB>, principal: Principal, s
     .map((p) => p.validUntil)
     .sort()
     .at(-1)!;
-  const code = newVerificationCode();
+  const [customer, previous] = await Promise.all([
+    db.selectFrom("customers").select(["code", "grade", "credit_limit", "open_receivables"]).where("code", "=", unit.customer_code).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("service_visits")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("serial", "=", serial)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const partsUsed = parts.map((p) => ({ sku: p.sku, qty: p.qty }));
 
-  const visitId = await db.transaction().execute(async (tx) => {
+  const { visitId, effects } = await db.transaction().execute(async (tx) => {
     const { id } = await tx
       .insertInto("service_visits")
       .values({ serial, visited_on: visitedOn, engineer: principal.name, notes: fields.notes })
@@ -54,41 +62,12 @@ export async function recordServiceVisit(db: Kysely<DB>, principal: Principal, s
       .values(parts.map((p) => ({ visit_id: id, sku: p.sku, qty: p.qty })))
       .execute();
     await tx.insertInto("visit_photos").values({ visit_id: id, mime: photo.mime, size: photo.bytes.length, bytes: photo.bytes }).execute();
-    await tx
-      .insertInto("warranty_cards")
-      .values({ code, visit_id: id, serial, valid_from: visitedOn, valid_until: validUntil, pdf: null, rendered_at: null })
-      .execute();
-    await tx
-      .insertInto("replenishment_requests")
-      .values(parts.map((p) => ({ visit_id: id, sku: p.sku, qty: p.qty })))
-      .execute();
-    await tx
-      .insertInto("notifications")
-      .values({
-        to_role: "warehouse",
-        to_user: null,
-        level: "info",
-        message: `补货申请：服务单 ${id}（设备 ${serial}）用掉 ${parts.map((p) => `${p.sku} × ${p.qty}`).join("，")}`,
-        order_no: unit.order_no,
-        rule_id: null,
-      })
-      .execute();
-    await tx
-      .insertInto("equipment_events")
-      .values({
-        serial,
-        at: now,
-        kind: "visit",
-        actor: principal.name,
-        data: JSON.stringify({ visitId: id, visitedOn, parts: parts.map((p) => ({ sku: p.sku, qty: p.qty })), warrantyCode: code, notes: fields.notes }),
-      })
-      .execute();
-    await tx
-      .insertInto("outbox")
-      .values({ topic: "warranty_card", payload: JSON.stringify({ code, visitId: id, serial }), order_no: unit.order_no, rule_action_id: null })
-      .execute();
-    return id;
+    // What the visit leads to (card, replenishment, lifecycle, notices) is decided by the visit.recorded rules.
+    const facts = visitFacts({ id, engineer: principal.name, notes: fields.notes, parts: partsUsed }, unit, customer, Number(previous.n), today);
+    const run = await runVisitRules(tx, db, { facts, visitedOn, actor: principal.name, notes: fields.notes, parts: partsUsed, validUntil, at: now });
+    return { visitId: id, effects: run };
   });
+  const card = effects.plan.card;
   return {
     id: visitId,
     serial,
@@ -97,6 +76,9 @@ export async function recordServiceVisit(db: Kysely<DB>, principal: Principal, s
     notes: fields.notes,
     parts: parts.map((p) => ({ sku: p.sku, name: itemOf.get(p.sku)?.name ?? "", qty: p.qty, warrantyUntil: p.validUntil })),
     photo: { mime: photo.mime, size: photo.bytes.length },
-    warrantyCard: { code, validFrom: visitedOn, validUntil, url: `/w/${code}` },
+    warrantyCard: card ? { code: card.code, validFrom: visitedOn, validUntil, url: warrantyCardPath(card.code) } : null,
+    replenishmentRequested: effects.plan.replenishment !== null,
+    lifecycleEntry: effects.plan.lifecycle !== null,
+    rules: effects.matched,
   };
 }

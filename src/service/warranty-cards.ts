@@ -4,9 +4,8 @@ import type { Kysely } from "kysely";
 import { readConfig } from "../core/config.js";
 import type { DB } from "../core/db/schema.js";
 import type { OutboxHandler } from "../outbox/drain-outbox.js";
-import { addMonths } from "./model/installed-base.js";
+import { addMonths, DEFAULT_PART_WARRANTY_MONTHS } from "./model/installed-base.js";
 import { CODE_PATTERN } from "./model/verification-code.js";
-import { DEFAULT_PART_WARRANTY_MONTHS } from "./record-service-visit.js";
 import { renderWarrantyCard } from "./render-warranty-card.js";
 
 export const warrantyCardPath = (code: string) => `/w/${code}`;
@@ -64,23 +63,36 @@ async function renderAndStore(db: Kysely<DB>, code: string): Promise<Buffer | nu
   return pdf;
 }
 
+/** Idempotent: the PDF is rendered once, and the holder is told once (notified_at), however often it is retried. */
 export const deliverWarrantyCard: OutboxHandler = async (db, { payload }) => {
   const code = String(payload.code);
+  const toRole = typeof payload.toRole === "string" ? payload.toRole : "service";
   const existing = await db.selectFrom("warranty_cards").select(["pdf", "serial"]).where("code", "=", code).executeTakeFirst();
   if (!existing) return { ok: false, retryable: false, error: `warranty card ${code} does not exist` };
   const pdf = existing.pdf ?? (await renderAndStore(db, code));
-  await db
-    .insertInto("notifications")
-    .values({
-      to_role: "service",
-      to_user: null,
-      level: "info",
-      message: `设备 ${existing.serial} 的电子保修卡已生成：${readConfig().publicUrl ?? ""}${warrantyCardPath(code)}，请发给客户`,
-      order_no: null,
-      rule_id: null,
-    })
-    .execute();
-  return { ok: true, detail: { code, bytes: pdf?.length ?? 0 } };
+  const told = await db.transaction().execute(async (tx) => {
+    const claimed = await tx
+      .updateTable("warranty_cards")
+      .set({ notified_at: new Date() })
+      .where("code", "=", code)
+      .where("notified_at", "is", null)
+      .returning("code")
+      .executeTakeFirst();
+    if (!claimed) return false;
+    await tx
+      .insertInto("notifications")
+      .values({
+        to_role: toRole,
+        to_user: null,
+        level: "info",
+        message: `设备 ${existing.serial} 的电子保修卡已生成：${readConfig().publicUrl ?? ""}${warrantyCardPath(code)}，请发给客户`,
+        order_no: null,
+        rule_id: null,
+      })
+      .execute();
+    return true;
+  });
+  return { ok: true, detail: { code, bytes: pdf?.length ?? 0, notified: told ? toRole : "already" } };
 };
 
 /** The card's PDF, or null for a code that is malformed or unknown. */

@@ -1,36 +1,61 @@
 // Batch reschedule from the planner board in three steps: tick → 批量改期 → date.
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
+async function rescheduleOnScreen(page: Page, orderNos: string[], due: string) {
+  const table = page.getByTestId("to-schedule");
+  for (const no of orderNos) await table.locator("tr", { hasText: no }).locator(".ant-checkbox-input").check();
+  await page.getByTestId("batch-reschedule").click();
+  await page.getByTestId("reschedule-date").click();
+  await page.keyboard.type(due);
+  await page.keyboard.press("Enter");
+  await page.locator(".ant-modal-footer .ant-btn-primary").click();
+}
+
 describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
   const app = useBrowserApp();
+  const due = plantDay(new Date(Date.now() + 30 * 86_400_000));
+  const create = async (customer: string, sku = "TT-200", qty = 1) =>
+    (await app.t.api("POST", "/api/orders", { as: "sales", body: { customer, lines: [{ sku, qty }] } })).body.orderNo as string;
 
-  it("ticks three orders, presses 批量改期, enters a date, and shows the outcome of each order", async () => {
-    const orderNos: string[] = [];
-    for (const customer of ["C-A1", "C-B1", "C-C1"]) {
-      const res = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer, lines: [{ sku: "TT-200", qty: 1 }] } });
-      orderNos.push(res.body.orderNo);
+  it("ticks three orders, presses 批量改期, enters a date, and shows each order's new promise, kitting and the shortage changes", async () => {
+    const orderNos = [await create("C-A1", "PS-100", 50), await create("C-B1", "PS-100", 50), await create("C-C1")];
+    const page = await signIn(app.browser, app.t.url, "planner");
+    await rescheduleOnScreen(page, orderNos, due);
+    const result = page.getByTestId("reschedule-result");
+    for (const no of orderNos) await result.getByText(no).waitFor();
+    expect(await result.locator("tbody tr").count()).toBe(3);
+    // The reply of the real route: each row shows its new promised date; the API agrees.
+    for (const no of orderNos) {
+      const order = await app.t.api("GET", `/api/orders/${no}`, { as: "planner" });
+      expect(order.body.requestedDate).toBe(due);
+      expect(await result.locator("tr", { hasText: no }).textContent()).toContain(order.body.promisedDate);
     }
+    expect(await page.getByTestId("reschedule-shortages").textContent()).toMatch(/缺料变化|缺料没有变化/);
+    await closePage(page);
+  });
+
+  it("a refused batch names the order that cannot move and changes nothing", async () => {
+    const orderNos = [await create("C-A1"), await create("C-B1")];
     const page = await signIn(app.browser, app.t.url, "planner");
     const table = page.getByTestId("to-schedule");
     for (const no of orderNos) await table.locator("tr", { hasText: no }).locator(".ant-checkbox-input").check();
+    // Cancelled by sales after the planner ticked it: the board drops the row, the batch still holds it.
+    await app.t.api("POST", `/api/orders/${orderNos[1]}/transitions`, { as: "sales", body: { to: "cancelled", reason: "客户取消" } });
+    await table.getByText(orderNos[1]).waitFor({ state: "detached" });
     await page.getByTestId("batch-reschedule").click();
-    const due = plantDay(new Date(Date.now() + 30 * 86_400_000));
     await page.getByTestId("reschedule-date").click();
     await page.keyboard.type(due);
     await page.keyboard.press("Enter");
     await page.locator(".ant-modal-footer .ant-btn-primary").click();
-
-    // The reschedule itself (kitting and plan recomputed) belongs to planning: until its route is
-    // merged the screen says so plainly; once it is, each order's outcome is listed.
-    const probe = await app.t.api("POST", "/api/orders/batch-reschedule", { as: "planner", body: {} });
-    if (probe.status === 404 && probe.body.error.reason === "not_found.route") {
-      await page.getByText("批量改期需要排产模块").waitFor();
-    } else {
-      for (const no of orderNos) await page.locator(".ant-modal").getByText(no).waitFor();
-      expect(await page.locator(".ant-modal tbody tr").count()).toBe(3);
-    }
+    const refused = page.getByTestId("reschedule-refused");
+    await refused.waitFor();
+    expect(await refused.locator("tr", { hasText: orderNos[1] }).textContent()).toContain("不能改期");
+    expect(await refused.locator("tr", { hasText: orderNos[0] }).textContent()).toContain("未修改");
+    const untouched = await app.t.api("GET", `/api/orders/${orderNos[0]}`, { as: "planner" });
+    expect(untouched.body.version).toBe(1);
     await closePage(page);
   });
 });

@@ -2,7 +2,7 @@
 // docs/screenshots/ — over the demo plant, as a user would see it. Run: npm run screenshots
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Page } from "playwright-core";
 import { DEMO_USERS } from "../../src/core/auth/roles.js";
 import { upsertUser } from "../../src/core/auth/store.js";
@@ -11,20 +11,32 @@ import { openDatabase } from "../../src/core/db/connect.js";
 import { migrateToLatest } from "../../src/core/db/migrate.js";
 import type { DB } from "../../src/core/db/schema.js";
 import { buildApp } from "../../src/core/http/app.js";
+import { addDays } from "../../src/demo/dates.js";
 import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
+import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
+import { replan } from "../../src/planning/replan.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { TEST_PASSWORD } from "../support/test-app.js";
 import { closePage, hasChromium, launchChromium, signIn } from "./support/browser.js";
 
 const OUT = path.resolve("docs/screenshots");
-const SIZES = [
+type Size = readonly [number, number];
+const SIZES: Size[] = [
   [1440, 900],
   [1024, 768],
-] as const;
+];
+/** The field-service pages are used on phones. */
+const FIELD_SIZES: Size[] = [
+  [390, 844],
+  [1024, 768],
+];
+/** A demo unit with service visits, found once the demo plant is loaded. */
+let visitedSerial = "";
 const ONLY = process.env.SCREENSHOT_PAGES?.split(",");
 const LANGS = (process.env.SCREENSHOT_LANGS?.split(",") ?? ["zh-CN", "en-US"]) as ("zh-CN" | "en-US")[];
-const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) => Promise<void> }[] = [
+const GO_LIVE = addDays(plantDay(new Date()), -GO_LIVE_DAYS_AGO);
+const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) => Promise<void>; fullPage?: boolean; sizes?: Size[] }[] = [
   ...DEMO_USERS.map((u) => ({ name: `board-${u.username}`, user: u.username, path: `/board/${u.username}` })),
   { name: "orders", user: "service", path: "/orders" },
   { name: "rules", user: "admin", path: "/rules" },
@@ -37,7 +49,49 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
       await page.getByTestId("condition-editor").waitFor();
     },
   },
+  // The management page over the demo's year, before/after its go-live: the whole page, and one drill-down.
+  { name: "management", user: "admin", path: `/management?by=month&pivot=${GO_LIVE}`, fullPage: true },
+  {
+    name: "management-drill",
+    user: "admin",
+    path: `/management?by=month&pivot=${GO_LIVE}`,
+    prepare: async (page) => {
+      await page.getByTestId("figure-dwell-scheduling").click();
+      await page.getByTestId("drill-table").locator("tbody tr.ant-table-row").first().waitFor();
+    },
+  },
+  ...fieldPages(),
 ];
+
+function fieldPages() {
+  const unit = async (page: Page) => {
+    await page.getByTestId("unit-search").locator("input").fill(visitedSerial);
+    await page.getByTestId("unit-search").locator("input").press("Enter");
+    await page.getByTestId("unit-card").waitFor();
+  };
+  const visit = async (page: Page) => {
+    await page.goto(`${page.url().split("/service")[0]}/service/visit?serial=${visitedSerial}`);
+    await page.getByTestId("visit-form").waitFor();
+    await page.getByTestId("parts-picker").locator("input[type=checkbox]").first().check();
+  };
+  return [
+    { name: "service-lookup", user: "engineering", path: "/service/lookup", prepare: unit, sizes: FIELD_SIZES },
+    { name: "service-visit", user: "engineering", path: "/service/visit", prepare: visit, sizes: FIELD_SIZES },
+    {
+      name: "service-visit-done",
+      user: "engineering",
+      path: "/service/visit",
+      sizes: FIELD_SIZES,
+      prepare: async (page: Page) => {
+        await visit(page);
+        await page.getByTestId("visit-notes").fill("密封圈老化渗漏，已更换 / seal replaced");
+        await page.getByTestId("photo-input").setInputFiles({ name: "work.png", mimeType: "image/png", buffer: await page.screenshot() });
+        await page.getByTestId("visit-submit").click();
+        await page.getByTestId("warranty-link").waitFor();
+      },
+    },
+  ];
+}
 
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
@@ -82,12 +136,22 @@ async function main() {
   });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   await rushOrders(database.db, url);
+  // The server's background re-planner is not running here: plan once, as it would at start.
+  await replan(database.db, "system", "start");
+  const visited = await database.db
+    .selectFrom("service_visits")
+    .select("serial")
+    .groupBy("serial")
+    .orderBy(sql`count(*)`, "desc")
+    .orderBy("serial")
+    .executeTakeFirst();
+  visitedSerial = visited?.serial ?? "";
   const browser = await launchChromium();
   await mkdir(OUT, { recursive: true });
   try {
     for (const lang of LANGS) {
-      for (const [width, height] of SIZES) {
-        for (const p of PAGES.filter((x) => !ONLY || ONLY.includes(x.name))) {
+      for (const [width, height] of [...SIZES, ...FIELD_SIZES.filter((s) => !SIZES.some((x) => x[0] === s[0]))]) {
+        for (const p of PAGES.filter((x) => (!ONLY || ONLY.includes(x.name)) && (x.sizes ?? SIZES).some((s) => s[0] === width))) {
           const page = await signIn(browser, url, p.user, { lang, width, height });
           if (!page.url().endsWith(p.path)) await page.goto(`${url}${p.path}`);
           await settle(page);
@@ -96,7 +160,7 @@ async function main() {
             await settle(page);
           }
           const file = path.join(OUT, `${p.name}-${lang}-${width}x${height}.png`);
-          await page.screenshot({ path: file });
+          await page.screenshot({ path: file, fullPage: p.fullPage });
           console.log(file);
           await closePage(page);
         }

@@ -119,6 +119,18 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
     await closePage(page);
   });
 
+  it("answers 今天还能接多少单 and 哪些物料缺料 in the browser, from planning", async () => {
+    const page = await signIn(app.browser, app.t.url, "planner");
+    const answer = page.getByTestId("ask-answer");
+    await page.locator(".ask input").fill("今天还能接多少单");
+    await page.keyboard.press("Enter");
+    await answer.getByText(/今天还能接 \d+\+? 单标准单|今天各产品系列都接不下/).waitFor();
+    await page.locator(".ask input").fill("哪些物料缺料");
+    await page.keyboard.press("Enter");
+    await answer.getByText(/当前计划(缺料 \d+ 种|没有缺料)|还没有排产计划/).waitFor();
+    await closePage(page);
+  });
+
   it("lets admin switch a rule off, which the API then reports as a new version", async () => {
     const rule = {
       name: "浏览器测试规则",

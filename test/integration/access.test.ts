@@ -110,6 +110,8 @@ const TABLE: {
   { method: "GET", path: "/api/imports", openapi: "/api/imports", allowed: ["sales", "admin"] },
   { method: "GET", path: "/api/imports/templates", openapi: "/api/imports/templates", allowed: ["sales", "admin"] },
   { method: "PUT", path: "/api/imports/templates/x", openapi: "/api/imports/templates/{name}", allowed: ["sales", "admin"], body: {} },
+  { method: "GET", path: "/api/imports/progress/abcdefgh", openapi: "/api/imports/progress/{id}", allowed: ["sales", "admin"] },
+  { method: "GET", path: "/api/imports/fields", openapi: "/api/imports/fields", allowed: ["sales", "admin"] },
   { method: "GET", path: "/api/history", openapi: "/api/history", allowed: EVERYONE },
   { method: "GET", path: "/api/history/export", openapi: "/api/history/export", allowed: EVERYONE },
   { method: "POST", path: "/api/inventory/sync", openapi: "/api/inventory/sync", allowed: ["warehouse", "admin"], body: {} },
@@ -139,6 +141,9 @@ const TABLE: {
   { method: "POST", path: "/api/views", openapi: "/api/views", allowed: EVERYONE, body: {} },
   { method: "DELETE", path: "/api/views/999999", openapi: "/api/views/{id}", allowed: EVERYONE },
   { method: "POST", path: "/api/ask", openapi: "/api/ask", allowed: EVERYONE, body: { text: "my tasks" } },
+  { method: "GET", path: "/api/users", openapi: "/api/users", allowed: ["admin"] },
+  { method: "POST", path: "/api/users", openapi: "/api/users", allowed: ["admin"], body: {} },
+  { method: "PATCH", path: "/api/users/sales", openapi: "/api/users/{username}", allowed: ["admin"], body: {} },
   ...PEOPLE.map((role) => ({
     method: "GET",
     path: `/api/dashboards/${role}`,

@@ -50,6 +50,29 @@ describe("bulk intake", () => {
     expect(tasks.body.tasks.map((x: { title: string }) => x.title.split("：")[0]).sort()).toEqual(["固件协议配置", "工程评审"]);
   });
 
+  it("stores each confirmed order's promise, each on top of the ones before it; a held order gets none yet", async () => {
+    const orders = [
+      { customer: "C-B1", lines: [{ sku: "TT-200", qty: 5 }] },
+      { customer: "C-B1", lines: [{ sku: "TT-200", qty: 5 }] },
+      { customer: "C-C1", lines: [{ sku: "TT-200", qty: 1 }] },
+    ];
+    const res = await t.api("POST", "/api/orders/bulk", { token, body: { batchId: "edi-promises", orders } });
+    const [first, second, held] = res.body.results;
+    expect(held.status).toBe("on_hold");
+    const stored = await t.database.db
+      .selectFrom("orders")
+      .select(["order_no", "promised_date"])
+      .where("order_no", "in", [first.orderNo, second.orderNo, held.orderNo])
+      .orderBy("order_no")
+      .execute();
+    expect(stored[0].promised_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(stored[1].promised_date! >= stored[0].promised_date!).toBe(true);
+    expect(stored[2].promised_date).toBeNull();
+    // The same promise as a single intake of the same order would get right after the batch.
+    const single = await t.api("POST", "/api/promise", { as: "sales", body: orders[0] });
+    expect(single.body.earliestDate >= stored[1].promised_date!).toBe(true);
+  });
+
   it("retrying the same batchId creates nothing new and answers the same; other content is refused", async () => {
     const body = { batchId: "edi-retry-1", orders: [{ customer: "C-B1", lines: [{ sku: "TT-200", qty: 3 }] }] };
     const first = await t.api("POST", "/api/orders/bulk", { token, body });

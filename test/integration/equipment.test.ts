@@ -1,39 +1,21 @@
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/core/auth/roles.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { drainOutbox } from "../../src/outbox/drain-outbox.js";
 import { OUTBOX_HANDLERS } from "../../src/outbox/handlers.js";
+import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { addMonths } from "../../src/service/model/installed-base.js";
 import { findCjkFont } from "../../src/service/render-warranty-card.js";
-import { startTestApp, TEST_PASSWORD, type TestApp } from "../support/test-app.js";
+import { VISIT_DEFAULT_RULES } from "../../src/service/visit-default-rules.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+import { type PhotoPart, postVisit as postVisitAs, TINY_PNG } from "../support/visits.js";
 
-// A real 1×1 PNG.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-
+const PNG = TINY_PNG;
 let t: TestApp;
 let orderNo: string;
-const cookies = new Map<string, string>();
-
-async function cookie(role: string) {
-  if (!cookies.has(role)) {
-    const res = await fetch(`${t.url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: role, password: TEST_PASSWORD }),
-    });
-    cookies.set(role, (res.headers.get("set-cookie") ?? "").split(";")[0]);
-  }
-  return cookies.get(role)!;
-}
-
-type PhotoPart = { bytes: Uint8Array; type: string; name?: string } | null;
-async function postVisit(serial: string, fields: Record<string, string>, photo: PhotoPart, as = "engineering") {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (photo) form.append("photo", new Blob([new Uint8Array(photo.bytes)], { type: photo.type }), photo.name ?? "photo.png");
-  const res = await fetch(`${t.url}/api/equipment/${serial}/visits`, { method: "POST", headers: { cookie: await cookie(as) }, body: form });
-  return { status: res.status, body: await res.json() };
-}
+const cookie = (role: "engineering") => t.cookie(role);
+const postVisit = (serial: string, fields: Record<string, string>, photo: PhotoPart, as: Role = "engineering") => postVisitAs(t, serial, fields, photo, as);
 
 const counts = async () => {
   const db = t.database.db;
@@ -62,6 +44,8 @@ const drain = async () => {
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
+  // Only the visit rules: the order rules' notices would mix with the ones checked here.
+  expect(await installDefaultRules(db, VISIT_DEFAULT_RULES)).toBe(VISIT_DEFAULT_RULES.length);
   await db.updateTable("items").set({ warranty_months: 24 }).where("sku", "=", "TT-200").execute();
   await db.updateTable("customers").set({ region: "苏州工业园区" }).where("code", "=", "C-A1").execute();
   await db

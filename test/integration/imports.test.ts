@@ -107,6 +107,26 @@ describe("importing a year of legacy orders", () => {
     expect(again.body).toMatchObject({ replayed: true, importId: fixed.body.importId });
   });
 
+  it("reports how far a run has got to the person who started it, 100% once committed", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`PG-${i}`, "常州精测自动化有限公司", "2025-05-01", "2025-05-20", "", "100", "", "", "已交货", ""]);
+    const file = await workbook([{ name: "2025", rows: [LEDGER_HEADER, ...rows] }]);
+    const missing = await t.api("GET", "/api/imports/progress/run-000001", { as: "sales" });
+    expect(missing.status).toBe(404);
+    const dry = await upload(t, file, "progress.xlsx", "?dryRun=1&progress=run-000001", { as: "sales" });
+    expect(dry.status).toBe(200);
+    expect((await t.api("GET", "/api/imports/progress/run-000001", { as: "sales" })).body).toMatchObject({ phase: "done", percent: 100 });
+    const commit = await upload(t, file, "progress.xlsx", "?progress=run-000002", { as: "sales" });
+    expect(commit.body).toMatchObject({ valid: 30, create: { orders: 30 } });
+    const done = await t.api("GET", "/api/imports/progress/run-000002", { as: "sales" });
+    expect(done.body).toEqual({ phase: "done", done: 30, total: 30, percent: 100 });
+    // Progress belongs to whoever started the run.
+    expect((await t.api("GET", "/api/imports/progress/run-000002", { as: "admin" })).status).toBe(404);
+    const failed = await upload(t, Buffer.from("PK\u0003\u0004broken"), "broken.xlsx", "?progress=run-000003", { as: "sales" });
+    expect(failed.status).toBe(400);
+    expect((await t.api("GET", "/api/imports/progress/run-000003", { as: "sales" })).body).toMatchObject({ phase: "failed" });
+    expect((await upload(t, file, "progress.xlsx", "?progress=bad id", { as: "sales" })).status).toBe(400);
+  });
+
   it("two people committing the same file at once write it once", async () => {
     const file = await workbook([
       { name: "Sheet1", rows: [LEDGER_HEADER, ["SIM-1", "常州精测自动化有限公司", "2025-05-05", "", "", "100", "", "", "已交货", ""]] },

@@ -33,6 +33,23 @@ describe("creating an order", () => {
     expect(res.body.actions).toEqual([]);
   });
 
+  it("answers with exactly what it stored (the reply is built without reading the rows back)", async () => {
+    const requestedDate = plantDay(new Date(Date.now() + 40 * 86_400_000));
+    for (const body of [
+      order({ tags: ["VIP"], note: "蓝色外壳", requestedDate }),
+      order({ confirm: false }),
+      { customer: "C-C1", lines: [{ sku: "TT-200", qty: 400 }] },
+    ]) {
+      const created = await t.api("POST", "/api/orders", { as: "sales", body });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const { event, actions, ...reply } = created.body;
+      const read = await t.api("GET", `/api/orders/${reply.orderNo}`, { as: "sales" });
+      const { statusLink: _link, ...stored } = read.body; // the order page's extra: its customer link
+      expect(reply).toEqual(stored);
+      expect(event).toEqual(read.body.events.at(-1));
+    }
+  });
+
   it("pins the BOM and routing versions effective at confirmation, not future ones", async () => {
     const res = await t.api("POST", "/api/orders", { as: "sales", body: order() });
     const item = await t.api("GET", "/api/items/PS-100", { as: "sales" });

@@ -14,6 +14,15 @@ export async function placeOrder(t: TestApp, body: Record<string, unknown>) {
   return res.body;
 }
 
+/** Pressure-sensor orders of C-A1 (each needs `qty` chips), due in the given days, some rush; their numbers. */
+export async function placeSensorOrders(t: TestApp, qty: number, dues: [days: number, rush: boolean][]): Promise<string[]> {
+  const orderNos: string[] = [];
+  for (const [days, rush] of dues) {
+    orderNos.push((await placeOrder(t, { customer: "C-A1", rush, lines: [{ sku: "PS-100", qty }], requestedDate: inDays(days) })).orderNo);
+  }
+  return orderNos;
+}
+
 export async function ruleIdByName(t: TestApp, name: string): Promise<number> {
   return (await t.api("GET", "/api/rules")).body.rules.find((r: { name: string }) => r.name === name).id;
 }

@@ -35,3 +35,44 @@ export async function countRows(t: TestApp) {
     );
   return { orders: await n("history_orders"), lines: await n("history_order_lines"), imports: await n("import_batches"), customers: await n("customers") };
 }
+
+/**
+ * A messy hand-kept ledger for the screens: a title, name variants, a duplicate, a blank and a total row,
+ * four rows with errors (rows 6 and 7), and `extra` plain valid orders (LX000001…) after them.
+ */
+export async function messyLedger(extra = 0): Promise<Buffer> {
+  const plain = Array.from({ length: extra }, (_, i) => {
+    const day = 1 + (i % 28);
+    return [
+      `LX${String(i + 1).padStart(6, "0")}`,
+      "常州精测自动化有限公司",
+      `2025-06-${String(day).padStart(2, "0")}`,
+      "2025-07-10",
+      "2025-07-09",
+      "1000",
+      "PS-100",
+      "1件",
+      "已交货",
+      "",
+    ];
+  });
+  return workbook([
+    {
+      name: "2025",
+      rows: [
+        ["2025年销售订单台账"],
+        LEDGER_HEADER,
+        ["LD25101", "苏州恒锐机电有限公司", "2025/1/3", "2025/1/20", "2025-01-18", "¥12,345.00", "PS-100", "10件", "已交货", ""],
+        ["LD25102", "苏州恒锐机电有限责任公司", "2025年1月8日", "1月25日", "1月28日", "1.2万", "TT-200", "100 pcs", "已完成", "迟交"],
+        ["LD25103", "（新）宁波海曙仪表有限公司", "2025-02-03", "2025-02-10", "", "5000", "PS-100", "5", "生产中", ""],
+        ["LD25104", "", "2025-02-30", "2025-01-01", "", "面议", "PS-100", "0", "看情况", ""],
+        ["LD25105", "无锡华光仪表有限公司", "2025-03-01", "2025-03-20", "2025-03-19", "(800.00)", "PS-100", "-2", "已交货", "退货冲红"],
+        ["LD25105", "无锡华光仪表有限公司", "2025-03-01", "2025-03-20", "2025-03-19", "(800.00)", "PS-100", "-2", "已交货", "退货冲红"],
+        [],
+        ...plain,
+        ["合计", null, null, null, null, "34145.50", null, null, null, null],
+      ],
+    },
+    { name: "说明", rows: [["本台账由销售部维护"]] },
+  ]);
+}

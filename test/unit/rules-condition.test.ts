@@ -11,6 +11,7 @@ import {
 } from "../../src/rules/model/condition.js";
 import { FACT_FIELDS, LINE_FIELDS, type LineFacts, type OrderFacts, TRIGGERS } from "../../src/rules/model/facts.js";
 import { daysBetween } from "../../src/rules/model/order-facts.js";
+import { isVisitFact } from "../../src/rules/model/trigger-scope.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hand-made facts
@@ -481,8 +482,10 @@ describe("refusals name the part at fault", () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Properties
 
-const paths = (type: string) => Object.keys(FACT_FIELDS).filter((p) => FACT_FIELDS[p].type === type && !FACT_FIELDS[p].values);
-const ENUM_FACTS = Object.keys(FACT_FIELDS).filter((p) => FACT_FIELDS[p].values);
+// The facts below are an order's: a visit's own facts are refused on order triggers (trigger-scope.ts).
+const ORDER_FACTS = Object.keys(FACT_FIELDS).filter((p) => !isVisitFact(p));
+const paths = (type: string) => ORDER_FACTS.filter((p) => FACT_FIELDS[p].type === type && !FACT_FIELDS[p].values);
+const ENUM_FACTS = ORDER_FACTS.filter((p) => FACT_FIELDS[p].values);
 const NUMBER_FACTS = paths("number");
 const NON_NULL_NUMBERS = NUMBER_FACTS.filter((p) => p !== "order.daysUntilDue");
 const KINDS = LINE_FIELDS.kind.values ?? [];
@@ -536,7 +539,7 @@ const wellFormed: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc
       .tuple(fc.constantFrom(...NON_NULL_NUMBERS), fc.integer({ min: 1, max: 100 }))
       .map(([p, n]) => ({ "<": [{ "/": [{ var: p }, n] }, { "%": [{ var: p }, n] }] })),
-    fc.constantFrom(...Object.keys(FACT_FIELDS)).map((p) => ({ missing: [p] })),
+    fc.constantFrom(...ORDER_FACTS).map((p) => ({ missing: [p] })),
     fc.tuple(fc.constantFrom("some", "all", "none"), lineCondition).map(([op, c]) => ({ [op]: [{ var: "lines" }, c] })),
     fc.boolean(),
   ),

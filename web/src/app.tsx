@@ -11,9 +11,13 @@ import { LiveProvider } from "./api/live";
 import { boardsFor, homeBoard, SessionProvider, useSession } from "./auth/session";
 import { SignInPage } from "./auth/sign-in-page";
 import { BOARDS } from "./boards/registry";
+import { ImportPage } from "./imports/import-page";
 import { AppLayout } from "./layout/app-layout";
+import { ManagementPage } from "./management/management-page";
 import { OrdersPage } from "./orders/orders-page";
 import { RulesPage } from "./rules/rules-page";
+import { LookupPage } from "./service/lookup-page";
+import { VisitPage } from "./service/visit-page";
 
 function Board() {
   const { role = "" } = useParams();
@@ -57,6 +61,10 @@ export function App() {
                 <Route path="/board/:role" element={<Board />} />
                 <Route path="/orders" element={<OrdersPage />} />
                 <Route path="/rules" element={<RulesPage />} />
+                <Route path="/management" element={<ManagementPage />} />
+                <Route path="/imports" element={<ImportPage />} />
+                <Route path="/service/lookup" element={<LookupPage />} />
+                <Route path="/service/visit" element={<VisitPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

@@ -2,6 +2,41 @@
 
 export type AskLang = "zh" | "en";
 
+/** A binding constraint as planning names it (see constraintView in src/planning/promise-order.ts). */
+export interface ConstraintLine {
+  kind: string;
+  name?: string;
+  workCentre?: string;
+  sku?: string;
+}
+export interface AcceptableFamily {
+  family: string;
+  acceptable: number;
+  capped: boolean;
+  limitedBy: ConstraintLine | null;
+}
+export interface ShortageLine {
+  sku: string;
+  name: string;
+  qtyShort: number;
+  dateNeeded: string;
+  red: boolean;
+}
+export interface BottleneckLine {
+  code: string;
+  name: string;
+  fullDays: number;
+  lateCount: number;
+}
+
+function constraintName(lang: AskLang, c: ConstraintLine): string {
+  const code = c.workCentre ?? c.sku;
+  if (c.name && code) return lang === "zh" ? `${c.name}（${code}）` : `${c.name} (${code})`;
+  if (c.kind === "horizon") return lang === "zh" ? "计划期" : "the planning horizon";
+  if (c.kind === "processing") return lang === "zh" ? "加工周期" : "processing time";
+  return c.name ?? code ?? c.kind;
+}
+
 const STAGES: Record<string, [string, string]> = {
   draft: ["草稿", "draft"],
   confirmed: ["已确认", "confirmed"],
@@ -37,23 +72,62 @@ export const say = {
       : `Order ${o.orderNo} is ${o.stage}; responsible: ${o.owner ?? "nobody"}${o.due ? `; promised for ${o.due}` : ""}${o.holdReason ? `; on hold because: ${o.holdReason}` : ""}.`,
   orderMissing: (lang: AskLang, orderNo: string) =>
     lang === "zh" ? `没有找到订单${orderNo}，请核对单号。` : `There is no order ${orderNo}; please check the number.`,
-  capacity: (lang: AskLang, f: { today: number; waiting: number }) =>
-    lang === "zh"
-      ? `“今天还能接多少单”需要排产模块的产能计算，目前还不能给出准确数字。今天已接 ${f.today} 单，另有 ${f.waiting} 单已确认待排产。`
-      : `"How many more orders fit today" needs the planning module's capacity figures, which are not available yet. Today ${f.today} orders came in; ${f.waiting} confirmed orders wait to be scheduled.`,
-  shortages: (lang: AskLang, skus: string[]) => {
-    const list = skus.slice(0, 5).join(lang === "zh" ? "、" : ", ");
+  capacity: (lang: AskLang, families: AcceptableFamily[]) => {
+    if (!families.length) return lang === "zh" ? "还没有产品系列可以计算。" : "There is no product family to count yet.";
+    const open = families.filter((f) => f.acceptable > 0).sort((a, b) => b.acceptable - a.acceptable);
+    const full = families.filter((f) => f.acceptable === 0);
+    const plus = (f: { capped: boolean }) => (f.capped ? "+" : "");
+    const total = open.reduce((n, f) => n + f.acceptable, 0);
+    const anyCapped = open.some((f) => f.capped) ? "+" : "";
+    const limits = [...new Set(full.flatMap((f) => (f.limitedBy ? [constraintName(lang, f.limitedBy)] : [])))].slice(0, 3);
     if (lang === "zh") {
-      const head = skus.length ? `库存已被预留超出在库的物料有 ${skus.length} 种：${list}。` : "目前没有预留超出在库的物料。";
-      return `${head}按订单需求和在途的完整缺料分析要等排产模块上线。`;
+      const head = open.length
+        ? `今天还能接 ${total}${anyCapped} 单标准单：${open.map((f) => `${f.family} ${f.acceptable}${plus(f)} 单`).join("、")}。`
+        : "今天各产品系列都接不下新的标准单了。";
+      const tail = full.length && open.length ? `${full.map((f) => f.family).join("、")}今天接不下` : "";
+      const why = limits.length ? `受限于${limits.join("、")}` : "";
+      return `${head}${[tail, why].filter(Boolean).join("，")}${tail || why ? "。" : ""}`;
     }
-    const head = skus.length ? `${skus.length} materials are reserved beyond what is on hand: ${list}.` : "No material is reserved beyond what is on hand.";
-    return `${head} The full shortage list (demand vs on-hand and in-transit supply) comes with the planning module.`;
+    const head = open.length
+      ? `We can still take ${total}${anyCapped} standard orders today: ${open.map((f) => `${f.family} ${f.acceptable}${plus(f)}`).join(", ")}.`
+      : "No product family can take another standard order today.";
+    const tail = full.length && open.length ? ` None more of ${full.map((f) => f.family).join(", ")} today.` : "";
+    const why = limits.length ? ` Limited by ${limits.join(", ")}.` : "";
+    return `${head}${tail}${why}`;
   },
-  bottlenecks: (lang: AskLang) =>
-    lang === "zh"
-      ? "瓶颈工作中心需要排产模块的负荷计算，目前还不能提供。"
-      : "Bottleneck work centres need the planning module's load figures, which are not available yet.",
+  shortages: (lang: AskLang, shortages: ShortageLine[]) => {
+    const red = shortages.filter((s) => s.red).length;
+    const top = shortages.slice(0, 5);
+    if (lang === "zh") {
+      if (!shortages.length) return "当前计划没有缺料。";
+      const list = top.map((s) => `${s.name}（${s.sku}）缺 ${s.qtyShort}，${s.dateNeeded} 需要${s.red ? "，影响加急单" : ""}`).join("；");
+      return `当前计划缺料 ${shortages.length} 种${red ? `，其中 ${red} 种影响加急订单` : ""}：${list}。`;
+    }
+    if (!shortages.length) return "Nothing is short in the current plan.";
+    const list = top.map((s) => `${s.name} (${s.sku}) short ${s.qtyShort}, needed ${s.dateNeeded}${s.red ? ", a rush order waits" : ""}`).join("; ");
+    return `${shortages.length} materials are short in the current plan${red ? `, ${red} of them for rush orders` : ""}: ${list}.`;
+  },
+  bottlenecks: (lang: AskLang, centres: BottleneckLine[], days: number) => {
+    const top = centres.slice(0, 3);
+    if (lang === "zh") {
+      if (!centres.length) return `未来 ${days} 天没有满负荷的工作中心。`;
+      const list = top
+        .map((c) => `${c.name}（${c.code}）${c.fullDays ? `满负荷 ${c.fullDays} 天` : "有订单排不下"}${c.lateCount ? `，${c.lateCount} 单将延期` : ""}`)
+        .join("；");
+      return `未来 ${days} 天有 ${centres.length} 个瓶颈工作中心：${list}。`;
+    }
+    if (!centres.length) return `No work centre is full over the next ${days} days.`;
+    const list = top
+      .map(
+        (c) =>
+          `${c.name} (${c.code}) ${c.fullDays ? `full on ${c.fullDays} days` : "cannot fit its orders"}${c.lateCount ? `, ${c.lateCount} orders late` : ""}`,
+      )
+      .join("; ");
+    return `${centres.length} work centres are bottlenecks over the next ${days} days: ${list}.`;
+  },
+  noPlan: (lang: AskLang) => (lang === "zh" ? "还没有排产计划，请稍后再问。" : "There is no plan yet; please ask again in a moment."),
+  notAllowed: (lang: AskLang, role: string) =>
+    lang === "zh" ? `这个问题需要${role}的权限，你的角色不能查看。` : `Only ${role} may see this; your role cannot.`,
   overdue: (lang: AskLang, count: number, first: string[]) =>
     lang === "zh"
       ? count

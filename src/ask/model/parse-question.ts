@@ -16,10 +16,15 @@ const ORDER_NO = /D\s*H\s*((?:\d\s*){11,})/i;
 const PATTERNS: { intent: Exclude<Intent, "order_status" | "unknown">; zh: RegExp; en: RegExp }[] = [
   {
     intent: "capacity_today",
-    zh: /(还|再)?能再?(接|收|承接|下)(多少|几)|(接单|产能)(余量|空间|能力)|还能再?接/,
-    en: /\b(how many|how much)\b.*\b(more|still|can)\b.*\b(accept|take|book)|\bcapacity\b.*\btoday\b|\bcan we (still )?(accept|take)\b/,
+    zh: /(还|再)?(能|可以)再?(接|收|承接|下)(多少|几)|(接单|产能)(余量|空间|能力)|还(能|可以)再?接|产能.*(够|足).*接/,
+    en: /\b(how many|how much)\b.*\b(more|still|can)\b.*\b(accept|take|book|fit)|\bcapacity\b.*\btoday\b|\bcan we (still )?(accept|take)\b/,
   },
-  { intent: "shortages", zh: /缺料|缺货|短缺|缺(什么|哪些)?(物料|料)|齐套/, en: /\bshort(age|ages)?\b|\bmissing material|\bkitting\b|\bout of stock\b/ },
+  {
+    intent: "shortages",
+    zh: /缺料|缺货|短缺|缺(什么|哪些)?(物料|料)|齐套|(料|物料)(不够|不足)|补(哪些|什么)?料/,
+    // "short" alone is too common ("short story"): it must be said of materials, parts or "what".
+    en: /\bshortages?\b|\b(is|are|we|what'?s|anything|materials?|parts?|items?)\b.*\bshort\b|\bmissing (materials?|parts?|components?)|\b(materials?|parts?|components?)\b.*\bmissing\b|\bkitting\b|\bout of stock\b/,
+  },
   { intent: "bottlenecks", zh: /瓶颈|负荷|产能(紧张|不足)/, en: /\bbottleneck|\bwork[- ]?cent(re|er)s?\b.*\b(load|overload)|\boverload/ },
   { intent: "overdue", zh: /逾期|延期|超期|迟交|晚交|拖期/, en: /\boverdue\b|\blate (orders|deliveries)\b|\bpast due\b|\bbehind schedule\b/ },
   { intent: "my_tasks", zh: /我的(任务|待办)|待办|我(要|该|需要)做什么/, en: /\bmy tasks?\b|\bmy to-?dos?\b|\bwhat (do|should) i (need to )?do\b/ },

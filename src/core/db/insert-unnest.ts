@@ -1,9 +1,44 @@
 // Multi-row insert as INSERT … SELECT FROM unnest(typed arrays): one bind parameter per column instead
-// of one per value, which PostgreSQL parses and plans far faster for thousands of rows.
-import { type Kysely, sql, type Transaction } from "kysely";
+// of one per value, which PostgreSQL parses and plans far faster for thousands of rows. Several such
+// inserts can travel as one statement (one round trip), each a data-modifying CTE.
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { DB } from "./schema.js";
 
 export type ColumnType = "text" | "int" | "bigint" | "numeric" | "jsonb" | "timestamptz" | "date" | "boolean" | "text[]";
+
+export interface UnnestInsert<Row extends Record<string, unknown> = Record<string, unknown>> {
+  table: keyof DB;
+  /** The columns written; rows may hold more fields (they are left to the database's defaults). */
+  columns: { [K in keyof Row]?: ColumnType };
+  rows: Row[];
+  returningId?: boolean;
+  /** e.g. `on conflict (…) do update set …`; no two rows of one insert may hit the same conflict row. */
+  onConflict?: RawBuilder<unknown>;
+}
+
+/** Declares one insert part with its row type checked against its columns. */
+export const unnestPart = <Row extends Record<string, unknown>>(part: UnnestInsert<Row>) => part as unknown as UnnestInsert;
+
+// Dates travel as ISO strings: the driver's own Date formatting (local time zone) is many times slower.
+const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+
+function insertSql({ table, columns, rows, returningId, onConflict }: UnnestInsert): RawBuilder<unknown> {
+  const names = Object.keys(columns);
+  const typeOf = columns as Record<string, ColumnType>;
+  // Arrays of arrays cannot be unnested (they must be rectangular): text[] travels as JSON.
+  const arrays = names.map((name) =>
+    typeOf[name] === "text[]"
+      ? sql`${rows.map((r) => JSON.stringify(r[name] ?? []))}::jsonb[]`
+      : sql`${rows.map((r) => plain(r[name]))}::${sql.raw(typeOf[name])}[]`,
+  );
+  const aliases = names.map((_, i) => `c${i}`);
+  const selected = names.map((name, i) =>
+    typeOf[name] === "text[]" ? sql`array(select jsonb_array_elements_text(${sql.ref(aliases[i])}))` : sql.ref(aliases[i]),
+  );
+  return sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
+    select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(aliases.map((a) => sql.ref(a)))})
+    ${onConflict ?? sql``} ${returningId ? sql`returning id` : sql``}`;
+}
 
 /** Inserts `rows` into `table`; returns the ids in row order when `returningId` is set. */
 export async function insertUnnest<Row extends Record<string, unknown>>(
@@ -14,21 +49,28 @@ export async function insertUnnest<Row extends Record<string, unknown>>(
   returningId = false,
 ): Promise<number[]> {
   if (!rows.length) return [];
-  const names = Object.keys(columns) as (keyof Row & string)[];
-  // Arrays of arrays cannot be unnested (they must be rectangular): text[] travels as JSON.
-  const arrays = names.map((name) =>
-    columns[name] === "text[]"
-      ? sql`${rows.map((r) => JSON.stringify(r[name] ?? []))}::jsonb[]`
-      : sql`${rows.map((r) => r[name] ?? null)}::${sql.raw(columns[name])}[]`,
-  );
-  const aliases = names.map((_, i) => `c${i}`);
-  const selected = names.map((name, i) =>
-    columns[name] === "text[]" ? sql`array(select jsonb_array_elements_text(${sql.ref(aliases[i])}))` : sql.ref(aliases[i]),
-  );
-  const query = sql<{ id: number }>`
-    insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-    select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(aliases.map((a) => sql.ref(a)))})
-    ${returningId ? sql`returning id` : sql``}`;
-  const result = await query.execute(db);
+  const result = await sql<{ id: number }>`${insertSql({ table, columns, rows, returningId } as UnnestInsert)}`.execute(db);
   return result.rows.map((r) => Number(r.id));
+}
+
+/**
+ * Runs the inserts as one statement and returns, per part, the new ids in row order (empty unless the
+ * part asked for them). `also` are expressions evaluated in the same statement (e.g. a pg_notify).
+ * Foreign keys between the parts hold: PostgreSQL checks them at the end of the statement.
+ */
+export async function insertUnnestTogether(db: Kysely<DB> | Transaction<DB>, parts: UnnestInsert[], also: RawBuilder<unknown>[] = []): Promise<number[][]> {
+  const live = parts.map((part, i) => ({ part, name: `p${i}` })).filter(({ part }) => part.rows.length);
+  if (!live.length && !also.length) return parts.map(() => []);
+  const ctes = live.map(({ part, name }) => sql`${sql.ref(name)} as (${insertSql(part)})`);
+  // ids are drawn from the sequence in row order within one statement, so ordering by id restores it.
+  const columns = [
+    ...live.map(({ part, name }) =>
+      part.returningId ? sql`(select coalesce(array_agg(id order by id), '{}') from ${sql.ref(name)}) as ${sql.ref(name)}` : sql`null as ${sql.ref(name)}`,
+    ),
+    ...also.map((expression, i) => sql`${expression} as ${sql.ref(`also${i}`)}`),
+  ];
+  const query = sql<Record<string, (number | string)[] | null>>`${ctes.length ? sql`with ${sql.join(ctes)}` : sql``} select ${sql.join(columns)}`;
+  const [row] = (await query.execute(db)).rows;
+  const byName = new Map(live.map(({ part, name }) => [part, (row[name] ?? []).map(Number)]));
+  return parts.map((part) => byName.get(part) ?? []);
 }

@@ -16,6 +16,7 @@ import * as orderDisagreements from "./migrations/20261125090100_order_disagreem
 import * as dwellWeekRollups from "./migrations/20261125090200_dwell_week_rollups.js";
 import * as autonomyDays from "./migrations/20261125090300_autonomy_days.js";
 import * as itemDeliveryDays from "./migrations/20261125090400_item_delivery_days.js";
+import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "20261125090200_dwell_week_rollups": dwellWeekRollups,
   "20261125090300_autonomy_days": autonomyDays,
   "20261125090400_item_delivery_days": itemDeliveryDays,
+  "20261125100000_visit_rules": visitRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -209,7 +209,9 @@ export interface RulesRevisionTable {
 }
 export interface RuleEvaluationsTable {
   id: Generated<number>;
-  order_no: string;
+  /** Null when the evaluation concerns a service visit (visit_id). */
+  order_no: string | null;
+  visit_id: ColumnType<number | null, number | null | undefined, number | null>;
   trigger: string;
   at: Timestamp;
   revision: number;
@@ -219,7 +221,9 @@ export interface RuleEvaluationsTable {
 export interface RuleActionsTable {
   id: Generated<number>;
   evaluation_id: number;
-  order_no: string;
+  /** Null when the action concerns a service visit (visit_id). */
+  order_no: string | null;
+  visit_id: ColumnType<number | null, number | null | undefined, number | null>;
   rule_id: number;
   rule_version: number;
   action_index: number;
@@ -598,6 +602,7 @@ export interface WarrantyCardsTable {
   valid_until: string;
   pdf: Uint8Array | null;
   rendered_at: Date | null;
+  notified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
 }
 export interface ReplenishmentRequestsTable {

@@ -30,6 +30,7 @@ import { statusLinkRoutes } from "../../service/status-link-routes.js";
 import { settingsRoutes } from "../../settings/routes.js";
 import { systemRoutes } from "../../system/routes.js";
 import { taskRoutes } from "../../tasks/routes.js";
+import { userRoutes } from "../../users/routes.js";
 import { viewRoutes } from "../../views/routes.js";
 import { authRoutes } from "../auth/routes.js";
 import type { Config } from "../config.js";
@@ -126,6 +127,7 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
   dashboardRoutes(app, deps);
   askRoutes(app, deps);
   viewRoutes(app, deps);
+  userRoutes(app, deps);
   await app.ready();
   return app;
 }

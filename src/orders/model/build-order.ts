@@ -128,3 +128,6 @@ export function buildOrder(request: OrderRequest, ctx: IntakeContext): BuiltOrde
     lines,
   };
 }
+
+/** The status an order is stored with when taken in: held by a rule, or as built. */
+export const intakeStatus = (built: Pick<BuiltOrder, "hold" | "status">): string => (built.hold ? "on_hold" : built.status);

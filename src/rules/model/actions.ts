@@ -76,6 +76,21 @@ export const sendStatusLinkAction = z.strictObject({
   webhook: z.string().min(1).max(60).optional(),
 });
 
+/** Service visits (trigger visit.recorded): the customer's warranty card, its PDF rendered by the outbox, the role told. */
+export const issueWarrantyCardAction = z.strictObject({
+  type: z.literal("issue_warranty_card"),
+  notifyRole: role.default("service"),
+});
+/** Service visits: ask a role (the warehouse) to replenish the parts the visit used. */
+export const requestReplenishmentAction = z.strictObject({
+  type: z.literal("request_replenishment"),
+  toRole: role.default("warehouse"),
+});
+/** Service visits: the visit's entry in the equipment's lifecycle timeline. */
+export const addLifecycleEntryAction = z.strictObject({ type: z.literal("add_lifecycle_entry") });
+/** The actions that only make sense on a service visit; a visit rule may also notify. */
+export const VISIT_ACTIONS = ["issue_warranty_card", "request_replenishment", "add_lifecycle_entry"] as const;
+
 export const ruleAction = z.discriminatedUnion("type", [
   createTaskAction,
   notifyAction,
@@ -87,6 +102,9 @@ export const ruleAction = z.discriminatedUnion("type", [
   addTagAction,
   pinAction,
   sendStatusLinkAction,
+  issueWarrantyCardAction,
+  requestReplenishmentAction,
+  addLifecycleEntryAction,
 ]);
 export type RuleAction = z.infer<typeof ruleAction>;
 export type ActionType = RuleAction["type"];

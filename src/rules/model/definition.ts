@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ORDER_STATUSES } from "../../orders/model/lifecycle.js";
 import { ruleAction } from "./actions.js";
 import { TRIGGERS } from "./facts.js";
+import { actionFitsTrigger } from "./trigger-scope.js";
 
 export const ruleTrigger = z.strictObject({
   event: z.enum(TRIGGERS),
@@ -38,6 +39,8 @@ export const ruleDefinition = z
       if (action.type === "notify" && action.channels.includes("inapp") && !action.toRole) {
         ctx.addIssue({ code: "custom", path: ["actions", i, "toRole"], message: "an in-app notification needs toRole" });
       }
+      const misfit = actionFitsTrigger(action.type, rule.trigger.event);
+      if (misfit) ctx.addIssue({ code: "custom", path: ["actions", i, "type"], message: misfit });
       if (action.type === "block_transition" && action.untilTaskDone && !rule.actions.some((a) => a.type === "create_task")) {
         ctx.addIssue({ code: "custom", path: ["actions", i, "untilTaskDone"], message: "untilTaskDone needs a create_task action in the same rule" });
       }

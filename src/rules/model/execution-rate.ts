@@ -8,7 +8,8 @@ import type { OrderFacts } from "./facts.js";
 export interface EvaluationRow {
   id: number;
   at: Date;
-  orderNo: string;
+  /** Null for an evaluation of a service visit. */
+  orderNo: string | null;
   facts: OrderFacts;
   matched: { ruleId: number; version: number }[];
 }
@@ -38,7 +39,7 @@ export interface RuleRate {
   pending: number;
   executionRate: number | null;
   successRate: number | null;
-  failures: { orderNo: string; type: string; error: string | null }[];
+  failures: { orderNo: string | null; type: string; error: string | null }[];
 }
 
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 10000 : null);

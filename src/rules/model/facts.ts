@@ -1,7 +1,7 @@
 // What a rule's condition can see: the order, its lines, the customer, the event, and derived facts.
 // The catalogue below is the closed list of variables a condition may read (checked on save,
 // offered as fields by the rule editor).
-export const TRIGGERS = ["order.created", "order.changed", "order.transition", "inventory.changed", "task.overdue", "schedule"] as const;
+export const TRIGGERS = ["order.created", "order.changed", "order.transition", "inventory.changed", "task.overdue", "schedule", "visit.recorded"] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 export interface LineFacts {
@@ -83,6 +83,19 @@ export const FACT_FIELDS: Record<string, FactField> = {
   "event.from": { type: "string", label: { zh: "原状态", en: "From status" } },
   "event.to": { type: "string", label: { zh: "新状态", en: "To status" } },
   today: { type: "date", label: { zh: "今天", en: "Today" } },
+  // A service visit (trigger visit.recorded only; see trigger-scope.ts). Facts built by src/service/model/visit-facts.ts.
+  "visit.partCount": { type: "number", label: { zh: "更换部件种数", en: "Kinds of parts replaced" } },
+  "visit.totalQty": { type: "number", label: { zh: "更换部件总数", en: "Parts replaced (quantity)" } },
+  "visit.skus": { type: "string[]", label: { zh: "更换部件物料", en: "SKUs replaced" } },
+  "visit.engineer": { type: "string", label: { zh: "服务工程师", en: "Engineer" } },
+  "visit.hasNotes": { type: "boolean", label: { zh: "有服务备注", en: "Has notes" } },
+  "equipment.serial": { type: "string", label: { zh: "设备序列号", en: "Serial number" } },
+  "equipment.model": { type: "string", label: { zh: "设备型号", en: "Model (SKU)" } },
+  "equipment.family": { type: "string", label: { zh: "产品族", en: "Product family" } },
+  "equipment.underWarranty": { type: "boolean", label: { zh: "在保修期内", en: "Under warranty" } },
+  "equipment.ageDays": { type: "number", label: { zh: "安装天数", en: "Days since installation" } },
+  "equipment.previousVisits": { type: "number", label: { zh: "此前服务次数", en: "Earlier visits" } },
+  "equipment.source": { type: "string", label: { zh: "设备来源", en: "Equipment source" }, values: ["delivery", "import"] },
 };
 
 /** Variables inside some/all/none over `lines`: relative to one line. */

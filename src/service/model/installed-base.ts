@@ -1,5 +1,7 @@
 // Pure rules of the installed base: serial numbers of delivered units, warranty dates, import rows.
 export const DEFAULT_WARRANTY_MONTHS = 12;
+/** Months of warranty on a part replaced in a service visit when its item names none. */
+export const DEFAULT_PART_WARRANTY_MONTHS = 6;
 
 /** `<SKU>-<orderNo>-<n>`: the same order always yields the same serials, n counting units of one SKU. */
 export function deliveredSerials(orderNo: string, lines: { line_no: number; sku: string; qty: number }[]) {

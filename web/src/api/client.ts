@@ -13,17 +13,19 @@ export class ApiError extends Error {
   }
 }
 
+/** `body`: JSON, or a FormData sent as multipart (uploads). */
 export async function api<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const form = body instanceof FormData;
   const res = await fetch(path, {
     method,
     credentials: "same-origin",
     headers: {
       accept: "application/json",
       "accept-language": i18n.language.startsWith("en") ? "en" : "zh-CN",
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(body === undefined || form ? {} : { "content-type": "application/json" }),
       ...headers,
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
   });
   const text = await res.text();
   const parsed = text ? safeJson(text) : null;

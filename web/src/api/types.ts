@@ -44,11 +44,6 @@ export interface Task {
   createdAt: string;
 }
 
-export interface NotYet {
-  available: false;
-  reason: string;
-}
-
 export interface TaskList {
   total: number;
   items: Task[];

@@ -1,9 +1,11 @@
-// Admin: rules at a glance, failing outside calls and rule actions, users and roles.
-import { Button, Card, Col, Row, Statistic, Table, Tag } from "antd";
+// Admin: rules at a glance, failing outside calls and rule actions, users and roles (editable).
+import { Button, Card, Col, Row, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { BoardPage } from "../components/board-page";
+import { TableCard } from "../components/table-card";
 import { OrderLink } from "../orders/order-drawer";
+import { UsersCard } from "../users/users-card";
 import { useBoard } from "./use-board";
 
 interface AdminData {
@@ -45,39 +47,20 @@ export function AdminBoard() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={t("admin.failed")} size="small">
-            <Table
-              size="small"
-              rowKey={(r) => `${r.orderNo}-${r.at}-${r.type}`}
-              dataSource={d?.failedActions ?? []}
-              pagination={false}
-              columns={[
-                { title: t("order.orderNo"), dataIndex: "orderNo", render: (no: string) => <OrderLink orderNo={no} /> },
-                { title: t("rules.name"), dataIndex: "rule", ellipsis: true },
-                { title: t("rules.actions"), dataIndex: "type", render: (type: string) => t(`rules.actionTypes.${type}`, { defaultValue: type }) },
-                { title: "", dataIndex: "error", ellipsis: true },
-              ]}
-            />
-          </Card>
+          <TableCard
+            title={t("admin.failed")}
+            rowKey={(r) => `${r.orderNo}-${r.at}-${r.type}`}
+            rows={d?.failedActions}
+            columns={[
+              { title: t("order.orderNo"), dataIndex: "orderNo", render: (no: string) => <OrderLink orderNo={no} /> },
+              { title: t("rules.name"), dataIndex: "rule", ellipsis: true },
+              { title: t("rules.actions"), dataIndex: "type", render: (type: string) => t(`rules.actionTypes.${type}`, { defaultValue: type }) },
+              { title: "", dataIndex: "error", ellipsis: true },
+            ]}
+          />
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={t("admin.users")} size="small">
-            <Table
-              size="small"
-              rowKey="username"
-              dataSource={d?.users ?? []}
-              pagination={false}
-              columns={[
-                { title: t("signIn.username"), dataIndex: "username" },
-                { title: "", dataIndex: "displayName" },
-                {
-                  title: t("menu.boards"),
-                  dataIndex: "roles",
-                  render: (roles: string[]) => roles.map((r) => <Tag key={r}>{t(`roles.${r}`, { defaultValue: r })}</Tag>),
-                },
-              ]}
-            />
-          </Card>
+          <UsersCard users={d?.users} onChanged={board.reload} />
         </Col>
       </Row>
     </BoardPage>

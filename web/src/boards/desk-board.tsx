@@ -1,9 +1,9 @@
 // Engineering and finance: the orders waiting for them and their tasks.
-import { Card, Col, Row } from "antd";
+import { Col, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import type { OrderHeader, TaskList } from "../api/types";
 import { BoardPage } from "../components/board-page";
-import { OrderTable } from "../components/order-table";
+import { OrdersCard } from "../components/orders-card";
 import { TasksCard } from "../components/tasks-card";
 import { useBoard } from "./use-board";
 
@@ -14,9 +14,7 @@ function DeskBoard({ desk: role }: { desk: "engineering" | "finance" }) {
     <BoardPage title={t(`boards.${role}`)} {...board} onRefresh={board.reload} testId={`board-${role}`}>
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>
-          <Card title={t("desk.waiting")} size="small">
-            <OrderTable orders={board.data?.waiting ?? []} />
-          </Card>
+          <OrdersCard title={t("desk.waiting")} orders={board.data?.waiting} />
         </Col>
         <Col xs={24} xl={10}>
           <TasksCard tasks={board.data?.tasks} />

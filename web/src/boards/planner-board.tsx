@@ -1,15 +1,21 @@
-// Planner: pinned rush orders at the top, orders to schedule, and the planning charts to come.
+// Planner: pinned rush orders at the top, the plan's bottleneck alerts, the materials holding back the
+// most orders, the working calendar, work-centre load over the horizon, orders to schedule.
 import { Card, Col, Row } from "antd";
-import ReactECharts from "echarts-for-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { BottleneckAlert, CalendarHighlight, KittingMaterial, LoadChart, PlanRun } from "../api/plan-types";
 import type { OrderHeader, PinnedOrder, TaskList } from "../api/types";
+import { BarChart } from "../components/bar-chart";
 import { BoardPage } from "../components/board-page";
-import { NotYetCard } from "../components/not-yet";
-import { OrderTable } from "../components/order-table";
+import { OrdersCard } from "../components/orders-card";
 import { PinnedCard } from "../components/pinned-card";
 import { TasksCard } from "../components/tasks-card";
 import { BatchReschedule } from "../orders/batch-reschedule";
+import { BottlenecksCard } from "../planning/bottlenecks-card";
+import { CalendarCard } from "../planning/calendar-card";
+import { KittingCard } from "../planning/kitting-card";
+import { LoadChartCard } from "../planning/load-chart-card";
+import { PlanRunTag } from "../planning/plan-run-tag";
 import { useBoard } from "./use-board";
 
 interface PlannerData {
@@ -17,6 +23,12 @@ interface PlannerData {
   toSchedule: OrderHeader[];
   statusCounts: Record<string, number>;
   tasks: TaskList;
+  plan: PlanRun;
+  horizon: { from: string; to: string };
+  bottlenecks: BottleneckAlert[];
+  kittingImpact: KittingMaterial[];
+  load: LoadChart;
+  calendar: { days: CalendarHighlight[]; provisionalYears: number[]; workingDays: number };
 }
 
 const PIPELINE = ["confirmed", "scheduled", "in_production", "ready", "on_hold"];
@@ -24,51 +36,44 @@ const PIPELINE = ["confirmed", "scheduled", "in_production", "ready", "on_hold"]
 export function PlannerBoard() {
   const { t } = useTranslation();
   const board = useBoard<PlannerData>("planner");
-  const counts = board.data?.statusCounts ?? {};
+  const d = board.data;
+  const counts = d?.statusCounts ?? {};
   const [selected, setSelected] = useState<string[]>([]);
   return (
-    <BoardPage title={t("boards.planner")} {...board} onRefresh={board.reload} testId="board-planner">
+    <BoardPage title={t("boards.planner")} {...board} onRefresh={board.reload} testId="board-planner" extra={<PlanRunTag plan={d?.plan} />}>
       <Row gutter={[12, 12]}>
         <Col span={24}>
-          <PinnedCard orders={board.data?.pinned} />
+          <PinnedCard orders={d?.pinned} />
         </Col>
-        <Col xs={24} lg={8}>
-          <NotYetCard title={t("planner.bottlenecks")} />
+        <Col xs={24} md={12} xl={8}>
+          <BottlenecksCard alerts={d?.bottlenecks} />
         </Col>
-        <Col xs={24} lg={8}>
-          <NotYetCard title={t("planner.kitting")} />
+        <Col xs={24} md={12} xl={8}>
+          <KittingCard materials={d?.kittingImpact} />
         </Col>
-        <Col xs={24} lg={8}>
-          <NotYetCard title={t("planner.load")} />
+        <Col xs={24} xl={8}>
+          <CalendarCard calendar={d?.calendar} />
         </Col>
         <Col xs={24} xl={15}>
-          <Card title={t("planner.toSchedule")} size="small" extra={<BatchReschedule orderNos={selected} onDone={() => setSelected([])} />}>
-            <OrderTable orders={board.data?.toSchedule ?? []} testId="to-schedule" selected={selected} onSelect={setSelected} />
-          </Card>
+          <LoadChartCard load={d?.load} extra={d && `${d.horizon.from} ~ ${d.horizon.to}`} />
         </Col>
         <Col xs={24} xl={9}>
-          <Row gutter={[12, 12]}>
-            <Col span={24}>
-              <Card title={t("service.counts")} size="small">
-                <ReactECharts
-                  style={{ height: 200 }}
-                  option={{
-                    animation: false,
-                    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-                    xAxis: { type: "category", data: PIPELINE.map((s) => t(`status.${s}`)), axisLabel: { interval: 0, fontSize: 11 } },
-                    yAxis: { type: "value", minInterval: 1 },
-                    tooltip: { trigger: "axis" },
-                    series: [
-                      { type: "bar", data: PIPELINE.map((s) => counts[s] ?? 0), itemStyle: { color: "#1677ff" }, label: { show: true, position: "top" } },
-                    ],
-                  }}
-                />
-              </Card>
-            </Col>
-            <Col span={24}>
-              <TasksCard tasks={board.data?.tasks} />
-            </Col>
-          </Row>
+          <Card title={t("service.counts")} size="small">
+            <BarChart categories={PIPELINE.map((s) => t(`status.${s}`))} values={PIPELINE.map((s) => counts[s] ?? 0)} height={260} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={15}>
+          <OrdersCard
+            title={t("planner.toSchedule")}
+            extra={<BatchReschedule orderNos={selected} onDone={() => setSelected([])} />}
+            orders={d?.toSchedule}
+            testId="to-schedule"
+            selected={selected}
+            onSelect={setSelected}
+          />
+        </Col>
+        <Col xs={24} xl={9}>
+          <TasksCard tasks={d?.tasks} />
         </Col>
       </Row>
     </BoardPage>

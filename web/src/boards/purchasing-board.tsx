@@ -1,51 +1,57 @@
-// Purchasing: red alerts raised by rules for rush orders, pinned orders, tasks; shortages come with planning.
+// Purchasing: the plan's shortages (red when a rush order is short), alerts raised for purchasing,
+// pinned orders, tasks.
 import { AlertFilled } from "@ant-design/icons";
-import { Card, Col, List, Row, Space, Typography } from "antd";
+import { Col, Row, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import type { PlanRun, Shortage } from "../api/plan-types";
 import type { PinnedOrder, TaskList } from "../api/types";
 import { BoardPage } from "../components/board-page";
-import { NotYetCard } from "../components/not-yet";
+import { ListCard } from "../components/list-card";
 import { PinnedCard } from "../components/pinned-card";
 import { TasksCard } from "../components/tasks-card";
 import { OrderLink } from "../orders/order-drawer";
+import { PlanRunTag } from "../planning/plan-run-tag";
+import { ShortagesCard } from "../planning/shortages-card";
 import { useBoard } from "./use-board";
 
 interface PurchasingData {
   alerts: { id: number; level: string; message: string; orderNo: string | null; at: string }[];
   pinned: PinnedOrder[];
   tasks: TaskList;
+  plan: PlanRun;
+  shortages: Shortage[];
 }
 
 export function PurchasingBoard() {
   const { t } = useTranslation();
   const board = useBoard<PurchasingData>("purchasing");
+  const shortages = board.data?.shortages;
+  const red = shortages?.filter((s) => s.red).length ?? 0;
   return (
-    <BoardPage title={t("boards.purchasing")} {...board} onRefresh={board.reload} testId="board-purchasing">
+    <BoardPage title={t("boards.purchasing")} {...board} onRefresh={board.reload} testId="board-purchasing" extra={<PlanRunTag plan={board.data?.plan} />}>
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={12}>
-          <Card title={t("purchasing.alerts")} size="small" data-testid="alerts">
-            <List
-              size="small"
-              dataSource={board.data?.alerts ?? []}
-              locale={{ emptyText: t("purchasing.none") }}
-              renderItem={(a) => (
-                <List.Item>
-                  <Space align="start">
-                    <AlertFilled style={{ color: a.level === "critical" ? "#f5222d" : "#fa8c16" }} />
-                    <div>
-                      <Typography.Text>{a.message}</Typography.Text>
-                      <div>
-                        {a.orderNo && <OrderLink orderNo={a.orderNo} />} <Typography.Text type="secondary">{new Date(a.at).toLocaleString()}</Typography.Text>
-                      </div>
-                    </div>
-                  </Space>
-                </List.Item>
-              )}
-            />
-          </Card>
+        <Col xs={24} xl={14}>
+          <ShortagesCard shortages={shortages} extra={red > 0 && <Tag color="red">{t("plan.redCount", { count: red })}</Tag>} />
         </Col>
-        <Col xs={24} xl={12}>
-          <NotYetCard title={t("purchasing.shortages")} />
+        <Col xs={24} xl={10}>
+          <ListCard
+            title={t("purchasing.alerts")}
+            testId="alerts"
+            maxHeight={420}
+            items={board.data?.alerts}
+            empty={t("purchasing.none")}
+            renderItem={(a) => (
+              <Space align="start">
+                <AlertFilled style={{ color: a.level === "critical" ? "#f5222d" : "#fa8c16" }} />
+                <div>
+                  <Typography.Text>{a.message}</Typography.Text>
+                  <div>
+                    {a.orderNo && <OrderLink orderNo={a.orderNo} />} <Typography.Text type="secondary">{new Date(a.at).toLocaleString()}</Typography.Text>
+                  </div>
+                </div>
+              </Space>
+            )}
+          />
         </Col>
         <Col xs={24} xl={12}>
           <PinnedCard orders={board.data?.pinned} />

@@ -1,14 +1,15 @@
 // Sales: quick order entry, each customer's delivery health (worst first), what can still be accepted today.
-import { Card, Col, Progress, Row, Table, Tag } from "antd";
+import { Card, Col, Progress, Row, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import ReactECharts from "echarts-for-react";
 import { useTranslation } from "react-i18next";
-import type { NotYet, PinnedOrder, TaskList } from "../api/types";
+import type { AcceptableToday } from "../api/plan-types";
+import type { PinnedOrder, TaskList } from "../api/types";
+import { BarChart } from "../components/bar-chart";
 import { BoardPage } from "../components/board-page";
-import { NotYetCard } from "../components/not-yet";
-import { PinnedCard } from "../components/pinned-card";
-import { TasksCard } from "../components/tasks-card";
+import { SideColumn } from "../components/side-column";
+import { TableCard } from "../components/table-card";
 import { QuickOrder } from "../orders/quick-order";
+import { AcceptableCard } from "../planning/acceptable-card";
 import { useBoard } from "./use-board";
 
 interface CustomerHealth {
@@ -23,7 +24,7 @@ interface CustomerHealth {
   band: "good" | "watch" | "risk";
 }
 interface SalesData {
-  acceptableToday: NotYet;
+  acceptableToday: AcceptableToday;
   customers: CustomerHealth[];
   pinned: PinnedOrder[];
   tasks: TaskList;
@@ -65,53 +66,27 @@ export function SalesBoard() {
         <Col xs={24} xl={14}>
           <Row gutter={[12, 12]}>
             <Col span={24}>
-              <NotYetCard title={t("sales.acceptable")} />
+              <AcceptableCard data={board.data?.acceptableToday} />
             </Col>
             <Col span={24}>
               <Card title={t("sales.worst")} size="small">
-                <ReactECharts
-                  style={{ height: 220 }}
-                  option={{
-                    animation: false,
-                    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-                    xAxis: { type: "value", max: 100 },
-                    yAxis: { type: "category", data: worst.map((c) => c.code), axisLabel: { width: 90, overflow: "truncate" } },
-                    tooltip: { trigger: "axis" },
-                    series: [
-                      {
-                        type: "bar",
-                        name: t("sales.score"),
-                        data: worst.map((c) => ({ value: c.score, itemStyle: { color: BAND_COLOUR[c.band] } })),
-                        label: { show: true, position: "right", color: "#333" },
-                      },
-                    ],
-                  }}
+                <BarChart
+                  horizontal
+                  max={100}
+                  name={t("sales.score")}
+                  categories={worst.map((c) => c.code)}
+                  values={worst.map((c) => c.score)}
+                  colours={worst.map((c) => BAND_COLOUR[c.band])}
                 />
               </Card>
             </Col>
           </Row>
         </Col>
         <Col xs={24} xl={16}>
-          <Card title={t("sales.health")} size="small">
-            <Table
-              rowKey="code"
-              size="small"
-              columns={columns}
-              dataSource={customers}
-              pagination={{ pageSize: 8, size: "small" }}
-              data-testid="customer-health"
-            />
-          </Card>
+          <TableCard title={t("sales.health")} rowKey="code" columns={columns} rows={customers} testId="customer-health" />
         </Col>
         <Col xs={24} xl={8}>
-          <Row gutter={[12, 12]}>
-            <Col span={24}>
-              <PinnedCard orders={board.data?.pinned} />
-            </Col>
-            <Col span={24}>
-              <TasksCard tasks={board.data?.tasks} />
-            </Col>
-          </Row>
+          <SideColumn pinned={board.data?.pinned} tasks={board.data?.tasks} />
         </Col>
       </Row>
     </BoardPage>

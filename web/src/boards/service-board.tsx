@@ -8,8 +8,8 @@ import type { OrderHeader, PinnedOrder, TaskList } from "../api/types";
 import { useLiveData } from "../api/use-live-data";
 import { BoardPage } from "../components/board-page";
 import { OrderTable } from "../components/order-table";
-import { PinnedCard } from "../components/pinned-card";
-import { TasksCard } from "../components/tasks-card";
+import { OrdersCard } from "../components/orders-card";
+import { SideColumn } from "../components/side-column";
 import { useBoard } from "./use-board";
 
 interface ServiceData {
@@ -42,38 +42,28 @@ export function ServiceBoard() {
           </Card>
         </Col>
         <Col xs={24} xl={15}>
-          <Card title={t("service.recent")} size="small">
-            <OrderTable orders={board.data?.recent ?? []} testId="service-recent" />
-          </Card>
+          <OrdersCard title={t("service.recent")} orders={board.data?.recent} testId="service-recent" />
         </Col>
         <Col xs={24} xl={9}>
-          <Row gutter={[12, 12]}>
-            <Col span={24}>
-              <Card title={t("service.counts")} size="small">
-                <ReactECharts
-                  style={{ height: 240 }}
-                  option={{
-                    animation: false,
-                    tooltip: { trigger: "item" },
-                    series: [
-                      {
-                        type: "pie",
-                        radius: ["40%", "70%"],
-                        data: counts.map(([status, n]) => ({ name: t(`status.${status}`), value: n })),
-                        label: { formatter: "{b}: {c}" },
-                      },
-                    ],
-                  }}
-                />
-              </Card>
-            </Col>
-            <Col span={24}>
-              <PinnedCard orders={board.data?.pinned} />
-            </Col>
-            <Col span={24}>
-              <TasksCard tasks={board.data?.tasks} />
-            </Col>
-          </Row>
+          <SideColumn pinned={board.data?.pinned} tasks={board.data?.tasks}>
+            <Card title={t("service.counts")} size="small">
+              <ReactECharts
+                style={{ height: 240 }}
+                option={{
+                  animation: false,
+                  tooltip: { trigger: "item" },
+                  series: [
+                    {
+                      type: "pie",
+                      radius: ["40%", "70%"],
+                      data: counts.map(([status, n]) => ({ name: t(`status.${status}`), value: n })),
+                      label: { formatter: "{b}: {c}" },
+                    },
+                  ],
+                }}
+              />
+            </Card>
+          </SideColumn>
         </Col>
       </Row>
     </BoardPage>

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { OrderHeader, PinnedOrder, TaskList } from "../api/types";
 import { BoardPage } from "../components/board-page";
 import { OrderTable } from "../components/order-table";
-import { PinnedCard } from "../components/pinned-card";
-import { TasksCard } from "../components/tasks-card";
+import { OrdersCard } from "../components/orders-card";
+import { SideColumn } from "../components/side-column";
 import { useBoard } from "./use-board";
 
 interface WarehouseData {
@@ -39,25 +39,20 @@ export function WarehouseBoard() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <Row gutter={[12, 12]}>
-            <Col span={24}>
-              <Card title={t("warehouse.exceptions")} size="small">
-                <OrderTable orders={(board.data?.exceptions ?? []).map((e) => ({ ...e, tags: [t(`warehouse.${e.kind}`), ...e.tags] }))} testId="exceptions" />
-                {(board.data?.exceptions ?? []).length > 0 && (
-                  <div style={{ marginTop: 8 }}>
-                    <Tag color="red">{t("warehouse.late")}</Tag>
-                    <Tag color="orange">{t("warehouse.held")}</Tag>
-                  </div>
-                )}
-              </Card>
-            </Col>
-            <Col span={24}>
-              <PinnedCard orders={board.data?.pinned} />
-            </Col>
-            <Col span={24}>
-              <TasksCard tasks={board.data?.tasks} />
-            </Col>
-          </Row>
+          <SideColumn pinned={board.data?.pinned} tasks={board.data?.tasks}>
+            <OrdersCard
+              title={t("warehouse.exceptions")}
+              orders={(board.data?.exceptions ?? []).map((e) => ({ ...e, tags: [t(`warehouse.${e.kind}`), ...e.tags] }))}
+              testId="exceptions"
+            >
+              {(board.data?.exceptions ?? []).length > 0 && (
+                <div style={{ marginTop: 8 }}>
+                  <Tag color="red">{t("warehouse.late")}</Tag>
+                  <Tag color="orange">{t("warehouse.held")}</Tag>
+                </div>
+              )}
+            </OrdersCard>
+          </SideColumn>
         </Col>
       </Row>
     </BoardPage>

@@ -12,13 +12,16 @@ export function BoardPage(props: {
   onRefresh(): void;
   children: ReactNode;
   testId?: string;
+  /** Beside the refresh button: e.g. which plan run the figures come from. */
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <div data-testid={props.testId}>
       <div className="board-title">
         <Typography.Title level={3}>{props.title}</Typography.Title>
-        <Space>
+        <Space wrap>
+          {props.extra}
           {props.updatedAt && (
             <Typography.Text type="secondary" data-testid="updated-at">
               {t("common.updated", { time: props.updatedAt.toLocaleTimeString() })}

@@ -1,11 +1,12 @@
 // The frame of every signed-in page: menu of the boards the person may open, the ask box, language, live state.
-import { AppstoreOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, FundOutlined, ImportOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { Badge, Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useLive } from "../api/live";
 import { AskBox } from "../ask/ask-box";
 import { boardsFor, useSession } from "../auth/session";
+import { serviceMenu } from "../service/service-menu";
 import { LangSwitch } from "./lang-switch";
 
 export function AppLayout() {
@@ -25,6 +26,10 @@ export function AppLayout() {
     },
     { key: "/orders", icon: <UnorderedListOutlined />, label: t("menu.orders") },
     ...(canRules ? [{ key: "/rules", icon: <SafetyOutlined />, label: t("menu.rules") }] : []),
+    // The outcome metrics are readable by every signed-in person (their routes need a session only).
+    { key: "/management", icon: <FundOutlined />, label: t("management.menu") },
+    ...(me.roles.includes("admin") || me.roles.includes("sales") ? [{ key: "/imports", icon: <ImportOutlined />, label: t("imports.menu") }] : []),
+    ...serviceMenu(me.roles, t),
   ];
   return (
     <Layout className="app">

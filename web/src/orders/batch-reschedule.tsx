@@ -1,24 +1,14 @@
 // Batch reschedule in three steps: tick orders → 批量改期 → date (and reason) → per-order result.
-// POST /api/orders/batch-reschedule recomputes kitting and the plan and notifies purchasing (planning).
+// POST /api/orders/batch-reschedule re-plans, answers per order and tells purchasing how shortages changed.
 import { CalendarOutlined } from "@ant-design/icons";
-import { Alert, Button, DatePicker, Input, Modal, Space, Table, Tag } from "antd";
+import { Alert, Button, DatePicker, Input, Modal, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/client";
+import { type RefusedOrder, RescheduleRefused, type RescheduleReply, RescheduleResult } from "./reschedule-result";
 
-interface Result {
-  orderNo: string;
-  ok?: boolean;
-  status?: string;
-  promise?: { date?: string } | string | null;
-  promisedDate?: string | null;
-  kittingRate?: number | null;
-  error?: { message?: string } | string;
-}
-
-const promiseOf = (r: Result) => (typeof r.promise === "string" ? r.promise : (r.promise?.date ?? r.promisedDate ?? null));
-const errorOf = (r: Result) => (typeof r.error === "string" ? r.error : r.error?.message);
+type Outcome = { kind: "done"; reply: RescheduleReply } | { kind: "refused"; message: string; results: RefusedOrder[] };
 
 export function BatchReschedule({ orderNos, onDone }: { orderNos: string[]; onDone(): void }) {
   const { t } = useTranslation();
@@ -26,7 +16,7 @@ export function BatchReschedule({ orderNos, onDone }: { orderNos: string[]; onDo
   const [date, setDate] = useState<Dayjs | null>(null);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
-  const [results, setResults] = useState<Result[]>();
+  const [outcome, setOutcome] = useState<Outcome>();
   const [error, setError] = useState<string>();
 
   const submit = async () => {
@@ -34,22 +24,25 @@ export function BatchReschedule({ orderNos, onDone }: { orderNos: string[]; onDo
     setBusy(true);
     setError(undefined);
     try {
-      const reply = await api<{ results?: Result[] } | Result[]>("POST", "/api/orders/batch-reschedule", {
+      const reply = await api<RescheduleReply>("POST", "/api/orders/batch-reschedule", {
         orderNos,
         dueDate: date.format("YYYY-MM-DD"),
         reason: reason.trim() || t("reschedule.defaultReason"),
       });
-      setResults(Array.isArray(reply) ? reply : (reply.results ?? []));
+      setOutcome({ kind: "done", reply });
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 404 && e.code === "not_found" && !e.field ? t("reschedule.unavailable") : (e as Error).message);
+      // All or nothing: a refused batch names each order's reason.
+      const results = (e instanceof ApiError && (e.body as { error?: { results?: RefusedOrder[] } })?.error?.results) || undefined;
+      if (results) setOutcome({ kind: "refused", message: (e as Error).message, results });
+      else setError((e as Error).message);
     } finally {
       setBusy(false);
     }
   };
   const close = () => {
     setOpen(false);
-    setResults(undefined);
+    setOutcome(undefined);
     setError(undefined);
   };
 
@@ -63,13 +56,13 @@ export function BatchReschedule({ orderNos, onDone }: { orderNos: string[]; onDo
         open={open}
         title={t("reschedule.title", { count: orderNos.length })}
         onCancel={close}
-        onOk={() => (results ? close() : void submit())}
-        okText={results ? t("common.close") : t("reschedule.button")}
-        okButtonProps={{ disabled: !date && !results }}
+        onOk={() => (outcome ? close() : void submit())}
+        okText={outcome ? t("common.close") : t("reschedule.button")}
+        okButtonProps={{ disabled: !date && !outcome }}
         confirmLoading={busy}
-        width={640}
+        width={720}
       >
-        {!results && (
+        {!outcome && (
           <Space direction="vertical" style={{ width: "100%" }}>
             <DatePicker
               value={date}
@@ -82,23 +75,8 @@ export function BatchReschedule({ orderNos, onDone }: { orderNos: string[]; onDo
           </Space>
         )}
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
-        {results && (
-          <Table
-            size="small"
-            rowKey="orderNo"
-            pagination={false}
-            dataSource={results}
-            columns={[
-              { title: t("order.orderNo"), dataIndex: "orderNo" },
-              {
-                title: t("order.status"),
-                render: (_, r) => (errorOf(r) || r.ok === false ? <Tag color="red">{errorOf(r) ?? "✗"}</Tag> : <Tag color="green">✓</Tag>),
-              },
-              { title: t("order.promisedDate"), render: (_, r) => promiseOf(r) ?? "—" },
-              { title: t("reschedule.kitting"), render: (_, r) => (typeof r.kittingRate === "number" ? `${Math.round(r.kittingRate * 100)}%` : "—") },
-            ]}
-          />
-        )}
+        {outcome?.kind === "done" && <RescheduleResult reply={outcome.reply} />}
+        {outcome?.kind === "refused" && <RescheduleRefused message={outcome.message} results={outcome.results} />}
       </Modal>
     </>
   );

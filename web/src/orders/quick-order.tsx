@@ -1,12 +1,15 @@
 // Quick order entry for sales: customer, lines, requested date → POST /api/orders. While lines are typed
-// it asks POST /api/promise for the earliest date and the binding constraint (when planning offers it).
+// it asks POST /api/promise for the earliest date, whether the requested date holds and the binding
+// constraint, so sales can answer the customer before the order is taken.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Form, InputNumber, Select, Space, Typography } from "antd";
+import { Alert, Button, Card, DatePicker, Form, InputNumber, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/client";
 import { StatusTag } from "../components/status-tag";
+import { PromisePreview } from "./promise-preview";
+import { usePromise } from "./use-promise";
 
 interface Values {
   customer?: string;
@@ -20,12 +23,6 @@ interface Created {
   holdReason: string | null;
   actions: { rule: string; type: string }[];
 }
-interface PromiseReply {
-  earliestDate: string | null;
-  feasible: boolean;
-  bottleneck?: unknown;
-  explanation?: string;
-}
 
 const option = (value: string, label: string) => ({ value, label: `${value} · ${label}` });
 
@@ -37,8 +34,16 @@ export function QuickOrder() {
   const [created, setCreated] = useState<Created>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [promise, setPromise] = useState<PromiseReply | "unavailable">();
   const values = Form.useWatch([], form);
+  const draft = useMemo(
+    () => ({
+      customer: values?.customer,
+      requestedDate: values?.requestedDate?.format("YYYY-MM-DD"),
+      lines: (values?.lines ?? []).flatMap((l) => (l?.sku && l.qty ? [{ sku: l.sku, qty: l.qty }] : [])),
+    }),
+    [values],
+  );
+  const promise = usePromise(draft);
 
   useEffect(() => {
     api<{ customers: { code: string; name: string }[] }>("GET", "/api/customers?limit=500")
@@ -48,20 +53,6 @@ export function QuickOrder() {
       .then((r) => setItems(r.items.map((i) => option(i.sku, i.name))))
       .catch(() => {});
   }, []);
-
-  // Ask for a promise as the lines change; a server without planning answers 404 and we say so.
-  useEffect(() => {
-    const lines = (values?.lines ?? []).filter((l) => l?.sku && l.qty);
-    if (!values?.customer || !lines.length || promise === "unavailable") return;
-    const timer = setTimeout(() => {
-      api<PromiseReply>("POST", "/api/promise", { customer: values.customer, lines, requestedDate: values.requestedDate?.format("YYYY-MM-DD") })
-        .then(setPromise)
-        .catch((e) => {
-          if (e instanceof ApiError && e.status === 404) setPromise("unavailable");
-        });
-    }, 400);
-    return () => clearTimeout(timer);
-  }, [values, promise]);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -115,11 +106,9 @@ export function QuickOrder() {
             </>
           )}
         </Form.List>
-        <Typography.Paragraph type="secondary" data-testid="quick-promise">
-          {promise && promise !== "unavailable" && promise.earliestDate
-            ? `${t("sales.promise", { date: promise.earliestDate })}${promise.explanation ? ` — ${promise.explanation}` : ""}`
-            : t("sales.noPromise")}
-        </Typography.Paragraph>
+        <div data-testid="quick-promise">
+          <PromisePreview state={promise} />
+        </div>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="quick-submit">
           {t("sales.submit")}
         </Button>
@@ -139,7 +128,7 @@ export function QuickOrder() {
           }
           description={
             <>
-              <div>{created.promise ? t("sales.promise", { date: created.promise.date }) : t("sales.noPromise")}</div>
+              <div>{created.promise ? t("sales.promise", { date: created.promise.date }) : t("order.noPromise")}</div>
               {created.holdReason && <div>{created.holdReason}</div>}
               {created.actions.length > 0 && (
                 <div>

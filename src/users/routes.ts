@@ -1,0 +1,13 @@
+// HTTP routes of users and roles administration: admin only (options and schemas in schemas.ts).
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppDeps } from "../core/http/app.js";
+import { createUser, listUsers, updateUser } from "./manage-users.js";
+import { createUserRoute, listUsersRoute, patchUserRoute } from "./schemas.js";
+
+export function userRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/users", listUsersRoute, async () => listUsers(deps.db));
+  r.post("/api/users", createUserRoute, async (request, reply) => reply.status(201).send(await createUser(deps.db, request.body)));
+  r.patch("/api/users/:username", patchUserRoute, async (request) => updateUser(deps.db, request.params.username, request.body));
+}

@@ -1,0 +1,127 @@
+// Calls of the import screen: the multipart upload (dry run, commit or the row errors as .xlsx), its
+// progress, the field catalogue and saved mappings.
+import { ApiError, api } from "../api/client";
+import i18n from "../i18n";
+
+export type ImportKind = "orders" | "customers" | "items" | "inventory";
+
+export interface RowError {
+  row: number;
+  field: string;
+  column: string;
+  value: string;
+  reason: string;
+  detail?: string;
+  message: string;
+}
+
+export interface CustomerOutcome {
+  code: string;
+  name: string;
+  action: "matched" | "create";
+  by?: "code" | "name";
+  variants: string[];
+  orders: number;
+}
+
+export interface ImportReport {
+  importId: number | null;
+  dryRun: boolean;
+  replayed: boolean;
+  alreadyImported: { importId: number; at: string; by: string } | null;
+  file: { name: string; sheets: string[]; sheet: string; format: string; encoding: string | null };
+  kind: ImportKind;
+  headerRow: number;
+  headers: string[];
+  mapping: Record<string, string>;
+  unmappedHeaders: string[];
+  year: { value: number; source: "user" | "sheet" } | null;
+  rows: number;
+  valid: number;
+  invalid: number;
+  blankRows: number;
+  totalRows: number[];
+  duplicateRows: { row: number; sameAs: number }[];
+  errors: RowError[];
+  create: Record<string, number>;
+  existing: Record<string, number>;
+  customers: CustomerOutcome[];
+  amount: string | null;
+}
+
+export interface ImportOptions {
+  kind: ImportKind;
+  sheet?: string;
+  template?: string;
+  year?: number;
+  /** field → header text or column letter; "" leaves a guessed field out. */
+  mapping: Record<string, string>;
+}
+
+export interface Progress {
+  phase: "read" | "check" | "write" | "done" | "failed";
+  done: number;
+  total: number;
+  percent: number;
+}
+
+export interface FieldCatalogue {
+  kinds: Record<ImportKind, { fields: { field: string; label: string }[]; required: string[][] }>;
+}
+
+export interface Template {
+  name: string;
+  kind: ImportKind;
+  mapping: Record<string, string>;
+  headerRow: number | null;
+}
+
+function query(options: ImportOptions, extra: Record<string, string>) {
+  const q = new URLSearchParams({ kind: options.kind, ...extra });
+  if (options.sheet) q.set("sheet", options.sheet);
+  if (options.template) q.set("template", options.template);
+  if (options.year) q.set("year", String(options.year));
+  return q.toString();
+}
+
+async function post(file: File, options: ImportOptions, extra: Record<string, string>): Promise<Response> {
+  const form = new FormData();
+  if (Object.keys(options.mapping).length) form.append("mapping", JSON.stringify(options.mapping));
+  form.append("file", file, file.name);
+  const res = await fetch(`/api/imports?${query(options, extra)}`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "accept-language": i18n.language.startsWith("en") ? "en" : "zh-CN" },
+    body: form,
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
+    throw new ApiError(res.status, body?.error?.code ?? "http", body?.error?.message ?? `${res.status} ${res.statusText}`, body?.error?.field, body);
+  }
+  return res;
+}
+
+export async function runImport(file: File, options: ImportOptions, run: { dryRun: boolean; progress?: string }): Promise<ImportReport> {
+  const res = await post(file, options, { dryRun: run.dryRun ? "1" : "0", ...(run.progress ? { progress: run.progress } : {}) });
+  return (await res.json()) as ImportReport;
+}
+
+/** The row errors as the server's workbook (Chinese headers), saved by the browser. */
+export async function downloadErrors(file: File, options: ImportOptions) {
+  const res = await post(file, options, { dryRun: "1", format: "xlsx" });
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `导入错误_${file.name.replace(/\.[^.]*$/, "")}.xlsx`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export const getProgress = (id: string) => api<Progress>("GET", `/api/imports/progress/${id}`);
+export const getFields = () => api<FieldCatalogue>("GET", "/api/imports/fields");
+export const getTemplates = () => api<{ templates: Template[] }>("GET", "/api/imports/templates");
+export const saveTemplate = (name: string, kind: ImportKind, mapping: Record<string, string>, headerRow: number) =>
+  api<Template>("PUT", `/api/imports/templates/${encodeURIComponent(name)}`, { kind, mapping, headerRow });
+
+// Not crypto.randomUUID: that needs a secure context, and the app may be served over plain http on a LAN.
+export const newProgressId = () => `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;

@@ -1,0 +1,82 @@
+// Rule execution rate: should have fired vs fired vs succeeded, overall and per rule, with the failing
+// cases behind each count.
+import { Card, Descriptions, Empty, Table } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import ReactECharts from "echarts-for-react";
+import { useTranslation } from "react-i18next";
+import { FigureButton } from "./figure-button";
+import { percent } from "./format";
+import type { RuleRate, SectionProps } from "./types";
+
+export function RulesSection({ outcomes, onDrill }: Pick<SectionProps, "outcomes" | "onDrill">) {
+  const { t } = useTranslation();
+  const r = outcomes.ruleExecution;
+  const m = (key: string) => t(`management.rules.${key}`);
+  const columns: ColumnsType<RuleRate> = [
+    { title: m("rule"), dataIndex: "name", ellipsis: true },
+    { title: m("should"), dataIndex: "shouldHaveMatched", align: "right", width: 100 },
+    { title: m("matched"), dataIndex: "matched", align: "right", width: 72 },
+    { title: m("execution"), dataIndex: "executionRate", align: "right", width: 96, render: percent },
+    { title: m("success"), dataIndex: "successRate", align: "right", width: 80, render: percent },
+    {
+      title: m("failed"),
+      dataIndex: "failed",
+      align: "right",
+      width: 64,
+      render: (n: number, rule) =>
+        n ? (
+          <FigureButton
+            onClick={() => onDrill({ kind: "ruleFailures", failures: rule.failures, label: `${m("failures")} · ${rule.name}` })}
+            testId={`rule-failed-${rule.ruleId}`}
+          >
+            {n}
+          </FigureButton>
+        ) : (
+          0
+        ),
+    },
+  ];
+  const rules = r.rules.filter((x) => x.shouldHaveMatched || x.matched);
+  return (
+    <Card size="small" title={t("management.indicators.rules")} data-testid="section-rules">
+      <Descriptions size="small" column={{ xs: 2, xl: 5 }}>
+        <Descriptions.Item label={m("evaluations")}>{r.evaluations}</Descriptions.Item>
+        <Descriptions.Item label={m("should")}>{r.shouldHaveMatched}</Descriptions.Item>
+        <Descriptions.Item label={m("matched")}>{r.matched}</Descriptions.Item>
+        <Descriptions.Item label={m("execution")}>{percent(r.executionRate)}</Descriptions.Item>
+        <Descriptions.Item label={m("success")}>{percent(r.successRate)}</Descriptions.Item>
+      </Descriptions>
+      {rules.length ? (
+        <div data-testid="chart-rules">
+          <ReactECharts
+            style={{ height: Math.max(120, rules.length * 36 + 50) }}
+            opts={{ renderer: "svg" }}
+            notMerge
+            option={{
+              animation: false,
+              grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+              legend: { top: 0 },
+              tooltip: { trigger: "axis", valueFormatter: (v: number | null) => percent(v) },
+              xAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: (v: number) => percent(v) } },
+              yAxis: { type: "category", data: rules.map((x) => x.name), axisLabel: { width: 140, overflow: "truncate" } },
+              series: [
+                { type: "bar", name: m("execution"), data: rules.map((x) => x.executionRate) },
+                { type: "bar", name: m("success"), data: rules.map((x) => x.successRate) },
+              ],
+            }}
+          />
+        </div>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("management.noData")} />
+      )}
+      <Table
+        rowKey="ruleId"
+        size="small"
+        columns={columns}
+        dataSource={r.rules}
+        pagination={{ pageSize: 6, size: "small", hideOnSinglePage: true }}
+        data-testid="rules-table"
+      />
+    </Card>
+  );
+}
