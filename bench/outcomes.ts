@@ -15,7 +15,7 @@ const STEPS = ["draft", "confirmed", "scheduled", "in_production", "ready", "shi
 
 /** `events` status events: orders spread evenly over the last 365 days, the last 2,000 still open
  *  (1 to 5 events each, 6,000 in all), the others closed (8 events each). */
-async function loadHistory(database: Database, events: number) {
+export async function loadHistory(database: Database, events: number) {
   const open = 2000;
   const orders = open + Math.max(0, Math.floor((events - 6000) / STEPS.length));
   // Cumulative hours after creation at which each status is reached, varied per order by g.

@@ -19,10 +19,9 @@ export interface AutonomyRow {
   automated: number;
 }
 
-/** Counts overall, per entity, per month, per ISO week and per entity and month.
+/** Counts overall, per entity, per month, per ISO week and per entity and month, from the per-day counts.
  *  g (grouping bits of entity, month, week): 7 overall, 3 by entity, 5 by month, 6 by week, 1 by entity and month. */
 export async function autonomyAggregates(db: Kysely<DB>, period: Period): Promise<AutonomyRow[]> {
-  // Counted per plant day first: the grouping sets then work on a few rows per day, not on every change.
   const { rows } = await sql<AutonomyRow>`
     select entity, to_char(month, 'YYYY-MM') as month, to_char(week, 'IYYY-"W"IW') as week, g, business, admin, automated from (
       select entity, month, week, grouping(entity, month, week)::int as g,
@@ -30,16 +29,26 @@ export async function autonomyAggregates(db: Kysely<DB>, period: Period): Promis
              coalesce(sum(n) filter (where class = 'admin'), 0)::int as admin,
              coalesce(sum(n) filter (where class = 'automated'), 0)::int as automated
       from (
-        select entity, date_trunc('month', day)::date as month, date_trunc('week', day)::date as week, class, n from (
-          select entity collate "C" as entity, ((at at time zone 'UTC') + interval '8 hours')::date as day, ${changeClass} as class, count(*) as n
-          from master_changes where at >= ${period.start} and at < ${period.end}
-          group by 1, 2, 3
-        ) per_day
+        select entity collate "C" as entity, date_trunc('month', day)::date as month, date_trunc('week', day)::date as week, class, n
+        from autonomy_days where day >= ${period.from}::date and day <= ${period.to}::date
       ) x
       group by grouping sets ((), (entity), (month), (week), (entity, month))
     ) grouped
     order by g desc, entity nulls first, month nulls first, week nulls first`.execute(db);
   return rows;
+}
+
+/** Recomputes the per-day counts (autonomy_days) of whole plant days from master_changes. */
+export async function recomputeAutonomyDays(db: Kysely<DB>, days: string[]): Promise<void> {
+  if (!days.length) return;
+  await sql`delete from autonomy_days where day = any(${days}::date[])`.execute(db);
+  await sql`
+    insert into autonomy_days (day, entity, class, n)
+    select d.day, m.entity, ${changeClass}, count(*)::int
+    from unnest(${days}::date[]) as d(day)
+    join master_changes m on m.at >= (d.day::timestamp - interval '8 hours') at time zone 'UTC'
+                         and m.at < ((d.day + 1)::timestamp - interval '8 hours') at time zone 'UTC'
+    group by 1, 2, 3`.execute(db);
 }
 
 /** The changes behind the figure, latest first. */

@@ -4,7 +4,7 @@
 // does not say which): it judges the history's on-time figure; the promised/requested figures stay the
 // live orders' own.
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { DB } from "../core/db/schema.js";
+import type { DB, DeliveryDaysTable } from "../core/db/schema.js";
 import type { Period } from "./model/period.js";
 import { withSortMemory } from "./sort-memory.js";
 
@@ -69,16 +69,12 @@ function deliveriesOf(liveOrders: RawBuilder<unknown>, historyOrders: RawBuilder
     )`;
 }
 
-export interface DeliveryAggregateRow {
+/** The on-time counts, as delivery_days holds them per day. */
+type DeliveryCounts = Omit<DeliveryDaysTable, "source" | "day" | "customer_code" | "family">;
+
+export interface DeliveryAggregateRow extends DeliveryCounts {
   dim: "all" | "customer" | "family" | "month" | "week" | "source";
   value: string | null;
-  delivered: number;
-  with_due: number;
-  on_time: number;
-  with_promised: number;
-  on_time_promised: number;
-  with_requested: number;
-  on_time_requested: number;
 }
 
 const counts = sql`

@@ -84,33 +84,25 @@ function histogramPercentiles(h: RawBuilder<unknown>, groupBy: string): RawBuild
     ) r`;
 }
 
-async function stageSampleCount(db: Kysely<DB>, period: Period): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    select coalesce(sum(n), 0)::int as n from (${periodRows("totals", period, STAGE_KEYS, "hours")}) t`.execute(db);
-  return rows[0].n;
-}
-
-/** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush; each status's count and mean. */
 export async function dwellAggregates(db: Kysely<DB>, period: Period, exactUpTo = EXACT_SAMPLES): Promise<DwellAggregateRow[]> {
-  if ((await stageSampleCount(db, period)) <= exactUpTo) return exactDwellAggregates(db, period);
   const stages = STAGE_KEYS;
   const sets = (extra: string) => sql.raw(`grouping sets ((key${extra}), (key, wk${extra}), (key, grade${extra}), (key, rush${extra}))`);
-  const [totals, percentiles] = await Promise.all([
-    sql<DwellAggregateRow>`
-      select key, ${weekLabel(sql`wk`)} as week, grade, rush, g, n, mean, null::float8 as median, null::float8 as p90 from (
-        select key, wk, grade, rush, grouping(wk, grade, rush)::int as g, sum(n)::int as n, (sum(hours) / sum(n))::float8 as mean
-        from (${periodRows("totals", period, stages, "hours")}) t group by ${sets("")}
-      ) grouped
-      union all
-      select key, null, null, null, 7, sum(n)::int, (sum(hours) / sum(n))::float8, null, null
-      from (${periodRows("totals", period, sql`key like 'status:%'`, "hours")}) s group by key`.execute(db),
-    sql<{ key: string; week: string | null; grade: string | null; rush: boolean | null; g: number; median: number; p90: number }>`
-      select key, g, ${weekLabel(sql`wk`)} as week, grade, rush, median, p90 from (${histogramPercentiles(
-        sql`select key, wk, grade, rush, grouping(wk, grade, rush)::int as g, bucket, sum(n) as n
-            from (${periodRows("buckets", period, stages, "bucket")}) b group by ${sets(", bucket")}`,
-        "key, g, wk, grade, rush",
-      )}) p`.execute(db),
-  ]);
+  const totals = await sql<DwellAggregateRow>`
+    select key, ${weekLabel(sql`wk`)} as week, grade, rush, g, n, mean, null::float8 as median, null::float8 as p90 from (
+      select key, wk, grade, rush, grouping(wk, grade, rush)::int as g, sum(n)::int as n, (sum(hours) / sum(n))::float8 as mean
+      from (${periodRows("totals", period, stages, "hours")}) t group by ${sets("")}
+    ) grouped
+    union all
+    select key, null, null, null, 7, sum(n)::int, (sum(hours) / sum(n))::float8, null, null
+    from (${periodRows("totals", period, sql`key like 'status:%'`, "hours")}) s group by key`.execute(db);
+  const stageSamples = totals.rows.filter((r) => r.g === 7 && !r.key.startsWith("status:")).reduce((sum, r) => sum + r.n, 0);
+  if (stageSamples <= exactUpTo) return exactDwellAggregates(db, period);
+  const percentiles = await sql<{ key: string; week: string | null; grade: string | null; rush: boolean | null; g: number; median: number; p90: number }>`
+    select key, g, ${weekLabel(sql`wk`)} as week, grade, rush, median, p90 from (${histogramPercentiles(
+      sql`select key, wk, grade, rush, grouping(wk, grade, rush)::int as g, bucket, sum(n) as n
+          from (${periodRows("buckets", period, stages, "bucket")}) b group by ${sets(", bucket")}`,
+      "key, g, wk, grade, rush",
+    )}) p`.execute(db);
   const id = (r: { key: string; g: number; grade: string | null; rush: boolean | null }, week: string | null) => `${r.key}|${r.g}|${week}|${r.grade}|${r.rush}`;
   const byId = new Map(percentiles.rows.map((p) => [id(p, p.week), p]));
   return totals.rows.map((t) => {

@@ -7,6 +7,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { perOrderDisagreements } from "./agreement-store.js";
+import { recomputeAutonomyDays } from "./autonomy-store.js";
 import { recomputeDeliveryDays } from "./delivery-store.js";
 import { recomputeDwellDays } from "./dwell-rollup-store.js";
 import { derivedSamples } from "./dwell-store.js";
@@ -16,7 +17,7 @@ const LARGE_REFRESH = 5000;
 
 /** The plant days the orders' summaries sit on: dwell samples' days and the delivery day. */
 async function daysOf(tx: Transaction<DB>, orderNos: string[]) {
-  const { rows } = await sql<{ kind: "dwell" | "delivery"; day: string }>`
+  const { rows } = await sql<{ kind: "dwell" | "delivery" | "autonomy"; day: string }>`
     select distinct 'dwell' as kind, day::text as day from order_dwell_samples where order_no = any(${orderNos}::text[])
     union select 'delivery', delivered_day::text from order_log_heads where order_no = any(${orderNos}::text[]) and delivered_day is not null`.execute(tx);
   return rows;
@@ -26,11 +27,14 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>): Promise<number> {
   return withSortMemory(db, async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext('lvyue.outcome-summaries'))`.execute(tx);
     const queued = await tx.deleteFrom("metric_dirty_orders").returning("order_no").execute();
-    const queuedDays = await sql<{ kind: "dwell" | "delivery"; day: string }>`delete from metric_dirty_days returning kind, day::text as day`.execute(tx);
+    const queuedDays = await sql<{
+      kind: "dwell" | "delivery" | "autonomy";
+      day: string;
+    }>`delete from metric_dirty_days returning kind, day::text as day`.execute(tx);
     const orderNos = [...new Set(queued.map((q) => q.order_no))];
     if (!orderNos.length && !queuedDays.rows.length) return 0;
-    const days = { dwell: new Set<string>(), delivery: new Set<string>() };
-    const touch = (rows: { kind: "dwell" | "delivery"; day: string }[]) => {
+    const days = { dwell: new Set<string>(), delivery: new Set<string>(), autonomy: new Set<string>() };
+    const touch = (rows: { kind: "dwell" | "delivery" | "autonomy"; day: string }[]) => {
       for (const r of rows) days[r.kind].add(r.day);
     };
     touch(queuedDays.rows);
@@ -64,8 +68,9 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>): Promise<number> {
     if (orderNos.length > LARGE_REFRESH) await sql`analyze order_dwell_samples, order_log_heads, order_disagreements`.execute(tx);
     await recomputeDwellDays(tx, [...days.dwell]);
     await recomputeDeliveryDays(tx, [...days.delivery]);
+    await recomputeAutonomyDays(tx, [...days.autonomy]);
     if (days.dwell.size + days.delivery.size > 100)
-      await sql`analyze dwell_day_totals, dwell_day_buckets, dwell_week_totals, dwell_week_buckets, delivery_days`.execute(tx);
+      await sql`analyze dwell_day_totals, dwell_day_buckets, dwell_week_totals, dwell_week_buckets, delivery_days, autonomy_days`.execute(tx);
     return orderNos.length;
   });
 }

@@ -3,22 +3,15 @@
 // percentiles within half a bucket — and changes that move a figure without an order event (a
 // customer's grade, an item's family) reach the rollups at the next read.
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dwellAggregates, dwellTrend } from "../../src/metrics/dwell-rollup-store.js";
 import { exactDwellAggregates, exactDwellTrend } from "../../src/metrics/dwell-store.js";
 import { BUCKET_SQL, bucketOf, bucketValue } from "../../src/metrics/model/histogram.js";
 import { periodOf } from "../../src/metrics/model/period.js";
 import { refreshOutcomeSummaries } from "../../src/metrics/refresh-summaries.js";
-import { seedOutcomeHistory } from "../fixtures/outcome-history.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { outcomeAppWithHistory } from "../fixtures/outcome-history.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-  await seedOutcomeHistory(t.database.db);
-  await refreshOutcomeSummaries(t.database.db);
-});
-afterAll(() => t?.close());
+const app = outcomeAppWithHistory((started) => refreshOutcomeSummaries(started.database.db));
 
 const period = periodOf("2026-03-02", "2026-03-15");
 const near = (approx: number | null, exact: number | null) => {
@@ -32,7 +25,7 @@ describe("outcome rollups", () => {
   it("bucket hours the same way in SQL and TypeScript", async () => {
     const hours = [0, 0.01, 0.3, 0.5, 0.99, 1, 1.005, 1.01, 2, 2.7, 8, 11.2, 158.4, 1000];
     const { rows } = await sql<{ h: number; b: number }>`
-      select h, ${sql.raw(BUCKET_SQL("h"))} as b from unnest(${hours}::float8[]) as x(h)`.execute(t.database.db);
+      select h, ${sql.raw(BUCKET_SQL("h"))} as b from unnest(${hours}::float8[]) as x(h)`.execute(app.t.database.db);
     expect(rows.map((r) => r.b)).toEqual(hours.map(bucketOf));
     for (const h of hours.filter((x) => x > 0)) near(bucketValue(bucketOf(h)), h);
   });
@@ -43,7 +36,7 @@ describe("outcome rollups", () => {
     ["2026-03-04", "2026-03-17"],
     ["2026-03-03", "2026-03-12"],
   ])("give the exact counts and means, and percentiles within half a bucket, when read from the histograms (%s to %s)", async (from, to) => {
-    const db = t.database.db;
+    const db = app.t.database.db;
     const period = periodOf(from, to);
     const exact = await exactDwellAggregates(db, period);
     const rolled = await dwellAggregates(db, period, 0);
@@ -66,10 +59,10 @@ describe("outcome rollups", () => {
   });
 
   it("follow a customer's new grade and an item's new family at the next read", async () => {
-    const db = t.database.db;
+    const db = app.t.database.db;
     await db.updateTable("customers").set({ grade: "A" }).where("code", "=", "C-C1").execute();
     await db.updateTable("items").set({ family: "新系列" }).where("sku", "=", "PS-100").execute();
-    const res = await t.api("GET", `/api/metrics/outcomes?from=${period.from}&to=${period.to}`);
+    const res = await app.t.api("GET", `/api/metrics/outcomes?from=${period.from}&to=${period.to}`);
     expect(res.status).toBe(200);
     const grades = (rows: { key: string; grade: string | null; n: number }[]) =>
       rows.filter((r) => r.key === "sales_acceptance" && r.grade).map((r) => [r.grade, r.n]);

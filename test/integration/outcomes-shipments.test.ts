@@ -1,24 +1,18 @@
 // Status agreement with the shipments: on the hand-built history (every shipped order left with its
 // shipment) nothing disagrees; then each kind of mismatch is made once and named with its cause.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, seedOutcomeHistory } from "../fixtures/outcome-history.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { describe, expect, it } from "vitest";
+import { at, outcomeAppWithHistory } from "../fixtures/outcome-history.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-  await seedOutcomeHistory(t.database.db);
-});
-afterAll(() => t?.close());
+const app = outcomeAppWithHistory();
 
 const PERIOD = "from=2026-03-02&to=2026-03-15";
 
 describe("status agreement with the shipments", () => {
   it("lists a shipped or delivered order without a shipment, and a shipment gone out ahead of its order's status", async () => {
-    const healthy = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
+    const healthy = await app.t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
     expect(healthy.body.agreement.disagreements).toBe(0);
 
-    const db = t.database.db;
+    const db = app.t.database.db;
     const ship = (orderNo: string, tracking: string, shippedAt: Date) =>
       db
         .insertInto("shipments")
@@ -32,10 +26,10 @@ describe("status agreement with the shipments", () => {
     // Cancelled (0311) and yet a shipment left: unexpected.
     await ship("DH20260311001", "DB003", at("03-11", "10:00"));
 
-    const res = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
+    const res = await app.t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
     expect(res.body.agreement.disagreements).toBe(3);
     expect(res.body.agreement.byCause).toMatchObject({ shipment_missing: 1, shipment_unexpected: 2, event_log: 0 });
-    const list = await t.api("GET", "/api/metrics/outcomes/disagreements");
+    const list = await app.t.api("GET", "/api/metrics/outcomes/disagreements");
     expect(list.body.disagreements).toEqual([
       { orderNo: "DH20260302001", cause: "shipment_missing", status: "delivered", detail: null },
       {
@@ -46,7 +40,7 @@ describe("status agreement with the shipments", () => {
       },
       { orderNo: "DH20260311001", cause: "shipment_unexpected", status: "cancelled", detail: expect.stringContaining("德邦物流 DB003") },
     ]);
-    const unexpected = await t.api("GET", "/api/metrics/outcomes/disagreements?cause=shipment_unexpected");
+    const unexpected = await app.t.api("GET", "/api/metrics/outcomes/disagreements?cause=shipment_unexpected");
     expect(unexpected.body.disagreements.map((d: { orderNo: string }) => d.orderNo)).toEqual(["DH20260310001", "DH20260311001"]);
   });
 });

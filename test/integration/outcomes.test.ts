@@ -1,15 +1,14 @@
 // The outcome figures on a hand-built history (test/fixtures/outcome-history.ts), each worked out by
 // hand below. Hours are plant time; percentiles interpolate between closest ranks (percentile_cont).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, seedOutcomeHistory } from "../fixtures/outcome-history.js";
-import { integrationToken, startTestApp, type TestApp } from "../support/test-app.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { at, outcomeAppWithHistory } from "../fixtures/outcome-history.js";
+import { integrationToken, type TestApp } from "../support/test-app.js";
 
+const app = outcomeAppWithHistory();
 let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-  await seedOutcomeHistory(t.database.db);
+beforeAll(() => {
+  t = app.t;
 });
-afterAll(() => t?.close());
 
 const PERIOD = "from=2026-03-02&to=2026-03-15";
 const stats = (count: number, meanHours: number | null, medianHours: number | null, p90Hours: number | null) => ({ count, meanHours, medianHours, p90Hours });

@@ -14,6 +14,8 @@ import * as dwellSampleKeyIndex from "./migrations/20261125080000_dwell_sample_k
 import * as outcomeRollups from "./migrations/20261125090000_outcome_rollups.js";
 import * as orderDisagreements from "./migrations/20261125090100_order_disagreements.js";
 import * as dwellWeekRollups from "./migrations/20261125090200_dwell_week_rollups.js";
+import * as autonomyDays from "./migrations/20261125090300_autonomy_days.js";
+import * as itemDeliveryDays from "./migrations/20261125090400_item_delivery_days.js";
 import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 
 const migrations: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   "20261125090000_outcome_rollups": outcomeRollups,
   "20261125090100_order_disagreements": orderDisagreements,
   "20261125090200_dwell_week_rollups": dwellWeekRollups,
+  "20261125090300_autonomy_days": autonomyDays,
+  "20261125090400_item_delivery_days": itemDeliveryDays,
   "20261125100000_visit_rules": visitRules,
 };
 

@@ -364,7 +364,7 @@ export interface OrderDisagreementsTable {
   detail: string | null;
 }
 export interface MetricDirtyDaysTable {
-  kind: "dwell" | "delivery";
+  kind: "dwell" | "delivery" | "autonomy";
   day: string;
 }
 export interface DwellDayTotalsTable {
@@ -397,6 +397,12 @@ export interface DwellWeekBucketsTable {
   grade: string;
   rush: boolean;
   bucket: number;
+  n: number;
+}
+export interface AutonomyDaysTable {
+  day: string;
+  entity: string;
+  class: "business" | "admin" | "automated";
   n: number;
 }
 export interface DeliveryDaysTable {
@@ -696,4 +702,5 @@ export interface DB {
   order_disagreements: OrderDisagreementsTable;
   dwell_week_totals: DwellWeekTotalsTable;
   dwell_week_buckets: DwellWeekBucketsTable;
+  autonomy_days: AutonomyDaysTable;
 }
