@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
+import { placeSensorOrders } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
@@ -13,17 +14,13 @@ beforeAll(async () => {
     .insertInto("supply_lines")
     .values({ kind: "purchase", ref: "PO-7", sku: "PM-CHIP", location: "WH-MAIN", qty: "60", expected_date: addDays(today, 14) })
     .execute();
-  for (const [due, rush] of [
-    [4, true],
-    [5, false],
-    [6, false],
-  ] as const) {
-    const res = await t.api("POST", "/api/orders", {
-      as: "sales",
-      body: { customer: "C-A1", rush, lines: [{ sku: "PS-100", qty: 40 }], requestedDate: addDays(today, due) },
-    });
-    orders.push(res.body.orderNo);
-  }
+  orders.push(
+    ...(await placeSensorOrders(t, 40, [
+      [4, true],
+      [5, false],
+      [6, false],
+    ])),
+  );
   await t.api("POST", "/api/planning/replan", { as: "planner" });
 });
 afterAll(() => t?.close());

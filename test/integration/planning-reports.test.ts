@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
+import { placeSensorOrders } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
@@ -13,17 +14,13 @@ beforeAll(async () => {
     .values({ kind: "purchase", ref: "PO-9", sku: "PM-CHIP", location: "WH-MAIN", qty: "30", expected_date: addDays(today, 60) })
     .execute();
   // 3 × 50 pieces: 150 chips needed, 80 in stock; each loads the calibration bench 2.7 h of its 6.8 h a day.
-  for (const [due, rush] of [
-    [5, true],
-    [6, false],
-    [7, true],
-  ] as const) {
-    const res = await t.api("POST", "/api/orders", {
-      as: "sales",
-      body: { customer: "C-A1", rush, lines: [{ sku: "PS-100", qty: 50 }], requestedDate: addDays(today, due) },
-    });
-    orders.push(res.body.orderNo);
-  }
+  orders.push(
+    ...(await placeSensorOrders(t, 50, [
+      [5, true],
+      [6, false],
+      [7, true],
+    ])),
+  );
   expect((await t.api("POST", "/api/planning/replan", { as: "planner" })).status).toBe(200);
 });
 afterAll(() => t?.close());
