@@ -52,7 +52,7 @@ async function rawInsertOrders(database: Database, count: number) {
 
 async function fullPathOrders(database: Database, count: number, clients: number) {
   const config = { ...readConfig({}), port: 0, logLevel: "silent" };
-  const app = await buildApp({ db: database.db, kind: database.kind, config, version: "bench" });
+  const app = await buildApp({ db: database.db, kind: database.kind, config, version: "bench", listen: database.listen });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   const login = await fetch(`${url}/api/auth/login`, {
     method: "POST",

@@ -9,5 +9,9 @@ export function userRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/users", listUsersRoute, async () => listUsers(deps.db));
   r.post("/api/users", createUserRoute, async (request, reply) => reply.status(201).send(await createUser(deps.db, request.body)));
-  r.patch("/api/users/:username", patchUserRoute, async (request) => updateUser(deps.db, request.params.username, request.body));
+  r.patch("/api/users/:username", patchUserRoute, async (request) => {
+    const user = await updateUser(deps.db, request.params.username, request.body);
+    deps.principals.forget();
+    return user;
+  });
 }

@@ -41,6 +41,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(deps.db, token);
+      deps.principals.forget();
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
     },

@@ -33,26 +33,26 @@ export async function deleteSession(db: Kysely<DB>, token: string) {
   await db.deleteFrom("sessions").where("token_hash", "=", tokenHash(token)).execute();
 }
 
-export async function principalFromSession(db: Kysely<DB>, token: string): Promise<Principal | undefined> {
+export async function principalFromSession(db: Kysely<DB>, token: string): Promise<{ principal: Principal; expiresAt: Date } | undefined> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["users.id", "users.username", "users.roles"])
+    .select(["users.id", "users.username", "users.roles", "sessions.expires_at"])
     .where("sessions.token_hash", "=", tokenHash(token))
     .where("sessions.expires_at", ">", new Date())
     .where("users.active", "=", true)
     .executeTakeFirst();
-  return row && { kind: "user", id: row.id, name: row.username, roles: toRoles(row.roles) };
+  return row && { principal: { kind: "user", id: row.id, name: row.username, roles: toRoles(row.roles) }, expiresAt: row.expires_at };
 }
 
-export async function principalFromApiToken(db: Kysely<DB>, token: string): Promise<Principal | undefined> {
+export async function principalFromApiToken(db: Kysely<DB>, token: string): Promise<{ principal: Principal; expiresAt: null } | undefined> {
   const row = await db
     .selectFrom("api_tokens")
     .select(["id", "name", "roles"])
     .where("token_hash", "=", tokenHash(token))
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  return row && { kind: "token", id: row.id, name: `token:${row.name}`, roles: toRoles(row.roles) };
+  return row && { principal: { kind: "token", id: row.id, name: `token:${row.name}`, roles: toRoles(row.roles) }, expiresAt: null };
 }
 
 export async function createApiToken(db: Kysely<DB>, name: string, roles: Role[], createdBy: string): Promise<string> {

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Principal } from "../auth/principal.js";
+import type { PrincipalCache } from "../auth/principal-cache.js";
 import { hasPermission, type Permission, rolesWith } from "../auth/roles.js";
 import { principalFromApiToken, principalFromSession } from "../auth/store.js";
 import type { DB } from "../db/schema.js";
@@ -26,14 +27,14 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-async function resolvePrincipal(db: Kysely<DB>, request: FastifyRequest): Promise<Principal | undefined> {
+async function resolvePrincipal(db: Kysely<DB>, principals: PrincipalCache, request: FastifyRequest): Promise<Principal | undefined> {
   const auth = request.headers.authorization;
-  if (auth?.startsWith("Bearer ")) return principalFromApiToken(db, auth.slice(7).trim());
+  if (auth?.startsWith("Bearer ")) return principals.resolve(`token ${auth.slice(7).trim()}`, (key) => principalFromApiToken(db, key.slice(6)));
   const cookie = request.cookies?.[SESSION_COOKIE];
-  return cookie ? principalFromSession(db, cookie) : undefined;
+  return cookie ? principals.resolve(`session ${cookie}`, (key) => principalFromSession(db, key.slice(8))) : undefined;
 }
 
-export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>) {
+export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, principals: PrincipalCache) {
   app.addHook("onRoute", (route) => {
     const access = route.config?.access;
     const internal = route.url.startsWith("/docs") || route.url === "*";
@@ -42,7 +43,7 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>) {
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access ?? "public";
     if (access === "public") return;
-    const principal = await resolvePrincipal(db, request);
+    const principal = await resolvePrincipal(db, principals, request);
     if (!principal) throw new AppError("unauthenticated", "auth.required");
     request.principal = principal;
     if (!hasPermission(principal.roles, access)) {

@@ -32,6 +32,7 @@ import { systemRoutes } from "../../system/routes.js";
 import { taskRoutes } from "../../tasks/routes.js";
 import { userRoutes } from "../../users/routes.js";
 import { viewRoutes } from "../../views/routes.js";
+import { PrincipalCache } from "../auth/principal-cache.js";
 import { authRoutes } from "../auth/routes.js";
 import type { Config } from "../config.js";
 import type { DbKind } from "../db/connect.js";
@@ -49,10 +50,14 @@ export interface AppDeps {
   config: Config;
   version: string;
   metrics: Metrics;
+  /** Who each session or token is; forget() after a change to sessions, users or tokens. */
+  principals: PrincipalCache;
 }
 
-export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: boolean; listen?: Listen; webDir?: string }): Promise<FastifyInstance> {
-  const deps: AppDeps = { ...options, metrics: createMetrics() };
+export async function buildApp(
+  options: Omit<AppDeps, "metrics" | "principals"> & { logger?: boolean; listen?: Listen; webDir?: string },
+): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...options, metrics: createMetrics(), principals: new PrincipalCache() };
   registerRuleGauges(deps.metrics.registry, () => ruleExecutionRate(options.db, { from: new Date(Date.now() - 86_400_000), to: new Date() }));
   registerOutcomeGauges(deps.metrics.registry, options.db);
   const app = Fastify({
@@ -94,7 +99,9 @@ export async function buildApp(options: Omit<AppDeps, "metrics"> & { logger?: bo
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
-  registerAccessControl(app, options.db);
+  if (options.listen) await deps.principals.start(options.listen);
+  app.addHook("onClose", () => deps.principals.stop());
+  registerAccessControl(app, options.db, deps.principals);
   webFallback = await registerWebApp(app, options.webDir ?? DEFAULT_WEB_DIR);
   instrument(app, deps.metrics);
 
