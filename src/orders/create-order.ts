@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
+import { asOneStatement } from "../core/db/connect.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import { changeNotice } from "../events/publish-change.js";
@@ -10,12 +11,13 @@ import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
-import { evaluationInsert, writeRuleEffects } from "../rules/write-rule-effects.js";
+import { evaluationInsert, type RuleEffects, writeRuleEffects } from "../rules/write-rule-effects.js";
 import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
+import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
 import { buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
-import { plantDay } from "./model/numbering.js";
-import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders } from "./store.js";
+import { formatOrderNo, parseOrderNo, plantDay } from "./model/numbering.js";
+import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "./store.js";
 
 export interface CreateOrderResult {
   order: OrderView;
@@ -69,45 +71,8 @@ export async function createOrder(
   const earlier = await replay();
   if (earlier) return earlier;
 
-  const at = new Date();
-  const today = plantDay(at);
   try {
-    // Master data and rules are read before the transaction (their revisions in one query): the
-    // transaction then holds only the number and the writes, which keeps the day's number row lock short.
-    const revisions = await readRevisions(db);
-    const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today, revisions.master);
-    const built = buildOrder(request, ctx);
-    const source = options.source ?? "api";
-    const customer = ctx.customers.get(request.customer)!;
-    const promise = await promiseForIntake(db, built);
-    const { revision, rules } = await activeRules(db, db, revisions.rules);
-    const result = await db.transaction().execute(async (tx) => {
-      const [no] = await allocateOrderNumbers(tx, today, 1);
-      const facts = orderFacts({ ...built, orderNo: no, status: built.status, source }, customer, ctx.items, { trigger: "order.created" }, today);
-      const matched = matchRules(rules, facts);
-      const plan = planActions(matched, facts, at);
-      const final = applyPlanToOrder(built, plan);
-      const effects = { orderNo: no, built: final, facts, revision, matched, plan, at };
-      const stored = await insertOrders(
-        tx,
-        [
-          {
-            built: final,
-            meta: { orderNo: no, actor: principal.name, source, idempotencyKey: options.idempotencyKey, requestHash: hash, at },
-            promisedDate: promise?.date,
-          },
-        ],
-        {
-          parts: [evaluationInsert([effects])],
-          also: [changeNotice({ kind: "order", action: "created", orderNo: no, customer: final.customer_code, status: intakeStatus(final) })],
-        },
-      );
-      await writeRuleEffects(tx, [effects], principal.name, stored.ids[0]);
-      return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(matched, plan) };
-    });
-    // Booked in this instance's plan state only once the order exists, so the next promise sees it.
-    if (result.order.promisedDate) promise?.commit();
-    return result;
+    return (await intakeWithoutTransaction(db, principal, request, options, hash)) ?? (await intakeInTransaction(db, principal, request, options, hash));
   } catch (error) {
     // Two retries of one request raced: the loser answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key_key")) {
@@ -116,6 +81,96 @@ export async function createOrder(
     }
     throw error;
   }
+}
+
+type Options = { idempotencyKey?: string; source?: "api" | "ui" };
+
+/** Everything an intake decides before writing, for one order number. */
+async function prepareIntake(db: Kysely<DB>, request: OrderRequest, options: Options, revisions: { master: number; rules: number }) {
+  const at = new Date();
+  const today = plantDay(at);
+  const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today, revisions.master);
+  const built = buildOrder(request, ctx);
+  const source = options.source ?? "api";
+  const customer = ctx.customers.get(request.customer)!;
+  const promise = await promiseForIntake(db, built);
+  const { revision, rules } = await activeRules(db, db, revisions.rules);
+  const decide = (no: string) => {
+    const facts = orderFacts({ ...built, orderNo: no, status: built.status, source }, customer, ctx.items, { trigger: "order.created" }, today);
+    const matched = matchRules(rules, facts);
+    const plan = planActions(matched, facts, at);
+    const final = applyPlanToOrder(built, plan);
+    return { orderNo: no, built: final, facts, revision, matched, plan, at };
+  };
+  return { at, today, source, promise, decide };
+}
+
+function writeParts(
+  effects: RuleEffects,
+  principal: Principal,
+  options: Options,
+  hash: string | undefined,
+  source: "api" | "ui",
+  promisedDate?: string | null,
+) {
+  const { orderNo, built, at } = effects;
+  return {
+    order: { built, meta: { orderNo, actor: principal.name, source, idempotencyKey: options.idempotencyKey, requestHash: hash, at }, promisedDate },
+    together: {
+      parts: [evaluationInsert([effects])],
+      also: [changeNotice({ kind: "order", action: "created", orderNo, customer: built.customer_code, status: intakeStatus(built) })],
+    },
+  };
+}
+
+/**
+ * The common case in one statement and no transaction: an order no rule acts on, taken with the number
+ * and the revisions this instance expects (the statement writes nothing if the database disagrees).
+ * Undefined when it cannot: the transactional path then takes the order.
+ */
+async function intakeWithoutTransaction(db: Kysely<DB>, principal: Principal, request: OrderRequest, options: Options, hash: string | undefined) {
+  const guess = currentGuess(db, plantDay(new Date()));
+  if (!guess) return undefined;
+  const revisions = guess.revisions;
+  const { today, source, promise, decide } = await prepareIntake(db, request, options, revisions);
+  // Another intake may have set a new expectation meanwhile (or the day turned): then take no chance.
+  if (currentGuess(db, today) !== guess) return undefined;
+  const effects = decide(formatOrderNo(today, guess.nextSeq));
+  if (effects.plan.log.length) return undefined;
+  const seq = claimNumber(db); // guess.nextSeq: nothing ran in between
+  const { order, together } = writeParts(effects, principal, options, hash, source, promise?.date);
+  const stored = await asOneStatement(db, (one) => insertOrdersIf(one, takeNumberIf(today, seq, revisions), [order], together)).catch((error) => {
+    forgetGuess(db);
+    throw error;
+  });
+  if (!stored) {
+    forgetGuess(db);
+    return undefined;
+  }
+  if (stored.orders[0].promised_date) promise?.commit();
+  return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: [] };
+}
+
+async function intakeInTransaction(db: Kysely<DB>, principal: Principal, request: OrderRequest, options: Options, hash: string | undefined) {
+  // Master data and rules are read before the transaction (their revisions in one query): the
+  // transaction then holds only the number and the writes, which keeps the day's number row lock short.
+  const revisions = await readRevisions(db);
+  const { today, source, promise, decide } = await prepareIntake(db, request, options, revisions);
+  const result = await db.transaction().execute(async (tx) => {
+    const [no] = await allocateOrderNumbers(tx, today, 1);
+    const effects = decide(no);
+    const { order, together } = writeParts(effects, principal, options, hash, source, promise?.date);
+    const stored = await insertOrders(tx, [order], together);
+    await writeRuleEffects(tx, [effects], principal.name, stored.ids[0]);
+    return {
+      no,
+      created: { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(effects.matched, effects.plan) },
+    };
+  });
+  expectNext(db, today, (parseOrderNo(result.no)?.seq ?? 0) + 1, revisions);
+  // Booked in this instance's plan state only once the order exists, so the next promise sees it.
+  if (result.created.order.promisedDate) promise?.commit();
+  return result.created;
 }
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

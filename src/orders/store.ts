@@ -1,6 +1,6 @@
 // SQL for orders, their lines and their event log.
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
-import { insertUnnestTogether, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
+import { insertUnnestGuarded, insertUnnestTogether, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { type BuiltOrder, intakeStatus } from "./model/build-order.js";
 import type { OrderStatus } from "./model/lifecycle.js";
@@ -178,70 +178,86 @@ function newOrderRows(orders: NewOrder[]) {
 
 const json = (v: unknown) => JSON.stringify(v);
 
+/** The orders', their lines' and their first events' insert parts, with the rows as stored. */
+function orderParts(orders: NewOrder[]) {
+  const rows = newOrderRows(orders);
+  const parts = [
+    unnestPart({
+      table: "orders",
+      columns: {
+        order_no: "text",
+        customer_code: "text",
+        status: "text",
+        held_from: "text",
+        hold_reason: "text",
+        priority: "int",
+        rush: "boolean",
+        tags: "text[]",
+        requested_date: "date",
+        promised_date: "date",
+        total_amount: "numeric",
+        nonstandard: "boolean",
+        owner_role: "text",
+        owner_user: "text",
+        note: "text",
+        source: "text",
+        idempotency_key: "text",
+        request_hash: "text",
+        created_by: "text",
+        created_at: "timestamptz",
+        updated_at: "timestamptz",
+      },
+      rows: rows.orders,
+    }),
+    unnestPart({
+      table: "order_lines",
+      columns: {
+        order_no: "text",
+        line_no: "int",
+        sku: "text",
+        qty: "int",
+        unit_price: "numeric",
+        amount: "numeric",
+        params: "jsonb",
+        nonstandard: "boolean",
+        bom_version_id: "bigint",
+        routing_version_id: "bigint",
+      },
+      rows: rows.lines.map((l) => ({ ...l, params: json(l.params) })),
+    }),
+    unnestPart({
+      table: "order_events",
+      columns: { order_no: "text", at: "timestamptz", actor: "text", kind: "text", from_status: "text", to_status: "text", reason: "text", data: "jsonb" },
+      rows: rows.events.map((e) => ({ ...e, data: json(e.data) })),
+      returningId: true,
+    }),
+  ];
+  return { rows, parts };
+}
+
+type Together = { parts?: UnnestInsert[]; also?: RawBuilder<unknown>[] };
+const stored = (rows: ReturnType<typeof newOrderRows>, [, , eventIds, ...partIds]: number[][]) => ({
+  orders: rows.orders,
+  lines: rows.lines,
+  events: rows.events.map((e, i) => ({ ...e, id: eventIds[i] })),
+  ids: partIds,
+});
+
 /**
  * Inserts the orders with their lines and first events in one statement, together with `parts` (rows
  * that belong to the same intake, e.g. the rule evaluations) and `also` (e.g. the change notice).
  * Returns the rows as stored and, per extra part, the ids it asked for.
  */
-export async function insertOrders(db: Db, orders: NewOrder[], together: { parts?: UnnestInsert[]; also?: RawBuilder<unknown>[] } = {}) {
-  const rows = newOrderRows(orders);
-  const [, , eventIds, ...partIds] = await insertUnnestTogether(
-    db,
-    [
-      unnestPart({
-        table: "orders",
-        columns: {
-          order_no: "text",
-          customer_code: "text",
-          status: "text",
-          held_from: "text",
-          hold_reason: "text",
-          priority: "int",
-          rush: "boolean",
-          tags: "text[]",
-          requested_date: "date",
-          promised_date: "date",
-          total_amount: "numeric",
-          nonstandard: "boolean",
-          owner_role: "text",
-          owner_user: "text",
-          note: "text",
-          source: "text",
-          idempotency_key: "text",
-          request_hash: "text",
-          created_by: "text",
-          created_at: "timestamptz",
-          updated_at: "timestamptz",
-        },
-        rows: rows.orders,
-      }),
-      unnestPart({
-        table: "order_lines",
-        columns: {
-          order_no: "text",
-          line_no: "int",
-          sku: "text",
-          qty: "int",
-          unit_price: "numeric",
-          amount: "numeric",
-          params: "jsonb",
-          nonstandard: "boolean",
-          bom_version_id: "bigint",
-          routing_version_id: "bigint",
-        },
-        rows: rows.lines.map((l) => ({ ...l, params: json(l.params) })),
-      }),
-      unnestPart({
-        table: "order_events",
-        columns: { order_no: "text", at: "timestamptz", actor: "text", kind: "text", from_status: "text", to_status: "text", reason: "text", data: "jsonb" },
-        rows: rows.events.map((e) => ({ ...e, data: json(e.data) })),
-        returningId: true,
-      }),
-      ...(together.parts ?? []),
-    ],
-    together.also,
-  );
-  return { orders: rows.orders, lines: rows.lines, events: rows.events.map((e, i) => ({ ...e, id: eventIds[i] })), ids: partIds };
+export async function insertOrders(db: Db, orders: NewOrder[], together: Together = {}) {
+  const { rows, parts } = orderParts(orders);
+  return stored(rows, await insertUnnestTogether(db, [...parts, ...(together.parts ?? [])], together.also));
+}
+
+/** The same, in one statement that writes only if `guard` (run first in it) returns a row; else undefined. */
+export async function insertOrdersIf(db: Db, guard: RawBuilder<unknown>, orders: NewOrder[], together: Together = {}) {
+  const { rows, parts } = orderParts(orders);
+  const ids = await insertUnnestGuarded(db, guard, [...parts, ...(together.parts ?? [])], together.also);
+  return ids && stored(rows, ids);
 }
 
 export async function findOrderByIdempotencyKey(db: Db, key: string) {
@@ -308,4 +324,15 @@ export async function appendEvent(
       data: JSON.stringify(event.data ?? {}),
     })
     .execute();
+}
+
+/**
+ * Takes number `seq` of `day` only if it is the next one and master data and rules are still at the
+ * revisions the intake was computed with: the guard of a one-statement intake (see create-order.ts).
+ */
+export function takeNumberIf(day: string, seq: number, revisions: { master: number; rules: number }): RawBuilder<unknown> {
+  return sql`update order_sequences set last_seq = ${seq}
+    where day = ${day} and last_seq = ${seq - 1}
+      and (select revision from master_revision) = ${revisions.master} and (select revision from rules_revision) = ${revisions.rules}
+    returning last_seq`;
 }

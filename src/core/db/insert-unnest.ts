@@ -22,7 +22,8 @@ export const unnestPart = <Row extends Record<string, unknown>>(part: UnnestInse
 // Dates travel as ISO strings: the driver's own Date formatting (local time zone) is many times slower.
 const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
-function insertSql({ table, columns, rows, returningId, onConflict }: UnnestInsert): RawBuilder<unknown> {
+/** `onlyIf`: the name of a CTE of the same statement; the rows are inserted only if it returned a row. */
+function insertSql({ table, columns, rows, returningId, onConflict }: UnnestInsert, onlyIf?: string): RawBuilder<unknown> {
   const names = Object.keys(columns);
   const typeOf = columns as Record<string, ColumnType>;
   // Arrays of arrays cannot be unnested (they must be rectangular): text[] travels as JSON.
@@ -37,6 +38,7 @@ function insertSql({ table, columns, rows, returningId, onConflict }: UnnestInse
   );
   return sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
     select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(aliases.map((a) => sql.ref(a)))})
+    ${onlyIf ? sql`where exists (select from ${sql.ref(onlyIf)})` : sql``}
     ${onConflict ?? sql``} ${returningId ? sql`returning id` : sql``}`;
 }
 
@@ -59,18 +61,43 @@ export async function insertUnnest<Row extends Record<string, unknown>>(
  * Foreign keys between the parts hold: PostgreSQL checks them at the end of the statement.
  */
 export async function insertUnnestTogether(db: Kysely<DB> | Transaction<DB>, parts: UnnestInsert[], also: RawBuilder<unknown>[] = []): Promise<number[][]> {
+  return (await insertTogether(db, parts, also)) as number[][];
+}
+
+/**
+ * The same, as one statement that first runs `guard` (a data-modifying query, e.g. a conditional update)
+ * and writes the parts and evaluates `also` only if the guard returned a row. Undefined when it did not:
+ * then nothing was written. Used outside a transaction, the statement is its own all-or-nothing unit.
+ */
+export async function insertUnnestGuarded(
+  db: Kysely<DB> | Transaction<DB>,
+  guard: RawBuilder<unknown>,
+  parts: UnnestInsert[],
+  also: RawBuilder<unknown>[] = [],
+): Promise<number[][] | undefined> {
+  return insertTogether(db, parts, also, guard);
+}
+
+async function insertTogether(db: Kysely<DB> | Transaction<DB>, parts: UnnestInsert[], also: RawBuilder<unknown>[], guard?: RawBuilder<unknown>) {
   const live = parts.map((part, i) => ({ part, name: `p${i}` })).filter(({ part }) => part.rows.length);
-  if (!live.length && !also.length) return parts.map(() => []);
-  const ctes = live.map(({ part, name }) => sql`${sql.ref(name)} as (${insertSql(part)})`);
+  if (!live.length && !also.length && !guard) return parts.map(() => []);
+  const ctes = [
+    ...(guard ? [sql`guard as (${guard})`] : []),
+    ...live.map(({ part, name }) => sql`${sql.ref(name)} as (${insertSql(part, guard ? "guard" : undefined)})`),
+  ];
   // ids are drawn from the sequence in row order within one statement, so ordering by id restores it.
   const columns = [
+    ...(guard ? [sql`exists (select from guard) as held`] : []),
     ...live.map(({ part, name }) =>
       part.returningId ? sql`(select coalesce(array_agg(id order by id), '{}') from ${sql.ref(name)}) as ${sql.ref(name)}` : sql`null as ${sql.ref(name)}`,
     ),
-    ...also.map((expression, i) => sql`${expression} as ${sql.ref(`also${i}`)}`),
+    ...also.map((expression, i) =>
+      guard ? sql`case when exists (select from guard) then ${expression} end as ${sql.ref(`also${i}`)}` : sql`${expression} as ${sql.ref(`also${i}`)}`,
+    ),
   ];
-  const query = sql<Record<string, (number | string)[] | null>>`${ctes.length ? sql`with ${sql.join(ctes)}` : sql``} select ${sql.join(columns)}`;
+  const query = sql<Record<string, (number | string)[] | boolean | null>>`${ctes.length ? sql`with ${sql.join(ctes)}` : sql``} select ${sql.join(columns)}`;
   const [row] = (await query.execute(db)).rows;
-  const byName = new Map(live.map(({ part, name }) => [part, (row[name] ?? []).map(Number)]));
+  if (guard && !row.held) return undefined;
+  const byName = new Map(live.map(({ part, name }) => [part, ((row[name] as (number | string)[] | null) ?? []).map(Number)]));
   return parts.map((part) => byName.get(part) ?? []);
 }
