@@ -1,22 +1,27 @@
 // A load client in its own process (as an EDI feed or a browser would be), so that the client's
-// work does not share the server's event loop. Usage: node load-client.mjs <json spec>
-// spec: {url, path, cookie, body, count, clients}; prints {ms, statuses}.
-const spec = JSON.parse(process.argv[2]);
+// work does not share the server's event loop. Usage: node load-client.mjs <spec.json>
+// spec: {url, path, cookie, bodies (one request body each, sent in order), clients}; prints {ms, statuses, replies}
+// where replies[i] is the JSON answer to bodies[i].
+import { readFileSync } from "node:fs";
+
+const spec = JSON.parse(readFileSync(process.argv[2], "utf8"));
 let next = 0;
 const statuses = {};
+const replies = new Array(spec.bodies.length);
 const start = performance.now();
 await Promise.all(
   Array.from({ length: spec.clients }, async () => {
-    while (next < spec.count) {
-      next++;
+    while (next < spec.bodies.length) {
+      const i = next++;
       const res = await fetch(`${spec.url}${spec.path}`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: spec.cookie },
-        body: spec.body,
+        body: spec.bodies[i],
       });
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      await res.arrayBuffer();
+      replies[i] = await res.text();
     }
   }),
 );
-process.stdout.write(JSON.stringify({ ms: performance.now() - start, statuses }));
+const ms = performance.now() - start;
+process.stdout.write(JSON.stringify({ ms, statuses, replies: replies.map((r) => JSON.parse(r)) }));

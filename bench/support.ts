@@ -1,5 +1,8 @@
 // Fresh, migrated databases for benchmarks, and small timing helpers.
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { sql } from "kysely";
 import { type Database, openDatabase } from "../src/core/db/connect.js";
@@ -8,11 +11,16 @@ import { migrateToLatest } from "../src/core/db/migrate.js";
 export type BenchDb = "pglite" | "postgres";
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-export async function freshDatabase(kind: BenchDb, name: string): Promise<Database> {
+/** A server database carries its URL, for benchmarks' raw driver-level baselines. */
+export type BenchDatabase = Database & { url?: string };
+
+export async function freshDatabase(kind: BenchDb, name: string): Promise<BenchDatabase> {
   if (kind === "pglite") {
-    const database = await openDatabase({});
+    // On disk, as the app keeps it (./data): PGlite's in-memory file system copies a file whenever it grows.
+    const dataDir = await mkdtemp(join(tmpdir(), "lvyue-bench-"));
+    const database = await openDatabase({ dataDir });
     await migrateToLatest(database.db);
-    return database;
+    return { ...database, close: () => database.close().finally(() => rm(dataDir, { recursive: true, force: true })) };
   }
   const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
   await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
@@ -22,7 +30,7 @@ export async function freshDatabase(kind: BenchDb, name: string): Promise<Databa
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 8 });
   await migrateToLatest(database.db);
-  return database;
+  return { ...database, url: url.toString() };
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -46,9 +54,16 @@ export interface Figure {
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Runs bench/load-client.mjs in its own process and returns its timing and status counts. */
-export async function runLoadClient(spec: { url: string; path: string; cookie: string; body: string; count: number; clients: number }) {
+/** Runs bench/load-client.mjs in its own process: POSTs each body once, `clients` at a time; timing, status counts, replies. */
+export async function runLoadClient(spec: { url: string; path: string; cookie: string; bodies: string[]; clients: number }) {
   const script = new URL("./load-client.mjs", import.meta.url).pathname;
-  const { stdout } = await promisify(execFile)(process.execPath, [script, JSON.stringify(spec)], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout) as { ms: number; statuses: Record<string, number> };
+  const dir = await mkdtemp(join(tmpdir(), "lvyue-load-"));
+  try {
+    await writeFile(join(dir, "spec.json"), JSON.stringify(spec));
+    const { stdout } = await promisify(execFile)(process.execPath, [script, join(dir, "spec.json")], { maxBuffer: 1 << 28 });
+    // biome-ignore lint/suspicious/noExplicitAny: the replies are whatever the API answered
+    return JSON.parse(stdout) as { ms: number; statuses: Record<string, number>; replies: any[] };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -17,7 +17,7 @@ import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
 import { buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
 import { formatOrderNo, parseOrderNo, plantDay } from "./model/numbering.js";
-import { allocateOrderNumbers, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "./store.js";
+import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "./store.js";
 
 export interface CreateOrderResult {
   order: OrderView;
@@ -151,22 +151,42 @@ async function intakeWithoutTransaction(db: Kysely<DB>, principal: Principal, re
   return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: [] };
 }
 
-async function intakeInTransaction(db: Kysely<DB>, principal: Principal, request: OrderRequest, options: Options, hash: string | undefined) {
-  // Master data and rules are read before the transaction (their revisions in one query): the
-  // transaction then holds only the number and the writes, which keeps the day's number row lock short.
-  const revisions = await readRevisions(db);
+/** Thrown inside the intake transaction when master data or rules moved since the order was judged. */
+class StaleIntake extends Error {}
+
+async function intakeInTransaction(db: Kysely<DB>, principal: Principal, request: OrderRequest, options: Options, hash: string | undefined, attempt = 0) {
+  const fresh = attempt > 0;
+  // Master data and rules are judged at the revisions this instance expects (or reads, in one query),
+  // outside the transaction; the transaction checks them when it takes the number, which keeps the
+  // day's number row lock short and costs no extra round trip.
+  const guess = fresh ? undefined : currentGuess(db, plantDay(new Date()));
+  const revisions = guess?.revisions ?? (await readRevisions(db));
   const { today, source, promise, decide } = await prepareIntake(db, request, options, revisions);
-  const result = await db.transaction().execute(async (tx) => {
-    const [no] = await allocateOrderNumbers(tx, today, 1);
-    const effects = decide(no);
-    const { order, together } = writeParts(effects, principal, options, hash, source, promise?.date);
-    const stored = await insertOrders(tx, [order], together);
-    await writeRuleEffects(tx, [effects], principal.name, stored.ids[0]);
-    return {
-      no,
-      created: { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(effects.matched, effects.plan) },
-    };
-  });
+  let result: { no: string; created: CreateOrderResult };
+  try {
+    result = await db.transaction().execute(async (tx) => {
+      const taken = await allocateOrderNumbersAt(tx, today, 1);
+      if (taken.revisions.master !== revisions.master || taken.revisions.rules !== revisions.rules) throw new StaleIntake();
+      const [no] = taken.numbers;
+      const effects = decide(no);
+      const { order, together } = writeParts(effects, principal, options, hash, source, promise?.date);
+      const stored = await insertOrders(tx, [order], together);
+      await writeRuleEffects(tx, [effects], principal.name, stored.ids[0]);
+      return {
+        no,
+        created: {
+          order: toOrderView(stored.orders[0], stored.lines, stored.events),
+          replayed: false,
+          actions: summariseActions(effects.matched, effects.plan),
+        },
+      };
+    });
+  } catch (error) {
+    // Master data or rules changed meanwhile: judge the order again on what is now in force.
+    if (!(error instanceof StaleIntake) || attempt >= 5) throw error;
+    forgetGuess(db);
+    return intakeInTransaction(db, principal, request, options, hash, attempt + 1);
+  }
   expectNext(db, today, (parseOrderNo(result.no)?.seq ?? 0) + 1, revisions);
   // Booked in this instance's plan state only once the order exists, so the next promise sees it.
   if (result.created.order.promisedDate) promise?.commit();

@@ -86,6 +86,22 @@ export async function allocateOrderNumbers(db: Db, day: string, count: number): 
   return Array.from({ length: count }, (_, i) => formatOrderNo(day, last_seq - count + 1 + i));
 }
 
+/**
+ * The same, also answering the master and rules revisions as the transaction sees them once it holds
+ * the day's number: an intake computed at other revisions must start again (see create-order.ts).
+ */
+export async function allocateOrderNumbersAt(tx: Transaction<DB>, day: string, count: number) {
+  const { rows } = await sql<{ last_seq: number; master: string; rules: string }>`
+    insert into order_sequences (day, last_seq) values (${day}, ${count})
+    on conflict (day) do update set last_seq = order_sequences.last_seq + excluded.last_seq
+    returning last_seq, (select revision from master_revision) as master, (select revision from rules_revision) as rules`.execute(tx);
+  const { last_seq, master, rules } = rows[0];
+  return {
+    numbers: Array.from({ length: count }, (_, i) => formatOrderNo(day, Number(last_seq) - count + 1 + i)),
+    revisions: { master: Number(master), rules: Number(rules) },
+  };
+}
+
 export interface NewOrderMeta {
   orderNo: string;
   actor: string;

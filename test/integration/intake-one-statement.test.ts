@@ -64,6 +64,30 @@ describe("intake in one statement", () => {
     }
   });
 
+  it("an order a rule acts on (the transactional way) is judged again when master data moved meanwhile", async () => {
+    const rule = {
+      name: "C-A1 订单加标签(测试)",
+      trigger: { event: "order.created" },
+      condition: { "==": [{ var: "customer.code" }, "C-A1"] },
+      actions: [{ type: "add_tag", tag: "已标记" }],
+    };
+    const created = await t.api("POST", "/api/rules", { body: rule });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    try {
+      const first = await placeOrder(t, plain);
+      expect(first.tags).toContain("已标记");
+      await sql`update customers set grade = 'B' where code = 'C-A1'`.execute(t.database.db);
+      const next = await placeOrder(t, plain);
+      expect(next.tags).toContain("已标记");
+      expect(seq(next.orderNo)).toBe(seq(first.orderNo) + 1);
+      const evaluation = await t.database.db.selectFrom("rule_evaluations").select("facts").where("order_no", "=", next.orderNo).executeTakeFirstOrThrow();
+      expect((evaluation.facts as { customer: { grade: string } }).customer.grade).toBe("B");
+    } finally {
+      await sql`update customers set grade = 'A' where code = 'C-A1'`.execute(t.database.db);
+      expect((await t.api("PATCH", `/api/rules/${created.body.id}`, { body: { enabled: false } })).status).toBe(200);
+    }
+  });
+
   it("concurrent orders on one instance get distinct consecutive numbers", async () => {
     const first = seq((await placeOrder(t, plain)).orderNo);
     const replies = await Promise.all(Array.from({ length: 16 }, () => t.api("POST", "/api/orders", { as: "sales", body: plain })));
