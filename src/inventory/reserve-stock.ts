@@ -2,6 +2,7 @@
 // order with FOR NO KEY UPDATE, so concurrent batches never deadlock and never oversell:
 // a request gets at most what is available at that moment, and the shortfall is reported.
 import { sql, type Transaction } from "kysely";
+import { insertUnnestTogether, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 
 export interface ReservationRequest {
@@ -40,8 +41,12 @@ export function allocate(requests: ReservationRequest[], available: Map<string, 
   return { rows, outcomes };
 }
 
-export async function reserveStock(tx: Transaction<DB>, requests: ReservationRequest[]): Promise<ReservationOutcome[]> {
-  if (!requests.length) return [];
+/**
+ * Locks the stock rows the requests need and decides what each gets; the writes (the balances' update
+ * and the reservation rows) are returned to run in one statement with the caller's other writes.
+ */
+export async function planReservations(tx: Transaction<DB>, requests: ReservationRequest[]) {
+  if (!requests.length) return { outcomes: [], balanceUpdate: undefined, rows: reservationInsert([]) };
   const skus = [...new Set(requests.map((r) => r.sku))].sort();
   const balances = await tx
     .selectFrom("inventory_balances")
@@ -58,7 +63,6 @@ export async function reserveStock(tx: Transaction<DB>, requests: ReservationReq
   }
   for (const slots of available.values()) slots.sort((a, b) => b.free - a.free);
   const { rows, outcomes } = allocate(requests, available);
-  if (!rows.length) return outcomes;
   const bySlot = new Map<string, { sku: string; location: string; qty: number }>();
   for (const r of rows) {
     const key = `${r.sku}|${r.location}`;
@@ -67,26 +71,35 @@ export async function reserveStock(tx: Transaction<DB>, requests: ReservationReq
     bySlot.set(key, slot);
   }
   const values = sql.join([...bySlot.values()].map((s) => sql`(${s.sku}::text, ${s.location}::text, ${s.qty}::numeric)`));
-  await sql`
-    update inventory_balances b set reserved = b.reserved + v.qty, updated_at = now()
-    from (values ${values}) as v(sku, location, qty)
-    where b.sku = v.sku and b.location = v.location`.execute(tx);
-  await tx
-    .insertInto("reservations")
-    .values(
-      rows.map((r) => ({
-        order_no: r.orderNo,
-        line_no: r.lineNo,
-        sku: r.sku,
-        location: r.location,
-        qty: String(r.take),
-        kind: r.kind,
-        expires_at: r.expiresAt,
-        rule_id: r.ruleId,
-      })),
-    )
-    .execute();
-  return outcomes;
+  const balanceUpdate = rows.length
+    ? sql`update inventory_balances b set reserved = b.reserved + v.qty, updated_at = now()
+        from (values ${values}) as v(sku, location, qty)
+        where b.sku = v.sku and b.location = v.location`
+    : undefined;
+  return { outcomes, balanceUpdate, rows: reservationInsert(rows) };
+}
+
+function reservationInsert(rows: (ReservationRequest & { location: string; take: number })[]) {
+  return unnestPart({
+    table: "reservations",
+    columns: { order_no: "text", line_no: "int", sku: "text", location: "text", qty: "numeric", kind: "text", expires_at: "timestamptz", rule_id: "bigint" },
+    rows: rows.map((r) => ({
+      order_no: r.orderNo,
+      line_no: r.lineNo,
+      sku: r.sku,
+      location: r.location,
+      qty: String(r.take),
+      kind: r.kind,
+      expires_at: r.expiresAt,
+      rule_id: r.ruleId,
+    })),
+  });
+}
+
+export async function reserveStock(tx: Transaction<DB>, requests: ReservationRequest[]): Promise<ReservationOutcome[]> {
+  const planned = await planReservations(tx, requests);
+  if (planned.balanceUpdate) await insertUnnestTogether(tx, [planned.rows], [], [planned.balanceUpdate]);
+  return planned.outcomes;
 }
 
 /** Releases active reservations (of some orders, or soft ones past expiry) and gives the stock back. */

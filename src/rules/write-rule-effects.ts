@@ -4,7 +4,7 @@
 import { sql, type Transaction } from "kysely";
 import { insertUnnest, insertUnnestTogether, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
-import { type ReservationRequest, reserveStock } from "../inventory/reserve-stock.js";
+import { planReservations, type ReservationRequest } from "../inventory/reserve-stock.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
 import { insertStatusLinks } from "../service/status-links.js";
 import type { OrderFacts } from "./model/facts.js";
@@ -63,86 +63,100 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
         }))
       : [],
   );
-  const outcomes = await reserveStock(tx, reservations);
+  const reserved = await planReservations(tx, reservations);
+  const outcomes = reserved.outcomes;
   const outcomesOf = new Map<string, typeof outcomes>();
   for (const o of outcomes) outcomesOf.set(o.orderNo, [...(outcomesOf.get(o.orderNo) ?? []), o]);
 
-  // The action log, the tasks, the inbox and the pins in one statement; blocks then (they name their
-  // task), and the outbox last (it names the action and the block).
+  // The stock taken, the action log, the tasks, the inbox and the pins in one statement; blocks then
+  // (they name their task), and the outbox last (it names the action and the block).
   const taskRows = withActions.flatMap((e) => e.plan.tasks.map((t, index) => ({ e, t, index })));
-  const [logRows, taskIds] = await insertUnnestTogether(tx, [
-    unnestPart({
-      table: "rule_actions",
-      columns: {
-        evaluation_id: "bigint",
-        order_no: "text",
-        rule_id: "bigint",
-        rule_version: "int",
-        action_index: "int",
-        type: "text",
-        status: "text",
-        detail: "jsonb",
-        at: "timestamptz",
-      },
-      rows: withActions.flatMap((e) =>
-        e.plan.log.map((l, li) => ({
-          evaluation_id: e.evaluationId,
+  const [logRows, taskIds] = await insertUnnestTogether(
+    tx,
+    [
+      unnestPart({
+        table: "rule_actions",
+        columns: {
+          evaluation_id: "bigint",
+          order_no: "text",
+          rule_id: "bigint",
+          rule_version: "int",
+          action_index: "int",
+          type: "text",
+          status: "text",
+          detail: "jsonb",
+          at: "timestamptz",
+        },
+        rows: withActions.flatMap((e) =>
+          e.plan.log.map((l, li) => ({
+            evaluation_id: e.evaluationId,
+            order_no: e.orderNo,
+            rule_id: l.ruleId,
+            rule_version: l.ruleVersion,
+            action_index: l.actionIndex,
+            type: l.type,
+            status: l.status,
+            detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
+            at: e.at,
+          })),
+        ),
+        returningId: true,
+      }),
+      unnestPart({
+        table: "tasks",
+        columns: {
+          title: "text",
+          order_no: "text",
+          assignee_role: "text",
+          assignee_user: "text",
+          mentions: "text[]",
+          due_at: "timestamptz",
+          rule_id: "bigint",
+          rule_version: "int",
+          created_by: "text",
+          created_at: "timestamptz",
+        },
+        rows: taskRows.map(({ e, t }) => ({
+          title: t.title,
           order_no: e.orderNo,
-          rule_id: l.ruleId,
-          rule_version: l.ruleVersion,
-          action_index: l.actionIndex,
-          type: l.type,
-          status: l.status,
-          detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
-          at: e.at,
+          assignee_role: t.assigneeRole,
+          assignee_user: t.assigneeUser,
+          mentions: t.mentions,
+          due_at: t.dueAt,
+          rule_id: t.ruleId,
+          rule_version: t.ruleVersion,
+          created_by: actor,
+          created_at: e.at,
         })),
-      ),
-      returningId: true,
-    }),
-    unnestPart({
-      table: "tasks",
-      columns: {
-        title: "text",
-        order_no: "text",
-        assignee_role: "text",
-        assignee_user: "text",
-        mentions: "text[]",
-        due_at: "timestamptz",
-        rule_id: "bigint",
-        rule_version: "int",
-        created_by: "text",
-        created_at: "timestamptz",
-      },
-      rows: taskRows.map(({ e, t }) => ({
-        title: t.title,
-        order_no: e.orderNo,
-        assignee_role: t.assigneeRole,
-        assignee_user: t.assigneeUser,
-        mentions: t.mentions,
-        due_at: t.dueAt,
-        rule_id: t.ruleId,
-        rule_version: t.ruleVersion,
-        created_by: actor,
-        created_at: e.at,
-      })),
-      returningId: true,
-    }),
-    unnestPart({
-      table: "notifications",
-      columns: { to_role: "text", level: "text", message: "text", order_no: "text", rule_id: "bigint", created_at: "timestamptz" },
-      rows: withActions.flatMap((e) =>
-        e.plan.notifications.map((n) => ({ to_role: n.toRole, level: n.level, message: n.message, order_no: e.orderNo, rule_id: n.ruleId, created_at: e.at })),
-      ),
-    }),
-    unnestPart({
-      table: "order_pins",
-      columns: { order_no: "text", board: "text", colour: "text", rule_id: "bigint", created_at: "timestamptz" },
-      rows: withActions.flatMap((e) =>
-        e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })),
-      ),
-      onConflict: sql`on conflict (order_no, board) do update set colour = excluded.colour, rule_id = excluded.rule_id`,
-    }),
-  ]);
+        returningId: true,
+      }),
+      unnestPart({
+        table: "notifications",
+        columns: { to_role: "text", level: "text", message: "text", order_no: "text", rule_id: "bigint", created_at: "timestamptz" },
+        rows: withActions.flatMap((e) =>
+          e.plan.notifications.map((n) => ({
+            to_role: n.toRole,
+            level: n.level,
+            message: n.message,
+            order_no: e.orderNo,
+            rule_id: n.ruleId,
+            created_at: e.at,
+          })),
+        ),
+      }),
+      unnestPart({
+        table: "order_pins",
+        columns: { order_no: "text", board: "text", colour: "text", rule_id: "bigint", created_at: "timestamptz" },
+        rows: withActions.flatMap((e) =>
+          e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })),
+        ),
+        onConflict: sql`on conflict (order_no, board) do update set colour = excluded.colour, rule_id = excluded.rule_id`,
+      }),
+      reserved.rows,
+    ],
+    [],
+    reserved.balanceUpdate ? [reserved.balanceUpdate] : [],
+  );
   let offset = 0;
   const logIds = withActions.map((e) => {
     const ids = logRows.slice(offset, offset + e.plan.log.length);

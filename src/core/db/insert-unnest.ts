@@ -60,8 +60,14 @@ export async function insertUnnest<Row extends Record<string, unknown>>(
  * part asked for them). `also` are expressions evaluated in the same statement (e.g. a pg_notify).
  * Foreign keys between the parts hold: PostgreSQL checks them at the end of the statement.
  */
-export async function insertUnnestTogether(db: Kysely<DB> | Transaction<DB>, parts: UnnestInsert[], also: RawBuilder<unknown>[] = []): Promise<number[][]> {
-  return (await insertTogether(db, parts, also)) as number[][];
+export async function insertUnnestTogether(
+  db: Kysely<DB> | Transaction<DB>,
+  parts: UnnestInsert[],
+  also: RawBuilder<unknown>[] = [],
+  /** Other data-modifying statements (an update, say) to run in the same statement, before the inserts. */
+  writes: RawBuilder<unknown>[] = [],
+): Promise<number[][]> {
+  return (await insertTogether(db, parts, also, undefined, writes)) as number[][];
 }
 
 /**
@@ -78,11 +84,19 @@ export async function insertUnnestGuarded(
   return insertTogether(db, parts, also, guard);
 }
 
-async function insertTogether(db: Kysely<DB> | Transaction<DB>, parts: UnnestInsert[], also: RawBuilder<unknown>[], guard?: RawBuilder<unknown>) {
+async function insertTogether(
+  db: Kysely<DB> | Transaction<DB>,
+  parts: UnnestInsert[],
+  also: RawBuilder<unknown>[],
+  guard?: RawBuilder<unknown>,
+  writes: RawBuilder<unknown>[] = [],
+) {
   const live = parts.map((part, i) => ({ part, name: `p${i}` })).filter(({ part }) => part.rows.length);
-  if (!live.length && !also.length && !guard) return parts.map(() => []);
+  if (!live.length && !also.length && !guard && !writes.length) return parts.map(() => []);
   const ctes = [
     ...(guard ? [sql`guard as (${guard})`] : []),
+    // PostgreSQL runs every data-modifying CTE to completion, whether the statement reads it or not.
+    ...writes.map((write, i) => sql`${sql.ref(`w${i}`)} as (${write})`),
     ...live.map(({ part, name }) => sql`${sql.ref(name)} as (${insertSql(part, guard ? "guard" : undefined)})`),
   ];
   // ids are drawn from the sequence in row order within one statement, so ordering by id restores it.
