@@ -132,7 +132,13 @@ async function intakeWithoutTransaction(db: Kysely<DB>, principal: Principal, re
   const guess = currentGuess(db, plantDay(new Date()));
   if (!guess) return undefined;
   const revisions = guess.revisions;
-  const { today, source, promise, decide } = await prepareIntake(db, request, options, revisions);
+  // Refused on what this instance expects? Master data may have changed since: judge it on what is in force.
+  const prepared = await prepareIntake(db, request, options, revisions).catch((error) => {
+    if (!(error instanceof AppError)) throw error;
+    forgetGuess(db);
+  });
+  if (!prepared) return undefined;
+  const { today, source, promise, decide } = prepared;
   // Another intake may have set a new expectation meanwhile (or the day turned): then take no chance.
   if (currentGuess(db, today) !== guess) return undefined;
   const effects = decide(formatOrderNo(today, guess.nextSeq));
@@ -161,7 +167,16 @@ async function intakeInTransaction(db: Kysely<DB>, principal: Principal, request
   // day's number row lock short and costs no extra round trip.
   const guess = fresh ? undefined : currentGuess(db, plantDay(new Date()));
   const revisions = guess?.revisions ?? (await readRevisions(db));
-  const { today, source, promise, decide } = await prepareIntake(db, request, options, revisions);
+  let prepared: Awaited<ReturnType<typeof prepareIntake>>;
+  try {
+    prepared = await prepareIntake(db, request, options, revisions);
+  } catch (error) {
+    // Refused on what this instance expects? Judge it again on what is in force before saying so.
+    if (!guess || !(error instanceof AppError)) throw error;
+    forgetGuess(db);
+    return intakeInTransaction(db, principal, request, options, hash, attempt + 1);
+  }
+  const { today, source, promise, decide } = prepared;
   let result: { no: string; created: CreateOrderResult };
   try {
     result = await db.transaction().execute(async (tx) => {

@@ -4,7 +4,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { IntakeContext, IntakeCustomer, IntakeItem } from "./model/build-order.js";
-import { masterRevision, readIntakeData } from "./store.js";
+import { masterRevision, readAllIntakeData, readIntakeData } from "./store.js";
 
 interface Cache {
   revision: number;
@@ -15,7 +15,11 @@ interface Cache {
   routingVersionBySku: Map<string, number>;
   /** SKUs whose versions were looked up (with or without a version in force). */
   versionsRead: Set<string>;
+  /** The whole catalogue was read: what is not here does not exist (at this revision). */
+  complete: boolean;
 }
+/** Up to this many customers and items are read whole when the cache is built. */
+const WHOLE_CATALOGUE = 50_000;
 const caches = new WeakMap<object, Cache>();
 
 /** Both revisions an intake depends on, in one round trip: the master data's and the rules'. */
@@ -31,10 +35,21 @@ export async function loadIntakeContext(db: Kysely<DB>, customerCodes: string[],
   revision ??= await masterRevision(db);
   let cache = caches.get(db);
   if (!cache || cache.revision !== revision || cache.today !== today) {
-    cache = { revision, today, customers: new Map(), items: new Map(), bomVersionBySku: new Map(), routingVersionBySku: new Map(), versionsRead: new Set() };
+    const all = await readAllIntakeData(db, today, WHOLE_CATALOGUE);
+    cache = {
+      revision,
+      today,
+      customers: new Map(all?.customers.map((c) => [c.code, c])),
+      items: new Map(all?.items.map((i) => [i.sku, i])),
+      bomVersionBySku: all?.bomVersionBySku ?? new Map(),
+      routingVersionBySku: all?.routingVersionBySku ?? new Map(),
+      versionsRead: new Set(),
+      complete: all !== undefined,
+    };
     caches.set(db, cache);
   }
   const c = cache;
+  if (c.complete) return { today, customers: c.customers, items: c.items, bomVersionBySku: c.bomVersionBySku, routingVersionBySku: c.routingVersionBySku };
   const missingCustomers = customerCodes.filter((code) => !c.customers.has(code));
   const missingSkus = skus.filter((sku) => !c.items.has(sku) || !c.versionsRead.has(sku));
   if (missingCustomers.length || missingSkus.length) {

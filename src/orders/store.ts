@@ -19,6 +19,32 @@ export async function readIntakeData(db: Db, customerCodes: string[], skus: stri
     effectiveVersions(db, "bom_versions", skus, today),
     effectiveVersions(db, "routing_versions", skus, today),
   ]);
+  return shapeIntakeData(customers, items, boms, routings);
+}
+
+/**
+ * All customers and items with the versions in force, when there are at most `limit` of each (a plant's
+ * catalogue: thousands); undefined when there are more, to be read as orders name them.
+ */
+export async function readAllIntakeData(db: Db, today: string, limit: number) {
+  const [customers, items] = await Promise.all([
+    db
+      .selectFrom("customers")
+      .select(["code", "grade", "credit_limit", "open_receivables"])
+      .limit(limit + 1)
+      .execute(),
+    db
+      .selectFrom("items")
+      .select(["sku", "unit_price", "param_schema", "family", "kind"])
+      .limit(limit + 1)
+      .execute(),
+  ]);
+  if (customers.length > limit || items.length > limit) return undefined;
+  const [boms, routings] = await Promise.all([effectiveVersions(db, "bom_versions", "all", today), effectiveVersions(db, "routing_versions", "all", today)]);
+  return shapeIntakeData(customers, items, boms, routings);
+}
+
+function shapeIntakeData<C, I extends { param_schema: unknown }>(customers: C[], items: I[], boms: Map<string, number>, routings: Map<string, number>) {
   return {
     customers,
     items: items.map((i) => ({ ...i, param_schema: i.param_schema as ParamSchema })),
@@ -33,13 +59,13 @@ export async function masterRevision(db: Db): Promise<number> {
 }
 
 /** The latest version of each sku whose effective date has come. */
-async function effectiveVersions(db: Db, table: "bom_versions" | "routing_versions", skus: string[], day: string) {
+async function effectiveVersions(db: Db, table: "bom_versions" | "routing_versions", skus: string[] | "all", day: string) {
   if (!skus.length) return new Map<string, number>();
   const rows = await db
     .selectFrom(table)
     .select(["sku", "id"])
     .distinctOn("sku")
-    .where("sku", "in", skus)
+    .$if(skus !== "all", (q) => q.where("sku", "in", skus as string[]))
     .where("effective_from", "<=", day)
     .orderBy("sku")
     .orderBy("version", "desc")
