@@ -68,68 +68,99 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
   const outcomesOf = new Map<string, typeof outcomes>();
   for (const o of outcomes) outcomesOf.set(o.orderNo, [...(outcomesOf.get(o.orderNo) ?? []), o]);
 
-  // The stock taken, the action log, the tasks, the inbox and the pins in one statement; blocks then
-  // (they name their task), and the outbox last (it names the action and the block).
+  // One statement writes the stock taken, the action log, the tasks, the inbox, the pins, the blocks
+  // (naming their task) and the robots' outbox messages (naming their action). Credit checks and status
+  // links follow: their messages carry the block's and the link's new ids.
   const taskRows = withActions.flatMap((e) => e.plan.tasks.map((t, index) => ({ e, t, index })));
-  const [logRows, taskIds] = await insertUnnestTogether(
+  const taskAt = new Map(taskRows.map(({ e, index }, at) => [`${e.orderNo}|${index}`, at]));
+  const logStart: number[] = [];
+  withActions.reduce((start, e, i) => {
+    logStart[i] = start;
+    return start + e.plan.log.length;
+  }, 0);
+  const blockRows = withActions.flatMap((e) => [
+    ...e.plan.holds.map((h) => ({
+      e,
+      to: "*",
+      reason: h.reason,
+      releasable: h.releasableBy,
+      ruleId: h.ruleId,
+      ruleVersion: h.ruleVersion,
+      taskAt: null,
+      hold: h,
+    })),
+    ...e.plan.blocks.map((b) => ({
+      e,
+      to: b.to,
+      reason: b.reason,
+      releasable: [] as string[],
+      ruleId: b.ruleId,
+      ruleVersion: b.ruleVersion,
+      taskAt: b.taskIndex === null ? null : (taskAt.get(`${e.orderNo}|${b.taskIndex}`) ?? null),
+      hold: null,
+    })),
+  ]);
+  const actionsPart = unnestPart({
+    table: "rule_actions",
+    columns: {
+      evaluation_id: "bigint",
+      order_no: "text",
+      rule_id: "bigint",
+      rule_version: "int",
+      action_index: "int",
+      type: "text",
+      status: "text",
+      detail: "jsonb",
+      at: "timestamptz",
+    },
+    rows: withActions.flatMap((e) =>
+      e.plan.log.map((l, li) => ({
+        evaluation_id: e.evaluationId,
+        order_no: e.orderNo,
+        rule_id: l.ruleId,
+        rule_version: l.ruleVersion,
+        action_index: l.actionIndex,
+        type: l.type,
+        status: l.status,
+        detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
+        at: e.at,
+      })),
+    ),
+    returningId: true,
+  });
+  const tasksPart = unnestPart({
+    table: "tasks",
+    columns: {
+      title: "text",
+      order_no: "text",
+      assignee_role: "text",
+      assignee_user: "text",
+      mentions: "text[]",
+      due_at: "timestamptz",
+      rule_id: "bigint",
+      rule_version: "int",
+      created_by: "text",
+      created_at: "timestamptz",
+    },
+    rows: taskRows.map(({ e, t }) => ({
+      title: t.title,
+      order_no: e.orderNo,
+      assignee_role: t.assigneeRole,
+      assignee_user: t.assigneeUser,
+      mentions: t.mentions,
+      due_at: t.dueAt,
+      rule_id: t.ruleId,
+      rule_version: t.ruleVersion,
+      created_by: actor,
+      created_at: e.at,
+    })),
+    returningId: true,
+  });
+  const [logRows, , , , , blockIds] = await insertUnnestTogether(
     tx,
     [
-      unnestPart({
-        table: "rule_actions",
-        columns: {
-          evaluation_id: "bigint",
-          order_no: "text",
-          rule_id: "bigint",
-          rule_version: "int",
-          action_index: "int",
-          type: "text",
-          status: "text",
-          detail: "jsonb",
-          at: "timestamptz",
-        },
-        rows: withActions.flatMap((e) =>
-          e.plan.log.map((l, li) => ({
-            evaluation_id: e.evaluationId,
-            order_no: e.orderNo,
-            rule_id: l.ruleId,
-            rule_version: l.ruleVersion,
-            action_index: l.actionIndex,
-            type: l.type,
-            status: l.status,
-            detail: json(e.plan.reserve?.logIndex === li ? { ...l.detail, lines: outcomesOf.get(e.orderNo) ?? [] } : l.detail),
-            at: e.at,
-          })),
-        ),
-        returningId: true,
-      }),
-      unnestPart({
-        table: "tasks",
-        columns: {
-          title: "text",
-          order_no: "text",
-          assignee_role: "text",
-          assignee_user: "text",
-          mentions: "text[]",
-          due_at: "timestamptz",
-          rule_id: "bigint",
-          rule_version: "int",
-          created_by: "text",
-          created_at: "timestamptz",
-        },
-        rows: taskRows.map(({ e, t }) => ({
-          title: t.title,
-          order_no: e.orderNo,
-          assignee_role: t.assigneeRole,
-          assignee_user: t.assigneeUser,
-          mentions: t.mentions,
-          due_at: t.dueAt,
-          rule_id: t.ruleId,
-          rule_version: t.ruleVersion,
-          created_by: actor,
-          created_at: e.at,
-        })),
-        returningId: true,
-      }),
+      actionsPart,
+      tasksPart,
       unnestPart({
         table: "notifications",
         columns: { to_role: "text", level: "text", message: "text", order_no: "text", rule_id: "bigint", created_at: "timestamptz" },
@@ -153,99 +184,73 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
         onConflict: sql`on conflict (order_no, board) do update set colour = excluded.colour, rule_id = excluded.rule_id`,
       }),
       reserved.rows,
+      unnestPart({
+        table: "order_blocks",
+        columns: {
+          order_no: "text",
+          to_status: "text",
+          reason: "text",
+          releasable_by: "text[]",
+          rule_id: "bigint",
+          rule_version: "int",
+          task_id: "int",
+          created_at: "timestamptz",
+        },
+        rows: blockRows.map((b) => ({
+          order_no: b.e.orderNo,
+          to_status: b.to,
+          reason: b.reason,
+          releasable_by: b.releasable,
+          rule_id: b.ruleId,
+          rule_version: b.ruleVersion,
+          task_id: b.taskAt,
+          created_at: b.e.at,
+        })),
+        refs: { task_id: tasksPart },
+        returningId: true,
+      }),
+      unnestPart({
+        table: "outbox",
+        columns: { topic: "text", payload: "jsonb", order_no: "text", rule_action_id: "int" },
+        rows: withActions.flatMap((e, i) =>
+          e.plan.robots.map((r) => ({
+            topic: "robot",
+            payload: json({ webhook: r.webhook, channels: r.channels, message: r.message, level: r.level, orderNo: e.orderNo }),
+            order_no: e.orderNo,
+            rule_action_id: logStart[i] + r.logIndex,
+          })),
+        ),
+        refs: { rule_action_id: actionsPart },
+      }),
     ],
     [],
     reserved.balanceUpdate ? [reserved.balanceUpdate] : [],
   );
-  let offset = 0;
-  const logIds = withActions.map((e) => {
-    const ids = logRows.slice(offset, offset + e.plan.log.length);
-    offset += e.plan.log.length;
-    return ids;
-  });
-  const taskIdOf = new Map(taskRows.map(({ e, index }, i) => [`${e.orderNo}|${index}`, taskIds[i]]));
+  const logIds = withActions.map((e, i) => logRows.slice(logStart[i], logStart[i] + e.plan.log.length));
 
-  const blockRows = withActions.flatMap((e) => [
-    ...e.plan.holds.map((h) => ({
-      e,
-      to: "*",
-      reason: h.reason,
-      releasable: h.releasableBy,
-      ruleId: h.ruleId,
-      ruleVersion: h.ruleVersion,
-      taskId: null,
-      hold: h,
-    })),
-    ...e.plan.blocks.map((b) => ({
-      e,
-      to: b.to,
-      reason: b.reason,
-      releasable: [] as string[],
-      ruleId: b.ruleId,
-      ruleVersion: b.ruleVersion,
-      taskId: b.taskIndex === null ? null : (taskIdOf.get(`${e.orderNo}|${b.taskIndex}`) ?? null),
-      hold: null,
-    })),
-  ]);
-  const blockIds = await insertUnnest(
-    tx,
-    "order_blocks",
-    {
-      order_no: "text",
-      to_status: "text",
-      reason: "text",
-      releasable_by: "text[]",
-      rule_id: "bigint",
-      rule_version: "int",
-      task_id: "bigint",
-      created_at: "timestamptz",
-    },
-    blockRows.map((b) => ({
-      order_no: b.e.orderNo,
-      to_status: b.to,
-      reason: b.reason,
-      releasable_by: b.releasable,
-      rule_id: b.ruleId,
-      rule_version: b.ruleVersion,
-      task_id: b.taskId,
-      created_at: b.e.at,
-    })),
-    true,
-  );
-
-  const outbox: { topic: "robot" | "credit_check" | "status_link"; payload: string; order_no: string; rule_action_id: number }[] = [
-    ...withActions.flatMap((e, i) =>
-      e.plan.robots.map((r) => ({
-        topic: "robot" as const,
-        payload: json({ webhook: r.webhook, channels: r.channels, message: r.message, level: r.level, orderNo: e.orderNo }),
+  const outbox: { topic: "credit_check" | "status_link"; payload: string; order_no: string; rule_action_id: number }[] = blockRows.flatMap((b, i) => {
+    if (!b.hold?.creditProvider) return [];
+    const e = b.e;
+    const ei = withActions.indexOf(e);
+    return [
+      {
+        topic: "credit_check" as const,
+        payload: json({
+          provider: b.hold.creditProvider,
+          blockId: blockIds[i],
+          orderNo: e.orderNo,
+          customer: {
+            code: e.facts.customer.code,
+            creditLimit: e.facts.customer.creditLimit.toFixed(2),
+            openReceivables: e.facts.customer.openReceivables.toFixed(2),
+          },
+          amount: e.built.total_amount,
+        }),
         order_no: e.orderNo,
-        rule_action_id: logIds[i][r.logIndex],
-      })),
-    ),
-    ...blockRows.flatMap((b, i) => {
-      if (!b.hold?.creditProvider) return [];
-      const e = b.e;
-      const ei = withActions.indexOf(e);
-      return [
-        {
-          topic: "credit_check" as const,
-          payload: json({
-            provider: b.hold.creditProvider,
-            blockId: blockIds[i],
-            orderNo: e.orderNo,
-            customer: {
-              code: e.facts.customer.code,
-              creditLimit: e.facts.customer.creditLimit.toFixed(2),
-              openReceivables: e.facts.customer.openReceivables.toFixed(2),
-            },
-            amount: e.built.total_amount,
-          }),
-          order_no: e.orderNo,
-          rule_action_id: logIds[ei][b.hold.logIndex],
-        },
-      ];
-    }),
-  ];
+        rule_action_id: logIds[ei][b.hold.logIndex],
+      },
+    ];
+  });
   // Status links are made now (the link exists with the order's change); telling people goes through the outbox.
   const links = withActions.flatMap((e, i) => e.plan.statusLinks.map((l) => ({ e, l, actionId: logIds[i][l.logIndex] })));
   const linkIds = await insertStatusLinks(

@@ -14,6 +14,12 @@ export interface UnnestInsert<Row extends Record<string, unknown> = Record<strin
   returningId?: boolean;
   /** e.g. `on conflict (…) do update set …`; no two rows of one insert may hit the same conflict row. */
   onConflict?: RawBuilder<unknown>;
+  /**
+   * Columns that name a row of an earlier part of the same statement (which returns ids) by its index
+   * there, or null: each is written as that row's new id. Lets a child row point at a parent written
+   * in the same round trip.
+   */
+  refs?: Record<string, UnnestInsert>;
 }
 
 /** Declares one insert part with its row type checked against its columns. */
@@ -22,8 +28,15 @@ export const unnestPart = <Row extends Record<string, unknown>>(part: UnnestInse
 // Dates travel as ISO strings: the driver's own Date formatting (local time zone) is many times slower.
 const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
-/** `onlyIf`: the name of a CTE of the same statement; the rows are inserted only if it returned a row. */
-function insertSql({ table, columns, rows, returningId, onConflict }: UnnestInsert, onlyIf?: string): RawBuilder<unknown> {
+/**
+ * `onlyIf`: the name of a CTE of the same statement; the rows are inserted only if it returned a row.
+ * `idsOf`: the name of the CTE listing (id, at) of a referenced part's new rows.
+ */
+function insertSql(
+  { table, columns, rows, returningId, onConflict, refs = {} }: UnnestInsert,
+  onlyIf?: string,
+  idsOf?: (part: UnnestInsert) => string | undefined,
+): RawBuilder<unknown> {
   const names = Object.keys(columns);
   const typeOf = columns as Record<string, ColumnType>;
   // Arrays of arrays cannot be unnested (they must be rectangular): text[] travels as JSON.
@@ -33,11 +46,18 @@ function insertSql({ table, columns, rows, returningId, onConflict }: UnnestInse
       : sql`${rows.map((r) => plain(r[name]))}::${sql.raw(typeOf[name])}[]`,
   );
   const aliases = names.map((_, i) => `c${i}`);
-  const selected = names.map((name, i) =>
-    typeOf[name] === "text[]" ? sql`array(select jsonb_array_elements_text(${sql.ref(aliases[i])}))` : sql.ref(aliases[i]),
-  );
+  const parentIds = (name: string) => (refs[name] ? idsOf?.(refs[name]) : undefined);
+  const joins = names.flatMap((name, i) => {
+    const ids = parentIds(name);
+    return ids ? [sql`left join ${sql.ref(ids)} as ${sql.ref(`r${i}`)} on ${sql.ref(`r${i}.at`)} = u.${sql.ref(aliases[i])}`] : [];
+  });
+  const selected = names.map((name, i) => {
+    // A reference to a part with no rows here can only be null.
+    if (refs[name]) return parentIds(name) ? sql.ref(`r${i}.id`) : sql`null::bigint`;
+    return typeOf[name] === "text[]" ? sql`array(select jsonb_array_elements_text(${sql.ref(aliases[i])}))` : sql.ref(aliases[i]);
+  });
   return sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-    select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(aliases.map((a) => sql.ref(a)))})
+    select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(aliases.map((a) => sql.ref(a)))}) ${sql.join(joins, sql` `)}
     ${onlyIf ? sql`where exists (select from ${sql.ref(onlyIf)})` : sql``}
     ${onConflict ?? sql``} ${returningId ? sql`returning id` : sql``}`;
 }
@@ -93,11 +113,23 @@ async function insertTogether(
 ) {
   const live = parts.map((part, i) => ({ part, name: `p${i}` })).filter(({ part }) => part.rows.length);
   if (!live.length && !also.length && !guard && !writes.length) return parts.map(() => []);
+  const nameOf = new Map(live.map(({ part, name }) => [part, name]));
+  const referenced = new Set(live.flatMap(({ part }) => Object.values(part.refs ?? {})));
+  for (const parent of referenced) {
+    const child = live.findIndex(({ part }) => Object.values(part.refs ?? {}).includes(parent));
+    if (parent.rows.length && !(live.findIndex(({ part }) => part === parent) < child && parent.returningId))
+      throw new Error("a referenced part must come earlier in the same statement and return its ids");
+  }
+  const idsOf = (part: UnnestInsert) => (nameOf.has(part) ? `${nameOf.get(part)}_at` : undefined);
   const ctes = [
     ...(guard ? [sql`guard as (${guard})`] : []),
     // PostgreSQL runs every data-modifying CTE to completion, whether the statement reads it or not.
     ...writes.map((write, i) => sql`${sql.ref(`w${i}`)} as (${write})`),
-    ...live.map(({ part, name }) => sql`${sql.ref(name)} as (${insertSql(part, guard ? "guard" : undefined)})`),
+    ...live.flatMap(({ part, name }) => [
+      sql`${sql.ref(name)} as (${insertSql(part, guard ? "guard" : undefined, idsOf)})`,
+      // ids are drawn in row order within one statement: the n-th smallest id is the n-th row's.
+      ...(referenced.has(part) ? [sql`${sql.ref(`${name}_at`)} as (select id, (row_number() over (order by id))::int - 1 as at from ${sql.ref(name)})`] : []),
+    ]),
   ];
   // ids are drawn from the sequence in row order within one statement, so ordering by id restores it.
   const columns = [
