@@ -44,7 +44,8 @@ export function metricsRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "session" },
       schema: {
         tags: ["metrics"],
-        summary: "Dwell times, on-time rate and data autonomy per ISO week or per month, as chart series",
+        summary:
+          "Dwell times, on-time rate, rule execution rate and data autonomy per plant ISO week or month, and the orders created in each with how many disagree now, as chart series",
         querystring: z.strictObject({ ...range, by: z.enum(["week", "month"]).default("week") }),
         response: replies,
       },

@@ -1,0 +1,97 @@
+// The rule execution rate and the status agreement per week and per month, on the hand-built history of
+// test/fixtures/outcome-history.ts: a rule whose evaluations of that history are run through the rule
+// engine at chosen instants, and two orders made to disagree. Each figure is worked out by hand below.
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runRulesOnOrder } from "../../src/rules/run-rules-on-order.js";
+import { at, outcomeAppWithHistory } from "../fixtures/outcome-history.js";
+import type { TestApp } from "../support/test-app.js";
+
+let ruleId: number;
+const app = outcomeAppWithHistory(async (started) => {
+  const db = started.database.db;
+  const rule = await started.api("POST", "/api/rules", {
+    body: {
+      name: "B级标记(趋势测试)",
+      trigger: { event: "order.created" },
+      condition: { "==": [{ var: "customer.grade" }, "B"] },
+      actions: [{ type: "add_tag", tag: "B" }],
+    },
+  });
+  expect(rule.status).toBe(201);
+  ruleId = rule.body.id;
+  // The rule has been in force since February.
+  await db
+    .updateTable("rule_versions")
+    .set({ created_at: at("02-01", "09:00") })
+    .where("rule_id", "=", ruleId)
+    .execute();
+  // [order, plant day, time]: the engine judges each stored order at that instant.
+  const runs: [string, string, string][] = [
+    ["DH20260302001", "03-02", "10:00"], // A: W10, not expected, not fired
+    ["DH20260303001", "03-03", "10:00"], // B: W10, expected and fired
+    ["DH20260309001", "03-09", "07:00"], // A: W11 in plant time (8 March 23:00 UTC, W10 in UTC)
+    ["DH20260220001", "03-10", "10:00"], // B: W11, expected and fired; its action fails below
+    ["DH20260310001", "03-16", "10:00"], // W12, after the period
+  ];
+  for (const [orderNo, day, time] of runs) {
+    await db.transaction().execute((tx) => runRulesOnOrder(tx, db, orderNo, { trigger: "order.created" }, { at: at(day, time), onlyRuleIds: [ruleId] }));
+  }
+  await db.updateTable("rule_actions").set({ status: "failed", error: "robot down" }).where("order_no", "=", "DH20260220001").execute();
+  // A missed firing in W11: the same facts as 0220's evaluation, logged without the rule.
+  await sql`insert into rule_evaluations (order_no, trigger, at, revision, facts, matched)
+            select order_no, trigger, ${at("03-11", "10:00")}, revision, facts, '[]' from rule_evaluations where order_no = 'DH20260220001'`.execute(db);
+});
+let t: TestApp;
+beforeAll(() => {
+  t = app.t;
+});
+
+const PERIOD = "from=2026-03-02&to=2026-03-15";
+
+describe("rule execution rate per bucket", () => {
+  it("counts each week's evaluations, expected and actual firings, as the period's figure does", async () => {
+    const weeks = await t.api("GET", `/api/metrics/outcomes/trends?${PERIOD}&by=week`, { as: "sales" });
+    expect(weeks.status).toBe(200);
+    expect(weeks.body.ruleExecution).toEqual([
+      { bucket: "2026-W10", evaluations: 2, shouldHaveMatched: 1, matched: 1, executionRate: 1, successRate: 1 },
+      // 0309 (07:00 plant time), 0220 fired and failed, 0220's missed copy.
+      { bucket: "2026-W11", evaluations: 3, shouldHaveMatched: 2, matched: 1, executionRate: 0.5, successRate: 0 },
+    ]);
+    const months = await t.api("GET", `/api/metrics/outcomes/trends?${PERIOD}&by=month`);
+    expect(months.body.ruleExecution).toEqual([
+      { bucket: "2026-03", evaluations: 5, shouldHaveMatched: 3, matched: 2, executionRate: expect.closeTo(2 / 3, 10), successRate: 0.5 },
+    ]);
+    // The buckets add up to the period's figure.
+    const period = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
+    expect(period.body.ruleExecution).toMatchObject({ evaluations: 5, shouldHaveMatched: 3, matched: 2, successRate: 0.5 });
+    expect(period.body.ruleExecution.executionRate).toBeCloseTo(2 / 3, 10);
+  });
+});
+
+describe("status agreement per bucket of order creation", () => {
+  it("counts the orders created in each bucket and those of them that disagree now", async () => {
+    const healthy = await t.api("GET", `/api/metrics/outcomes/trends?${PERIOD}&by=week`);
+    // W10: 0302, 0303. W11: 0309, 0310, 0311. 0220 was created in February.
+    expect(healthy.body.agreement).toEqual([
+      { bucket: "2026-W10", orders: 2, disagreeing: 0, agreementRate: 1 },
+      { bucket: "2026-W11", orders: 3, disagreeing: 0, agreementRate: 1 },
+    ]);
+    const db = t.database.db;
+    // 0310 set to shipped behind its log's back (two causes: event log and no shipment); cancelled 0311 holds stock.
+    await db.updateTable("orders").set({ status: "shipped" }).where("order_no", "=", "DH20260310001").execute();
+    await db
+      .insertInto("reservations")
+      .values({ order_no: "DH20260311001", line_no: 1, sku: "PM-CHIP", location: "WH-MAIN", qty: "5", kind: "soft", expires_at: null, rule_id: null })
+      .execute();
+    const weeks = await t.api("GET", `/api/metrics/outcomes/trends?${PERIOD}&by=week`);
+    expect(weeks.body.agreement).toEqual([
+      { bucket: "2026-W10", orders: 2, disagreeing: 0, agreementRate: 1 },
+      { bucket: "2026-W11", orders: 3, disagreeing: 2, agreementRate: 0.3333 },
+    ]);
+    const months = await t.api("GET", `/api/metrics/outcomes/trends?${PERIOD}&by=month`);
+    expect(months.body.agreement).toEqual([{ bucket: "2026-03", orders: 5, disagreeing: 2, agreementRate: 0.6 }]);
+    const figure = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
+    expect(figure.body.agreement.disagreements).toBe(3);
+  });
+});
