@@ -67,13 +67,19 @@ const found = sql`
       group by o.order_no, o.status
     )`;
 
-/** Every disagreement with its cause, by order. */
-export async function disagreements(db: Kysely<DB>, filter: { cause?: DisagreementCause; limit: number; offset: number }): Promise<DisagreementRow[]> {
+/** Every disagreement with its cause, by order; `created`: only of the orders created in that period. */
+export async function disagreements(
+  db: Kysely<DB>,
+  filter: { cause?: DisagreementCause; created?: Period; limit: number; offset: number },
+): Promise<DisagreementRow[]> {
+  const { created } = filter;
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DisagreementRow>`
     with ${found}
     select * from found
-    ${filter.cause ? sql`where cause = ${filter.cause}` : sql``}
+    where true
+    ${filter.cause ? sql`and cause = ${filter.cause}` : sql``}
+    ${created ? sql`and order_no in (select order_no from orders where created_at >= ${created.start} and created_at < ${created.end})` : sql``}
     order by order_no, cause
     limit ${filter.limit} offset ${filter.offset}`.execute(tx),
   );

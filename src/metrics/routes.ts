@@ -130,11 +130,16 @@ export function metricsRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "session" },
       schema: {
         tags: ["metrics"],
-        summary: "Every order whose status disagrees with its event log, reservations or delivery date, with the cause",
-        querystring: z.strictObject({ cause: z.enum(DISAGREEMENT_CAUSES).optional(), ...page }),
+        summary:
+          "Every order whose status disagrees with its event log, reservations or delivery date, with the cause; from/to: only the orders created in those plant days (one alone: that day)",
+        querystring: z.strictObject({ cause: z.enum(DISAGREEMENT_CAUSES).optional(), from: isoDate.optional(), to: isoDate.optional(), ...page }),
         response: replies,
       },
     },
-    async (request) => listDisagreements(deps.db, request.query),
+    async (request) => {
+      const { from, to, ...filter } = request.query;
+      const day = from ?? to;
+      return listDisagreements(deps.db, { ...filter, created: day ? periodOf(from ?? day, to ?? day) : undefined });
+    },
   );
 }

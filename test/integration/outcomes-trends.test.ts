@@ -93,5 +93,16 @@ describe("status agreement per bucket of order creation", () => {
     expect(months.body.agreement).toEqual([{ bucket: "2026-03", orders: 5, disagreeing: 2, agreementRate: 0.6 }]);
     const figure = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
     expect(figure.body.agreement.disagreements).toBe(3);
+    // A point drills down to the disagreements of the orders created in its days.
+    const w11 = await t.api("GET", "/api/metrics/outcomes/disagreements?from=2026-03-09&to=2026-03-15");
+    expect(w11.body.disagreements.map((d: { orderNo: string; cause: string }) => [d.orderNo, d.cause])).toEqual([
+      ["DH20260310001", "event_log"],
+      ["DH20260310001", "shipment_missing"],
+      ["DH20260311001", "reservations"],
+    ]);
+    const w10 = await t.api("GET", "/api/metrics/outcomes/disagreements?from=2026-03-02&to=2026-03-08");
+    expect(w10.body.disagreements).toEqual([]);
+    const oneDay = await t.api("GET", "/api/metrics/outcomes/disagreements?from=2026-03-11&cause=reservations");
+    expect(oneDay.body.disagreements.map((d: { orderNo: string }) => d.orderNo)).toEqual(["DH20260311001"]);
   });
 });
