@@ -1,47 +1,12 @@
 // The rule execution rate and the status agreement per week and per month, on the hand-built history of
 // test/fixtures/outcome-history.ts: a rule whose evaluations of that history are run through the rule
-// engine at chosen instants, and two orders made to disagree. Each figure is worked out by hand below.
-import { sql } from "kysely";
+// engine at chosen instants (runHandRules), and two orders made to disagree. Each figure is worked out
+// by hand below.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runRulesOnOrder } from "../../src/rules/run-rules-on-order.js";
-import { at, outcomeAppWithHistory } from "../fixtures/outcome-history.js";
+import { outcomeAppWithHistory, runHandRules } from "../fixtures/outcome-history.js";
 import type { TestApp } from "../support/test-app.js";
 
-let ruleId: number;
-const app = outcomeAppWithHistory(async (started) => {
-  const db = started.database.db;
-  const rule = await started.api("POST", "/api/rules", {
-    body: {
-      name: "B级标记(趋势测试)",
-      trigger: { event: "order.created" },
-      condition: { "==": [{ var: "customer.grade" }, "B"] },
-      actions: [{ type: "add_tag", tag: "B" }],
-    },
-  });
-  expect(rule.status).toBe(201);
-  ruleId = rule.body.id;
-  // The rule has been in force since February.
-  await db
-    .updateTable("rule_versions")
-    .set({ created_at: at("02-01", "09:00") })
-    .where("rule_id", "=", ruleId)
-    .execute();
-  // [order, plant day, time]: the engine judges each stored order at that instant.
-  const runs: [string, string, string][] = [
-    ["DH20260302001", "03-02", "10:00"], // A: W10, not expected, not fired
-    ["DH20260303001", "03-03", "10:00"], // B: W10, expected and fired
-    ["DH20260309001", "03-09", "07:00"], // A: W11 in plant time (8 March 23:00 UTC, W10 in UTC)
-    ["DH20260220001", "03-10", "10:00"], // B: W11, expected and fired; its action fails below
-    ["DH20260310001", "03-16", "10:00"], // W12, after the period
-  ];
-  for (const [orderNo, day, time] of runs) {
-    await db.transaction().execute((tx) => runRulesOnOrder(tx, db, orderNo, { trigger: "order.created" }, { at: at(day, time), onlyRuleIds: [ruleId] }));
-  }
-  await db.updateTable("rule_actions").set({ status: "failed", error: "robot down" }).where("order_no", "=", "DH20260220001").execute();
-  // A missed firing in W11: the same facts as 0220's evaluation, logged without the rule.
-  await sql`insert into rule_evaluations (order_no, trigger, at, revision, facts, matched)
-            select order_no, trigger, ${at("03-11", "10:00")}, revision, facts, '[]' from rule_evaluations where order_no = 'DH20260220001'`.execute(db);
-});
+const app = outcomeAppWithHistory(runHandRules);
 let t: TestApp;
 beforeAll(() => {
   t = app.t;
