@@ -6,9 +6,11 @@ import { type BucketSize, plantBucket } from "../metrics/buckets.js";
 import { executionRates, overallRate, overallRateByBucket } from "./model/execution-rate.js";
 import type { OrderFacts } from "./model/facts.js";
 
+export type RuleLog = Awaited<ReturnType<typeof readRuleLog>>;
+
 /** The evaluations of the range (each with the label of its plant week or month when `by` is given), every
  *  rule version, and the actions of those evaluations, as the model reads them. */
-async function readRuleLog(db: Kysely<DB>, range: { from: Date; to: Date }, by?: BucketSize) {
+export async function readRuleLog(db: Kysely<DB>, range: { from: Date; to: Date }, by?: BucketSize) {
   const evaluations = await db
     .selectFrom("rule_evaluations")
     .selectAll()
@@ -43,16 +45,21 @@ async function readRuleLog(db: Kysely<DB>, range: { from: Date; to: Date }, by?:
   };
 }
 
-export async function ruleExecutionRate(db: Kysely<DB>, range: { from: Date; to: Date }) {
-  const log = await readRuleLog(db, range);
-  const rules = executionRates(log.evaluations, log.versions, log.actions);
+/** The figures of a range inside the log's own (a period's halves around a pivot, from the period's log). */
+export function ruleRatesOf(log: RuleLog, range: { from: Date; to: Date }) {
+  const evaluations = log.evaluations.filter((e) => e.at >= range.from && e.at < range.to);
+  const rules = executionRates(evaluations, log.versions, log.actions);
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
-    evaluations: log.evaluations.length,
+    evaluations: evaluations.length,
     overall: overallRate(rules),
     rules,
   };
+}
+
+export async function ruleExecutionRate(db: Kysely<DB>, range: { from: Date; to: Date }) {
+  return ruleRatesOf(await readRuleLog(db, range), range);
 }
 
 /** The overall figures per plant ISO week or month of the range, each computed as ruleExecutionRate does. */

@@ -31,6 +31,12 @@ describe("rule execution rate per bucket", () => {
     const period = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
     expect(period.body.ruleExecution).toMatchObject({ evaluations: 5, shouldHaveMatched: 3, matched: 2, successRate: 0.5 });
     expect(period.body.ruleExecution.executionRate).toBeCloseTo(2 / 3, 10);
+    // Around a pivot, each half is its weeks' figure (the halves come from the period's log, read once).
+    const halves = await t.api("GET", `/api/metrics/outcomes?${PERIOD}&pivot=2026-03-09`);
+    const { before, after, changes } = halves.body.comparison;
+    expect([before.ruleExecutionRate, before.ruleSuccessRate, after.ruleExecutionRate, after.ruleSuccessRate]).toEqual([1, 1, 0.5, 0]);
+    expect(changes.ruleExecutionRate).toEqual({ delta: -0.5, relative: -0.5 });
+    expect(halves.body.ruleExecution).toMatchObject({ evaluations: 5, shouldHaveMatched: 3, matched: 2 });
   });
 });
 
