@@ -1,10 +1,19 @@
 // Use case: fill an empty database with the demo plant (master data, stock, calendar, ~5,000 orders
-// with their histories) in one transaction. Users are created elsewhere.
+// with their histories, the rules in force since the go-live and what they decided for the orders taken
+// in since then) in one transaction. Users and the other default rules are created elsewhere.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { SYSTEM } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../orders/model/numbering.js";
-import { plantInstant } from "./dates.js";
+import { compileRule } from "../rules/active-rules.js";
+import { DEFAULT_RULES } from "../rules/default-rules.js";
+import { parseRule } from "../rules/parse-rule.js";
+import { insertRule } from "../rules/save-rule.js";
+import { writeRuleEffects } from "../rules/write-rule-effects.js";
+import { addDays, plantInstant } from "./dates.js";
 import { DEFAULT_SEED, type DemoPlant, generateDemoPlant } from "./generate-demo-plant.js";
+import { GO_LIVE_RULES, judgeIntake } from "./intake-rules.js";
+import { GO_LIVE_DAYS_AGO } from "./master-changes.js";
 
 export const DEMO_TABLES = [
   "locations",
@@ -32,6 +41,11 @@ export const DEMO_TABLES = [
   "visit_photos",
   "warranty_cards",
   "replenishment_requests",
+  "rules",
+  "rule_versions",
+  "rule_evaluations",
+  "rule_actions",
+  "order_pins",
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -151,6 +165,33 @@ async function insertInstalledBase(tx: Transaction<DB>, base: DemoPlant["install
   return counts;
 }
 
+/** The rules in force since the go-live, made then; the orders taken in since then judged by them, at
+ *  their creation, and written with what the rules decided (evaluations, actions, tags, pins). */
+async function insertPlantWithRules(tx: Transaction<DB>, plant: DemoPlant): Promise<Record<DemoTable, number>> {
+  const goLive = plantInstant(addDays(plant.today, -GO_LIVE_DAYS_AGO), 0);
+  const rules = [];
+  for (const input of DEFAULT_RULES.filter((r) => GO_LIVE_RULES.includes(r.name))) {
+    const rule = parseRule(input);
+    rules.push(compileRule(await insertRule(tx, SYSTEM, rule, goLive), 1, rule));
+  }
+  const { revision } = await tx.selectFrom("rules_revision").select("revision").where("id", "=", 1).executeTakeFirstOrThrow();
+  const { orders, judgements } = judgeIntake(plant, rules, goLive);
+  const counts = await insertPlant(tx, { ...plant, book: { ...plant.book, orders } });
+  for (let i = 0; i < judgements.length; i += MAX_ROWS) {
+    const chunk = judgements.slice(i, i + MAX_ROWS).map((j) => ({ ...j, revision: Number(revision) }));
+    await writeRuleEffects(tx, chunk, SYSTEM.name);
+  }
+  const pins = new Set(judgements.flatMap((j) => j.plan.pins.map((p) => `${j.orderNo}|${p.board}`)));
+  return {
+    ...counts,
+    rules: rules.length,
+    rule_versions: rules.length,
+    rule_evaluations: judgements.length,
+    rule_actions: judgements.reduce((n, j) => n + j.plan.log.length, 0),
+    order_pins: pins.size,
+  };
+}
+
 async function hasCustomers(db: Kysely<DB> | Transaction<DB>): Promise<boolean> {
   return (await db.selectFrom("customers").select("code").limit(1).executeTakeFirst()) !== undefined;
 }
@@ -168,7 +209,7 @@ export async function loadDemoPlant(db: Kysely<DB>, options: DemoOptions = {}): 
     // Two instances starting together: the second waits here, then finds the customers and skips.
     await sql`select pg_advisory_xact_lock(hashtext('lvyue.demo-plant'))`.execute(tx);
     if (await hasCustomers(tx)) return undefined;
-    return insertPlant(tx, plant);
+    return insertPlantWithRules(tx, plant);
   });
   return counts ? { skipped: false, seed, today, counts } : skipped;
 }
