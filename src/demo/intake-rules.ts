@@ -1,21 +1,32 @@
 // The rules the demo plant has run since its go-live, and what they decided for each order taken in since
 // then: the rule engine's own pure steps (facts → match → plan) at the order's creation, as intake runs
-// them. Pure: the loader writes the plans through the engine's writer (writeRuleEffects).
-// Only rules whose effects the generated histories already allow are in force from the go-live (a tag and a
-// board pin): a hold, a task or a message would have changed what happened to the order next.
+// them. Pure: the loader writes the rules and the plans through the engine's writers.
+// Only effects the generated histories already allow are in force from the go-live, a tag: a hold, a task
+// or a message would have changed what happened to the order next, and hundreds of board pins would bury
+// the boards. So a default rule goes live in a first version with its tags only; its full default
+// definition is its next version, made at load time, and applies to the orders taken in from then on.
 
 import { plantDay } from "../orders/model/numbering.js";
 import { matchRules } from "../rules/active-rules.js";
 import { storedOrderChanges } from "../rules/model/apply-plan.js";
-import type { ActiveRule } from "../rules/model/definition.js";
+import type { ActiveRule, RuleDefinitionInput } from "../rules/model/definition.js";
 import type { OrderFacts } from "../rules/model/facts.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
 import type { DemoPlant } from "./generate-demo-plant.js";
 import type { OrderLineRow, OrderRow } from "./rows.js";
 
-/** The default rules (by name) in force since the go-live. */
-export const GO_LIVE_RULES = ["加急订单标记"];
+/** The default rules (by name) in force since the go-live, and how each was described then. */
+export const GO_LIVE_RULES: { name: string; descriptionThen: string }[] = [
+  { name: "加急订单标记", descriptionThen: "加急订单：加标签（上线首批规则；生产看板标橙是后来的版本）" },
+];
+
+/** A go-live rule as first switched on: its tag actions only. */
+export function goLiveVersion(rule: RuleDefinitionInput): RuleDefinitionInput {
+  const then = GO_LIVE_RULES.find((r) => r.name === rule.name);
+  if (!then) throw new Error(`${rule.name} is not a go-live rule`);
+  return { ...rule, description: then.descriptionThen, actions: rule.actions.filter((a) => a.type === "add_tag") };
+}
 
 export interface IntakeJudgement {
   orderNo: string;
@@ -51,9 +62,9 @@ export function judgeIntake(plant: DemoPlant, rules: ActiveRule[], since: Date):
       plan,
     );
     const other = Object.keys(columns).filter((k) => k !== "tags");
-    const effects = [plan.holds, plan.blocks, plan.tasks, plan.notifications, plan.robots, plan.statusLinks].some((x) => x.length) || plan.reserve;
+    const effects = [plan.holds, plan.blocks, plan.tasks, plan.notifications, plan.robots, plan.statusLinks, plan.pins].some((x) => x.length) || plan.reserve;
     if (hold || other.length || effects) {
-      throw new Error(`demo go-live rules must only tag and pin; ${o.order_no} was planned more`);
+      throw new Error(`demo go-live rules must only tag; ${o.order_no} was planned more`);
     }
     return columns.tags ? { ...o, tags: columns.tags } : o;
   });

@@ -8,11 +8,11 @@ import { plantDay } from "../orders/model/numbering.js";
 import { compileRule } from "../rules/active-rules.js";
 import { DEFAULT_RULES } from "../rules/default-rules.js";
 import { parseRule } from "../rules/parse-rule.js";
-import { insertRule } from "../rules/save-rule.js";
+import { insertRule, insertRuleVersion } from "../rules/save-rule.js";
 import { writeRuleEffects } from "../rules/write-rule-effects.js";
 import { addDays, plantInstant } from "./dates.js";
 import { DEFAULT_SEED, type DemoPlant, generateDemoPlant } from "./generate-demo-plant.js";
-import { GO_LIVE_RULES, judgeIntake } from "./intake-rules.js";
+import { GO_LIVE_RULES, goLiveVersion, judgeIntake } from "./intake-rules.js";
 import { GO_LIVE_DAYS_AGO } from "./master-changes.js";
 
 export const DEMO_TABLES = [
@@ -45,7 +45,6 @@ export const DEMO_TABLES = [
   "rule_versions",
   "rule_evaluations",
   "rule_actions",
-  "order_pins",
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -165,30 +164,38 @@ async function insertInstalledBase(tx: Transaction<DB>, base: DemoPlant["install
   return counts;
 }
 
-/** The rules in force since the go-live, made then; the orders taken in since then judged by them, at
- *  their creation, and written with what the rules decided (evaluations, actions, tags, pins). */
+/** The rules in force since the go-live, made then (first versions); the orders taken in since then judged
+ *  by them at their creation and written with what they decided (evaluations, actions, tags); then each
+ *  rule's current default definition as its next version, made now. */
 async function insertPlantWithRules(tx: Transaction<DB>, plant: DemoPlant): Promise<Record<DemoTable, number>> {
   const goLive = plantInstant(addDays(plant.today, -GO_LIVE_DAYS_AGO), 0);
   const rules = [];
-  for (const input of DEFAULT_RULES.filter((r) => GO_LIVE_RULES.includes(r.name))) {
-    const rule = parseRule(input);
-    rules.push(compileRule(await insertRule(tx, SYSTEM, rule, goLive), 1, rule));
+  for (const input of DEFAULT_RULES.filter((r) => GO_LIVE_RULES.some((g) => g.name === r.name))) {
+    const first = parseRule(goLiveVersion(input));
+    rules.push({ compiled: compileRule(await insertRule(tx, SYSTEM, first, goLive), 1, first), first, now: parseRule(input) });
   }
   const { revision } = await tx.selectFrom("rules_revision").select("revision").where("id", "=", 1).executeTakeFirstOrThrow();
-  const { orders, judgements } = judgeIntake(plant, rules, goLive);
+  const { orders, judgements } = judgeIntake(
+    plant,
+    rules.map((r) => r.compiled),
+    goLive,
+  );
   const counts = await insertPlant(tx, { ...plant, book: { ...plant.book, orders } });
   for (let i = 0; i < judgements.length; i += MAX_ROWS) {
     const chunk = judgements.slice(i, i + MAX_ROWS).map((j) => ({ ...j, revision: Number(revision) }));
     await writeRuleEffects(tx, chunk, SYSTEM.name);
   }
-  const pins = new Set(judgements.flatMap((j) => j.plan.pins.map((p) => `${j.orderNo}|${p.board}`)));
+  let versions = rules.length;
+  for (const r of rules) {
+    await insertRuleVersion(tx, SYSTEM, r.compiled.id, { version: 1, definition: r.first }, r.now);
+    versions += JSON.stringify(r.first) === JSON.stringify(r.now) ? 0 : 1;
+  }
   return {
     ...counts,
     rules: rules.length,
-    rule_versions: rules.length,
+    rule_versions: versions,
     rule_evaluations: judgements.length,
     rule_actions: judgements.reduce((n, j) => n + j.plan.log.length, 0),
-    order_pins: pins.size,
   };
 }
 
