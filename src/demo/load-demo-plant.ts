@@ -1,10 +1,19 @@
 // Use case: fill an empty database with the demo plant (master data, stock, calendar, ~5,000 orders
-// with their histories) in one transaction. Users are created elsewhere.
+// with their histories, the rules in force since the go-live and what they decided for the orders taken
+// in since then) in one transaction. Users and the other default rules are created elsewhere.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { SYSTEM } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../orders/model/numbering.js";
-import { plantInstant } from "./dates.js";
+import { compileRule } from "../rules/active-rules.js";
+import { DEFAULT_RULES } from "../rules/default-rules.js";
+import { parseRule } from "../rules/parse-rule.js";
+import { insertRule, insertRuleVersion } from "../rules/save-rule.js";
+import { writeRuleEffects } from "../rules/write-rule-effects.js";
+import { addDays, plantInstant } from "./dates.js";
 import { DEFAULT_SEED, type DemoPlant, generateDemoPlant } from "./generate-demo-plant.js";
+import { GO_LIVE_RULES, goLiveVersion, judgeIntake } from "./intake-rules.js";
+import { GO_LIVE_DAYS_AGO } from "./master-changes.js";
 
 export const DEMO_TABLES = [
   "locations",
@@ -32,6 +41,10 @@ export const DEMO_TABLES = [
   "visit_photos",
   "warranty_cards",
   "replenishment_requests",
+  "rules",
+  "rule_versions",
+  "rule_evaluations",
+  "rule_actions",
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -151,6 +164,41 @@ async function insertInstalledBase(tx: Transaction<DB>, base: DemoPlant["install
   return counts;
 }
 
+/** The rules in force since the go-live, made then (first versions); the orders taken in since then judged
+ *  by them at their creation and written with what they decided (evaluations, actions, tags); then each
+ *  rule's current default definition as its next version, made now. */
+async function insertPlantWithRules(tx: Transaction<DB>, plant: DemoPlant): Promise<Record<DemoTable, number>> {
+  const goLive = plantInstant(addDays(plant.today, -GO_LIVE_DAYS_AGO), 0);
+  const rules = [];
+  for (const input of DEFAULT_RULES.filter((r) => GO_LIVE_RULES.some((g) => g.name === r.name))) {
+    const first = parseRule(goLiveVersion(input));
+    rules.push({ compiled: compileRule(await insertRule(tx, SYSTEM, first, goLive), 1, first), first, now: parseRule(input) });
+  }
+  const { revision } = await tx.selectFrom("rules_revision").select("revision").where("id", "=", 1).executeTakeFirstOrThrow();
+  const { orders, judgements } = judgeIntake(
+    plant,
+    rules.map((r) => r.compiled),
+    goLive,
+  );
+  const counts = await insertPlant(tx, { ...plant, book: { ...plant.book, orders } });
+  for (let i = 0; i < judgements.length; i += MAX_ROWS) {
+    const chunk = judgements.slice(i, i + MAX_ROWS).map((j) => ({ ...j, revision: Number(revision) }));
+    await writeRuleEffects(tx, chunk, SYSTEM.name);
+  }
+  let versions = rules.length;
+  for (const r of rules) {
+    await insertRuleVersion(tx, SYSTEM, r.compiled.id, { version: 1, definition: r.first }, r.now);
+    versions += JSON.stringify(r.first) === JSON.stringify(r.now) ? 0 : 1;
+  }
+  return {
+    ...counts,
+    rules: rules.length,
+    rule_versions: versions,
+    rule_evaluations: judgements.length,
+    rule_actions: judgements.reduce((n, j) => n + j.plan.log.length, 0),
+  };
+}
+
 async function hasCustomers(db: Kysely<DB> | Transaction<DB>): Promise<boolean> {
   return (await db.selectFrom("customers").select("code").limit(1).executeTakeFirst()) !== undefined;
 }
@@ -168,7 +216,7 @@ export async function loadDemoPlant(db: Kysely<DB>, options: DemoOptions = {}): 
     // Two instances starting together: the second waits here, then finds the customers and skips.
     await sql`select pg_advisory_xact_lock(hashtext('lvyue.demo-plant'))`.execute(tx);
     if (await hasCustomers(tx)) return undefined;
-    return insertPlant(tx, plant);
+    return insertPlantWithRules(tx, plant);
   });
   return counts ? { skipped: false, seed, today, counts } : skipped;
 }

@@ -3,6 +3,8 @@
 // check yields (order_no, cause, status, detail); a healthy database yields none.
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { type BucketSize, plantBucket } from "./buckets.js";
+import type { Period } from "./model/period.js";
 import { withSortMemory } from "./sort-memory.js";
 
 export const DISAGREEMENT_CAUSES = [
@@ -65,13 +67,19 @@ const found = sql`
       group by o.order_no, o.status
     )`;
 
-/** Every disagreement with its cause, by order. */
-export async function disagreements(db: Kysely<DB>, filter: { cause?: DisagreementCause; limit: number; offset: number }): Promise<DisagreementRow[]> {
+/** Every disagreement with its cause, by order; `created`: only of the orders created in that period. */
+export async function disagreements(
+  db: Kysely<DB>,
+  filter: { cause?: DisagreementCause; created?: Period; limit: number; offset: number },
+): Promise<DisagreementRow[]> {
+  const { created } = filter;
   const { rows } = await withSortMemory(db, (tx) =>
     sql<DisagreementRow>`
     with ${found}
     select * from found
-    ${filter.cause ? sql`where cause = ${filter.cause}` : sql``}
+    where true
+    ${filter.cause ? sql`and cause = ${filter.cause}` : sql``}
+    ${created ? sql`and order_no in (select order_no from orders where created_at >= ${created.start} and created_at < ${created.end})` : sql``}
     order by order_no, cause
     limit ${filter.limit} offset ${filter.offset}`.execute(tx),
   );
@@ -96,4 +104,25 @@ export async function disagreementSummary(db: Kysely<DB>, examples: number) {
     counts,
     examples: rows.filter((r) => Number(r.r) <= examples).map(({ order_no, cause, status, detail }) => ({ order_no, cause, status, detail })),
   };
+}
+
+export interface AgreementBucketRow {
+  bucket: string;
+  orders: number;
+  disagreeing: number;
+}
+
+/** The orders created in each plant week or month of the period, and how many of them disagree now: the
+ *  check is of the current state, so a trend can only say which cohort of orders the disagreements sit in. */
+export async function agreementByCreation(db: Kysely<DB>, period: Period, by: BucketSize): Promise<AgreementBucketRow[]> {
+  const { rows } = await withSortMemory(db, (tx) =>
+    sql<AgreementBucketRow>`
+    with ${found}
+    select ${plantBucket(sql`o.created_at`, by)} as bucket, count(*)::int as orders, count(d.order_no)::int as disagreeing
+    from orders o left join (select distinct order_no from found) d on d.order_no = o.order_no
+    where o.created_at >= ${period.start} and o.created_at < ${period.end}
+    group by 1
+    order by 1`.execute(tx),
+  );
+  return rows;
 }

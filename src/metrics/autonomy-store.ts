@@ -2,6 +2,7 @@
 // The classification mirrors model/autonomy.ts (classifyChange); tests hold the two together.
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { bucketLabel } from "./buckets.js";
 import type { Period } from "./model/period.js";
 
 const changeClass = sql`case
@@ -23,7 +24,7 @@ export interface AutonomyRow {
  *  g (grouping bits of entity, month, week): 7 overall, 3 by entity, 5 by month, 6 by week, 1 by entity and month. */
 export async function autonomyAggregates(db: Kysely<DB>, period: Period): Promise<AutonomyRow[]> {
   const { rows } = await sql<AutonomyRow>`
-    select entity, to_char(month, 'YYYY-MM') as month, to_char(week, 'IYYY-"W"IW') as week, g, business, admin, automated from (
+    select entity, ${bucketLabel(sql`month`, "month")} as month, ${bucketLabel(sql`week`, "week")} as week, g, business, admin, automated from (
       select entity, month, week, grouping(entity, month, week)::int as g,
              coalesce(sum(n) filter (where class = 'business'), 0)::int as business,
              coalesce(sum(n) filter (where class = 'admin'), 0)::int as admin,

@@ -2,7 +2,7 @@
 // date, the same figures before and after it (e.g. go-live) and how each headline changed.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { ruleExecutionRate } from "../rules/rule-execution-rate.js";
+import { type RuleLog, readRuleLog, ruleRatesOf } from "../rules/rule-execution-rate.js";
 import { disagreementSummary } from "./agreement-store.js";
 import { autonomyAggregates } from "./autonomy-store.js";
 import { deliveryAggregates } from "./delivery-store.js";
@@ -21,15 +21,19 @@ async function customerNames(db: Kysely<DB>) {
   return new Map(rows.map((r) => [r.code, { name: r.name, grade: r.grade }]));
 }
 
-/** The figures that depend on the period. */
-async function periodFigures(db: Kysely<DB>, period: Period) {
-  const [dwellRows, deliveryRows, autonomyRows, rules, names] = await Promise.all([
+const instants = (period: Period) => ({ from: period.start, to: period.end });
+
+/** The figures that depend on the period; the rule figures from `ruleLog`, the rule log of the period or of
+ *  a period holding it (a pivot's halves are computed from the whole period's log, read once). */
+async function periodFigures(db: Kysely<DB>, period: Period, ruleLog: Promise<RuleLog>) {
+  const [dwellRows, deliveryRows, autonomyRows, log, names] = await Promise.all([
     dwellAggregates(db, period),
     deliveryAggregates(db, period),
     autonomyAggregates(db, period),
-    ruleExecutionRate(db, { from: period.start, to: period.end }),
+    ruleLog,
     customerNames(db),
   ]);
+  const rules = ruleRatesOf(log, instants(period));
   return {
     period: { from: period.from, to: period.to },
     dwell: shapeDwell(dwellRows),
@@ -55,8 +59,9 @@ export function headline(f: PeriodFigures) {
 export async function computeOutcomes(db: Kysely<DB>, period: Period, options: { now: Date; pivot?: string }) {
   const halves = options.pivot ? splitAtPivot(period, options.pivot) : undefined;
   await refreshOutcomeSummaries(db);
+  const ruleLog = readRuleLog(db, instants(period));
   const [figures, stuck, { counts, examples }] = await Promise.all([
-    periodFigures(db, period),
+    periodFigures(db, period, ruleLog),
     stuckOrders(db, STUCK_PER_STATUS),
     disagreementSummary(db, EXAMPLES),
   ]);
@@ -76,13 +81,13 @@ export async function computeOutcomes(db: Kysely<DB>, period: Period, options: {
       byCause: counts,
       examples: examples.map((d) => ({ orderNo: d.order_no, cause: d.cause, status: d.status, detail: d.detail })),
     },
-    ...(halves ? { comparison: await compare(db, options.pivot as string, halves) } : {}),
+    ...(halves ? { comparison: await compare(db, options.pivot as string, halves, ruleLog) } : {}),
   };
 }
 
-async function compare(db: Kysely<DB>, pivot: string, halves: { before: Period; after: Period }) {
-  const before = headline(await periodFigures(db, halves.before));
-  const after = headline(await periodFigures(db, halves.after));
+async function compare(db: Kysely<DB>, pivot: string, halves: { before: Period; after: Period }, ruleLog: Promise<RuleLog>) {
+  const before = headline(await periodFigures(db, halves.before, ruleLog));
+  const after = headline(await periodFigures(db, halves.after, ruleLog));
   const changes = {
     dwellMedianHours: Object.fromEntries(Object.keys(before.dwellMedianHours).map((k) => [k, change(before.dwellMedianHours[k], after.dwellMedianHours[k])])),
     dwellMeanHours: Object.fromEntries(Object.keys(before.dwellMeanHours).map((k) => [k, change(before.dwellMeanHours[k], after.dwellMeanHours[k])])),

@@ -5,10 +5,9 @@
 // live orders' own.
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB, DeliveryDaysTable } from "../core/db/schema.js";
+import { bucketLabel, plantDate } from "./buckets.js";
 import type { Period } from "./model/period.js";
 import { withSortMemory } from "./sort-memory.js";
-
-const plantDate = (column: RawBuilder<unknown>) => sql`((${column} at time zone 'UTC') + interval '8 hours')::date`;
 
 /** Delivered orders of the period (`verdicts`: source, order_no, customer_code, delivered_day, promised_date,
  *  requested_date, due_date, the three on-time verdicts, month_start, week_start) and the product families of their
@@ -98,7 +97,7 @@ export async function deliveryAggregates(db: Kysely<DB>, period: Period): Promis
   const days = sql`day >= ${period.from}::date and day <= ${period.to}::date`;
   const { rows } = await sql<DeliveryAggregateRow>`
     select case grouping(customer_code, month_start, week_start, source) when 15 then 'all' when 7 then 'customer' when 11 then 'month' when 13 then 'week' else 'source' end as dim,
-           coalesce(customer_code, to_char(month_start, 'YYYY-MM'), to_char(week_start, 'IYYY-"W"IW'), source) as value, ${sums}
+           coalesce(customer_code, ${bucketLabel(sql`month_start`, "month")}, ${bucketLabel(sql`week_start`, "week")}, source) as value, ${sums}
     from (
       select customer_code collate "C" as customer_code, date_trunc('month', day)::date as month_start,
              date_trunc('week', day)::date as week_start, source collate "C" as source, delivered, with_due, on_time,
@@ -156,7 +155,7 @@ export async function deliveryRows(
     where true
       ${filter.customer ? sql`and customer_code = ${filter.customer}` : sql``}
       ${filter.family ? sql`and exists (select 1 from families f where f.source = v.source and f.order_no = v.order_no and f.family = ${filter.family})` : sql``}
-      ${filter.month ? sql`and to_char(month_start, 'YYYY-MM') = ${filter.month}` : sql``}
+      ${filter.month ? sql`and ${bucketLabel(sql`month_start`, "month")} = ${filter.month}` : sql``}
       ${filter.late ? sql`and on_time is false` : sql``}
     order by delivered_day desc, order_no
     limit ${filter.limit} offset ${filter.offset}`.execute(tx),

@@ -4,6 +4,7 @@
 // (decision 0020).
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { bucketLabel } from "./buckets.js";
 import { type DwellAggregateRow, type DwellTrendRow, exactDwellAggregates, exactDwellTrend } from "./dwell-store.js";
 import { BUCKET_SQL } from "./model/histogram.js";
 import { fullWeeks, type Period } from "./model/period.js";
@@ -64,7 +65,7 @@ function periodRows(kind: "totals" | "buckets", period: Period, where: RawBuilde
 
 const STAGE_KEYS = sql`key not like 'status:%'`;
 const inDays = (period: Period) => sql`day >= ${period.from}::date and day <= ${period.to}::date`;
-const weekLabel = (column: RawBuilder<unknown>) => sql`to_char(${column}, 'IYYY-"W"IW')`;
+const weekLabel = (column: RawBuilder<unknown>) => bucketLabel(column, "week");
 const bucketValue = (b: string) => sql.raw(`(case when ${b} <= 100 then ${b} / 100.0 else power(1.01, ${b} - 100.5) end)`);
 
 /** percentile_cont(0.5) and (0.9) over a histogram `h(grp…, bucket, n)` grouped by `groupBy`: the bucket
@@ -115,7 +116,7 @@ export async function dwellAggregates(db: Kysely<DB>, period: Period, exactUpTo 
 export async function dwellTrend(db: Kysely<DB>, period: Period, by: "week" | "month", exactUpTo = EXACT_SAMPLES): Promise<DwellTrendRow[]> {
   const { rows: count } = await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from dwell_day_totals where ${inDays(period)}`.execute(db);
   if (count[0].n <= exactUpTo) return exactDwellTrend(db, period, by);
-  const label = by === "week" ? weekLabel(sql`t.first_day`) : sql`to_char(t.first_day, 'YYYY-MM')`;
+  const label = bucketLabel(sql`t.first_day`, by);
   const { rows } = await sql<DwellTrendRow>`
     select t.key, ${label} as bucket, t.n, t.mean, p.median, p.p90 from (
       select key collate "C" as key, date_trunc(${by}, day)::date as first_day, sum(n)::int as n, (sum(hours) / sum(n))::float8 as mean

@@ -5,12 +5,13 @@
 // period in which they end; see decision 0020.
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { plantBucket, plantDate } from "./buckets.js";
 import type { Period } from "./model/period.js";
 import { DWELL_STATUSES, STAGES } from "./model/stages.js";
 import { withSortMemory } from "./sort-memory.js";
 
-const plantWeek = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'IYYY-"W"IW')`;
-const plantMonth = sql`to_char((s.done_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+const plantWeek = plantBucket(sql`s.done_at`, "week");
+const plantMonth = plantBucket(sql`s.done_at`, "month");
 
 // Per stage: the seq of the stay that starts it (the first entry into `from`, or the creation) and of the
 // one that ends it (the first entry into `to` after the start), found in one pass per order.
@@ -62,7 +63,7 @@ export function derivedSamples(orderNos: string[]): RawBuilder<unknown> {
       union all
       select 'status:' || status, order_no, entered_at, left_at, 0 from stays where left_at is not null
     )
-    select order_no, key, started_at, done_at, ${plantWeek} as week, ((done_at at time zone 'UTC') + interval '8 hours')::date as day,
+    select order_no, key, started_at, done_at, ${plantWeek} as week, ${plantDate(sql`done_at`)} as day,
            held_s, (extract(epoch from done_at - started_at) - held_s) / 3600.0 as hours
     from all_samples s`;
 }

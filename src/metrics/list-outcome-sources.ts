@@ -94,7 +94,7 @@ export async function listMasterChanges(db: Kysely<DB>, period: Period, filter: 
   };
 }
 
-export async function listDisagreements(db: Kysely<DB>, filter: { cause?: DisagreementCause } & Page) {
+export async function listDisagreements(db: Kysely<DB>, filter: { cause?: DisagreementCause; created?: Period } & Page) {
   await refreshOutcomeSummaries(db);
   const rows = await disagreements(db, filter);
   return { disagreements: rows.map((d) => ({ orderNo: d.order_no, cause: d.cause, status: d.status, detail: d.detail })) };

@@ -44,7 +44,8 @@ export function metricsRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "session" },
       schema: {
         tags: ["metrics"],
-        summary: "Dwell times, on-time rate and data autonomy per ISO week or per month, as chart series",
+        summary:
+          "Dwell times, on-time rate, rule execution rate and data autonomy per plant ISO week or month, and the orders created in each with how many disagree now, as chart series",
         querystring: z.strictObject({ ...range, by: z.enum(["week", "month"]).default("week") }),
         response: replies,
       },
@@ -129,11 +130,16 @@ export function metricsRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "session" },
       schema: {
         tags: ["metrics"],
-        summary: "Every order whose status disagrees with its event log, reservations or delivery date, with the cause",
-        querystring: z.strictObject({ cause: z.enum(DISAGREEMENT_CAUSES).optional(), ...page }),
+        summary:
+          "Every order whose status disagrees with its event log, reservations or delivery date, with the cause; from/to: only the orders created in those plant days (one alone: that day)",
+        querystring: z.strictObject({ cause: z.enum(DISAGREEMENT_CAUSES).optional(), from: isoDate.optional(), to: isoDate.optional(), ...page }),
         response: replies,
       },
     },
-    async (request) => listDisagreements(deps.db, request.query),
+    async (request) => {
+      const { from, to, ...filter } = request.query;
+      const day = from ?? to;
+      return listDisagreements(deps.db, { ...filter, created: day ? periodOf(from ?? day, to ?? day) : undefined });
+    },
   );
 }

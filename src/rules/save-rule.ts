@@ -22,28 +22,73 @@ function diffOf(before: Record<string, unknown>, after: Record<string, unknown>)
   return diff;
 }
 
+/** Writes a new rule and its first version in the caller's transaction; `at`: when it was made (the demo
+ *  plant's first rules date from its go-live), the database's now by default. */
+export async function insertRule(tx: Transaction<DB>, principal: Principal, rule: RuleDefinition, at?: Date): Promise<number> {
+  const made = at ? { created_at: at } : {};
+  const { id } = await tx
+    .insertInto("rules")
+    .values({ name: rule.name, enabled: rule.enabled, current_version: 1, ...made, ...(at ? { updated_at: at } : {}) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto("rule_versions")
+    .values({
+      rule_id: id,
+      version: 1,
+      definition: JSON.stringify(rule),
+      diff: "{}",
+      created_by: principal.name,
+      created_by_roles: principal.roles,
+      ...made,
+    })
+    .execute();
+  await bumpRevision(tx);
+  await publishChange(tx, { kind: "rule", action: "created", ruleId: id, enabled: rule.enabled });
+  return id;
+}
+
 export async function createRule(db: Kysely<DB>, principal: Principal, input: unknown) {
   const rule = parseRule(input);
   try {
-    const id = await db.transaction().execute(async (tx) => {
-      const { id } = await tx
-        .insertInto("rules")
-        .values({ name: rule.name, enabled: rule.enabled, current_version: 1 })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto("rule_versions")
-        .values({ rule_id: id, version: 1, definition: JSON.stringify(rule), diff: "{}", created_by: principal.name, created_by_roles: principal.roles })
-        .execute();
-      await bumpRevision(tx);
-      await publishChange(tx, { kind: "rule", action: "created", ruleId: id, enabled: rule.enabled });
-      return id;
-    });
+    const id = await db.transaction().execute((tx) => insertRule(tx, principal, rule));
     return getRuleView(db, id);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "rule.name_taken", { name: rule.name }, "name");
     throw error;
   }
+}
+
+/** Writes `next` as the rule's next version in the caller's transaction, with its diff from `current`;
+ *  nothing when nothing changed. */
+export async function insertRuleVersion(
+  tx: Transaction<DB>,
+  principal: Principal,
+  id: number,
+  current: { version: number; definition: RuleDefinition },
+  next: RuleDefinition,
+): Promise<void> {
+  const diff = diffOf(current.definition as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+  if (!Object.keys(diff).length) return;
+  const version = current.version + 1;
+  await tx
+    .insertInto("rule_versions")
+    .values({
+      rule_id: id,
+      version,
+      definition: JSON.stringify(next),
+      diff: JSON.stringify(diff),
+      created_by: principal.name,
+      created_by_roles: principal.roles,
+    })
+    .execute();
+  await tx
+    .updateTable("rules")
+    .set({ name: next.name, enabled: next.enabled, current_version: version, updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+  await bumpRevision(tx);
+  await publishChange(tx, { kind: "rule", action: "changed", ruleId: id, enabled: next.enabled });
 }
 
 /** `patch` replaces the named top-level parts of the definition (e.g. {enabled:false}). */
@@ -64,28 +109,7 @@ export async function updateRule(db: Kysely<DB>, principal: Principal, id: numbe
         });
       }
       const before = current.definition as RuleDefinition;
-      const next = parseRule({ ...before, ...patch });
-      const diff = diffOf(before as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
-      if (!Object.keys(diff).length) return;
-      const version = current.current_version + 1;
-      await tx
-        .insertInto("rule_versions")
-        .values({
-          rule_id: id,
-          version,
-          definition: JSON.stringify(next),
-          diff: JSON.stringify(diff),
-          created_by: principal.name,
-          created_by_roles: principal.roles,
-        })
-        .execute();
-      await tx
-        .updateTable("rules")
-        .set({ name: next.name, enabled: next.enabled, current_version: version, updated_at: new Date() })
-        .where("id", "=", id)
-        .execute();
-      await bumpRevision(tx);
-      await publishChange(tx, { kind: "rule", action: "changed", ruleId: id, enabled: next.enabled });
+      await insertRuleVersion(tx, principal, id, { version: current.current_version, definition: before }, parseRule({ ...before, ...patch }));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "rule.name_taken", { name: String(patch.name) }, "name");

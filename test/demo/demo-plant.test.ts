@@ -4,9 +4,12 @@ import type { Role } from "../../src/core/auth/roles.js";
 import { openDatabase } from "../../src/core/db/connect.js";
 import { migrateToLatest } from "../../src/core/db/migrate.js";
 import { lineAmount, sumMoney } from "../../src/core/money.js";
+import { addDays, plantInstant } from "../../src/demo/dates.js";
 import { bomIsAcyclic } from "../../src/demo/engineering.js";
 import { generateDemoPlant } from "../../src/demo/generate-demo-plant.js";
+import { GO_LIVE_RULES, goLiveVersion, judgeIntake } from "../../src/demo/intake-rules.js";
 import { DEMO_TABLES, demoClock, loadDemoPlant } from "../../src/demo/load-demo-plant.js";
+import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
 import { createRng } from "../../src/demo/random.js";
 import type { OrderEventRow } from "../../src/demo/rows.js";
 import { effectiveVersion } from "../../src/engineering/model.js";
@@ -15,8 +18,12 @@ import { refreshOutcomeSummaries } from "../../src/metrics/refresh-summaries.js"
 import { checkTransition, type OrderStatus } from "../../src/orders/model/lifecycle.js";
 import { formatOrderNo, parseOrderNo, plantDay } from "../../src/orders/model/numbering.js";
 import { checkParams, type ParamSchema } from "../../src/orders/model/params.js";
+import { compileRule } from "../../src/rules/active-rules.js";
+import { DEFAULT_RULES } from "../../src/rules/default-rules.js";
 import { dryRunRule } from "../../src/rules/dry-run-rule.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
+import type { RuleDefinitionInput } from "../../src/rules/model/definition.js";
+import { ruleExecutionTrend } from "../../src/rules/rule-execution-rate.js";
 import { rowCounts } from "../support/helpers.js";
 
 const TODAY = "2026-11-20";
@@ -121,6 +128,26 @@ describe("demo plant generator (pure)", () => {
     expect(share).toBeLessThan(0.8);
   });
 
+  it("judges the orders taken in since a date with the go-live rules, and refuses rules whose effects the histories ignore", () => {
+    const since = plantInstant(addDays(TODAY, -30), 0);
+    const rule = (name: string) => DEFAULT_RULES.find((r) => r.name === name) as RuleDefinitionInput;
+    const goLive = GO_LIVE_RULES.map((g, n) => compileRule(n + 1, 1, goLiveVersion(rule(g.name))));
+    const { orders, judgements } = judgeIntake(plant, goLive, since);
+    expect(judgements.map((j) => j.orderNo)).toEqual(book.orders.filter((o) => o.created_at >= since).map((o) => o.order_no));
+    for (const j of judgements) {
+      expect(j.at).toEqual(book.orders.find((o) => o.order_no === j.orderNo)?.created_at);
+      expect(j.facts.order.status).toBe("draft");
+      expect(j.matched.length).toBe(j.facts.order.rush ? 1 : 0);
+    }
+    const tagged = orders.filter((o, i) => o.tags.length !== book.orders[i].tags.length);
+    expect(tagged.length).toBe(judgements.filter((j) => j.facts.order.rush).length);
+    for (const o of tagged) expect(o.tags).toEqual(expect.arrayContaining(["T+3", "加急"]));
+    // A rule that would have tasked or pinned an order cannot be replayed onto a history that never saw it:
+    // the full rush rule pins (its later version), the grade D rule makes a task.
+    expect(() => judgeIntake(plant, [compileRule(9, 2, rule("加急订单标记"))], since)).toThrow(/only tag/);
+    expect(() => judgeIntake(plant, [compileRule(9, 1, rule("D级订单财务复核"))], since)).toThrow(/only tag/);
+  });
+
   it("keeps BOM graphs acyclic", () => {
     expect(bomIsAcyclic(plant.master.items, plant.engineering)).toBe(true);
   });
@@ -167,6 +194,27 @@ describe("loadDemoPlant (PGlite)", () => {
       }
       expect(summary.counts).toMatchObject({ items: 2000, customers: 400, orders: 5000, locations: 2 });
       expect(summary.counts.order_events).toBe(book.events.length);
+
+      // Since the go-live the orders were taken in through the rules then in force: each judged at its
+      // creation, the rush ones tagged and pinned, as the execution rate and its weekly trend read them.
+      const goLive = plantInstant(addDays(TODAY, -GO_LIVE_DAYS_AGO), 0);
+      const sinceGoLive = book.orders.filter((o) => o.created_at >= goLive);
+      expect(summary.counts.rule_evaluations).toBe(sinceGoLive.length);
+      expect(summary.counts.rule_actions).toBe(sinceGoLive.filter((o) => o.rush).length);
+      // Version 1 (the tag) since the go-live judged them all; version 2 (the default, with its pin) from now on.
+      const versions = await database.db.selectFrom("rule_versions").select(["version", "created_at"]).orderBy("version").execute();
+      expect(versions.map((v) => v.version)).toEqual([1, 2]);
+      expect(versions[0].created_at).toEqual(goLive);
+      expect(versions[1].created_at.getTime()).toBeGreaterThan(goLive.getTime());
+      const byVersion = await sql<{ v: number; n: number }>`select rule_version as v, count(*)::int as n from rule_actions group by 1`.execute(database.db);
+      expect(byVersion.rows).toEqual([{ v: 1, n: summary.counts.rule_actions }]);
+      expect(await database.db.selectFrom("order_pins").select("order_no").execute()).toEqual([]);
+      const rush = await database.db.selectFrom("orders").select(["tags", "created_at"]).where("rush", "=", true).execute();
+      for (const o of rush) expect(o.tags.includes("加急"), o.created_at.toISOString()).toBe(o.created_at >= goLive);
+      const trend = await ruleExecutionTrend(database.db, { from: goLive, to: NOW }, "week");
+      expect(trend.length).toBeGreaterThanOrEqual(17);
+      for (const week of trend) expect(week).toMatchObject({ shouldHaveMatched: week.matched, executionRate: 1, successRate: 1 });
+      expect(trend.reduce((n, w) => n + w.evaluations, 0)).toBe(sinceGoLive.length);
 
       // The demo's orders agree with their logs and shipments: status agreement finds nothing.
       await refreshOutcomeSummaries(database.db);

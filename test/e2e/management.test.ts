@@ -3,7 +3,7 @@
 // orders as the API, the keyboard, the before/after pivot and the Excel export.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { seedOutcomeHistory } from "../fixtures/outcome-history.js";
+import { runHandRules, seedOutcomeHistory } from "../fixtures/outcome-history.js";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
 const PERIOD = "from=2026-03-01&to=2026-03-31";
@@ -14,6 +14,7 @@ describe.skipIf(!hasChromium)("the management page in headless Chromium", () => 
 
   it("shows the five indicators with trends, and a figure drills down to the orders the API lists", async () => {
     await seedOutcomeHistory(app.t.database.db);
+    await runHandRules(app.t);
     const api = (await app.t.api("GET", `/api/metrics/outcomes?${PERIOD}`, { as: "planner" })).body;
     const page = await signIn(app.browser, app.t.url, "planner");
     // Every signed-in person reaches the page from the menu.
@@ -36,6 +37,19 @@ describe.skipIf(!hasChromium)("the management page in headless Chromium", () => 
     expect(await trend.locator("svg text").allTextContents()).toContain("2026-W10");
     expect(Number(await page.getByTestId("trend-onTime").getAttribute("data-points"))).toBeGreaterThan(0);
     expect(Number(await page.getByTestId("trend-autonomy").getAttribute("data-points"))).toBeGreaterThan(0);
+    // The rule execution rate per week (W10 and W11: execution and success rate each) and the agreement of
+    // the orders created in each week (W10, W11).
+    const trends = (await app.t.api("GET", `/api/metrics/outcomes/trends?${PERIOD}&by=week`)).body;
+    expect(trends.ruleExecution.map((r: { bucket: string }) => r.bucket)).toEqual(["2026-W10", "2026-W11", "2026-W12"]);
+    const rules = page.getByTestId("trend-rules");
+    await rules.locator("svg").first().waitFor();
+    // W12 (after the hand-built history) has one evaluation that no rule should have fired on: no rate to draw.
+    expect(Number(await rules.getAttribute("data-points"))).toBe(4);
+    expect(await rules.locator("svg text").allTextContents()).toEqual(expect.arrayContaining(["2026-W11", "执行率", "成功率", "行业平均 76.2%"]));
+    const agreement = page.getByTestId("trend-agreement");
+    await agreement.locator("svg").first().waitFor();
+    expect(Number(await agreement.getAttribute("data-points"))).toBe(2);
+    expect(await agreement.locator("svg text").allTextContents()).toEqual(expect.arrayContaining(["2026-W10", "2026-W11", "当前一致率"]));
 
     // Drill-down: the sales-acceptance median lists the API's orders, longest first.
     await page.getByTestId("figure-dwell-sales_acceptance").click();
@@ -95,7 +109,24 @@ describe.skipIf(!hasChromium)("the management page in headless Chromium", () => 
     await page.getByTestId("export-figures").click();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await (await download).path());
-    expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "Dwell", "On time", "On time by customer", "Rules", "Autonomy", "Agreement"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "Summary",
+      "Dwell",
+      "On time",
+      "On time by customer",
+      "Rules",
+      "Rules by period",
+      "Autonomy",
+      "Agreement",
+      "Agreement by creation",
+    ]);
+    // The rule execution rate per week as the trend gives it (W11: 1 of 2 expected firings, none succeeded).
+    const ruleWeeks = book.getWorksheet("Rules by period")?.getSheetValues().slice(2) as unknown[][];
+    expect(ruleWeeks.map((r) => r.slice(1, 7))).toEqual([
+      ["2026-W10", 2, 1, 1, 100, 100],
+      ["2026-W11", 3, 2, 1, 50, 0],
+      ["2026-W12", 1, 0, 0],
+    ]);
     const summary = book.worksheets[0];
     const rows = summary.getSheetValues().slice(2) as unknown[][];
     const onTime = rows.find((r) => r[2] === "By due date (%)");

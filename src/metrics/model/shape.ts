@@ -1,5 +1,6 @@
 // Turns the stores' grouped rows into the JSON the API serves: one object per figure, breakdowns as
 // arrays sorted along their axis so a chart can plot them as they are. Pure.
+import type { AgreementBucketRow } from "../agreement-store.js";
 import type { AutonomyRow } from "../autonomy-store.js";
 import type { DeliveryAggregateRow } from "../delivery-store.js";
 import type { DwellAggregateRow, DwellTrendRow } from "../dwell-store.js";
@@ -109,4 +110,9 @@ export function shapeAutonomy(rows: AutonomyRow[]) {
     byWeek: of(6).map((r) => ({ week: r.week as string, ...autonomyFigures(r) })),
     byEntityMonth: of(1).map((r) => ({ entity: r.entity as string, month: r.month as string, ...autonomyFigures(r) })),
   };
+}
+
+/** Per bucket of order creation: the orders, those disagreeing now, and the share that agrees. */
+export function shapeAgreementTrend(rows: AgreementBucketRow[]) {
+  return rows.map((r) => ({ bucket: r.bucket, orders: r.orders, disagreeing: r.disagreeing, agreementRate: share(r.orders - r.disagreeing, r.orders) }));
 }

@@ -105,3 +105,37 @@ export function executionRates(evaluations: EvaluationRow[], versions: VersionRo
   }
   return rates.sort((a, b) => a.ruleId - b.ruleId);
 }
+
+export interface OverallRate {
+  shouldHaveMatched: number;
+  matched: number;
+  executionRate: number | null;
+  successRate: number | null;
+}
+
+/** All rules together: expected firings that happened over expected firings, successes over firings. */
+export function overallRate(rates: RuleRate[]): OverallRate {
+  const sum = (key: "shouldHaveMatched" | "matchedAsExpected" | "matched" | "succeeded") => rates.reduce((s, r) => s + r[key], 0);
+  const should = sum("shouldHaveMatched");
+  const matched = sum("matched");
+  return {
+    shouldHaveMatched: should,
+    matched,
+    executionRate: should ? sum("matchedAsExpected") / should : null,
+    successRate: matched ? sum("succeeded") / matched : null,
+  };
+}
+
+/** The overall rate of each bucket (week or month label) the evaluations fall in, buckets in order. */
+export function overallRateByBucket(
+  evaluations: (EvaluationRow & { bucket: string })[],
+  versions: VersionRow[],
+  actions: ActionRow[],
+): ({ bucket: string; evaluations: number } & OverallRate)[] {
+  const byBucket = new Map<string, EvaluationRow[]>();
+  for (const e of evaluations) byBucket.set(e.bucket, [...(byBucket.get(e.bucket) ?? []), e]);
+  return [...byBucket.keys()].sort().map((bucket) => {
+    const mine = byBucket.get(bucket) as EvaluationRow[];
+    return { bucket, evaluations: mine.length, ...overallRate(executionRates(mine, versions, actions)) };
+  });
+}

@@ -1,17 +1,21 @@
 // Status agreement: how many orders disagree with their own log, stock or delivery (must be 0), per
-// cause, each cause opening its orders.
-import { Card, Result, Table } from "antd";
+// cause, each cause opening its orders; and per week or month of creation, the share of those orders
+// that agree now (the check is of the current state: the trend says where the disagreeing orders came from).
+import { Card, Result, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "../components/status-tag";
 import { OrderLink } from "../orders/order-drawer";
 import { FigureButton } from "./figure-button";
+import { bucketDays } from "./period";
+import { TrendChart } from "./trend-chart";
 import type { SectionProps } from "./types";
 
-export function AgreementSection({ outcomes, onDrill }: Pick<SectionProps, "outcomes" | "onDrill">) {
+export function AgreementSection({ outcomes, trends, pivotBucket, onDrill }: SectionProps) {
   const { t } = useTranslation();
   const a = outcomes.agreement;
   const causeName = (c: string) => t(`management.agreement.causes.${c}`, { defaultValue: c });
   const causes = Object.entries(a.byCause).map(([cause, count]) => ({ cause, count }));
+  const points = trends?.agreement ?? [];
   return (
     <Card size="small" title={t("management.indicators.agreement")} data-testid="section-agreement">
       <Result
@@ -23,6 +27,16 @@ export function AgreementSection({ outcomes, onDrill }: Pick<SectionProps, "outc
         }
         subTitle={a.disagreements ? t("management.mustBeZero") : t("management.allAgree")}
         style={{ padding: "8px 0" }}
+      />
+      <Typography.Text type="secondary">{t("management.agreement.trendHint")}</Typography.Text>
+      <TrendChart
+        testId="trend-agreement"
+        percent
+        buckets={points.map((p) => p.bucket)}
+        series={[{ name: t("management.agreement.rate"), data: points.map((p) => p.agreementRate) }]}
+        pivotBucket={pivotBucket}
+        pivotLabel={t("management.after")}
+        onPoint={(bucket) => onDrill({ kind: "agreement", ...bucketDays(bucket, outcomes.period), label: `${t("management.agreement.count")} · ${bucket}` })}
       />
       <Table
         rowKey="cause"

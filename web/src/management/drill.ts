@@ -11,7 +11,7 @@ export type DrillTarget = { label: string } & (
   | ({ kind: "dwell"; stage: string } & Range)
   | ({ kind: "onTime"; customer?: string; late?: boolean } & Range)
   | ({ kind: "autonomy"; entity?: string } & Range)
-  | { kind: "agreement"; cause?: string }
+  | ({ kind: "agreement"; cause?: string } & Partial<Range>)
   | { kind: "stuck"; status: string }
   | { kind: "ruleFailures"; failures: Failure[] }
 );
@@ -29,7 +29,7 @@ export function drillPath(target: DrillTarget, page: { limit: number; offset: nu
     case "autonomy":
       return `/api/metrics/outcomes/autonomy/changes?${query({ from: target.from, to: target.to, entity: target.entity, ...page })}`;
     case "agreement":
-      return `/api/metrics/outcomes/disagreements?${query({ cause: target.cause, ...page })}`;
+      return `/api/metrics/outcomes/disagreements?${query({ cause: target.cause, from: target.from, to: target.to, ...page })}`;
     case "stuck":
       return `/api/metrics/outcomes/stuck?${query({ status: target.status, limit: page.limit })}`;
     case "ruleFailures":

@@ -1,5 +1,6 @@
 // The figures on screen as workbook sheets: summary (with before/after), dwell per stage, on-time per
-// month and per customer, rules, autonomy per table and month, disagreements. Pure apart from `t`.
+// month and per customer, rules (per rule and per bucket), autonomy per table and month, disagreements
+// (per cause and per bucket of creation). Pure apart from `t`.
 import type { TFunction } from "i18next";
 import type { Column, Sheet } from "../orders/export-excel";
 import type { Outcomes, Trends } from "./types";
@@ -20,6 +21,7 @@ export function figureSheets(t: TFunction, o: Outcomes, trends?: Trends): Sheet<
   const c = o.comparison;
   const h = (key: string) => `${m(key)} (h)`;
   const p = (key: string) => `${m(key)} (%)`;
+  const bucketHeader = t(`management.by.${trends?.by ?? "month"}`) as string;
   const summary: SummaryRow[] = [
     ...o.dwell.stages.map((s) => ({
       indicator: m("indicators.dwell"),
@@ -87,7 +89,7 @@ export function figureSheets(t: TFunction, o: Outcomes, trends?: Trends): Sheet<
     {
       name: m("sheets.onTime"),
       columns: [
-        { header: t(`management.by.${trends?.by ?? "month"}`), value: (r) => r.bucket, width: 12 },
+        { header: bucketHeader, value: (r) => r.bucket, width: 12 },
         { header: m("onTime.delivered"), value: (r) => r.delivered },
         { header: p("onTime.overall"), value: (r) => pct(r.onTimeRate) },
         { header: p("onTime.promised"), value: (r) => pct(r.promised.rate) },
@@ -124,6 +126,18 @@ export function figureSheets(t: TFunction, o: Outcomes, trends?: Trends): Sheet<
       rows: o.ruleExecution.rules,
     } satisfies Sheet<Outcomes["ruleExecution"]["rules"][number]> as Sheet<unknown>,
     {
+      name: m("sheets.rulesTrend"),
+      columns: [
+        { header: bucketHeader, value: (r) => r.bucket, width: 12 },
+        { header: m("rules.evaluations"), value: (r) => r.evaluations },
+        { header: m("rules.should"), value: (r) => r.shouldHaveMatched },
+        { header: m("rules.matched"), value: (r) => r.matched },
+        { header: p("rules.execution"), value: (r) => pct(r.executionRate) },
+        { header: p("rules.success"), value: (r) => pct(r.successRate) },
+      ],
+      rows: trends?.ruleExecution ?? [],
+    } satisfies Sheet<Trends["ruleExecution"][number]> as Sheet<unknown>,
+    {
       name: m("sheets.autonomy"),
       columns: [
         { header: m("autonomy.entity"), value: (r) => m(`autonomy.entities.${r.entity}`, { defaultValue: r.entity }), width: 16 },
@@ -143,6 +157,16 @@ export function figureSheets(t: TFunction, o: Outcomes, trends?: Trends): Sheet<
       ],
       rows: Object.entries(o.agreement.byCause).map(([cause, count]) => ({ cause, count })),
     } satisfies Sheet<{ cause: string; count: number }> as Sheet<unknown>,
+    {
+      name: m("sheets.agreementTrend"),
+      columns: [
+        { header: bucketHeader, value: (r) => r.bucket, width: 12 },
+        { header: m("agreement.orders"), value: (r) => r.orders },
+        { header: m("agreement.count"), value: (r) => r.disagreeing },
+        { header: p("agreement.rate"), value: (r) => pct(r.agreementRate) },
+      ],
+      rows: trends?.agreement ?? [],
+    } satisfies Sheet<Trends["agreement"][number]> as Sheet<unknown>,
   ];
   return sheets;
 }

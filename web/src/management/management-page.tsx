@@ -89,10 +89,10 @@ export function ManagementPage() {
                 <AutonomySection outcomes={o} {...section} />
               </Col>
               <Col xs={24} xl={12}>
-                <RulesSection outcomes={o} onDrill={setDrill} />
+                <RulesSection outcomes={o} {...section} />
               </Col>
               <Col xs={24} xl={12}>
-                <AgreementSection outcomes={o} onDrill={setDrill} />
+                <AgreementSection outcomes={o} {...section} />
               </Col>
             </Row>
           </>

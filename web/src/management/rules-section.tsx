@@ -1,14 +1,16 @@
-// Rule execution rate: should have fired vs fired vs succeeded, overall and per rule, with the failing
-// cases behind each count.
-import { Card, Descriptions, Empty, Table } from "antd";
+// Rule execution rate: should have fired vs fired vs succeeded, overall, per week or month against the
+// industry's and the seed plant's rates, and per rule, with the failing cases behind each count.
+import { Card, Descriptions, Empty, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import ReactECharts from "echarts-for-react";
 import { useTranslation } from "react-i18next";
 import { FigureButton } from "./figure-button";
 import { percent } from "./format";
+import { SEED_RULE_EXECUTION } from "./reference";
+import { TrendChart } from "./trend-chart";
 import type { RuleRate, SectionProps } from "./types";
 
-export function RulesSection({ outcomes, onDrill }: Pick<SectionProps, "outcomes" | "onDrill">) {
+export function RulesSection({ outcomes, trends, pivotBucket, onDrill }: SectionProps) {
   const { t } = useTranslation();
   const r = outcomes.ruleExecution;
   const m = (key: string) => t(`management.rules.${key}`);
@@ -37,15 +39,33 @@ export function RulesSection({ outcomes, onDrill }: Pick<SectionProps, "outcomes
     },
   ];
   const rules = r.rules.filter((x) => x.shouldHaveMatched || x.matched);
+  const points = trends?.ruleExecution ?? [];
   return (
     <Card size="small" title={t("management.indicators.rules")} data-testid="section-rules">
-      <Descriptions size="small" column={{ xs: 2, xl: 5 }}>
+      <Descriptions size="small" column={{ xs: 2, sm: 3, xxl: 5 }}>
         <Descriptions.Item label={m("evaluations")}>{r.evaluations}</Descriptions.Item>
         <Descriptions.Item label={m("should")}>{r.shouldHaveMatched}</Descriptions.Item>
         <Descriptions.Item label={m("matched")}>{r.matched}</Descriptions.Item>
         <Descriptions.Item label={m("execution")}>{percent(r.executionRate)}</Descriptions.Item>
         <Descriptions.Item label={m("success")}>{percent(r.successRate)}</Descriptions.Item>
       </Descriptions>
+      <Typography.Text type="secondary">{m("trendHint")}</Typography.Text>
+      <TrendChart
+        testId="trend-rules"
+        percent
+        buckets={points.map((p) => p.bucket)}
+        series={[
+          { name: m("execution"), data: points.map((p) => p.executionRate) },
+          { name: m("success"), data: points.map((p) => p.successRate) },
+        ]}
+        pivotBucket={pivotBucket}
+        pivotLabel={t("management.after")}
+        // The seed's line labelled at the right end: the left one is where a go-live pivot tends to fall.
+        references={[
+          { label: t("management.referenceAfter", { value: percent(SEED_RULE_EXECUTION.after) }), value: SEED_RULE_EXECUTION.after },
+          { label: t("management.referenceIndustry", { value: percent(SEED_RULE_EXECUTION.industry) }), value: SEED_RULE_EXECUTION.industry },
+        ]}
+      />
       {rules.length ? (
         <div data-testid="chart-rules">
           <ReactECharts

@@ -50,6 +50,14 @@ export type RuleRate = Record<RuleCount, number> & {
   failures: { orderNo: string | null; type: string; error: string | null }[];
 };
 
+export interface RuleExecutionFigures {
+  evaluations: number;
+  shouldHaveMatched: number;
+  matched: number;
+  executionRate: number | null;
+  successRate: number | null;
+}
+
 export interface AutonomyFigures {
   business: number;
   admin: number;
@@ -94,14 +102,7 @@ export interface Outcomes {
     byWeek: ({ week: string } & DeliveryFigures)[];
     bySource: ({ source: string } & DeliveryFigures)[];
   };
-  ruleExecution: {
-    evaluations: number;
-    shouldHaveMatched: number;
-    matched: number;
-    executionRate: number | null;
-    successRate: number | null;
-    rules: RuleRate[];
-  };
+  ruleExecution: RuleExecutionFigures & { rules: RuleRate[] };
   autonomy: AutonomyFigures & {
     byEntity: ({ entity: string } & AutonomyFigures)[];
     byMonth: ({ month: string } & AutonomyFigures)[];
@@ -130,7 +131,10 @@ export interface Trends {
   by: "week" | "month";
   dwell: { key: string; kind: "stage" | "status"; points: Bucketed<DwellStats>[] }[];
   onTime: Bucketed<DeliveryFigures>[];
+  ruleExecution: Bucketed<RuleExecutionFigures>[];
   autonomy: Bucketed<AutonomyFigures>[];
+  /** Orders by the week or month they were created in, against the disagreements found now. */
+  agreement: Bucketed<{ orders: number; disagreeing: number; agreementRate: number | null }>[];
 }
 
 /** Rows behind a figure, as the drill-down routes list them. */
