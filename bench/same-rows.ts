@@ -99,7 +99,8 @@ export async function prepareSameRows(database: Database, written: WrittenRows, 
     columns,
     byOrder: byOrder.map((rows, i) => rows.map((r) => copy(spec, r, i))),
   }));
-  return { orders: newNo.length, rows: written.rowCount, tables, sequences: [...offsets.keys()] };
+  const rowsOf = (table: string) => written.tables.find((t) => t.spec.table === table)?.byOrder.reduce((n, rows) => n + rows.length, 0) ?? 0;
+  return { orders: newNo.length, rows: written.rowCount, rowsOf, tables, sequences: [...offsets.keys()] };
 }
 export type SameRows = Awaited<ReturnType<typeof prepareSameRows>>;
 
