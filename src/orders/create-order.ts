@@ -72,7 +72,7 @@ export async function createOrder(
   if (earlier) return earlier;
 
   try {
-    return (await intakeWithoutTransaction(db, principal, request, options, hash)) ?? (await intakeInTransaction(db, principal, request, options, hash));
+    return await intake(db, principal, request, options, hash);
   } catch (error) {
     // Two retries of one request raced: the loser answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key_key")) {
@@ -123,60 +123,56 @@ function writeParts(
   };
 }
 
-/**
- * The common case in one statement and no transaction: an order no rule acts on, taken with the number
- * and the revisions this instance expects (the statement writes nothing if the database disagrees).
- * Undefined when it cannot: the transactional path then takes the order.
- */
-async function intakeWithoutTransaction(db: Kysely<DB>, principal: Principal, request: OrderRequest, options: Options, hash: string | undefined) {
-  const guess = currentGuess(db, plantDay(new Date()));
-  if (!guess) return undefined;
-  const revisions = guess.revisions;
-  // Refused on what this instance expects? Master data may have changed since: judge it on what is in force.
-  const prepared = await prepareIntake(db, request, options, revisions).catch((error) => {
-    if (!(error instanceof AppError)) throw error;
-    forgetGuess(db);
-  });
-  if (!prepared) return undefined;
-  const { today, source, promise, decide } = prepared;
-  // Another intake may have set a new expectation meanwhile (or the day turned): then take no chance.
-  if (currentGuess(db, today) !== guess) return undefined;
-  const effects = decide(formatOrderNo(today, guess.nextSeq));
-  if (effects.plan.log.length) return undefined;
-  const seq = claimNumber(db); // guess.nextSeq: nothing ran in between
-  const { order, together } = writeParts(effects, principal, options, hash, source, promise?.date);
-  const stored = await asOneStatement(db, (one) => insertOrdersIf(one, takeNumberIf(today, seq, revisions), [order], together)).catch((error) => {
-    forgetGuess(db);
-    throw error;
-  });
-  if (!stored) {
-    forgetGuess(db);
-    return undefined;
-  }
-  if (stored.orders[0].promised_date) promise?.commit();
-  return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: [] };
-}
-
 /** Thrown inside the intake transaction when master data or rules moved since the order was judged. */
 class StaleIntake extends Error {}
 
-async function intakeInTransaction(db: Kysely<DB>, principal: Principal, request: OrderRequest, options: Options, hash: string | undefined, attempt = 0) {
-  const fresh = attempt > 0;
-  // Master data and rules are judged at the revisions this instance expects (or reads, in one query),
-  // outside the transaction; the transaction checks them when it takes the number, which keeps the
-  // day's number row lock short and costs no extra round trip.
-  const guess = fresh ? undefined : currentGuess(db, plantDay(new Date()));
+/**
+ * Judges the order at the revisions this instance expects (or reads them, in one query) and writes it:
+ * an order no rule acts on in one statement without a transaction, on the number this instance expects
+ * (the statement writes nothing if the database disagrees); any other in a transaction that checks the
+ * revisions where it takes the number. Whenever the expectation proves wrong, the order is judged again
+ * on what is in force.
+ */
+async function intake(
+  db: Kysely<DB>,
+  principal: Principal,
+  request: OrderRequest,
+  options: Options,
+  hash: string | undefined,
+  attempt = 0,
+): Promise<CreateOrderResult> {
+  const again = () => {
+    forgetGuess(db);
+    return intake(db, principal, request, options, hash, attempt + 1);
+  };
+  const guess = attempt > 0 ? undefined : currentGuess(db, plantDay(new Date()));
   const revisions = guess?.revisions ?? (await readRevisions(db));
   let prepared: Awaited<ReturnType<typeof prepareIntake>>;
   try {
     prepared = await prepareIntake(db, request, options, revisions);
   } catch (error) {
     // Refused on what this instance expects? Judge it again on what is in force before saying so.
-    if (!guess || !(error instanceof AppError)) throw error;
-    forgetGuess(db);
-    return intakeInTransaction(db, principal, request, options, hash, attempt + 1);
+    if (guess && error instanceof AppError) return again();
+    throw error;
   }
   const { today, source, promise, decide } = prepared;
+
+  // Unless another intake set a new expectation meanwhile (or the day turned).
+  if (guess && currentGuess(db, today) === guess) {
+    const effects = decide(formatOrderNo(today, guess.nextSeq));
+    if (!effects.plan.log.length) {
+      const seq = claimNumber(db); // guess.nextSeq: nothing ran in between
+      const { order, together } = writeParts(effects, principal, options, hash, source, promise?.date);
+      const stored = await asOneStatement(db, (one) => insertOrdersIf(one, takeNumberIf(today, seq, revisions), [order], together)).catch((error) => {
+        forgetGuess(db);
+        throw error;
+      });
+      if (!stored) return again();
+      if (stored.orders[0].promised_date) promise?.commit();
+      return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: [] };
+    }
+  }
+
   let result: { no: string; created: CreateOrderResult };
   try {
     result = await db.transaction().execute(async (tx) => {
@@ -197,10 +193,8 @@ async function intakeInTransaction(db: Kysely<DB>, principal: Principal, request
       };
     });
   } catch (error) {
-    // Master data or rules changed meanwhile: judge the order again on what is now in force.
-    if (!(error instanceof StaleIntake) || attempt >= 5) throw error;
-    forgetGuess(db);
-    return intakeInTransaction(db, principal, request, options, hash, attempt + 1);
+    if (error instanceof StaleIntake && attempt < 5) return again();
+    throw error;
   }
   expectNext(db, today, (parseOrderNo(result.no)?.seq ?? 0) + 1, revisions);
   // Booked in this instance's plan state only once the order exists, so the next promise sees it.
