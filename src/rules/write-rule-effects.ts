@@ -73,11 +73,13 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
   // links follow: their messages carry the block's and the link's new ids.
   const taskRows = withActions.flatMap((e) => e.plan.tasks.map((t, index) => ({ e, t, index })));
   const taskAt = new Map(taskRows.map(({ e, index }, at) => [`${e.orderNo}|${index}`, at]));
+  // Where each order's action log rows start among the statement's rule_actions rows.
   const logStart: number[] = [];
-  withActions.reduce((start, e, i) => {
-    logStart[i] = start;
-    return start + e.plan.log.length;
-  }, 0);
+  let logRowCount = 0;
+  for (const e of withActions) {
+    logStart.push(logRowCount);
+    logRowCount += e.plan.log.length;
+  }
   const blockRows = withActions.flatMap((e) => [
     ...e.plan.holds.map((h) => ({
       e,
