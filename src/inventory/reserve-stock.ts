@@ -1,8 +1,8 @@
 // Soft ("virtual lock") and hard reservations. Stock rows are locked in sorted (sku, location)
 // order with FOR NO KEY UPDATE, so concurrent batches never deadlock and never oversell:
 // a request gets at most what is available at that moment, and the shortfall is reported.
-import { sql, type Transaction } from "kysely";
-import { insertUnnestTogether, unnestPart } from "../core/db/insert-unnest.js";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { insertUnnestTogether, type TogetherWrite, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 
 export interface ReservationRequest {
@@ -42,20 +42,22 @@ export function allocate(requests: ReservationRequest[], available: Map<string, 
 }
 
 /**
- * Locks the stock rows the requests need and decides what each gets; the writes (the balances' update
- * and the reservation rows) are returned to run in one statement with the caller's other writes.
+ * Decides what each request gets and returns the writes (the balances' update and the reservation rows)
+ * to run in one statement with the caller's other writes. `lock`: the stock rows are locked now, in the
+ * caller's transaction. Without it they are read as they stand, and the statement must also run
+ * `ctes` and evaluate `check`: they lock the same rows (in the same order) and refuse the statement
+ * (SQLSTATE LV001, see `isRefused`) unless each still has what the plan takes from it.
  */
-export async function planReservations(tx: Transaction<DB>, requests: ReservationRequest[]) {
-  if (!requests.length) return { outcomes: [], balanceUpdate: undefined, rows: reservationInsert([]) };
+export async function planReservations(db: Kysely<DB> | Transaction<DB>, requests: ReservationRequest[], { lock }: { lock: boolean }) {
+  if (!requests.length) return { outcomes: [], rows: reservationInsert([]) };
   const skus = [...new Set(requests.map((r) => r.sku))].sort();
-  const balances = await tx
+  const read = db
     .selectFrom("inventory_balances")
     .select(["sku", "location", "on_hand", "reserved"])
     .where("sku", "in", skus)
     .orderBy("sku")
-    .orderBy("location")
-    .forNoKeyUpdate()
-    .execute();
+    .orderBy("location");
+  const balances = await (lock ? read.forNoKeyUpdate() : read).execute();
   const available = new Map<string, { location: string; free: number }[]>();
   for (const b of balances) {
     const free = Number(b.on_hand) - Number(b.reserved);
@@ -70,14 +72,36 @@ export async function planReservations(tx: Transaction<DB>, requests: Reservatio
     slot.qty += r.take;
     bySlot.set(key, slot);
   }
-  const values = sql.join([...bySlot.values()].map((s) => sql`(${s.sku}::text, ${s.location}::text, ${s.qty}::numeric)`));
-  const balanceUpdate = rows.length
-    ? sql`update inventory_balances b set reserved = b.reserved + v.qty, updated_at = now()
+  const slots = [...bySlot.values()].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.location < b.location ? -1 : 1));
+  const values = sql.join(slots.map((s) => sql`(${s.sku}::text, ${s.location}::text, ${s.qty}::numeric)`));
+  const write: TogetherWrite | undefined = rows.length
+    ? (onlyIf) => sql`update inventory_balances b set reserved = b.reserved + v.qty, updated_at = now()
         from (values ${values}) as v(sku, location, qty)
-        where b.sku = v.sku and b.location = v.location`
+        where b.sku = v.sku and b.location = v.location ${onlyIf ? sql`and exists (select from ${sql.ref(onlyIf)})` : sql``}`
     : undefined;
-  return { outcomes, balanceUpdate, rows: reservationInsert(rows) };
+  if (lock || !rows.length) return { outcomes, write, rows: reservationInsert(rows) };
+  // Locked in sorted (sku, location) order after the guard (as the transactional path takes the order
+  // number first), each row as it now stands (READ COMMITTED re-reads a row changed meanwhile).
+  const ctes: TogetherWrite[] = [
+    // As arrays, so that the statement's text is the same whatever the number of stock rows.
+    () =>
+      sql`stock_taken (sku, location, qty) as (select * from unnest(${slots.map((s) => s.sku)}::text[], ${slots.map((s) => s.location)}::text[], ${slots.map((s) => s.qty)}::numeric[]))`,
+    (onlyIf) => sql`stock_locked as materialized (
+      select b.sku, b.location, b.on_hand - b.reserved as free from inventory_balances b
+      where (b.sku, b.location) in (select sku, location from stock_taken) ${onlyIf ? sql`and exists (select from ${sql.ref(onlyIf)})` : sql``}
+      order by b.sku, b.location for no key update of b)`,
+  ];
+  const lockedWrite: TogetherWrite = (onlyIf) => sql`update inventory_balances b set reserved = b.reserved + v.qty, updated_at = now()
+    from stock_taken v join stock_locked l on l.sku = v.sku and l.location = v.location
+    where b.sku = v.sku and b.location = v.location ${onlyIf ? sql`and exists (select from ${sql.ref(onlyIf)})` : sql``}`;
+  const check = sql`case when not exists (select from stock_taken t left join stock_locked l on l.sku = t.sku and l.location = t.location
+      where l.free is null or l.free < t.qty) then true else lvyue_refuse('stock changed since it was read') end`;
+  return { outcomes, write: lockedWrite, rows: reservationInsert(rows), ctes, check };
 }
+export type PlannedReservations = Awaited<ReturnType<typeof planReservations>>;
+
+/** The statement was refused by lvyue_refuse: what it was computed from has changed. */
+export const isRefused = (error: unknown) => (error as { code?: string })?.code === "LV001";
 
 function reservationInsert(rows: (ReservationRequest & { location: string; take: number })[]) {
   return unnestPart({
@@ -97,8 +121,8 @@ function reservationInsert(rows: (ReservationRequest & { location: string; take:
 }
 
 export async function reserveStock(tx: Transaction<DB>, requests: ReservationRequest[]): Promise<ReservationOutcome[]> {
-  const planned = await planReservations(tx, requests);
-  if (planned.balanceUpdate) await insertUnnestTogether(tx, [planned.rows], [], [planned.balanceUpdate]);
+  const planned = await planReservations(tx, requests, { lock: true });
+  if (planned.write) await insertUnnestTogether(tx, [planned.rows], [], [planned.write]);
   return planned.outcomes;
 }
 

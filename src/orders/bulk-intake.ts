@@ -14,7 +14,7 @@ import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { planActions } from "../rules/model/plan-actions.js";
-import { evaluationInsert, type RuleEffects, writeRuleEffects } from "../rules/write-rule-effects.js";
+import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { requestHash } from "./create-order.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
@@ -125,17 +125,22 @@ export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { b
         planContext,
         effects.map((e) => e.built),
       );
-      const stored = await insertOrders(
+      const evaluations = evaluationInsert(effects);
+      const ruled = await ruleEffectParts(tx, effects, principal.name, evaluations, { lockStock: true });
+      await insertOrders(
         tx,
         effects.map((e, i) => ({
           built: e.built,
           meta: { orderNo: e.orderNo, actor: principal.name, source: "bulk", idempotencyKey: `${body.batchId}#${chunk[i].index}`, at },
           promisedDate: promised[i],
         })),
-        // One message per chunk: a surge of thousands of orders must not flood every open board.
-        { parts: [evaluationInsert(effects)], also: [changeNotice({ kind: "orders", action: "bulk", count: effects.length })] },
+        {
+          parts: [evaluations, ...ruled.parts],
+          writes: ruled.writes,
+          // One message per chunk: a surge of thousands of orders must not flood every open board.
+          also: [changeNotice({ kind: "orders", action: "bulk", count: effects.length })],
+        },
       );
-      await writeRuleEffects(tx, effects, principal.name, stored.ids[0]);
       effects.forEach((e, i) => {
         results[chunk[i].index] = { index: chunk[i].index, orderNo: e.orderNo, status: intakeStatus(e.built) };
       });

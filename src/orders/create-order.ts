@@ -1,17 +1,18 @@
 // Use case: take one order in (validate, check business rules, number it, record its events).
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import { asOneStatement } from "../core/db/connect.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import { changeNotice } from "../events/publish-change.js";
+import { isRefused } from "../inventory/reserve-stock.js";
 import { promiseForIntake } from "../planning/promise-order.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
-import { evaluationInsert, type RuleEffects, writeRuleEffects } from "../rules/write-rule-effects.js";
+import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
@@ -105,21 +106,24 @@ async function prepareIntake(db: Kysely<DB>, request: OrderRequest, options: Opt
   return { at, today, source, promise, decide };
 }
 
-function writeParts(
+/** The order's rows and, for one statement with them, its evaluation, the rules' effects and the change notice. */
+async function writeParts(
+  db: Kysely<DB> | Transaction<DB>,
   effects: RuleEffects,
   principal: Principal,
-  options: Options,
-  hash: string | undefined,
-  source: "api" | "ui",
-  promisedDate?: string | null,
+  options: Options & { source: "api" | "ui"; hash?: string; promisedDate?: string | null; lockStock: boolean },
 ) {
   const { orderNo, built, at } = effects;
+  const evaluations = evaluationInsert([effects]);
+  const ruled = await ruleEffectParts(db, [effects], principal.name, evaluations, { lockStock: options.lockStock });
+  const notice = changeNotice({ kind: "order", action: "created", orderNo, customer: built.customer_code, status: intakeStatus(built) });
   return {
-    order: { built, meta: { orderNo, actor: principal.name, source, idempotencyKey: options.idempotencyKey, requestHash: hash, at }, promisedDate },
-    together: {
-      parts: [evaluationInsert([effects])],
-      also: [changeNotice({ kind: "order", action: "created", orderNo, customer: built.customer_code, status: intakeStatus(built) })],
+    order: {
+      built,
+      meta: { orderNo, actor: principal.name, source: options.source, idempotencyKey: options.idempotencyKey, requestHash: options.hash, at },
+      promisedDate: options.promisedDate,
     },
+    together: { parts: [evaluations, ...ruled.parts], writes: ruled.writes, ctes: ruled.ctes, also: [notice, ...(ruled.check ? [ruled.check] : [])] },
   };
 }
 
@@ -127,11 +131,12 @@ function writeParts(
 class StaleIntake extends Error {}
 
 /**
- * Judges the order at the revisions this instance expects (or reads them, in one query) and writes it:
- * an order no rule acts on in one statement without a transaction, on the number this instance expects
- * (the statement writes nothing if the database disagrees); any other in a transaction that checks the
- * revisions where it takes the number. Whenever the expectation proves wrong, the order is judged again
- * on what is in force.
+ * Judges the order at the revisions this instance expects (or reads them, in one query) and writes it
+ * with everything the rules decided. When this instance expects a number, in one statement without a
+ * transaction: it writes nothing if the database disagrees on the number or the revisions, and refuses
+ * itself if the stock it reserves (read just before) has moved. Otherwise, or when that happened, in a
+ * transaction that checks the revisions where it takes the number and locks the stock before deciding
+ * what to reserve.
  */
 async function intake(
   db: Kysely<DB>,
@@ -159,18 +164,24 @@ async function intake(
 
   // Unless another intake set a new expectation meanwhile (or the day turned).
   if (guess && currentGuess(db, today) === guess) {
-    const effects = decide(formatOrderNo(today, guess.nextSeq));
-    if (!effects.plan.log.length) {
-      const seq = claimNumber(db); // guess.nextSeq: nothing ran in between
-      const { order, together } = writeParts(effects, principal, options, hash, source, promise?.date);
-      const stored = await asOneStatement(db, (one) => insertOrdersIf(one, takeNumberIf(today, seq, revisions), [order], together)).catch((error) => {
-        forgetGuess(db);
-        throw error;
-      });
-      if (!stored) return again();
-      if (stored.orders[0].promised_date) promise?.commit();
-      return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: [] };
+    const claim = claimNumber(db); // guess.nextSeq: nothing ran in between
+    try {
+      const effects = decide(formatOrderNo(today, claim.seq));
+      const { order, together } = await writeParts(db, effects, principal, { ...options, source, hash, promisedDate: promise?.date, lockStock: false });
+      await claim.turn;
+      const stored = await asOneStatement(db, (one) => insertOrdersIf(one, takeNumberIf(today, claim.seq, revisions), [order], together));
+      if (stored) {
+        if (stored.orders[0].promised_date) promise?.commit();
+        return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(effects.matched, effects.plan) };
+      }
+    } catch (error) {
+      forgetGuess(db);
+      // The stock it would reserve moved since it was read: judged again, in a transaction.
+      if (!isRefused(error)) throw error;
+    } finally {
+      claim.done();
     }
+    return again();
   }
 
   let result: { no: string; created: CreateOrderResult };
@@ -180,9 +191,8 @@ async function intake(
       if (taken.revisions.master !== revisions.master || taken.revisions.rules !== revisions.rules) throw new StaleIntake();
       const [no] = taken.numbers;
       const effects = decide(no);
-      const { order, together } = writeParts(effects, principal, options, hash, source, promise?.date);
+      const { order, together } = await writeParts(tx, effects, principal, { ...options, source, hash, promisedDate: promise?.date, lockStock: true });
       const stored = await insertOrders(tx, [order], together);
-      await writeRuleEffects(tx, [effects], principal.name, stored.ids[0]);
       return {
         no,
         created: {

@@ -1,6 +1,6 @@
 // SQL for orders, their lines and their event log.
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
-import { insertUnnestGuarded, insertUnnestTogether, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
+import { runTogether, type Together, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { type BuiltOrder, intakeStatus } from "./model/build-order.js";
 import type { OrderStatus } from "./model/lifecycle.js";
@@ -277,7 +277,8 @@ function orderParts(orders: NewOrder[]) {
   return { rows, parts };
 }
 
-type Together = { parts?: UnnestInsert[]; also?: RawBuilder<unknown>[] };
+/** What else the orders' statement writes: rows of the same intake (e.g. the rule evaluations), the change notice… */
+type WithOrders = Partial<Omit<Together, "guard">>;
 const stored = (rows: ReturnType<typeof newOrderRows>, [, , eventIds, ...partIds]: number[][]) => ({
   orders: rows.orders,
   lines: rows.lines,
@@ -286,19 +287,19 @@ const stored = (rows: ReturnType<typeof newOrderRows>, [, , eventIds, ...partIds
 });
 
 /**
- * Inserts the orders with their lines and first events in one statement, together with `parts` (rows
- * that belong to the same intake, e.g. the rule evaluations) and `also` (e.g. the change notice).
- * Returns the rows as stored and, per extra part, the ids it asked for.
+ * Inserts the orders with their lines and first events in one statement, together with `together`'s
+ * parts, writes and expressions. Returns the rows as stored and, per extra part, the ids it asked for.
  */
-export async function insertOrders(db: Db, orders: NewOrder[], together: Together = {}) {
+export async function insertOrders(db: Db, orders: NewOrder[], together: WithOrders = {}) {
   const { rows, parts } = orderParts(orders);
-  return stored(rows, await insertUnnestTogether(db, [...parts, ...(together.parts ?? [])], together.also));
+  const ids = await runTogether(db, { ...together, parts: [...parts, ...(together.parts ?? [])] });
+  return stored(rows, ids as number[][]);
 }
 
 /** The same, in one statement that writes only if `guard` (run first in it) returns a row; else undefined. */
-export async function insertOrdersIf(db: Db, guard: RawBuilder<unknown>, orders: NewOrder[], together: Together = {}) {
+export async function insertOrdersIf(db: Db, guard: RawBuilder<unknown>, orders: NewOrder[], together: WithOrders = {}) {
   const { rows, parts } = orderParts(orders);
-  const ids = await insertUnnestGuarded(db, guard, [...parts, ...(together.parts ?? [])], together.also);
+  const ids = await runTogether(db, { ...together, guard, parts: [...parts, ...(together.parts ?? [])] });
   return ids && stored(rows, ids);
 }
 
@@ -370,11 +371,13 @@ export async function appendEvent(
 
 /**
  * Takes number `seq` of `day` only if it is the next one and master data and rules are still at the
- * revisions the intake was computed with: the guard of a one-statement intake (see create-order.ts).
+ * revisions the intake was computed with (and `andAlso` holds): the guard of a one-statement intake
+ * (see create-order.ts).
  */
-export function takeNumberIf(day: string, seq: number, revisions: { master: number; rules: number }): RawBuilder<unknown> {
+export function takeNumberIf(day: string, seq: number, revisions: { master: number; rules: number }, andAlso?: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`update order_sequences set last_seq = ${seq}
     where day = ${day} and last_seq = ${seq - 1}
       and (select revision from master_revision) = ${revisions.master} and (select revision from rules_revision) = ${revisions.rules}
+      ${andAlso ? sql`and ${andAlso}` : sql``}
     returning last_seq`;
 }

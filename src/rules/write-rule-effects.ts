@@ -1,12 +1,12 @@
 // Writes what the rules decided for a batch of newly written orders, in the same transaction:
 // the evaluation (facts + matches), each action's log row, tasks, notifications, holds and blocks,
 // pins, reservations, and outbox messages for the outside world (robots, credit provider).
-import { sql, type Transaction } from "kysely";
-import { insertUnnest, insertUnnestTogether, unnestPart } from "../core/db/insert-unnest.js";
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { runTogether, type TogetherWrite, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { planReservations, type ReservationRequest } from "../inventory/reserve-stock.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
-import { insertStatusLinks } from "../service/status-links.js";
+import { statusLinkParts } from "../service/status-links.js";
 import type { OrderFacts } from "./model/facts.js";
 import type { ActionPlan, MatchedRule } from "./model/plan-actions.js";
 
@@ -42,12 +42,38 @@ export function evaluationInsert(batch: RuleEffects<OrderForEffects>[]) {
   });
 }
 
-/** `evaluationIds`: the ids of `evaluationInsert(batch)` when the caller already wrote it. */
-export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<OrderForEffects>[], actor: string, evaluationIds?: number[]) {
+/** Writes the evaluations and their effects in one statement (after locking the stock they reserve). */
+export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<OrderForEffects>[], actor: string) {
   if (!batch.length) return;
-  if (!evaluationIds) [evaluationIds] = await insertUnnestTogether(tx, [evaluationInsert(batch)]);
-  const withActions = batch.map((e, i) => ({ ...e, evaluationId: evaluationIds[i] })).filter((e) => e.plan.log.length);
-  if (!withActions.length) return;
+  const evaluations = evaluationInsert(batch);
+  const effects = await ruleEffectParts(tx, batch, actor, evaluations, { lockStock: true });
+  await runTogether(tx, { parts: [evaluations, ...effects.parts], writes: effects.writes });
+}
+
+/** The writes of a batch's rule effects, to run in one statement (see `runTogether`). */
+export interface EffectParts {
+  /** Insert parts, after `evaluations` (which they reference) in the statement. */
+  parts: UnnestInsert[];
+  writes: TogetherWrite[];
+  /** Without `lockStock`: CTEs and a check (an `also` expression) the statement must run. */
+  ctes: TogetherWrite[];
+  check?: RawBuilder<unknown>;
+}
+
+/**
+ * What the rules decided for a batch, as insert parts that name the batch's evaluations by their row in
+ * `evaluations` (the evaluation of `batch[i]` is its row i). `lockStock`: lock the stock to reserve now
+ * (in the caller's transaction); else the statement locks and checks it (see `planReservations`).
+ */
+export async function ruleEffectParts(
+  db: Kysely<DB> | Transaction<DB>,
+  batch: RuleEffects<OrderForEffects>[],
+  actor: string,
+  evaluations: UnnestInsert,
+  { lockStock }: { lockStock: boolean },
+): Promise<EffectParts> {
+  const withActions = batch.map((e, i) => ({ ...e, evaluationAt: i })).filter((e) => e.plan.log.length);
+  if (!withActions.length) return { parts: [], writes: [], ctes: [] };
 
   // Stock is reserved first, so each action's log row is written once, with what was locked.
   const reservations: ReservationRequest[] = withActions.flatMap((e) =>
@@ -63,14 +89,13 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
         }))
       : [],
   );
-  const reserved = await planReservations(tx, reservations);
+  const reserved = await planReservations(db, reservations, { lock: lockStock });
   const outcomes = reserved.outcomes;
   const outcomesOf = new Map<string, typeof outcomes>();
   for (const o of outcomes) outcomesOf.set(o.orderNo, [...(outcomesOf.get(o.orderNo) ?? []), o]);
 
-  // One statement writes the stock taken, the action log, the tasks, the inbox, the pins, the blocks
-  // (naming their task) and the robots' outbox messages (naming their action). Credit checks and status
-  // links follow: their messages carry the block's and the link's new ids.
+  // Rows name rows written in the same statement by their index there: the action log its evaluation,
+  // a block its task, an outbox message its action (and its block or status link).
   const taskRows = withActions.flatMap((e) => e.plan.tasks.map((t, index) => ({ e, t, index })));
   const taskAt = new Map(taskRows.map(({ e, index }, at) => [`${e.orderNo}|${index}`, at]));
   // Where each order's action log rows start among the statement's rule_actions rows.
@@ -117,7 +142,7 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
     },
     rows: withActions.flatMap((e) =>
       e.plan.log.map((l, li) => ({
-        evaluation_id: e.evaluationId,
+        evaluation_id: e.evaluationAt,
         order_no: e.orderNo,
         rule_id: l.ruleId,
         rule_version: l.ruleVersion,
@@ -128,6 +153,7 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
         at: e.at,
       })),
     ),
+    refs: { evaluation_id: evaluations },
     returningId: true,
   });
   const tasksPart = unnestPart({
@@ -158,114 +184,122 @@ export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<O
     })),
     returningId: true,
   });
-  const [logRows, , , , , blockIds] = await insertUnnestTogether(
-    tx,
-    [
-      actionsPart,
-      tasksPart,
-      unnestPart({
-        table: "notifications",
-        columns: { to_role: "text", level: "text", message: "text", order_no: "text", rule_id: "bigint", created_at: "timestamptz" },
-        rows: withActions.flatMap((e) =>
-          e.plan.notifications.map((n) => ({
-            to_role: n.toRole,
-            level: n.level,
-            message: n.message,
-            order_no: e.orderNo,
-            rule_id: n.ruleId,
-            created_at: e.at,
-          })),
-        ),
-      }),
-      unnestPart({
-        table: "order_pins",
-        columns: { order_no: "text", board: "text", colour: "text", rule_id: "bigint", created_at: "timestamptz" },
-        rows: withActions.flatMap((e) =>
-          e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })),
-        ),
-        onConflict: sql`on conflict (order_no, board) do update set colour = excluded.colour, rule_id = excluded.rule_id`,
-      }),
-      reserved.rows,
-      unnestPart({
-        table: "order_blocks",
-        columns: {
-          order_no: "text",
-          to_status: "text",
-          reason: "text",
-          releasable_by: "text[]",
-          rule_id: "bigint",
-          rule_version: "int",
-          task_id: "int",
-          created_at: "timestamptz",
-        },
-        rows: blockRows.map((b) => ({
-          order_no: b.e.orderNo,
-          to_status: b.to,
-          reason: b.reason,
-          releasable_by: b.releasable,
-          rule_id: b.ruleId,
-          rule_version: b.ruleVersion,
-          task_id: b.taskAt,
-          created_at: b.e.at,
-        })),
-        refs: { task_id: tasksPart },
-        returningId: true,
-      }),
-      unnestPart({
-        table: "outbox",
-        columns: { topic: "text", payload: "jsonb", order_no: "text", rule_action_id: "int" },
-        rows: withActions.flatMap((e, i) =>
-          e.plan.robots.map((r) => ({
-            topic: "robot",
-            payload: json({ webhook: r.webhook, channels: r.channels, message: r.message, level: r.level, orderNo: e.orderNo }),
-            order_no: e.orderNo,
-            rule_action_id: logStart[i] + r.logIndex,
-          })),
-        ),
-        refs: { rule_action_id: actionsPart },
-      }),
-    ],
-    [],
-    reserved.balanceUpdate ? [reserved.balanceUpdate] : [],
-  );
-  const logIds = withActions.map((e, i) => logRows.slice(logStart[i], logStart[i] + e.plan.log.length));
-
-  const outbox: { topic: "credit_check" | "status_link"; payload: string; order_no: string; rule_action_id: number }[] = blockRows.flatMap((b, i) => {
-    if (!b.hold?.creditProvider) return [];
-    const e = b.e;
-    const ei = withActions.indexOf(e);
-    return [
-      {
-        topic: "credit_check" as const,
-        payload: json({
-          provider: b.hold.creditProvider,
-          blockId: blockIds[i],
-          orderNo: e.orderNo,
-          customer: {
-            code: e.facts.customer.code,
-            creditLimit: e.facts.customer.creditLimit.toFixed(2),
-            openReceivables: e.facts.customer.openReceivables.toFixed(2),
-          },
-          amount: e.built.total_amount,
-        }),
-        order_no: e.orderNo,
-        rule_action_id: logIds[ei][b.hold.logIndex],
-      },
-    ];
+  const blocksPart = unnestPart({
+    table: "order_blocks",
+    columns: {
+      order_no: "text",
+      to_status: "text",
+      reason: "text",
+      releasable_by: "text[]",
+      rule_id: "bigint",
+      rule_version: "int",
+      task_id: "int",
+      created_at: "timestamptz",
+    },
+    rows: blockRows.map((b) => ({
+      order_no: b.e.orderNo,
+      to_status: b.to,
+      reason: b.reason,
+      releasable_by: b.releasable,
+      rule_id: b.ruleId,
+      rule_version: b.ruleVersion,
+      task_id: b.taskAt,
+      created_at: b.e.at,
+    })),
+    refs: { task_id: tasksPart },
+    returningId: true,
   });
   // Status links are made now (the link exists with the order's change); telling people goes through the outbox.
-  const links = withActions.flatMap((e, i) => e.plan.statusLinks.map((l) => ({ e, l, actionId: logIds[i][l.logIndex] })));
-  const linkIds = await insertStatusLinks(
-    tx,
-    links.map(({ e, l }) => ({ orderNo: e.orderNo, expiresAt: l.expiresAt, actor })),
-  );
-  outbox.push(
-    ...links.map(({ e, l, actionId }, i) => ({
-      topic: "status_link" as const,
-      payload: json({ linkId: linkIds[i], orderNo: e.orderNo, toRole: l.toRole, webhook: l.webhook }),
+  const links = withActions.flatMap((e, i) => e.plan.statusLinks.map((l) => ({ e, l, actionAt: logStart[i] + l.logIndex })));
+  const newLinks = statusLinkParts(links.map(({ e, l }) => ({ orderNo: e.orderNo, expiresAt: l.expiresAt, actor })));
+  const outbox = [
+    ...withActions.flatMap((e, i) =>
+      e.plan.robots.map((r) => ({
+        topic: "robot",
+        payload: json({ webhook: r.webhook, channels: r.channels, message: r.message, level: r.level, orderNo: e.orderNo }),
+        order_no: e.orderNo,
+        rule_action_id: logStart[i] + r.logIndex,
+        block_at: null as number | null,
+        link_at: null as number | null,
+      })),
+    ),
+    ...blockRows.flatMap((b, blockAt) => {
+      if (!b.hold?.creditProvider) return [];
+      const e = b.e;
+      return [
+        {
+          topic: "credit_check",
+          // blockId: the block's new id, set by the statement.
+          payload: json({
+            provider: b.hold.creditProvider,
+            orderNo: e.orderNo,
+            customer: {
+              code: e.facts.customer.code,
+              creditLimit: e.facts.customer.creditLimit.toFixed(2),
+              openReceivables: e.facts.customer.openReceivables.toFixed(2),
+            },
+            amount: e.built.total_amount,
+          }),
+          order_no: e.orderNo,
+          rule_action_id: logStart[withActions.indexOf(e)] + b.hold.logIndex,
+          block_at: blockAt as number | null,
+          link_at: null as number | null,
+        },
+      ];
+    }),
+    ...links.map(({ e, l, actionAt }, linkAt) => ({
+      topic: "status_link",
+      // linkId: the link's new id, set by the statement.
+      payload: json({ orderNo: e.orderNo, toRole: l.toRole, webhook: l.webhook }),
       order_no: e.orderNo,
-      rule_action_id: actionId,
+      rule_action_id: actionAt,
+      block_at: null as number | null,
+      link_at: linkAt as number | null,
     })),
-  );
-  await insertUnnest(tx, "outbox", { topic: "text", payload: "jsonb", order_no: "text", rule_action_id: "bigint" }, outbox);
+  ];
+  const parts = [
+    actionsPart,
+    tasksPart,
+    unnestPart({
+      table: "notifications",
+      columns: { to_role: "text", level: "text", message: "text", order_no: "text", rule_id: "bigint", created_at: "timestamptz" },
+      rows: withActions.flatMap((e) =>
+        e.plan.notifications.map((n) => ({
+          to_role: n.toRole,
+          level: n.level,
+          message: n.message,
+          order_no: e.orderNo,
+          rule_id: n.ruleId,
+          created_at: e.at,
+        })),
+      ),
+    }),
+    unnestPart({
+      table: "order_pins",
+      columns: { order_no: "text", board: "text", colour: "text", rule_id: "bigint", created_at: "timestamptz" },
+      rows: withActions.flatMap((e) =>
+        e.plan.pins.map((p) => ({ order_no: e.orderNo, board: p.board, colour: p.colour, rule_id: p.ruleId, created_at: e.at })),
+      ),
+      onConflict: sql`on conflict (order_no, board) do update set colour = excluded.colour, rule_id = excluded.rule_id`,
+    }),
+    reserved.rows,
+    blocksPart,
+    newLinks.part,
+    unnestPart({
+      table: "outbox",
+      columns: { topic: "text", payload: "jsonb", order_no: "text", rule_action_id: "bigint" },
+      rows: outbox,
+      refs: { rule_action_id: actionsPart },
+      jsonIds: [
+        { column: "payload", key: "blockId", at: "block_at", part: blocksPart },
+        { column: "payload", key: "linkId", at: "link_at", part: newLinks.part },
+      ],
+    }),
+  ];
+  return {
+    parts,
+    writes: [...(reserved.write ? [reserved.write] : []), ...newLinks.writes],
+    ctes: reserved.ctes ?? [],
+    check: reserved.check,
+  };
 }

@@ -1,8 +1,9 @@
 // Use cases of customer status links: create (one active link per order), revoke, and the active
 // link shown on the order page. The token is never stored: it is re-signed from the link's row.
 import { randomBytes } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
+import { insertUnnestTogether, type TogetherWrite, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { notFound } from "../core/errors.js";
 import { signStatusToken } from "./model/status-token.js";
@@ -15,26 +16,30 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 export const statusLinkPath = (token: string) => `/s/${token}`;
 
+/**
+ * A new link for each order, revoking the order's earlier links, as one statement's insert part and
+ * update (see `runTogether`): the part returns the new ids.
+ */
+export function statusLinkParts(links: { orderNo: string; expiresAt: Date; actor: string }[]) {
+  const part = unnestPart({
+    table: "status_links",
+    columns: { order_no: "text", nonce: "text", expires_at: "timestamptz", created_by: "text" },
+    rows: links.map((l) => ({ order_no: l.orderNo, nonce: randomBytes(16).toString("base64url"), expires_at: l.expiresAt, created_by: l.actor })),
+    returningId: true,
+  });
+  const orderNos = links.map((l) => l.orderNo);
+  const revoke: TogetherWrite = (onlyIf) =>
+    sql`update status_links set revoked_at = now(), revoked_by = ${links[0]?.actor ?? null}
+      where order_no = any(${orderNos}::text[]) and revoked_at is null ${onlyIf ? sql`and exists (select from ${sql.ref(onlyIf)})` : sql``}`;
+  return { part, writes: links.length ? [revoke] : [] };
+}
+
 /** Inserts a new link for each order, revoking the order's earlier links; returns the new ids. */
 export async function insertStatusLinks(tx: Transaction<DB>, links: { orderNo: string; expiresAt: Date; actor: string }[]): Promise<number[]> {
   if (!links.length) return [];
-  const now = new Date();
-  await tx
-    .updateTable("status_links")
-    .set({ revoked_at: now, revoked_by: links[0].actor })
-    .where(
-      "order_no",
-      "in",
-      links.map((l) => l.orderNo),
-    )
-    .where("revoked_at", "is", null)
-    .execute();
-  const rows = await tx
-    .insertInto("status_links")
-    .values(links.map((l) => ({ order_no: l.orderNo, nonce: randomBytes(16).toString("base64url"), expires_at: l.expiresAt, created_by: l.actor })))
-    .returning("id")
-    .execute();
-  return rows.map((r) => r.id);
+  const { part, writes } = statusLinkParts(links);
+  const [ids] = await insertUnnestTogether(tx, [part], [], writes);
+  return ids;
 }
 
 export async function linkToken(db: Db, link: { id: number; nonce: string }): Promise<string> {

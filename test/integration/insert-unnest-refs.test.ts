@@ -45,6 +45,38 @@ describe("references between the parts of one statement", () => {
     expect(row.task_id).toBeNull();
   });
 
+  it("sets a JSON key to the new id of the row named, leaving rows that name none as they are", async () => {
+    const parent = tasks(["one", "two"]);
+    const messages = unnestPart({
+      table: "outbox",
+      columns: { topic: "text", payload: "jsonb", order_no: "text" },
+      rows: [
+        { topic: "robot", payload: JSON.stringify({ n: 0 }), order_no: orderNo, task_at: 1 },
+        { topic: "robot", payload: JSON.stringify({ n: 1 }), order_no: orderNo, task_at: null },
+      ],
+      jsonIds: [{ column: "payload", key: "taskId", at: "task_at", part: parent }],
+      returningId: true,
+    });
+    const [taskIds, outboxIds] = await insertUnnestTogether(t.database.db, [parent, messages]);
+    const rows = await t.database.db.selectFrom("outbox").select("payload").where("id", "in", outboxIds).orderBy("id").execute();
+    expect(rows.map((r) => r.payload)).toEqual([{ n: 0, taskId: taskIds[1] }, { n: 1 }]);
+  });
+
+  it("a statement that fails (a prepared one, run again) reports the database's error and leaves the connection usable", async () => {
+    const orphan = (order: string) =>
+      unnestPart({ table: "order_blocks", columns: { order_no: "text", to_status: "text", reason: "text" }, rows: [{ order_no: order, to_status: "scheduled", reason: "x" }] });
+    for (let i = 0; i < 3; i++) {
+      const error = await insertUnnestTogether(t.database.db, [orphan("SO-NO-SUCH-ORDER")]).then(
+        () => undefined,
+        (e: { code?: string }) => e,
+      );
+      expect(error?.code).toBe("23503");
+    }
+    await insertUnnestTogether(t.database.db, [orphan(orderNo)]);
+    const blocks = await t.database.db.selectFrom("order_blocks").select("id").where("order_no", "=", orderNo).where("reason", "=", "x").execute();
+    expect(blocks).toHaveLength(1);
+  });
+
   it("refuses a reference to a part written after it", async () => {
     const parent = tasks(["late"]);
     await expect(insertUnnestTogether(t.database.db, [blocks(parent, [0]), parent])).rejects.toThrow(/earlier in the same statement/);

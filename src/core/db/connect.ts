@@ -1,6 +1,6 @@
 // Opens the one database the app writes to: embedded PGlite (data dir on disk) or a PostgreSQL server.
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type Transaction } from "kysely";
 import pg from "pg";
 import { type Listen, pgliteListen, serverListen } from "./listen.js";
 import { PGliteDialect } from "./pglite-dialect.js";
@@ -42,6 +42,41 @@ export function asOneStatement<T>(db: Kysely<DB>, run: (db: Kysely<DB> | Transac
   return embedded.has(db) ? db.transaction().execute(run) : run(db);
 }
 
+/**
+ * Marks a statement worth preparing once per server connection: long, its text the same from one run to
+ * the next (values travel as parameters). Parsing and planning such a statement (an intake's, with a
+ * dozen data-modifying CTEs) costs more than running it; a prepared one is planned once per connection.
+ */
+export const PREPARE = "/* prepared */ ";
+// At most this many distinct texts are prepared (on each connection): a bound on the server's memory.
+const MAX_PREPARED = 200;
+const preparedNames = new Map<string, string>();
+
+function nameToPrepare(text: string): string | undefined {
+  if (!text.startsWith(PREPARE)) return undefined;
+  const known = preparedNames.get(text);
+  if (known || preparedNames.size >= MAX_PREPARED) return known;
+  const name = `lvyue_${preparedNames.size}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
+/** A pg pool whose clients send marked statements as named (prepared) ones. */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      const query = (text: unknown, values?: readonly unknown[]) => {
+        const name = typeof text === "string" ? nameToPrepare(text) : undefined;
+        // biome-ignore lint/suspicious/noExplicitAny: passes Kysely's calls (text and values, or a cursor) through
+        return name ? client.query({ name, text: text as string, values: values as unknown[] }) : client.query(text as any, values as unknown[]);
+      };
+      return { query: query as unknown as PostgresPoolClient["query"], release: () => client.release() };
+    },
+    end: () => pool.end(),
+  };
+}
+
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string;
@@ -58,7 +93,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on("error", (error) => {
       if (!pool.ending) console.warn(`Lvyue: an idle database connection was lost (${error.message}); it will be reopened.`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, kind: "postgres", listen: serverListen(options.databaseUrl), close: () => db.destroy() };
   }
   const pglite = await PGlite.create({
@@ -66,7 +101,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     loadDataDir: options.loadDataDir,
     parsers: pgliteParsers,
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, nameToPrepare) });
   embedded.add(db);
   return {
     db,

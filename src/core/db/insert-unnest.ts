@@ -2,6 +2,7 @@
 // of one per value, which PostgreSQL parses and plans far faster for thousands of rows. Several such
 // inserts can travel as one statement (one round trip), each a data-modifying CTE.
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { PREPARE } from "./connect.js";
 import type { DB } from "./schema.js";
 
 export type ColumnType = "text" | "int" | "bigint" | "numeric" | "jsonb" | "timestamptz" | "date" | "boolean" | "text[]";
@@ -20,6 +21,30 @@ export interface UnnestInsert<Row extends Record<string, unknown> = Record<strin
    * in the same round trip.
    */
   refs?: Record<string, UnnestInsert>;
+  /**
+   * Keys set in a JSON column to the new id of a row of an earlier part: `at` names the row field
+   * holding that row's index there (or null: the key is left out).
+   */
+  jsonIds?: { column: string; key: string; at: string; part: UnnestInsert }[];
+}
+
+/**
+ * A data-modifying statement (an update, say) that runs in the same statement as the inserts. Given
+ * the name of the statement's guard, it must write only if the guard returned a row.
+ */
+export type TogetherWrite = (onlyIf: string | undefined) => RawBuilder<unknown>;
+
+/**
+ * What one statement runs, in this order: the guard, named CTEs (`name as (…)`, given the guard's name),
+ * the writes, the inserts.
+ */
+export interface Together {
+  parts: UnnestInsert[];
+  /** Expressions evaluated in the same statement (e.g. a pg_notify), only if the guard returned a row. */
+  also?: RawBuilder<unknown>[];
+  guard?: RawBuilder<unknown>;
+  ctes?: TogetherWrite[];
+  writes?: TogetherWrite[];
 }
 
 /** Declares one insert part with its row type checked against its columns. */
@@ -33,7 +58,7 @@ const plain = (value: unknown) => (value instanceof Date ? value.toISOString() :
  * `idsOf`: the name of the CTE listing (id, at) of a referenced part's new rows.
  */
 function insertSql(
-  { table, columns, rows, returningId, onConflict, refs = {} }: UnnestInsert,
+  { table, columns, rows, returningId, onConflict, refs = {}, jsonIds = [] }: UnnestInsert,
   onlyIf?: string,
   idsOf?: (part: UnnestInsert) => string | undefined,
 ): RawBuilder<unknown> {
@@ -45,20 +70,37 @@ function insertSql(
       ? sql`${rows.map((r) => JSON.stringify(r[name] ?? []))}::jsonb[]`
       : sql`${rows.map((r) => plain(r[name]))}::${sql.raw(typeOf[name])}[]`,
   );
-  const aliases = names.map((_, i) => `c${i}`);
-  const parentIds = (name: string) => (refs[name] ? idsOf?.(refs[name]) : undefined);
-  const joins = names.flatMap((name, i) => {
-    const ids = parentIds(name);
-    return ids ? [sql`left join ${sql.ref(ids)} as ${sql.ref(`r${i}`)} on ${sql.ref(`r${i}.at`)} = u.${sql.ref(aliases[i])}`] : [];
-  });
+  // Each JSON id's row index travels as one more int array, after the columns'.
+  arrays.push(...jsonIds.map(({ at }) => sql`${rows.map((r) => r[at] ?? null)}::int[]`));
+  const aliases = [...names.map((_, i) => `c${i}`), ...jsonIds.map((_, j) => `j${j}`)];
+  const parentIds = (part: UnnestInsert | undefined) => (part ? idsOf?.(part) : undefined);
+  const join = (alias: string, ids: string, at: string) => sql`left join ${sql.ref(ids)} as ${sql.ref(alias)} on ${sql.ref(`${alias}.at`)} = u.${sql.ref(at)}`;
+  // A join may reorder rows: they are put back in their order (so new ids are drawn in it).
+  const joins = [
+    ...names.flatMap((name, i) => {
+      const ids = parentIds(refs[name]);
+      return ids ? [join(`r${i}`, ids, aliases[i])] : [];
+    }),
+    ...jsonIds.flatMap(({ part }, j) => {
+      const ids = parentIds(part);
+      return ids ? [join(`rj${j}`, ids, `j${j}`)] : [];
+    }),
+  ];
   const selected = names.map((name, i) => {
     // A reference to a part with no rows here can only be null.
-    if (refs[name]) return parentIds(name) ? sql.ref(`r${i}.id`) : sql`null::bigint`;
-    return typeOf[name] === "text[]" ? sql`array(select jsonb_array_elements_text(${sql.ref(aliases[i])}))` : sql.ref(aliases[i]);
+    if (refs[name]) return parentIds(refs[name]) ? sql.ref(`r${i}.id`) : sql`null::bigint`;
+    if (typeOf[name] === "text[]") return sql`array(select jsonb_array_elements_text(${sql.ref(aliases[i])}))`;
+    return jsonIds.reduce<RawBuilder<unknown>>((value, { column, key, part }, j) => {
+      if (column !== name || !parentIds(part)) return value;
+      const id = sql.ref(`rj${j}.id`);
+      return sql`case when ${id} is null then ${value} else ${value} || jsonb_build_object(${sql.lit(key)}, ${id}) end`;
+    }, sql.ref(aliases[i]));
   });
   return sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-    select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(aliases.map((a) => sql.ref(a)))}) ${sql.join(joins, sql` `)}
+    select ${sql.join(selected)} from unnest(${sql.join(arrays)}) ${joins.length ? sql`with ordinality` : sql``}
+      as u(${sql.join([...aliases, ...(joins.length ? ["ord"] : [])].map((a) => sql.ref(a)))}) ${sql.join(joins, sql` `)}
     ${onlyIf ? sql`where exists (select from ${sql.ref(onlyIf)})` : sql``}
+    ${joins.length ? sql`order by u.ord` : sql``}
     ${onConflict ?? sql``} ${returningId ? sql`returning id` : sql``}`;
 }
 
@@ -85,48 +127,39 @@ export async function insertUnnestTogether(
   parts: UnnestInsert[],
   also: RawBuilder<unknown>[] = [],
   /** Other data-modifying statements (an update, say) to run in the same statement, before the inserts. */
-  writes: RawBuilder<unknown>[] = [],
+  writes: TogetherWrite[] = [],
 ): Promise<number[][]> {
-  return (await insertTogether(db, parts, also, undefined, writes)) as number[][];
+  return (await runTogether(db, { parts, also, writes })) as number[][];
 }
+
+/** Parts referenced by a later part (by `refs` or `jsonIds`). */
+const parentsOf = (part: UnnestInsert) => [...Object.values(part.refs ?? {}), ...(part.jsonIds ?? []).map((j) => j.part)];
 
 /**
- * The same, as one statement that first runs `guard` (a data-modifying query, e.g. a conditional update)
- * and writes the parts and evaluates `also` only if the guard returned a row. Undefined when it did not:
- * then nothing was written. Used outside a transaction, the statement is its own all-or-nothing unit.
+ * Runs `together` as one statement. With a guard (a data-modifying query, e.g. a conditional update,
+ * run first), the writes and inserts happen and `also` is evaluated only if the guard returned a row;
+ * undefined when it did not: then nothing was written. Used outside a transaction, the statement is its
+ * own all-or-nothing unit.
  */
-export async function insertUnnestGuarded(
-  db: Kysely<DB> | Transaction<DB>,
-  guard: RawBuilder<unknown>,
-  parts: UnnestInsert[],
-  also: RawBuilder<unknown>[] = [],
-): Promise<number[][] | undefined> {
-  return insertTogether(db, parts, also, guard);
-}
-
-async function insertTogether(
-  db: Kysely<DB> | Transaction<DB>,
-  parts: UnnestInsert[],
-  also: RawBuilder<unknown>[],
-  guard?: RawBuilder<unknown>,
-  writes: RawBuilder<unknown>[] = [],
-) {
+export async function runTogether(db: Kysely<DB> | Transaction<DB>, { parts, also = [], ctes: named = [], guard, writes = [] }: Together) {
   const live = parts.map((part, i) => ({ part, name: `p${i}` })).filter(({ part }) => part.rows.length);
   if (!live.length && !also.length && !guard && !writes.length) return parts.map(() => []);
   const nameOf = new Map(live.map(({ part, name }) => [part, name]));
-  const referenced = new Set(live.flatMap(({ part }) => Object.values(part.refs ?? {})));
+  const referenced = new Set(live.flatMap(({ part }) => parentsOf(part)));
   for (const parent of referenced) {
-    const child = live.findIndex(({ part }) => Object.values(part.refs ?? {}).includes(parent));
+    const child = live.findIndex(({ part }) => parentsOf(part).includes(parent));
     if (parent.rows.length && !(live.findIndex(({ part }) => part === parent) < child && parent.returningId))
       throw new Error("a referenced part must come earlier in the same statement and return its ids");
   }
   const idsOf = (part: UnnestInsert) => (nameOf.has(part) ? `${nameOf.get(part)}_at` : undefined);
+  const onlyIf = guard ? "guard" : undefined;
   const ctes = [
     ...(guard ? [sql`guard as (${guard})`] : []),
+    ...named.map((cte) => cte(onlyIf)),
     // PostgreSQL runs every data-modifying CTE to completion, whether the statement reads it or not.
-    ...writes.map((write, i) => sql`${sql.ref(`w${i}`)} as (${write})`),
+    ...writes.map((write, i) => sql`${sql.ref(`w${i}`)} as (${write(onlyIf)})`),
     ...live.flatMap(({ part, name }) => [
-      sql`${sql.ref(name)} as (${insertSql(part, guard ? "guard" : undefined, idsOf)})`,
+      sql`${sql.ref(name)} as (${insertSql(part, onlyIf, idsOf)})`,
       // ids are drawn in row order within one statement: the n-th smallest id is the n-th row's.
       ...(referenced.has(part) ? [sql`${sql.ref(`${name}_at`)} as (select id, (row_number() over (order by id))::int - 1 as at from ${sql.ref(name)})`] : []),
     ]),
@@ -141,7 +174,9 @@ async function insertTogether(
       guard ? sql`case when exists (select from guard) then ${expression} end as ${sql.ref(`also${i}`)}` : sql`${expression} as ${sql.ref(`also${i}`)}`,
     ),
   ];
-  const query = sql<Record<string, (number | string)[] | boolean | null>>`${ctes.length ? sql`with ${sql.join(ctes)}` : sql``} select ${sql.join(columns)}`;
+  const query = sql<
+    Record<string, (number | string)[] | boolean | null>
+  >`${sql.raw(PREPARE)}${ctes.length ? sql`with ${sql.join(ctes)}` : sql``} select ${sql.join(columns)}`;
   const [row] = (await query.execute(db)).rows;
   if (guard && !row.held) return undefined;
   const byName = new Map(live.map(({ part, name }) => [part, ((row[name] as (number | string)[] | null) ?? []).map(Number)]));

@@ -18,6 +18,7 @@ import * as autonomyDays from "./migrations/20261125090300_autonomy_days.js";
 import * as itemDeliveryDays from "./migrations/20261125090400_item_delivery_days.js";
 import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 import * as authChangeNotify from "./migrations/20261126020000_auth_change_notify.js";
+import * as refuseStatement from "./migrations/20261127000000_refuse_statement.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "20261125090400_item_delivery_days": itemDeliveryDays,
   "20261125100000_visit_rules": visitRules,
   "20261126020000_auth_change_notify": authChangeNotify,
+  "20261127000000_refuse_statement": refuseStatement,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

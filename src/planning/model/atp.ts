@@ -9,13 +9,21 @@ interface Buckets {
 }
 const EPS = 1e-9;
 
+// A fork reads through to the ledger it came from; a chain of forks (each promise taken forks the last)
+// is copied into a stand-alone ledger once it is this deep, so reads stay short and forks stay cheap.
+const MAX_CHAIN = 16;
+
 export class AtpLedger {
-  private readonly owned = new Set<string>();
+  /**
+   * `buckets` and `reserved` hold this ledger's own entries: all of them for a stand-alone ledger, only
+   * what it changed for a fork of `parent` (which must not change while the fork is in use).
+   */
   private constructor(
     readonly todayN: number,
     private readonly buckets: Map<string, Buckets>,
     private readonly reserved: Map<string, number>,
-    private readonly isFork = false,
+    private readonly parent?: AtpLedger,
+    private readonly depth = 0,
   ) {}
 
   static build(supply: SupplyData, todayN: number, dayNumber: (day: string) => number): AtpLedger {
@@ -36,9 +44,7 @@ export class AtpLedger {
     }
     const reserved = new Map<string, number>();
     for (const r of supply.reservations) reserved.set(`${r.orderNo}|${r.sku}`, (reserved.get(`${r.orderNo}|${r.sku}`) ?? 0) + r.qty);
-    const ledger = new AtpLedger(todayN, buckets, reserved);
-    for (const sku of buckets.keys()) ledger.owned.add(sku);
-    return ledger;
+    return new AtpLedger(todayN, buckets, reserved);
   }
 
   /** Rebuilds a ledger from remaining buckets (a persisted plan's `plan_atp`). */
@@ -54,29 +60,57 @@ export class AtpLedger {
       const days = [...byDay.keys()].sort((a, b) => a - b);
       buckets.set(sku, { days, free: days.map((d) => byDay.get(d)!) });
     }
-    const ledger = new AtpLedger(todayN, buckets, new Map());
-    for (const sku of buckets.keys()) ledger.owned.add(sku);
-    return ledger;
+    return new AtpLedger(todayN, buckets, new Map());
   }
 
-  /** A copy that shares untouched skus with this ledger (copy on write): for what-if promises. */
+  /** A what-if copy: it reads through to this ledger and copies a sku's buckets only when it changes them. */
   fork(): AtpLedger {
-    return new AtpLedger(this.todayN, new Map(this.buckets), new Map(this.reserved), true);
+    const base = this.depth >= MAX_CHAIN ? this.standAlone() : this;
+    return new AtpLedger(this.todayN, new Map(), new Map(), base, base.depth + 1);
+  }
+
+  /** The same entries in one ledger of its own (the chain's oldest first, so newer ones win). */
+  private standAlone(): AtpLedger {
+    const chain: AtpLedger[] = [];
+    for (let l: AtpLedger | undefined = this; l; l = l.parent) chain.unshift(l);
+    const buckets = new Map<string, Buckets>();
+    const reserved = new Map<string, number>();
+    for (const l of chain) {
+      for (const [sku, b] of l.buckets) buckets.set(sku, { days: b.days, free: [...b.free] });
+      for (const [key, qty] of l.reserved) reserved.set(key, qty);
+    }
+    return new AtpLedger(this.todayN, buckets, reserved);
+  }
+
+  private bucketsOf(sku: string): Buckets | undefined {
+    for (let l: AtpLedger | undefined = this; l; l = l.parent) {
+      const b = l.buckets.get(sku);
+      if (b) return b;
+    }
+    return undefined;
   }
 
   private writable(sku: string): Buckets | undefined {
-    const b = this.buckets.get(sku);
-    if (!b || this.owned.has(sku) || !this.isFork) return b;
+    const own = this.buckets.get(sku);
+    if (own || !this.parent) return own;
+    const b = this.parent.bucketsOf(sku);
+    if (!b) return undefined;
     const copy = { days: b.days, free: [...b.free] };
     this.buckets.set(sku, copy);
-    this.owned.add(sku);
     return copy;
   }
 
   /** Stock held for this order (its reservations) that it may use first. */
   takeReserved(orderNo: string, sku: string, qty: number): number {
     const key = `${orderNo}|${sku}`;
-    const held = this.reserved.get(key) ?? 0;
+    let held = 0;
+    for (let l: AtpLedger | undefined = this; l; l = l.parent) {
+      const own = l.reserved.get(key);
+      if (own !== undefined) {
+        held = own;
+        break;
+      }
+    }
     const take = Math.min(held, qty);
     if (take > 0) this.reserved.set(key, held - take);
     return take;
@@ -84,7 +118,7 @@ export class AtpLedger {
 
   /** Free quantity available by day n (never negative). */
   availableBy(sku: string, n: number): number {
-    const b = this.buckets.get(sku);
+    const b = this.bucketsOf(sku);
     if (!b) return 0;
     let sum = 0;
     for (let i = 0; i < b.days.length && b.days[i] <= n; i++) sum += b.free[i];
@@ -94,7 +128,7 @@ export class AtpLedger {
   /** The first day by which `qty` is available, or null when open supply never covers it. */
   earliestCovering(sku: string, qty: number): number | null {
     if (qty <= EPS) return this.todayN;
-    const b = this.buckets.get(sku);
+    const b = this.bucketsOf(sku);
     if (!b) return null;
     let sum = 0;
     for (let i = 0; i < b.days.length; i++) {
@@ -128,13 +162,16 @@ export class AtpLedger {
   }
 
   skus(): string[] {
-    return [...this.buckets.keys()];
+    const skus = new Set<string>();
+    for (let l: AtpLedger | undefined = this; l; l = l.parent) for (const sku of l.buckets.keys()) skus.add(sku);
+    return [...skus];
   }
 
   /** Remaining free quantity per bucket: what is persisted as the plan's ATP. */
   remaining(): { sku: string; n: number; free: number }[] {
     const out: { sku: string; n: number; free: number }[] = [];
-    for (const [sku, b] of this.buckets) {
+    for (const sku of this.skus()) {
+      const b = this.bucketsOf(sku)!;
       for (let i = 0; i < b.days.length; i++) out.push({ sku, n: b.days[i], free: Math.max(0, b.free[i]) });
     }
     return out;
