@@ -1,7 +1,7 @@
 // Multi-row insert as INSERT … SELECT FROM unnest(typed arrays): one bind parameter per column instead
 // of one per value, which PostgreSQL parses and plans far faster for thousands of rows. Several such
 // inserts can travel as one statement (one round trip), each a data-modifying CTE.
-import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { CompiledQuery, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import { PREPARE } from "./connect.js";
 import type { DB } from "./schema.js";
 
@@ -54,27 +54,52 @@ export const unnestPart = <Row extends Record<string, unknown>>(part: UnnestInse
 const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 /**
+ * The statement's text and parameters, written directly: an intake's statement is rebuilt for every
+ * order, and composing it as a query-builder tree cost more than planning the prepared statement.
+ */
+class Statement {
+  readonly values: unknown[] = [];
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
+
+  param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  /** A fragment built with Kysely's `sql`, its parameters renumbered after the ones already here. */
+  embed(fragment: RawBuilder<unknown>): string {
+    const { sql: text, parameters } = fragment.compile(this.db);
+    const offset = this.values.length;
+    this.values.push(...parameters);
+    return offset ? text.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`) : text;
+  }
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
  * `onlyIf`: the name of a CTE of the same statement; the rows are inserted only if it returned a row.
  * `idsOf`: the name of the CTE listing (id, at) of a referenced part's new rows.
  */
 function insertSql(
+  statement: Statement,
   { table, columns, rows, returningId, onConflict, refs = {}, jsonIds = [] }: UnnestInsert,
   onlyIf?: string,
   idsOf?: (part: UnnestInsert) => string | undefined,
-): RawBuilder<unknown> {
+): string {
   const names = Object.keys(columns);
   const typeOf = columns as Record<string, ColumnType>;
   // Arrays of arrays cannot be unnested (they must be rectangular): text[] travels as JSON.
   const arrays = names.map((name) =>
     typeOf[name] === "text[]"
-      ? sql`${rows.map((r) => JSON.stringify(r[name] ?? []))}::jsonb[]`
-      : sql`${rows.map((r) => plain(r[name]))}::${sql.raw(typeOf[name])}[]`,
+      ? `${statement.param(rows.map((r) => JSON.stringify(r[name] ?? [])))}::jsonb[]`
+      : `${statement.param(rows.map((r) => plain(r[name])))}::${typeOf[name]}[]`,
   );
   // Each JSON id's row index travels as one more int array, after the columns'.
-  arrays.push(...jsonIds.map(({ at }) => sql`${rows.map((r) => r[at] ?? null)}::int[]`));
+  for (const { at } of jsonIds) arrays.push(`${statement.param(rows.map((r) => r[at] ?? null))}::int[]`);
   const aliases = [...names.map((_, i) => `c${i}`), ...jsonIds.map((_, j) => `j${j}`)];
   const parentIds = (part: UnnestInsert | undefined) => (part ? idsOf?.(part) : undefined);
-  const join = (alias: string, ids: string, at: string) => sql`left join ${sql.ref(ids)} as ${sql.ref(alias)} on ${sql.ref(`${alias}.at`)} = u.${sql.ref(at)}`;
+  const join = (alias: string, ids: string, at: string) => `left join ${ident(ids)} as ${alias} on ${alias}.at = u.${at}`;
   // A join may reorder rows: they are put back in their order (so new ids are drawn in it).
   const joins = [
     ...names.flatMap((name, i) => {
@@ -88,20 +113,23 @@ function insertSql(
   ];
   const selected = names.map((name, i) => {
     // A reference to a part with no rows here can only be null.
-    if (refs[name]) return parentIds(refs[name]) ? sql.ref(`r${i}.id`) : sql`null::bigint`;
-    if (typeOf[name] === "text[]") return sql`array(select jsonb_array_elements_text(${sql.ref(aliases[i])}))`;
-    return jsonIds.reduce<RawBuilder<unknown>>((value, { column, key, part }, j) => {
+    if (refs[name]) return parentIds(refs[name]) ? `r${i}.id` : "null::bigint";
+    if (typeOf[name] === "text[]") return `array(select jsonb_array_elements_text(${aliases[i]}))`;
+    return jsonIds.reduce((value, { column, key, part }, j) => {
       if (column !== name || !parentIds(part)) return value;
-      const id = sql.ref(`rj${j}.id`);
-      return sql`case when ${id} is null then ${value} else ${value} || jsonb_build_object(${sql.lit(key)}, ${id}) end`;
-    }, sql.ref(aliases[i]));
+      return `case when rj${j}.id is null then ${value} else ${value} || jsonb_build_object(${statement.param(key)}::text, rj${j}.id) end`;
+    }, aliases[i]);
   });
-  return sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-    select ${sql.join(selected)} from unnest(${sql.join(arrays)}) ${joins.length ? sql`with ordinality` : sql``}
-      as u(${sql.join([...aliases, ...(joins.length ? ["ord"] : [])].map((a) => sql.ref(a)))}) ${sql.join(joins, sql` `)}
-    ${onlyIf ? sql`where exists (select from ${sql.ref(onlyIf)})` : sql``}
-    ${joins.length ? sql`order by u.ord` : sql``}
-    ${onConflict ?? sql``} ${returningId ? sql`returning id` : sql``}`;
+  const ordered = joins.length > 0;
+  return [
+    `insert into ${ident(table)} (${names.map(ident).join(", ")})`,
+    `select ${selected.join(", ")} from unnest(${arrays.join(", ")})${ordered ? " with ordinality" : ""} as u(${[...aliases, ...(ordered ? ["ord"] : [])].join(", ")})`,
+    ...joins,
+    onlyIf ? `where exists (select from ${ident(onlyIf)})` : "",
+    ordered ? "order by u.ord" : "",
+    onConflict ? statement.embed(onConflict) : "",
+    returningId ? "returning id" : "",
+  ].join(" ");
 }
 
 /** Inserts `rows` into `table`; returns the ids in row order when `returningId` is set. */
@@ -113,7 +141,9 @@ export async function insertUnnest<Row extends Record<string, unknown>>(
   returningId = false,
 ): Promise<number[]> {
   if (!rows.length) return [];
-  const result = await sql<{ id: number }>`${insertSql({ table, columns, rows, returningId } as UnnestInsert)}`.execute(db);
+  const statement = new Statement(db);
+  const text = insertSql(statement, { table, columns, rows, returningId } as UnnestInsert);
+  const result = await db.executeQuery<{ id: number }>(CompiledQuery.raw(text, statement.values));
   return result.rows.map((r) => Number(r.id));
 }
 
@@ -153,31 +183,28 @@ export async function runTogether(db: Kysely<DB> | Transaction<DB>, { parts, als
   }
   const idsOf = (part: UnnestInsert) => (nameOf.has(part) ? `${nameOf.get(part)}_at` : undefined);
   const onlyIf = guard ? "guard" : undefined;
+  const statement = new Statement(db);
   const ctes = [
-    ...(guard ? [sql`guard as (${guard})`] : []),
-    ...named.map((cte) => cte(onlyIf)),
+    ...(guard ? [`guard as (${statement.embed(guard)})`] : []),
+    ...named.map((cte) => statement.embed(cte(onlyIf))),
     // PostgreSQL runs every data-modifying CTE to completion, whether the statement reads it or not.
-    ...writes.map((write, i) => sql`${sql.ref(`w${i}`)} as (${write(onlyIf)})`),
+    ...writes.map((write, i) => `w${i} as (${statement.embed(write(onlyIf))})`),
     ...live.flatMap(({ part, name }) => [
-      sql`${sql.ref(name)} as (${insertSql(part, onlyIf, idsOf)})`,
+      `${name} as (${insertSql(statement, part, onlyIf, idsOf)})`,
       // ids are drawn in row order within one statement: the n-th smallest id is the n-th row's.
-      ...(referenced.has(part) ? [sql`${sql.ref(`${name}_at`)} as (select id, (row_number() over (order by id))::int - 1 as at from ${sql.ref(name)})`] : []),
+      ...(referenced.has(part) ? [`${name}_at as (select id, (row_number() over (order by id))::int - 1 as at from ${name})`] : []),
     ]),
   ];
   // ids are drawn from the sequence in row order within one statement, so ordering by id restores it.
   const columns = [
-    ...(guard ? [sql`exists (select from guard) as held`] : []),
-    ...live.map(({ part, name }) =>
-      part.returningId ? sql`(select coalesce(array_agg(id order by id), '{}') from ${sql.ref(name)}) as ${sql.ref(name)}` : sql`null as ${sql.ref(name)}`,
-    ),
+    ...(guard ? ["exists (select from guard) as held"] : []),
+    ...live.map(({ part, name }) => (part.returningId ? `(select coalesce(array_agg(id order by id), '{}') from ${name}) as ${name}` : `null as ${name}`)),
     ...also.map((expression, i) =>
-      guard ? sql`case when exists (select from guard) then ${expression} end as ${sql.ref(`also${i}`)}` : sql`${expression} as ${sql.ref(`also${i}`)}`,
+      guard ? `case when exists (select from guard) then ${statement.embed(expression)} end as also${i}` : `${statement.embed(expression)} as also${i}`,
     ),
   ];
-  const query = sql<
-    Record<string, (number | string)[] | boolean | null>
-  >`${sql.raw(PREPARE)}${ctes.length ? sql`with ${sql.join(ctes)}` : sql``} select ${sql.join(columns)}`;
-  const [row] = (await query.execute(db)).rows;
+  const text = `${PREPARE}${ctes.length ? `with ${ctes.join(", ")}` : ""} select ${columns.join(", ")}`;
+  const [row] = (await db.executeQuery<Record<string, (number | string)[] | boolean | null>>(CompiledQuery.raw(text, statement.values))).rows;
   if (guard && !row.held) return undefined;
   const byName = new Map(live.map(({ part, name }) => [part, ((row[name] as (number | string)[] | null) ?? []).map(Number)]));
   return parts.map((part) => byName.get(part) ?? []);
