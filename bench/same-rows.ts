@@ -3,8 +3,8 @@
 // blocks, reservations and outbox messages) read back, then inserted again with plain parameterised
 // INSERT … VALUES under new order numbers and ids, straight through the driver. Nothing is decided,
 // validated or locked: only the writing is measured.
-import { sql } from "kysely";
-import type { Database } from "../src/core/db/connect.js";
+import { CompiledQuery, sql } from "kysely";
+import { type Database, PREPARE } from "../src/core/db/connect.js";
 import { formatOrderNo } from "../src/orders/model/numbering.js";
 
 interface TableSpec {
@@ -57,8 +57,20 @@ export async function readWrittenRows(database: Database, orderNos: string[]): P
 type Query = (text: string, params: unknown[]) => Promise<unknown>;
 const MAX_PARAMS = 60_000;
 
-/** A driver-level client with transactions: PGlite's own, or one pg connection. */
-async function rawClient(database: Database & { url?: string }) {
+/**
+ * A driver-level client with transactions: PGlite's own, or one pg connection. `prepared`: each
+ * statement text is prepared once and run again by name (on PGlite through the app's dialect, which
+ * does so for marked statements: PGlite's own query() plans every time).
+ */
+async function rawClient(database: Database & { url?: string }, prepared: boolean) {
+  if (database.pglite && prepared) {
+    const { db } = database;
+    return {
+      transaction: (fn: (query: Query) => Promise<void>) =>
+        db.transaction().execute((tx) => fn((t, p) => tx.executeQuery(CompiledQuery.raw(`${PREPARE}${t}`, p)))),
+      end: async () => {},
+    };
+  }
   if (database.pglite) {
     const pg = database.pglite;
     return { transaction: (fn: (query: Query) => Promise<void>) => pg.transaction((tx) => fn((t, p) => tx.query(t, p))), end: async () => {} };
@@ -66,10 +78,12 @@ async function rawClient(database: Database & { url?: string }) {
   const { default: pgModule } = await import("pg");
   const client = new pgModule.Client({ connectionString: database.url });
   await client.connect();
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => names.get(text) ?? names.set(text, `raw_${names.size}`).get(text);
   return {
     transaction: async (fn: (query: Query) => Promise<void>) => {
       await client.query("begin");
-      await fn((t, p) => client.query(t, p));
+      await fn((t, p) => (prepared ? client.query({ name: nameOf(t), text: t, values: p }) : client.query(t, p)));
       await client.query("commit");
     },
     end: () => client.end(),
@@ -91,7 +105,7 @@ export async function prepareSameRows(database: Database, written: WrittenRows, 
     for (const [column, table] of Object.entries(spec.refs ?? {})) if (row[column] != null) out[column] = Number(row[column]) + offsets.get(table)!;
     for (const column of spec.json ?? []) if (out[column] != null) out[column] = JSON.stringify(out[column]);
     for (const [column, value] of Object.entries(out)) if (value instanceof Date) out[column] = value.toISOString();
-    if (spec.table === "orders" && out.idempotency_key) out.idempotency_key = `raw:${out.idempotency_key}`;
+    if (spec.table === "orders" && out.idempotency_key) out.idempotency_key = `raw-${day}:${out.idempotency_key}`;
     return out;
   };
   const tables = written.tables.map(({ spec, columns, byOrder }) => ({
@@ -104,9 +118,12 @@ export async function prepareSameRows(database: Database, written: WrittenRows, 
 }
 export type SameRows = Awaited<ReturnType<typeof prepareSameRows>>;
 
-/** Inserts the copies, `ordersPerTx` orders per transaction (1: one per order), one INSERT per table per transaction. */
-export async function insertSameRows(database: Database & { url?: string }, same: SameRows, ordersPerTx: number) {
-  const client = await rawClient(database);
+/**
+ * Inserts the copies, `ordersPerTx` orders per transaction (1: one per order), one INSERT per table per
+ * transaction; `prepared`: as prepared statements.
+ */
+export async function insertSameRows(database: Database & { url?: string }, same: SameRows, ordersPerTx: number, prepared = false) {
+  const client = await rawClient(database, prepared);
   try {
     for (let start = 0; start < same.orders; start += ordersPerTx) {
       const end = Math.min(same.orders, start + ordersPerTx);
