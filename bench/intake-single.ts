@@ -31,8 +31,12 @@ async function fullPathOrders(database: BenchDatabase, bodies: string[], clients
   return { ms, orderNos: replies.map((r) => r.orderNo as string) };
 }
 
-/** Orders each path takes untimed first, as a running server (JIT-compiled, caches and statements prepared) would have. */
-const WARM_UP = 200;
+/**
+ * Orders each path takes untimed first, as a running server would have: code compiled by the JIT, caches
+ * filled, statements prepared and PostgreSQL settled on their generic plans (after five runs of each on
+ * each connection; decision 0050).
+ */
+const WARM_UP = 1000;
 
 export async function benchIntakeSingle(kind: BenchDb, count: number): Promise<Figure[]> {
   const database = await freshDatabase(kind, "lvyue_bench_intake");

@@ -48,10 +48,6 @@ export function asOneStatement<T>(db: Kysely<DB>, run: (db: Kysely<DB> | Transac
  * dozen data-modifying CTEs) costs more than running it; a prepared one is planned once per connection.
  */
 export const PREPARE = "/* prepared */ ";
-// A prepared statement's first runs are otherwise planned afresh (five per connection and text) before
-// PostgreSQL settles on the generic plan that our statements (values as arrays) end up with anyway.
-// Unnamed statements (all others) are planned for their values whatever this says.
-const PLAN_CACHE_MODE = "force_generic_plan";
 // At most this many distinct texts are prepared (on each connection): a bound on the server's memory.
 const MAX_PREPARED = 200;
 const preparedNames = new Map<string, string>();
@@ -91,7 +87,7 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: `-c plan_cache_mode=${PLAN_CACHE_MODE}` });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle connection the server dropped (restart, failover, or a closing pool's sockets ending after
     // pool.end() resolved) is discarded by the pool; the next query opens a fresh one.
     pool.on("error", (error) => {
@@ -105,7 +101,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     loadDataDir: options.loadDataDir,
     parsers: pgliteParsers,
   });
-  await pglite.exec(`set plan_cache_mode = ${PLAN_CACHE_MODE}`);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, nameToPrepare) });
   embedded.add(db);
   return {
