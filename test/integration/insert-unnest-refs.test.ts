@@ -64,7 +64,11 @@ describe("references between the parts of one statement", () => {
 
   it("a statement that fails (a prepared one, run again) reports the database's error and leaves the connection usable", async () => {
     const orphan = (order: string) =>
-      unnestPart({ table: "order_blocks", columns: { order_no: "text", to_status: "text", reason: "text" }, rows: [{ order_no: order, to_status: "scheduled", reason: "x" }] });
+      unnestPart({
+        table: "order_blocks",
+        columns: { order_no: "text", to_status: "text", reason: "text" },
+        rows: [{ order_no: order, to_status: "scheduled", reason: "x" }],
+      });
     for (let i = 0; i < 3; i++) {
       const error = await insertUnnestTogether(t.database.db, [orphan("SO-NO-SUCH-ORDER")]).then(
         () => undefined,

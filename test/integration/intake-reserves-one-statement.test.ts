@@ -27,7 +27,12 @@ const balance = async (sku: string) => {
   return { onHand: Number(row.on_hand), reserved: Number(row.reserved) };
 };
 const reservedFor = async (orderNos: string[]) => {
-  const rows = await t.database.db.selectFrom("reservations").select(["order_no", "qty"]).where("order_no", "in", orderNos).where("status", "=", "active").execute();
+  const rows = await t.database.db
+    .selectFrom("reservations")
+    .select(["order_no", "qty"])
+    .where("order_no", "in", orderNos)
+    .where("status", "=", "active")
+    .execute();
   return rows.reduce((n, r) => n + Number(r.qty), 0);
 };
 
@@ -44,17 +49,20 @@ describe("intake that reserves stock in one statement", () => {
     expect(await reservedFor(orderNos)).toBe(80);
     expect((await balance("PM-CHIP")).reserved).toBe(before.reserved + 80);
     const lines = await t.database.db.selectFrom("order_lines").select("order_no").where("order_no", "in", orderNos).execute();
-    const logged = await t.database.db.selectFrom("rule_actions").select("order_no").where("order_no", "in", orderNos).where("type", "=", "soft_reserve").execute();
+    const logged = await t.database.db
+      .selectFrom("rule_actions")
+      .select("order_no")
+      .where("order_no", "in", orderNos)
+      .where("type", "=", "soft_reserve")
+      .execute();
     expect([lines.length, logged.length]).toEqual([8, 8]);
   });
 
   it("a statement planned on stock that moved since it was read is refused whole (its guard's write too)", async () => {
     const { orderNo } = await placeOrder(t, { customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] });
-    const planned = await planReservations(
-      t.database.db,
-      [{ orderNo, lineNo: 1, sku: "PM-HOUSING", qty: 30, kind: "soft", expiresAt: null, ruleId: null }],
-      { lock: false },
-    );
+    const planned = await planReservations(t.database.db, [{ orderNo, lineNo: 1, sku: "PM-HOUSING", qty: 30, kind: "soft", expiresAt: null, ruleId: null }], {
+      lock: false,
+    });
     expect(planned.outcomes[0].reserved).toBe(30);
     const before = await balance("PM-HOUSING");
     // Another writer takes all but 10 between the read and the statement.
@@ -81,11 +89,9 @@ describe("intake that reserves stock in one statement", () => {
   it("the same statement on stock that still holds writes the reservation and the balance", async () => {
     const { orderNo } = await placeOrder(t, { customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] });
     const before = await balance("PM-HOUSING");
-    const planned = await planReservations(
-      t.database.db,
-      [{ orderNo, lineNo: 1, sku: "PM-HOUSING", qty: 30, kind: "soft", expiresAt: null, ruleId: null }],
-      { lock: false },
-    );
+    const planned = await planReservations(t.database.db, [{ orderNo, lineNo: 1, sku: "PM-HOUSING", qty: 30, kind: "soft", expiresAt: null, ruleId: null }], {
+      lock: false,
+    });
     await runTogether(t.database.db, {
       guard: sql`select 1 as ok`,
       ctes: planned.ctes,
