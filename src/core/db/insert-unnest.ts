@@ -66,7 +66,10 @@ class Statement {
     return `$${this.values.length}`;
   }
 
-  /** A fragment built with Kysely's `sql`, its parameters renumbered after the ones already here. */
+  /**
+   * A fragment built with Kysely's `sql`, its parameters renumbered after the ones already here (so its
+   * text must hold no `$n` of its own outside its placeholders: values go in as parameters).
+   */
   embed(fragment: RawBuilder<unknown>): string {
     const { sql: text, parameters } = fragment.compile(this.db);
     const offset = this.values.length;
