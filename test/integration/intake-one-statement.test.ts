@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOrderNo } from "../../src/orders/model/numbering.js";
-import { placeOrder } from "../support/helpers.js";
+import { placeOrder, saveRule } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
@@ -44,11 +44,10 @@ describe("intake in one statement", () => {
       condition: { "==": [{ var: "customer.code" }, "C-A1"] },
       actions: [{ type: "hold", reason: "测试暂停" }],
     };
-    const created = await t.api("POST", "/api/rules", { body: rule });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const saved = await saveRule(t, rule);
     const held = await placeOrder(t, plain);
     expect(held.status).toBe("on_hold");
-    expect((await t.api("PATCH", `/api/rules/${created.body.id}`, { body: { enabled: false } })).status).toBe(200);
+    expect((await t.api("PATCH", `/api/rules/${saved.id}`, { body: { enabled: false } })).status).toBe(200);
     expect((await placeOrder(t, plain)).status).not.toBe("on_hold");
   });
 
@@ -71,8 +70,7 @@ describe("intake in one statement", () => {
       condition: { "==": [{ var: "customer.code" }, "C-A1"] },
       actions: [{ type: "add_tag", tag: "已标记" }],
     };
-    const created = await t.api("POST", "/api/rules", { body: rule });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const saved = await saveRule(t, rule);
     try {
       const first = await placeOrder(t, plain);
       expect(first.tags).toContain("已标记");
@@ -84,7 +82,7 @@ describe("intake in one statement", () => {
       expect((evaluation.facts as { customer: { grade: string } }).customer.grade).toBe("B");
     } finally {
       await sql`update customers set grade = 'A' where code = 'C-A1'`.execute(t.database.db);
-      expect((await t.api("PATCH", `/api/rules/${created.body.id}`, { body: { enabled: false } })).status).toBe(200);
+      expect((await t.api("PATCH", `/api/rules/${saved.id}`, { body: { enabled: false } })).status).toBe(200);
     }
   });
 

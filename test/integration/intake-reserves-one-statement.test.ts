@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTogether } from "../../src/core/db/insert-unnest.js";
 import { isRefused, planReservations } from "../../src/inventory/reserve-stock.js";
-import { placeOrder } from "../support/helpers.js";
+import { placeOrder, saveRule } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
@@ -17,8 +17,7 @@ beforeAll(async () => {
     condition: { "==": [{ var: "customer.code" }, "C-B1"] },
     actions: [{ type: "soft_reserve", expiresInHours: 24 }],
   };
-  const created = await t.api("POST", "/api/rules", { body: rule });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await saveRule(t, rule);
 });
 afterAll(() => t?.close());
 

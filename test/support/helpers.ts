@@ -23,6 +23,13 @@ export async function placeSensorOrders(t: TestApp, qty: number, dues: [days: nu
   return orderNos;
 }
 
+/** Saves a rule through the API (as admin); its stored view. */
+export async function saveRule(t: TestApp, rule: Record<string, unknown>) {
+  const res = await t.api("POST", "/api/rules", { body: rule });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
 export async function ruleIdByName(t: TestApp, name: string): Promise<number> {
   return (await t.api("GET", "/api/rules")).body.rules.find((r: { name: string }) => r.name === name).id;
 }
