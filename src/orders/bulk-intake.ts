@@ -109,7 +109,7 @@ export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { b
     const planContext = await getPlanContext(db, { burst: true });
     await db.transaction().execute(async (tx) => {
       const numbers = await allocateOrderNumbers(tx, today, chunk.length);
-      const effects: RuleEffects[] = chunk.map(({ built: order }, i) => {
+      const effects: RuleEffects<BuiltOrder>[] = chunk.map(({ built: order }, i) => {
         const facts = orderFacts(
           { ...order, orderNo: numbers[i], status: order.status, source: "bulk" },
           ctx.customers.get(order.customer_code)!,
