@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../core/errors.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { plantDay } from "../orders/model/numbering.js";
 import { effectiveVersion } from "./model.js";

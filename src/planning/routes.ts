@@ -5,7 +5,7 @@ import { z } from "zod";
 import { addDays } from "../calendar/dates.js";
 import { checkRange } from "../calendar/get-calendar.js";
 import { requirePrincipal } from "../core/http/access.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
 import { plantDay } from "../orders/model/numbering.js";
