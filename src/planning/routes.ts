@@ -8,7 +8,7 @@ import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { batchReschedule } from "./batch-reschedule.js";
 import { countAcceptableOrders } from "./count-acceptable-orders.js";
 import { getAtp } from "./get-atp.js";

@@ -3,8 +3,8 @@
 // write what they decide. What rules change themselves never fires further rules, so rules cannot loop.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../core/plant-day.js";
 import { OPEN_STATUSES, type OrderStatus } from "../orders/model/lifecycle.js";
-import { plantDay } from "../orders/model/numbering.js";
 import type { ParamValues } from "../orders/model/params.js";
 import { activeRules, matchRules } from "./active-rules.js";
 import { storedOrderChanges } from "./model/apply-plan.js";
