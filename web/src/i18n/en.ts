@@ -78,6 +78,7 @@ export const en: Messages = {
     note: "Note",
     nonstandard: "Non-standard",
     noPromise: "No promise date yet",
+    unpromised: "not yet",
     event: { created: "Created", transition: "Status change", changed: "Changed" },
   },
   tasks: { title: "Open tasks", none: "No open tasks", due: "due {{time}}" },
@@ -247,6 +248,8 @@ export const en: Messages = {
     listening: "Listening…",
     noVoice: "This browser has no speech recognition; type instead",
     speak: "Read the answer aloud",
+    readAloud: "Read answers to typed questions aloud too",
+    readAloudOff: "Typed questions are not read aloud (spoken ones always are)",
   },
   management: managementEn,
   plan: {

@@ -76,6 +76,7 @@ export const zh = {
     note: "备注",
     nonstandard: "非标",
     noPromise: "尚无承诺交期",
+    unpromised: "未承诺",
     event: { created: "创建", transition: "状态变更", changed: "修改" },
   },
   tasks: { title: "待办任务", none: "没有待办任务", due: "截止 {{time}}" },
@@ -237,6 +238,8 @@ export const zh = {
     listening: "正在听…",
     noVoice: "此浏览器不支持语音识别，可直接输入",
     speak: "朗读回答",
+    readAloud: "输入的问题也朗读回答",
+    readAloudOff: "输入的问题不朗读（语音提问总会朗读）",
   },
   management: managementZh,
   plan: {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useLive } from "../api/live";
 import type { OrderEvent, OrderView } from "../api/types";
+import { ownerLabel, yuan } from "../components/format";
 import { StatusTag } from "../components/status-tag";
 
 export function OrderLink({ orderNo }: { orderNo: string }) {
@@ -35,20 +36,20 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
     });
   }, [orderNo, subscribe]);
   return (
-    <Drawer open title={orderNo} width={560} onClose={onClose} data-testid="order-drawer">
+    <Drawer open title={orderNo} width="min(560px, 100vw)" onClose={onClose} data-testid="order-drawer">
       {error && <Alert type="error" showIcon message={error} />}
       {!order && !error && <Spin />}
       {order && (
         <>
-          <Descriptions size="small" column={2} bordered>
+          <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
             <Descriptions.Item label={t("order.status")}>
               <StatusTag status={order.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t("order.owner")}>
-              <span data-testid="order-owner">{order.owner.user ?? (order.owner.role ? t(`roles.${order.owner.role}`) : "—")}</span>
+              <span data-testid="order-owner">{ownerLabel(t, order.owner)}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t("order.customer")}>{order.customer}</Descriptions.Item>
-            <Descriptions.Item label={t("order.amount")}>¥{order.totalAmount}</Descriptions.Item>
+            <Descriptions.Item label={t("order.amount")}>{yuan(order.totalAmount)}</Descriptions.Item>
             <Descriptions.Item label={t("order.requestedDate")}>{order.requestedDate ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("order.promisedDate")}>{order.promise?.date ?? t("order.noPromise")}</Descriptions.Item>
             {order.holdReason && (
@@ -76,7 +77,7 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
               { title: "#", dataIndex: "lineNo", width: 40 },
               { title: t("order.sku"), dataIndex: "sku" },
               { title: t("order.qty"), dataIndex: "qty" },
-              { title: t("order.amount"), dataIndex: "amount" },
+              { title: t("order.amount"), dataIndex: "amount", align: "right", render: (a: string) => yuan(a) },
               {
                 title: t("order.nonstandard"),
                 dataIndex: "nonstandard",
