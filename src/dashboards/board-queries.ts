@@ -3,6 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { orderHeader } from "../orders/get-order.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
+import { nameOrders } from "../orders/name-order-view.js";
 
 export async function openTasksOf(db: Kysely<DB>, role: string, limit = 20) {
   const rows = await db
@@ -70,24 +71,4 @@ export const headerWithName = (row: Parameters<typeof orderHeader>[0] & { custom
   customerName: row.customer_name,
 });
 
-type Header = ReturnType<typeof orderHeader> & { customerName?: string };
-
-/**
- * People's words on every board: the customer's name beside its code and the owner's display name
- * (吴财务), not a user name. Two reads for a whole list, whatever its length.
- */
-export async function nameOrders<T extends Header>(db: Kysely<DB>, orders: T[]) {
-  const codes = [...new Set(orders.filter((o) => !o.customerName).map((o) => o.customer))];
-  const users = [...new Set(orders.flatMap((o) => (o.owner.user ? [o.owner.user] : [])))];
-  const [customers, people] = await Promise.all([
-    codes.length ? db.selectFrom("customers").select(["code", "name"]).where("code", "in", codes).execute() : [],
-    users.length ? db.selectFrom("users").select(["username", "display_name"]).where("username", "in", users).execute() : [],
-  ]);
-  const customerName = new Map(customers.map((c) => [c.code, c.name]));
-  const displayName = new Map(people.map((p) => [p.username, p.display_name]));
-  return orders.map((o) => ({
-    ...o,
-    customerName: o.customerName ?? customerName.get(o.customer) ?? o.customer,
-    owner: { ...o.owner, name: o.owner.user ? (displayName.get(o.owner.user) ?? o.owner.user) : null },
-  }));
-}
+export { nameOrders };

@@ -79,6 +79,9 @@ export const en: Messages = {
     nonstandard: "Non-standard",
     noPromise: "No promise date yet",
     unpromised: "not yet",
+    byRule: "rule “{{name}}” v{{version}}",
+    bySystem: "system ({{name}})",
+    actorSeparator: ", ",
     event: { created: "Created", transition: "Status change", changed: "Changed" },
   },
   tasks: { title: "Open tasks", none: "No open tasks", due: "due {{time}}" },
@@ -241,6 +244,7 @@ export const en: Messages = {
       add_lifecycle_entry: "Add to the lifecycle",
     },
   },
+  units: { pcs: "pcs", kg: "kg", m: "m", set: "sets", 台: "units" },
   ask: {
     placeholder: "Ask: status of order DH20260218001 / how many more orders today",
     ask: "Ask",

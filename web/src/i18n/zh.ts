@@ -77,6 +77,9 @@ export const zh = {
     nonstandard: "非标",
     noPromise: "尚无承诺交期",
     unpromised: "未承诺",
+    byRule: "规则「{{name}}」v{{version}}",
+    bySystem: "系统（{{name}}）",
+    actorSeparator: "、",
     event: { created: "创建", transition: "状态变更", changed: "修改" },
   },
   tasks: { title: "待办任务", none: "没有待办任务", due: "截止 {{time}}" },
@@ -231,6 +234,7 @@ export const zh = {
       add_lifecycle_entry: "记入设备履历",
     },
   },
+  units: { pcs: "件", kg: "千克", m: "米", set: "套", 台: "台" },
   ask: {
     placeholder: "问一句：查订单DH20260218001状态 / 今天还能接多少单",
     ask: "提问",
