@@ -11,7 +11,7 @@ export interface OrderHeader {
   promisedDate: string | null;
   totalAmount: string;
   nonstandard: boolean;
-  owner: { role: string | null; user: string | null };
+  owner: { role: string | null; user: string | null; name?: string | null };
   note: string;
   version: number;
   createdAt: string;
@@ -27,11 +27,13 @@ export interface OrderEvent {
   to: string | null;
   reason: string | null;
   data: unknown;
+  /** Who acted, in people's words (display name, or a rule's name and version). */
+  actorNames?: ({ kind: "user" | "system"; name: string } | { kind: "rule"; name: string; version: number })[];
 }
 
 export interface OrderView extends OrderHeader {
   promise: { date: string } | null;
-  lines: { lineNo: number; sku: string; qty: number; amount: string; nonstandard: boolean; params: unknown }[];
+  lines: { lineNo: number; sku: string; qty: number; amount: string; nonstandard: boolean; params: unknown; itemName?: string; uom?: string }[];
   events: OrderEvent[];
 }
 
