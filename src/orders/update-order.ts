@@ -21,7 +21,7 @@ export interface OrderPatch {
   note?: string;
 }
 
-const FIELD_RULES: Record<keyof OrderPatch, { column: string; roles: Role[]; statuses: readonly OrderStatus[] }> = {
+export const FIELD_RULES: Record<keyof OrderPatch, { column: string; roles: Role[]; statuses: readonly OrderStatus[] }> = {
   requestedDate: { column: "requested_date", roles: ["sales", "service"], statuses: OPEN_STATUSES },
   promisedDate: { column: "promised_date", roles: ["planner"], statuses: OPEN_STATUSES },
   rush: { column: "rush", roles: ["sales", "service"], statuses: OPEN_STATUSES },

@@ -20,6 +20,7 @@ import { importRoutes } from "../../imports/routes.js";
 import { inventoryRoutes } from "../../inventory/routes.js";
 import { registerOutcomeGauges } from "../../metrics/outcome-gauges.js";
 import { metricsRoutes } from "../../metrics/routes.js";
+import { orderActionRoutes } from "../../orders/actions-routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { planningRoutes } from "../../planning/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
@@ -111,6 +112,7 @@ export async function buildApp(
   customerRoutes(app, deps);
   itemRoutes(app, deps);
   orderRoutes(app, deps);
+  orderActionRoutes(app, deps);
   ruleRoutes(app, deps);
   taskRoutes(app, deps);
   settingsRoutes(app, deps);

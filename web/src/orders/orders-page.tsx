@@ -10,6 +10,7 @@ import type { OrderHeader } from "../api/types";
 import { useLiveData } from "../api/use-live-data";
 import { useSession } from "../auth/session";
 import { StatusTag } from "../components/status-tag";
+import { BulkActions } from "./bulk-actions";
 import { exportToExcel } from "./export-excel";
 import { DateCell, mayEdit, NoteCell } from "./inline-edit";
 import { OrderDrawer } from "./order-drawer";
@@ -35,6 +36,7 @@ export function OrdersPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<string>();
+  const [ticked, setTicked] = useState<string[]>([]);
   const search = useRef<InputRef>(null);
   const list = useLiveData(async () => {
     const page = await api<{ orders: OrderHeader[]; nextCursor: string | null }>("GET", queryOf(filter));
@@ -143,7 +145,15 @@ export function OrdersPage() {
       }
     >
       <OrdersFilterBar filter={filter} onChange={setFilter} searchRef={search} />
+      <BulkActions
+        orders={rows.filter((o) => ticked.includes(o.orderNo))}
+        onDone={() => {
+          setTicked([]);
+          void list.reload();
+        }}
+      />
       <Table
+        rowSelection={{ selectedRowKeys: ticked, onChange: (keys) => setTicked(keys as string[]) }}
         rowKey="orderNo"
         size="small"
         columns={columns}
