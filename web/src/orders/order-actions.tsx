@@ -20,7 +20,7 @@ export function OrderActions({ order, onReload }: { order: Order; onReload(): vo
   const { nameOf } = usePeople();
   const [actions, setActions] = useState<OrderAction[]>();
   const [open, setOpen] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<string>();
   const [stale, setStale] = useState<string>();
   const [error, setError] = useState<string>();
   // What the server offers changes with the order, its history (blocks lifted by a task) and its link.
@@ -36,7 +36,7 @@ export function OrderActions({ order, onReload }: { order: Order; onReload(): vo
   }, [order.orderNo, key]);
 
   const act = async (action: OrderAction, values: ActionValues = {}) => {
-    setBusy(true);
+    setBusy(keyOf(action));
     setError(undefined);
     try {
       await runAction(order.orderNo, order.version, action, values);
@@ -47,7 +47,7 @@ export function OrderActions({ order, onReload }: { order: Order; onReload(): vo
       if (e instanceof ApiError && e.status === 409) setStale(await whoChanged(order, nameOf, t));
       else setError((e as Error).message);
     } finally {
-      setBusy(false);
+      setBusy(undefined);
     }
   };
 
@@ -66,7 +66,7 @@ export function OrderActions({ order, onReload }: { order: Order; onReload(): vo
               key={keyOf(a)}
               type={isMain(a) ? "primary" : "default"}
               danger={a.action === "cancel" || a.action === "revokeStatusLink"}
-              loading={busy && !a.needs.length && open === undefined}
+              loading={busy === keyOf(a) && !a.needs.length}
               onClick={() => (a.needs.length ? setOpen(open === keyOf(a) ? undefined : keyOf(a)) : void act(a))}
               data-testid={`action-${a.action}`}
             >
@@ -75,7 +75,7 @@ export function OrderActions({ order, onReload }: { order: Order; onReload(): vo
           ))}
         </Flex>
       )}
-      {current && <ActionForm key={keyOf(current)} action={current} busy={busy} onSubmit={(v) => void act(current, v)} />}
+      {current && <ActionForm key={keyOf(current)} action={current} busy={busy === keyOf(current)} onSubmit={(v) => void act(current, v)} />}
       {stale && (
         <Alert
           type="warning"
