@@ -26,7 +26,8 @@ function stepCounter() {
   };
 }
 
-const LIVE_MS = 5_000;
+// Live changes arrive within a second on a quiet machine; the margin is for a loaded CI box.
+const LIVE_MS = 10_000;
 
 describe.skipIf(!hasChromium)("every role acts from its board (headless Chromium)", () => {
   const app = useBrowserApp();
@@ -98,7 +99,8 @@ describe.skipIf(!hasChromium)("every role acts from its board (headless Chromium
     await steps.fill(warehouse.getByTestId("wave-carrier"), "顺丰速运");
     for (const [i, o] of orders.entries()) await steps.fill(warehouse.getByTestId(`wave-tracking-${o.orderNo}`), `SF10000000${i}`);
     await steps.click(warehouse.getByTestId("ship-wave-ok"));
-    await warehouse.getByTestId("ship-wave").waitFor({ state: "detached" });
+    await warehouse.getByTestId("ship-wave-form").waitFor({ state: "detached" });
+    await wave.waitFor({ state: "detached" });
     expect(steps.count).toBe(5);
     for (const [i, o] of orders.entries()) {
       expect((await app.t.api("GET", `/api/orders/${o.orderNo}`, { as: "warehouse" })).body.status).toBe("shipped");

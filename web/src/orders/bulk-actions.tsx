@@ -100,7 +100,7 @@ export function ShipWaveModal({ orders, onClose }: { orders: OrderHeader[]; onCl
       onCancel={() => onClose()}
       okButtonProps={{ "data-testid": "ship-wave-ok" }}
     >
-      <Form form={form} layout="vertical" data-testid="ship-wave">
+      <Form form={form} layout="vertical" data-testid="ship-wave-form">
         <Form.Item name="carrier" label={t("actions.carrier")} rules={required(t("actions.carrier"))}>
           <Input autoFocus maxLength={60} data-testid="wave-carrier" />
         </Form.Item>
