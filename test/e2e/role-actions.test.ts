@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)("every role acts from its board (headless Chromium
     const exposure = finance.getByTestId("credit-exposure");
     await exposure.waitFor();
     expect(await exposure.textContent()).toContain("¥100,000.00");
-    expect(await finance.getByTestId("credit-headroom").textContent()).toMatch(/^¥-/);
+    expect(await finance.getByTestId("credit-headroom").textContent()).toMatch(/^-¥/);
     await steps.click(finance.getByTestId("action-release"));
     await finance.getByTestId("action-release").waitFor({ state: "detached" });
     expect(steps.count).toBe(2);

@@ -3,7 +3,8 @@ import { Descriptions, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { OrderAction } from "../api/types";
 
-const yuan = (s: string) => `¥${Number(s).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const yuan = (s: string) =>
+  `${Number(s) < 0 ? "-" : ""}¥${Math.abs(Number(s)).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function ExposureCard({ exposure }: { exposure: NonNullable<OrderAction["exposure"]> }) {
   const { t } = useTranslation();
