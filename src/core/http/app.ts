@@ -20,6 +20,7 @@ import { importRoutes } from "../../imports/routes.js";
 import { inventoryRoutes } from "../../inventory/routes.js";
 import { registerOutcomeGauges } from "../../metrics/outcome-gauges.js";
 import { metricsRoutes } from "../../metrics/routes.js";
+import { orderPreviewRoutes } from "../../orders/preview-routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { planningRoutes } from "../../planning/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
@@ -135,6 +136,7 @@ export async function buildApp(
   askRoutes(app, deps);
   viewRoutes(app, deps);
   userRoutes(app, deps);
+  orderPreviewRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -1,5 +1,6 @@
 // English strings: every key of zh.ts, checked by the type.
 import { managementEn } from "../management/messages";
+import { intakeEn } from "../master/messages";
 import type { Messages } from "./zh";
 
 export const en: Messages = {
@@ -249,6 +250,7 @@ export const en: Messages = {
     speak: "Read the answer aloud",
   },
   management: managementEn,
+  intake: intakeEn,
   plan: {
     run: "Plan #{{id}} · {{at}}",
     stale: "Plan #{{id}} · {{at}} · to be recomputed",
