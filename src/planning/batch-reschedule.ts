@@ -9,6 +9,7 @@ import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
+import { publishChange } from "../events/publish-change.js";
 import { OPEN_STATUSES, type OrderStatus } from "../orders/model/lifecycle.js";
 import { plantDay } from "../orders/model/numbering.js";
 import { currentRunId } from "./list-shortages.js";
@@ -162,6 +163,8 @@ export async function batchReschedule(db: Kysely<DB>, principal: Principal, inpu
         }),
       })),
     );
+    // Every open board hears of the moved orders when the transaction commits.
+    await publishChange(tx, { kind: "orders", action: "bulk", count: results.length });
     if (notification) {
       await tx
         .insertInto("notifications")
