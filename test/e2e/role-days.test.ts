@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)("each role's day from its board, in headless Chrom
     await installDefaultRules(app.t.database.db);
   });
 
-  it("sales enters an order with parameters, sees the credit hold and the engineering review before saving, saves in 9 steps; finance's board shows it", async () => {
+  it("sales enters an order with parameters, sees the credit hold and the engineering review before saving, saves in 9 steps; finance's board shows it", {
+    timeout: 180_000,
+  }, async () => {
     const finance = await signIn(app.browser, app.t.url, "finance");
     const waiting = finance.getByTestId("board-finance");
     await waiting.waitFor();
@@ -84,7 +86,7 @@ describe.skipIf(!hasChromium)("each role's day from its board, in headless Chrom
     await closePage(finance);
   });
 
-  it("admin raises a customer's credit limit with a reason in 5 steps; sales' open board shows the new headroom", async () => {
+  it("admin raises a customer's credit limit with a reason in 5 steps; sales' open board shows the new headroom", { timeout: 180_000 }, async () => {
     const sales = await signIn(app.browser, app.t.url, "sales");
     const health = sales.getByTestId("customer-health").locator("tr[data-row-key='C-B1']");
     await health.getByText("¥500,000").waitFor();
