@@ -109,32 +109,41 @@ function masterPages() {
   };
   return [
     { name: "quick-order-preview", user: "sales", path: "/board/sales", prepare: quickOrder, sizes },
-    { name: "customers", user: "finance", path: "/master/customers", sizes },
+    { name: "customers", user: "finance", path: "/master/customers", sizes, prepare: shown("customers") },
     {
       name: "customer-edit",
       user: "finance",
       path: "/master/customers",
       sizes,
       prepare: async (page: Page) => {
+        await shown("customers")(page);
         await page.locator("[data-testid^=edit-]").first().click();
         await page.getByTestId("customer-form").waitFor();
         await page.locator("#creditLimit").fill("880000");
       },
     },
-    { name: "stock", user: "warehouse", path: "/master/stock", sizes },
+    { name: "stock", user: "warehouse", path: "/master/stock", sizes, prepare: shown("stock") },
     {
       name: "stock-adjust",
       user: "warehouse",
       path: "/master/stock",
       sizes,
       prepare: async (page: Page) => {
+        await shown("stock")(page);
         await page.locator("[data-testid^=adjust-]").first().click();
         await page.getByTestId("adjust-qty").waitFor();
       },
     },
-    { name: "calendar", user: "planner", path: "/master/calendar", sizes },
-    { name: "users", user: "admin", path: "/master/users", sizes },
+    { name: "calendar", user: "planner", path: "/master/calendar", sizes, prepare: shown("centres") },
+    { name: "users", user: "admin", path: "/master/users", sizes, prepare: shown("users") },
   ];
+}
+
+/** Waits for a list to have its first record (a page loads its session, then its data). */
+function shown(testId: string) {
+  return async (page: Page) => {
+    await page.getByTestId(testId).locator("[data-key], [data-row-key], .ant-table-row").first().waitFor({ timeout: 60_000 });
+  };
 }
 
 /** A customer already over its credit limit (the quick order's preview then shows the hold). */

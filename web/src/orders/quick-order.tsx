@@ -138,9 +138,9 @@ export function QuickOrder() {
                       )}
                     </Space>
                     {schema && Object.keys(schema).length > 0 && (
-                      <Space wrap align="start" size={[12, 0]} data-testid="quick-params">
+                      <div className="quick-params" data-testid="quick-params">
                         <ParamFields line={field.name} schema={schema} />
-                      </Space>
+                      </div>
                     )}
                   </div>
                 );
