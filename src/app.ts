@@ -19,6 +19,7 @@ import { inventoryRoutes } from "./inventory/routes.js";
 import { registerOutcomeGauges } from "./metrics/outcome-gauges.js";
 import { metricsRoutes } from "./metrics/routes.js";
 import { orderActionRoutes } from "./orders/actions-routes.js";
+import { orderPreviewRoutes } from "./orders/preview-routes.js";
 import { orderRoutes } from "./orders/routes.js";
 import { planningRoutes } from "./planning/routes.js";
 import { ruleRoutes } from "./rules/routes.js";
@@ -42,6 +43,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   itemRoutes,
   orderRoutes,
   orderActionRoutes,
+  orderPreviewRoutes,
   ruleRoutes,
   taskRoutes,
   settingsRoutes,

@@ -165,6 +165,14 @@ const messages = {
   "action.sendStatusLink": ["发送进度链接", "Send status link"],
   "action.revokeStatusLink": ["撤回进度链接", "Revoke status link"],
   "action.review": ["评审：{title}", "Review: {title}"],
+  "customer.reason_required": ["修改 {field} 需要填写原因", "Changing {field} needs a reason"],
+  "stock.below_reserved": [
+    "{sku} 在 {location} 已预留 {reserved}，库存不能低于预留（调整后为 {onHand}）",
+    "{sku} at {location} has {reserved} reserved: stock cannot go below it (would be {onHand})",
+  ],
+  "stock.negative": ["{sku} 在 {location} 的库存不能为负（调整后为 {onHand}）", "Stock of {sku} at {location} cannot be negative (would be {onHand})"],
+  "stock.no_change": ["盘点数量与账面 {onHand} 相同，无需调整", "The count equals the book quantity {onHand}: nothing to adjust"],
+  "location.not_found": ["库位 {code} 不存在", "Location {code} does not exist"],
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -153,6 +153,9 @@ const TABLE: {
     allowed: role === "admin" ? ["admin" as Role] : [role, "admin" as Role],
   })),
   { method: "GET", path: "/api/planning/atp/PM-CHIP", openapi: "/api/planning/atp/{sku}", allowed: EVERYONE },
+  { method: "POST", path: "/api/orders/preview", openapi: "/api/orders/preview", allowed: ["sales", "service", "admin"], body: {} },
+  { method: "GET", path: "/api/inventory/balances", openapi: "/api/inventory/balances", allowed: EVERYONE },
+  { method: "POST", path: "/api/inventory/adjustments", openapi: "/api/inventory/adjustments", allowed: ["warehouse", "admin"], body: {} },
 ];
 
 async function statusOf(route: (typeof TABLE)[number], path: string, role: Role) {

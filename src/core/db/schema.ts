@@ -39,6 +39,8 @@ export interface CustomersTable {
   contact_name: Generated<string>;
   contact_phone: Generated<string>;
   region: Generated<string>;
+  /** [{label, address, contact, phone}], see customers/schemas.ts */
+  addresses: Generated<unknown>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

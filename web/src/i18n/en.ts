@@ -1,5 +1,6 @@
 // English strings: every key of zh.ts, checked by the type.
 import { managementEn } from "../management/messages";
+import { intakeEn } from "../master/messages";
 import { actionsEn } from "../orders/actions-messages";
 import type { Messages } from "./zh";
 
@@ -258,6 +259,7 @@ export const en: Messages = {
   },
   management: managementEn,
   actions: actionsEn,
+  intake: intakeEn,
   plan: {
     run: "Plan #{{id}} · {{at}}",
     stale: "Plan #{{id}} · {{at}} · to be recomputed",

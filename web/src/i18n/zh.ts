@@ -1,5 +1,6 @@
 // Chinese strings (the default language).
 import { managementZh } from "../management/messages";
+import { intakeZh } from "../master/messages";
 import { actionsZh } from "../orders/actions-messages";
 export const zh = {
   app: { name: "履约", subtitle: "订单履约中心", live: "实时", offline: "连接中断，正在重连", language: "English", signOut: "退出" },
@@ -248,6 +249,7 @@ export const zh = {
   },
   management: managementZh,
   actions: actionsZh,
+  intake: intakeZh,
   plan: {
     run: "计划 #{{id}} · {{at}}",
     stale: "计划 #{{id}} · {{at}} · 待重算",
