@@ -16,7 +16,11 @@ export interface Judgement<F, P> {
 }
 
 /** Any facts that carry their event (an order's, a visit's): the rules listening and holding, and their plan. */
-export function judge<F extends { event: OrderFacts["event"] }, P>(rules: ActiveRule[], facts: F, plan: (matched: MatchedRule[], facts: F) => P): Judgement<F, P> {
+export function judge<F extends { event: OrderFacts["event"] }, P>(
+  rules: ActiveRule[],
+  facts: F,
+  plan: (matched: MatchedRule[], facts: F) => P,
+): Judgement<F, P> {
   // A compiled condition is a plain function over JSON facts; its type names the order facts it usually sees.
   const matched = matchRules(rules, facts as unknown as OrderFacts);
   return { facts, matched, plan: plan(matched, facts) };
@@ -48,6 +52,10 @@ export function judgeNewOrder(
   intake: { orderNo: string; source: string; customer: FactsCustomer; items: Map<string, FactsItem>; today: string; at: Date },
 ) {
   const { orderNo, source, customer, items, today, at } = intake;
-  const { facts, matched, plan } = judgeOrder(rules, { ...built, orderNo, status: built.status, source }, { customer, items, event: { trigger: "order.created" }, today, at });
+  const { facts, matched, plan } = judgeOrder(
+    rules,
+    { ...built, orderNo, status: built.status, source },
+    { customer, items, event: { trigger: "order.created" }, today, at },
+  );
   return { orderNo, built: applyPlanToOrder(built, plan), facts, revision, matched, plan, at };
 }
