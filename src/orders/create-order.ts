@@ -1,9 +1,11 @@
 // Use case: take one order in (validate, check business rules, number it, record its events).
+
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import { asOneStatement } from "../core/db/connect.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import { changeNotice } from "../events/publish-change.js";
 import { isRefused } from "../inventory/reserve-stock.js";
@@ -13,6 +15,7 @@ import { judgeNewOrder } from "../rules/judge-order.js";
 import type { ActionPlan, MatchedRule } from "../rules/model/plan-actions.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
+import { orderKey } from "./idempotency-keys.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
 import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
@@ -58,12 +61,14 @@ export async function createOrder(
   options: { idempotencyKey?: string; source?: "api" | "ui" } = {},
 ): Promise<CreateOrderResult> {
   const hash = options.idempotencyKey ? requestHash(request) : undefined;
+  // Stored scoped to the caller: another caller's equal key is another order.
+  const storedKey = options.idempotencyKey ? orderKey(principal, options.idempotencyKey) : undefined;
   const replay = async (): Promise<CreateOrderResult | undefined> => {
-    if (!options.idempotencyKey) return undefined;
-    const existing = await findOrderByIdempotencyKey(db, options.idempotencyKey);
+    if (!storedKey) return undefined;
+    const existing = await findOrderByIdempotencyKey(db, storedKey);
     if (!existing) return undefined;
     if (existing.request_hash !== hash) {
-      throw new AppError("conflict", "order.idempotency_mismatch", { key: options.idempotencyKey }, "Idempotency-Key");
+      throw new AppError("conflict", "order.idempotency_mismatch", { key: options.idempotencyKey ?? "" }, "Idempotency-Key");
     }
     return { order: await getOrderView(db, existing.order_no), replayed: true, actions: [] };
   };
@@ -72,7 +77,7 @@ export async function createOrder(
   if (earlier) return earlier;
 
   try {
-    return await intake(db, principal, request, options, hash);
+    return await intake(db, principal, request, { ...options, idempotencyKey: storedKey }, hash);
   } catch (error) {
     // Two retries of one request raced: the loser answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key_key")) {
@@ -203,10 +208,4 @@ async function intake(
   // Booked in this instance's plan state only once the order exists, so the next promise sees it.
   if (result.created.order.promisedDate) promise?.commit();
   return result.created;
-}
-
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  if (e?.code !== "23505") return false;
-  return !constraint || e.constraint === constraint || (e.message ?? "").includes(constraint);
 }
