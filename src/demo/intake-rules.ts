@@ -7,12 +7,11 @@
 // definition is its next version, made at load time, and applies to the orders taken in from then on.
 
 import { plantDay } from "../core/plant-day.js";
-import { matchRules } from "../rules/active-rules.js";
+import { judgeOrder } from "../rules/judge-order.js";
 import { storedOrderChanges } from "../rules/model/apply-plan.js";
 import type { ActiveRule, RuleDefinitionInput } from "../rules/model/definition.js";
 import type { OrderFacts } from "../rules/model/facts.js";
-import { orderFacts } from "../rules/model/order-facts.js";
-import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
+import type { ActionPlan, MatchedRule } from "../rules/model/plan-actions.js";
 import type { DemoPlant } from "./generate-demo-plant.js";
 import type { OrderLineRow, OrderRow } from "./rows.js";
 
@@ -53,9 +52,17 @@ export function judgeIntake(plant: DemoPlant, rules: ActiveRule[], since: Date):
     const customer = customers.get(o.customer_code);
     if (!customer) throw new Error(`demo order ${o.order_no}: no customer ${o.customer_code}`);
     const lines = linesOf.get(o.order_no) ?? [];
-    const facts = orderFacts({ ...o, orderNo: o.order_no, status: "draft", lines }, customer, items, { trigger: "order.created" }, plantDay(o.created_at));
-    const matched = matchRules(rules, facts);
-    const plan = planActions(matched, facts, o.created_at);
+    const { facts, matched, plan } = judgeOrder(
+      rules,
+      { ...o, orderNo: o.order_no, status: "draft", lines },
+      {
+        customer,
+        items,
+        event: { trigger: "order.created" },
+        today: plantDay(o.created_at),
+        at: o.created_at,
+      },
+    );
     judgements.push({ orderNo: o.order_no, at: o.created_at, built: { lines, total_amount: o.total_amount }, facts, matched, plan });
     const { columns, hold } = storedOrderChanges(
       { status: "draft", held_from: null, rush: o.rush, tags: o.tags, note: o.note, priority: 0, customerGrade: customer.grade },

@@ -11,10 +11,8 @@ import type { Lang } from "../core/i18n.js";
 import { changeNotice } from "../events/publish-change.js";
 import { getPlanContext } from "../planning/plan-state.js";
 import { bookPromisesForIntake } from "../planning/promise-order.js";
-import { activeRules, matchRules } from "../rules/active-rules.js";
-import { applyPlanToOrder } from "../rules/model/apply-plan.js";
-import { orderFacts } from "../rules/model/order-facts.js";
-import { planActions } from "../rules/model/plan-actions.js";
+import { activeRules } from "../rules/active-rules.js";
+import { judgeNewOrder } from "../rules/judge-order.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { requestHash } from "./create-order.js";
 import { bulkBatchKey, bulkOrderIndex, bulkOrderKey } from "./idempotency-keys.js";
@@ -135,18 +133,16 @@ async function intakeBatch(db: Kysely<DB>, principal: Principal, body: BulkBody,
     const planContext = await getPlanContext(db, { burst: true });
     await db.transaction().execute(async (tx) => {
       const numbers = await allocateOrderNumbers(tx, today, chunk.length);
-      const effects: RuleEffects<BuiltOrder>[] = chunk.map(({ built: order }, i) => {
-        const facts = orderFacts(
-          { ...order, orderNo: numbers[i], status: order.status, source: "bulk" },
-          ctx.customers.get(order.customer_code)!,
-          ctx.items,
-          { trigger: "order.created" },
+      const effects: RuleEffects<BuiltOrder>[] = chunk.map(({ built: order }, i) =>
+        judgeNewOrder(rules, revision, order, {
+          orderNo: numbers[i],
+          source: "bulk",
+          customer: ctx.customers.get(order.customer_code)!,
+          items: ctx.items,
           today,
-        );
-        const matched = matchRules(rules, facts);
-        const plan = planActions(matched, facts, at);
-        return { orderNo: numbers[i], built: applyPlanToOrder(order, plan), facts, revision, matched, plan, at };
-      });
+          at,
+        }),
+      );
       const promised = bookPromisesForIntake(
         planContext,
         effects.map((e) => e.built),

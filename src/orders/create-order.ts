@@ -10,10 +10,9 @@ import { AppError } from "../core/errors.js";
 import { changeNotice } from "../events/publish-change.js";
 import { isRefused } from "../inventory/reserve-stock.js";
 import { promiseForIntake } from "../planning/promise-order.js";
-import { activeRules, matchRules } from "../rules/active-rules.js";
-import { applyPlanToOrder } from "../rules/model/apply-plan.js";
-import { orderFacts } from "../rules/model/order-facts.js";
-import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
+import { activeRules } from "../rules/active-rules.js";
+import { judgeNewOrder } from "../rules/judge-order.js";
+import type { ActionPlan, MatchedRule } from "../rules/model/plan-actions.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
 import { orderKey } from "./idempotency-keys.js";
@@ -101,13 +100,7 @@ async function prepareIntake(db: Kysely<DB>, request: OrderRequest, options: Opt
   const customer = ctx.customers.get(request.customer)!;
   const promise = await promiseForIntake(db, built);
   const { revision, rules } = await activeRules(db, db, revisions.rules);
-  const decide = (no: string) => {
-    const facts = orderFacts({ ...built, orderNo: no, status: built.status, source }, customer, ctx.items, { trigger: "order.created" }, today);
-    const matched = matchRules(rules, facts);
-    const plan = planActions(matched, facts, at);
-    const final = applyPlanToOrder(built, plan);
-    return { orderNo: no, built: final, facts, revision, matched, plan, at };
-  };
+  const decide = (no: string) => judgeNewOrder(rules, revision, built, { orderNo: no, source, customer, items: ctx.items, today, at });
   return { at, today, source, promise, decide };
 }
 

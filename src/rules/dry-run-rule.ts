@@ -5,9 +5,8 @@ import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
 import { dryRunVisitRule } from "../service/dry-run-visit-rule.js";
-import { compileRule, matchRules } from "./active-rules.js";
-import { orderFacts } from "./model/order-facts.js";
-import { planActions } from "./model/plan-actions.js";
+import { compileRule } from "./active-rules.js";
+import { judgeOrder } from "./judge-order.js";
 import { parseRule } from "./parse-rule.js";
 import { getRuleView } from "./rule-views.js";
 
@@ -58,16 +57,18 @@ export async function dryRunRule(db: Kysely<DB>, id: number, range: { from: stri
     };
     const day = plantDay(o.created_at);
     // As the order looked when it was taken in: confirmed on intake, the day it came.
-    const facts = orderFacts(
+    const { matched, plan } = judgeOrder(
+      [rule],
       { ...built, orderNo: o.order_no, status: "confirmed", source: o.source },
-      customerOf.get(o.customer_code)!,
-      itemOf,
-      asIfEvent,
-      day,
+      {
+        customer: customerOf.get(o.customer_code)!,
+        items: itemOf,
+        event: asIfEvent,
+        today: day,
+        at: o.created_at,
+      },
     );
-    const matched = matchRules([rule], facts);
     if (!matched.length) continue;
-    const plan = planActions(matched, facts, o.created_at);
     matches.push({
       orderNo: o.order_no,
       customer: o.customer_code,

@@ -7,11 +7,10 @@ import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import { OPEN_STATUSES, type OrderStatus } from "../orders/model/lifecycle.js";
 import type { ParamValues } from "../orders/model/params.js";
-import { activeRules, matchRules } from "./active-rules.js";
+import { activeRules } from "./active-rules.js";
+import { judgeOrder } from "./judge-order.js";
 import { type StoredOrderChanges, storedOrderChanges } from "./model/apply-plan.js";
 import type { Trigger } from "./model/facts.js";
-import { orderFacts } from "./model/order-facts.js";
-import { planActions } from "./model/plan-actions.js";
 import type { RuleEffects } from "./write-rule-effects.js";
 
 export interface RuleEvent {
@@ -79,9 +78,7 @@ export async function judgeStoredOrder(
       .execute(),
   ]);
   const stored = { ...order, orderNo: order.order_no, lines: lines.map((l) => ({ ...l, params: l.params as ParamValues })) };
-  const facts = orderFacts(stored, customer, new Map(items.map((i) => [i.sku, i])), event, plantDay(at));
-  const matched = matchRules(listening, facts);
-  const plan = planActions(matched, facts, at);
+  const { facts, matched, plan } = judgeOrder(listening, stored, { customer, items: new Map(items.map((i) => [i.sku, i])), event, today: plantDay(at), at });
 
   // Stock is soft-locked once per open order: a second lock would take the same stock twice.
   if (plan.reserve) {

@@ -2,9 +2,8 @@
 // between two days, each seen as when it was recorded. Reads only.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { matchRules } from "../rules/active-rules.js";
+import { judge } from "../rules/judge-order.js";
 import type { ActiveRule } from "../rules/model/definition.js";
-import type { OrderFacts } from "../rules/model/facts.js";
 import { loadEquipment } from "./get-equipment.js";
 import { planVisitEffects } from "./model/plan-visit-effects.js";
 import { visitFacts } from "./model/visit-facts.js";
@@ -44,9 +43,8 @@ export async function dryRunVisitRule(db: Kysely<DB>, rule: ActiveRule, range: {
       previous,
       v.visited_on,
     );
-    const matched = matchRules([rule], facts as unknown as OrderFacts);
+    const { matched, plan } = judge([rule], facts, (m, f) => planVisitEffects(m, f, () => "(new)"));
     if (!matched.length) continue;
-    const plan = planVisitEffects(matched, facts, () => "(new)");
     matches.push({
       visitId: v.id,
       serial: v.serial,

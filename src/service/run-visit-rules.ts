@@ -3,8 +3,8 @@
 // the outbox), the replenishment request, the lifecycle entry, notifications and robot messages.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { activeRules, matchRules } from "../rules/active-rules.js";
-import type { OrderFacts } from "../rules/model/facts.js";
+import { activeRules } from "../rules/active-rules.js";
+import { judge } from "../rules/judge-order.js";
 import { planVisitEffects, type VisitPlan } from "./model/plan-visit-effects.js";
 import { newVerificationCode } from "./model/verification-code.js";
 import type { VisitFacts } from "./model/visit-facts.js";
@@ -27,9 +27,7 @@ export async function runVisitRules(tx: Transaction<DB>, cacheKey: Kysely<DB>, r
   const { facts, at } = record;
   const { revision, rules } = await activeRules(tx, cacheKey);
   const listening = rules.filter((r) => r.definition.trigger.event === "visit.recorded");
-  // The compiled condition is a plain function over JSON facts; its type names the order facts it usually sees.
-  const matched = matchRules(listening, facts as unknown as OrderFacts);
-  const plan = planVisitEffects(matched, facts, () => newVerificationCode());
+  const { matched, plan } = judge(listening, facts, (m, f) => planVisitEffects(m, f, () => newVerificationCode()));
   if (!listening.length) return { plan, matched: [] };
 
   const visitId = facts.visit.id;
