@@ -2,8 +2,8 @@
 // order_log_heads by refresh-summaries.ts), its reservations, its delivery date and its shipments. Each
 // check yields (order_no, cause, status, detail); a healthy database yields none.
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type BucketSize, plantBucket } from "../core/db/plant-buckets.js";
 import type { DB } from "../core/db/schema.js";
-import { type BucketSize, plantBucket } from "./buckets.js";
 import type { Period } from "./model/period.js";
 import { withSortMemory } from "./sort-memory.js";
 

@@ -1,8 +1,8 @@
 // SQL for data autonomy: master-data changes by class of actor, per entity and per month.
 // The classification mirrors model/autonomy.ts (classifyChange); tests hold the two together.
 import { type Kysely, sql } from "kysely";
+import { bucketLabel } from "../core/db/plant-buckets.js";
 import type { DB } from "../core/db/schema.js";
-import { bucketLabel } from "./buckets.js";
 import type { Period } from "./model/period.js";
 
 const changeClass = sql`case

@@ -4,8 +4,8 @@
 // does not say which): it judges the history's on-time figure; the promised/requested figures stay the
 // live orders' own.
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { bucketLabel, plantDate } from "../core/db/plant-buckets.js";
 import type { DB, DeliveryDaysTable } from "../core/db/schema.js";
-import { bucketLabel, plantDate } from "./buckets.js";
 import type { Period } from "./model/period.js";
 import { withSortMemory } from "./sort-memory.js";
 

@@ -4,8 +4,8 @@
 // of the same order ("changed" events set no status and are ignored). Samples are counted in the
 // period in which they end; see decision 0020.
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { plantBucket, plantDate } from "../core/db/plant-buckets.js";
 import type { DB } from "../core/db/schema.js";
-import { plantBucket, plantDate } from "./buckets.js";
 import type { Period } from "./model/period.js";
 import { DWELL_STATUSES, STAGES } from "./model/stages.js";
 import { withSortMemory } from "./sort-memory.js";

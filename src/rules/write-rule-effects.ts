@@ -6,7 +6,7 @@ import { runTogether, type TogetherWrite, type UnnestInsert, unnestPart } from "
 import type { DB } from "../core/db/schema.js";
 import { planReservations, type ReservationRequest } from "../inventory/reserve-stock.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
-import { statusLinkParts } from "../service/status-links.js";
+import { statusLinkParts } from "../status-links/status-links.js";
 import type { OrderFacts } from "./model/facts.js";
 import type { ActionPlan, MatchedRule } from "./model/plan-actions.js";
 
