@@ -10,6 +10,7 @@ import { registerRuleGauges } from "./core/http/metrics.js";
 import { customerRoutes } from "./customers/routes.js";
 import { dashboardRoutes } from "./dashboards/routes.js";
 import { itemRoutes } from "./engineering/routes.js";
+import { registerDeliveredEquipment } from "./equipment/register-delivered-equipment.js";
 import { equipmentRoutes } from "./equipment/routes.js";
 import { ChangeHub } from "./events/change-hub.js";
 import { eventRoutes } from "./events/routes.js";
@@ -21,7 +22,9 @@ import type { InventoryHooks } from "./inventory/hooks.js";
 import { inventoryRoutes } from "./inventory/routes.js";
 import { registerOutcomeGauges } from "./metrics/outcome-gauges.js";
 import { metricsRoutes } from "./metrics/routes.js";
+import { plugOrderHooks } from "./orders/hooks.js";
 import { orderRoutes } from "./orders/routes.js";
+import { shipmentRoutes } from "./orders/shipment-routes.js";
 import { planningRoutes } from "./planning/routes.js";
 import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
@@ -40,6 +43,7 @@ import { replenishmentRoutes, visitRoutes } from "./visits/routes.js";
 type RouteRegistrar = (app: FastifyInstance, deps: AppDeps) => void;
 
 // Ports: a lower capability calls out through these; the higher one that answers is plugged in here.
+plugOrderHooks({ delivered: registerDeliveredEquipment });
 const inventoryHooks: InventoryHooks = { stockChanged: (tx, db, skus) => fireInventoryChanged(tx, db, skus) };
 
 /** Every capability's routes, in the order they appear in /openapi.json. */
@@ -61,6 +65,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   calendarRoutes,
   planningRoutes,
   statusLinkRoutes,
+  shipmentRoutes,
   // Multipart is registered once for the app (spreadsheet limits); a visit upload narrows them per request.
   equipmentRoutes,
   visitRoutes,
