@@ -8,7 +8,8 @@ const IO_NODE = "^(node:)?(fs|fs/promises|http|https|net|child_process|worker_th
 // Folder-level cycles cannot go into the known-violations file, so the capability edges still in a cycle are
 // listed here instead, each exempt only for its own target. Shrink to {}: orders reaches rules (rule judging
 // at intake and on changes) and planning (the promise at intake); they reach orders for its model and use cases.
-const KNOWN_CYCLE_EDGES = { orders: ["rules", "planning"], rules: ["orders"], planning: ["orders"] };
+// tasks ↔ orders came with the review tasks (completing a task settles the order's block: to become a tasks hook).
+const KNOWN_CYCLE_EDGES = { orders: ["rules", "planning", "tasks"], rules: ["orders"], planning: ["orders"], tasks: ["orders"] };
 const capabilityCycleRules = [
   {
     name: "no-capability-cycles",

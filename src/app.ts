@@ -22,6 +22,7 @@ import type { InventoryHooks } from "./inventory/hooks.js";
 import { inventoryRoutes } from "./inventory/routes.js";
 import { registerOutcomeGauges } from "./metrics/outcome-gauges.js";
 import { metricsRoutes } from "./metrics/routes.js";
+import { orderActionRoutes } from "./orders/actions-routes.js";
 import { plugOrderHooks } from "./orders/hooks.js";
 import { orderRoutes } from "./orders/routes.js";
 import { shipmentRoutes } from "./orders/shipment-routes.js";
@@ -53,6 +54,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   customerRoutes,
   itemRoutes,
   orderRoutes,
+  orderActionRoutes,
   (app, deps) => ruleRoutes(app, deps, { dryRuns: { "visit.recorded": dryRunVisitRule } }),
   taskRoutes,
   settingsRoutes,
