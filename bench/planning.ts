@@ -2,9 +2,10 @@
 // plant's 20 work centres, and CTP latency for one new order on top of that plan — each beside a floor
 // measured in the same run on the same data: summing the same operations' hours per work centre and
 // day without scheduling, and exploding the new order's BOM and routing without scheduling.
-import { addDays, dayNumber, plantMs } from "../src/calendar/dates.js";
-import type { CalendarInputs } from "../src/calendar/model.js";
-import { statutoryDays } from "../src/calendar/statutory.js";
+
+import type { CalendarInputs } from "../src/calendar/model/calendar.js";
+import { addDays, dayNumber, plantMs } from "../src/calendar/model/dates.js";
+import { statutoryDays } from "../src/calendar/model/statutory.js";
 import { workCentres } from "../src/demo/items.js";
 import { createRng } from "../src/demo/random.js";
 import { plantDay } from "../src/orders/model/numbering.js";

@@ -10,30 +10,43 @@ import { registerRuleGauges } from "./core/http/metrics.js";
 import { customerRoutes } from "./customers/routes.js";
 import { dashboardRoutes } from "./dashboards/routes.js";
 import { itemRoutes } from "./engineering/routes.js";
+import { registerDeliveredEquipment } from "./equipment/register-delivered-equipment.js";
+import { equipmentRoutes } from "./equipment/routes.js";
 import { ChangeHub } from "./events/change-hub.js";
 import { eventRoutes } from "./events/routes.js";
 import { exportRoutes } from "./exports/routes.js";
 import { historyRoutes } from "./history/routes.js";
+import { inventoryFileRoutes } from "./imports/inventory-file-routes.js";
 import { importRoutes } from "./imports/routes.js";
+import type { InventoryHooks } from "./inventory/hooks.js";
 import { inventoryRoutes } from "./inventory/routes.js";
 import { registerOutcomeGauges } from "./metrics/outcome-gauges.js";
 import { metricsRoutes } from "./metrics/routes.js";
 import { orderActionRoutes } from "./orders/actions-routes.js";
+import { plugOrderHooks } from "./orders/hooks.js";
 import { orderPreviewRoutes } from "./orders/preview-routes.js";
 import { orderRoutes } from "./orders/routes.js";
+import { shipmentRoutes } from "./orders/shipment-routes.js";
 import { planningRoutes } from "./planning/routes.js";
+import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
 import { ruleExecutionRate } from "./rules/rule-execution-rate.js";
-import { equipmentRoutes, replenishmentRoutes } from "./service/equipment-routes.js";
-import { publicRoutes } from "./service/public-routes.js";
-import { statusLinkRoutes } from "./service/status-link-routes.js";
 import { settingsRoutes } from "./settings/routes.js";
+import { statusPageRoutes } from "./status-links/public-routes.js";
+import { statusLinkRoutes } from "./status-links/routes.js";
 import { systemRoutes } from "./system/routes.js";
 import { taskRoutes } from "./tasks/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { viewRoutes } from "./views/routes.js";
+import { dryRunVisitRule } from "./visits/dry-run-visit-rule.js";
+import { warrantyCardRoutes } from "./visits/public-routes.js";
+import { replenishmentRoutes, visitRoutes } from "./visits/routes.js";
 
 type RouteRegistrar = (app: FastifyInstance, deps: AppDeps) => void;
+
+// Ports: a lower capability calls out through these; the higher one that answers is plugged in here.
+plugOrderHooks({ delivered: registerDeliveredEquipment });
+const inventoryHooks: InventoryHooks = { stockChanged: (tx, db, skus) => fireInventoryChanged(tx, db, skus) };
 
 /** Every capability's routes, in the order they appear in /openapi.json. */
 const CAPABILITY_ROUTES: RouteRegistrar[] = [
@@ -44,21 +57,25 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   orderRoutes,
   orderActionRoutes,
   orderPreviewRoutes,
-  ruleRoutes,
+  (app, deps) => ruleRoutes(app, deps, { dryRuns: { "visit.recorded": dryRunVisitRule } }),
   taskRoutes,
   settingsRoutes,
   metricsRoutes,
   importRoutes,
   historyRoutes,
-  inventoryRoutes,
+  (app, deps) => inventoryRoutes(app, deps, inventoryHooks),
+  (app, deps) => inventoryFileRoutes(app, deps, inventoryHooks),
   exportRoutes,
   calendarRoutes,
   planningRoutes,
   statusLinkRoutes,
+  shipmentRoutes,
   // Multipart is registered once for the app (spreadsheet limits); a visit upload narrows them per request.
   equipmentRoutes,
+  visitRoutes,
   replenishmentRoutes,
-  publicRoutes,
+  statusPageRoutes,
+  warrantyCardRoutes,
 ];
 
 /** Read models and screens that come after the live-change stream. */

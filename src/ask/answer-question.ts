@@ -1,6 +1,6 @@
 // Use case: answer the query box from what the database holds now.
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
-import { addDays } from "../calendar/dates.js";
+import { addDays } from "../calendar/model/dates.js";
 import type { Principal } from "../core/auth/principal.js";
 import { hasPermission, type Permission, rolesWith } from "../core/auth/roles.js";
 import type { DB } from "../core/db/schema.js";

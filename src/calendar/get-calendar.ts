@@ -2,9 +2,9 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
-import { daysBetween } from "./dates.js";
-import { centreDays, plantDays } from "./model.js";
-import { COVERED_YEARS } from "./statutory.js";
+import { centreDays, plantDays } from "./model/calendar.js";
+import { daysBetween } from "./model/dates.js";
+import { COVERED_YEARS } from "./model/statutory.js";
 import { loadCalendarInputs } from "./store.js";
 
 export const MAX_RANGE_DAYS = 400;

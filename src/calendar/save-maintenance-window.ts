@@ -5,7 +5,7 @@ import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
 import { recordMasterChange } from "../customers/store.js";
-import { DAY_MS } from "./dates.js";
+import { DAY_MS } from "./model/dates.js";
 
 export const MAX_MAINTENANCE_DAYS = 31;
 

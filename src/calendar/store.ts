@@ -1,9 +1,9 @@
 // SQL for the plant calendar: work centres, plant exceptions and maintenance windows, as model inputs.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { addDays, plantMs } from "./dates.js";
-import type { CalendarException, CalendarInputs, MaintenanceWindow, WorkCentreSpec } from "./model.js";
-import { statutoryDays } from "./statutory.js";
+import type { CalendarException, CalendarInputs, MaintenanceWindow, WorkCentreSpec } from "./model/calendar.js";
+import { addDays, plantMs } from "./model/dates.js";
+import { statutoryDays } from "./model/statutory.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -1,7 +1,7 @@
 // The planning figures the boards show, read from the current plan run through planning's own use cases.
 import type { Kysely } from "kysely";
-import { addDays } from "../calendar/dates.js";
 import { getCalendar } from "../calendar/get-calendar.js";
+import { addDays } from "../calendar/model/dates.js";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import { getPlanStatus } from "../planning/get-plan.js";

@@ -2,8 +2,8 @@
 // service visits on some of them (parts from the model's own BOM, a photo, a warranty card, the
 // replenishment request and the lifecycle), so the nameplate look-up has history to show. Pure.
 import { plantDay } from "../core/plant-day.js";
-import { addMonths, DEFAULT_PART_WARRANTY_MONTHS, deliveredSerials, warrantyUntil } from "../service/model/installed-base.js";
-import { newVerificationCode } from "../service/model/verification-code.js";
+import { addMonths, DEFAULT_PART_WARRANTY_MONTHS, deliveredSerials, warrantyUntil } from "../equipment/model/installed-base.js";
+import { newVerificationCode } from "../visits/model/verification-code.js";
 import { addDays, plantInstant } from "./dates.js";
 import type { Engineering } from "./engineering.js";
 import type { OrderBook } from "./orders.js";

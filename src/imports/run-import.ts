@@ -8,12 +8,12 @@ import type { DB } from "../core/db/schema.js";
 import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
+import { reasonMessage } from "../core/row-reasons.js";
 import { type AnalyseOptions, type Analysis, analyseSheet } from "./model/analyse-sheet.js";
 import type { RowIssue } from "./model/issues.js";
-import { reasonMessage } from "./model/reasons.js";
+import type { SheetData } from "./model/sheet-data.js";
 import { planKind } from "./plan-kinds.js";
 import { readUpload } from "./read/read-upload.js";
-import type { SheetData } from "./read/sheet-data.js";
 import { RecentAnalyses } from "./recent-analyses.js";
 import { findImport, runKey } from "./store.js";
 

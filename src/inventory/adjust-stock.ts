@@ -7,7 +7,7 @@ import type { DB } from "../core/db/schema.js";
 import { AppError, refused } from "../core/errors.js";
 import { recordMasterChange } from "../customers/store.js";
 import { publishChange } from "../events/publish-change.js";
-import { fireInventoryChanged } from "../rules/fire-inventory-changed.js";
+import type { InventoryHooks } from "./hooks.js";
 
 export interface StockAdjustment {
   sku: string;
@@ -22,7 +22,7 @@ export interface StockAdjustment {
 export const milli = (q: string | number) => Math.round(Number(q) * 1000);
 export const fromMilli = (m: number) => (m / 1000).toString();
 
-export async function adjustStock(db: Kysely<DB>, principal: Principal, input: StockAdjustment) {
+export async function adjustStock(db: Kysely<DB>, principal: Principal, input: StockAdjustment, hooks: InventoryHooks) {
   return db.transaction().execute(async (tx) => {
     const [item, location] = await Promise.all([
       tx.selectFrom("items").select(["sku", "name", "uom"]).where("sku", "=", input.sku).executeTakeFirst(),
@@ -52,7 +52,7 @@ export async function adjustStock(db: Kysely<DB>, principal: Principal, input: S
       .execute();
     const change = { kind: input.kind, onHand: { from: fromMilli(before), to: fromMilli(after) }, delta: fromMilli(after - before), reason: input.reason };
     await recordMasterChange(tx, { entity: "stock", key: `${input.sku}@${input.location}`, actor: principal.name, roles: principal.roles, data: change });
-    await fireInventoryChanged(tx, db, [input.sku]);
+    await hooks.stockChanged(tx, db, [input.sku]);
     await publishChange(tx, { kind: "master", entity: "stock", key: `${input.sku}@${input.location}` });
     return {
       sku: item.sku,

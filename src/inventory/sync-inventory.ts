@@ -7,8 +7,8 @@ import type { DB } from "../core/db/schema.js";
 import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
-import { reasonMessage } from "../imports/model/reasons.js";
-import { fireInventoryChanged } from "../rules/fire-inventory-changed.js";
+import { reasonMessage } from "../core/row-reasons.js";
+import type { InventoryHooks } from "./hooks.js";
 import { checkBatch, type SyncBatch } from "./model/sync-lines.js";
 
 export interface SyncResult {
@@ -19,7 +19,12 @@ export interface SyncResult {
   replayed: boolean;
 }
 
-export async function syncInventory(db: Kysely<DB>, principal: Principal, batch: SyncBatch, options: { partial: boolean; lang: Lang }): Promise<SyncResult> {
+export async function syncInventory(
+  db: Kysely<DB>,
+  principal: Principal,
+  batch: SyncBatch,
+  options: { partial: boolean; lang: Lang; hooks: InventoryHooks },
+): Promise<SyncResult> {
   const hash = createHash("sha256")
     .update(JSON.stringify([batch.balances, batch.inTransit, options.partial]))
     .digest("hex");
@@ -73,7 +78,7 @@ export async function syncInventory(db: Kysely<DB>, principal: Principal, batch:
             set location = excluded.location, qty = excluded.qty, expected_date = excluded.expected_date, status = excluded.status`.execute(tx);
       }
       // Stock moved: the inventory.changed rules look again at the open orders that need these items.
-      await fireInventoryChanged(tx, db, [...new Set([...okBalances, ...okTransit].map((l) => l.sku))]);
+      await options.hooks.stockChanged(tx, db, [...new Set([...okBalances, ...okTransit].map((l) => l.sku))]);
       const result: SyncResult = {
         batchId: batch.batchId,
         partial: options.partial,

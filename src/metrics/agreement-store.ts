@@ -2,10 +2,13 @@
 // order_log_heads by refresh-summaries.ts), its reservations, its delivery date and its shipments. Each
 // check yields (order_no, cause, status, detail); a healthy database yields none.
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type BucketSize, plantBucket } from "../core/db/plant-buckets.js";
 import type { DB } from "../core/db/schema.js";
-import { type BucketSize, plantBucket } from "./buckets.js";
 import type { Period } from "./model/period.js";
+import type { AgreementBucketRow } from "./model/store-rows.js";
 import { withSortMemory } from "./sort-memory.js";
+
+export type { AgreementBucketRow };
 
 export const DISAGREEMENT_CAUSES = [
   "no_events", // the order has no event that set its status
@@ -104,12 +107,6 @@ export async function disagreementSummary(db: Kysely<DB>, examples: number) {
     counts,
     examples: rows.filter((r) => Number(r.r) <= examples).map(({ order_no, cause, status, detail }) => ({ order_no, cause, status, detail })),
   };
-}
-
-export interface AgreementBucketRow {
-  bucket: string;
-  orders: number;
-  disagreeing: number;
 }
 
 /** The orders created in each plant week or month of the period, and how many of them disagree now: the

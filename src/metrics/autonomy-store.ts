@@ -1,24 +1,17 @@
 // SQL for data autonomy: master-data changes by class of actor, per entity and per month.
 // The classification mirrors model/autonomy.ts (classifyChange); tests hold the two together.
 import { type Kysely, sql } from "kysely";
+import { bucketLabel } from "../core/db/plant-buckets.js";
 import type { DB } from "../core/db/schema.js";
-import { bucketLabel } from "./buckets.js";
 import type { Period } from "./model/period.js";
+import type { AutonomyRow } from "./model/store-rows.js";
+
+export type { AutonomyRow };
 
 const changeClass = sql`case
   when actor = 'system' or actor like 'token:%' or 'integration' = any(actor_roles) then 'automated'
   when 'admin' = any(actor_roles) then 'admin'
   else 'business' end`;
-
-export interface AutonomyRow {
-  entity: string | null;
-  month: string | null;
-  week: string | null;
-  g: number;
-  business: number;
-  admin: number;
-  automated: number;
-}
 
 /** Counts overall, per entity, per month, per ISO week and per entity and month, from the per-day counts.
  *  g (grouping bits of entity, month, week): 7 overall, 3 by entity, 5 by month, 6 by week, 1 by entity and month. */

@@ -4,10 +4,13 @@
 // does not say which): it judges the history's on-time figure; the promised/requested figures stay the
 // live orders' own.
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { DB, DeliveryDaysTable } from "../core/db/schema.js";
-import { bucketLabel, plantDate } from "./buckets.js";
+import { bucketLabel, plantDate } from "../core/db/plant-buckets.js";
+import type { DB } from "../core/db/schema.js";
 import type { Period } from "./model/period.js";
+import type { DeliveryAggregateRow } from "./model/store-rows.js";
 import { withSortMemory } from "./sort-memory.js";
+
+export type { DeliveryAggregateRow };
 
 /** Delivered orders of the period (`verdicts`: source, order_no, customer_code, delivered_day, promised_date,
  *  requested_date, due_date, the three on-time verdicts, month_start, week_start) and the product families of their
@@ -69,12 +72,6 @@ function deliveriesOf(liveOrders: RawBuilder<unknown>, historyOrders: RawBuilder
 }
 
 /** The on-time counts, as delivery_days holds them per day. */
-type DeliveryCounts = Omit<DeliveryDaysTable, "source" | "day" | "customer_code" | "family">;
-
-export interface DeliveryAggregateRow extends DeliveryCounts {
-  dim: "all" | "customer" | "family" | "month" | "week" | "source";
-  value: string | null;
-}
 
 const counts = sql`
   count(*)::int as delivered,

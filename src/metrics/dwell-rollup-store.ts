@@ -3,8 +3,8 @@
 // the histogram when the period holds more than EXACT_SAMPLES samples, else from the samples themselves
 // (decision 0020).
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { bucketLabel } from "../core/db/plant-buckets.js";
 import type { DB } from "../core/db/schema.js";
-import { bucketLabel } from "./buckets.js";
 import { type DwellAggregateRow, type DwellTrendRow, exactDwellAggregates, exactDwellTrend } from "./dwell-store.js";
 import { BUCKET_SQL } from "./model/histogram.js";
 import { fullWeeks, type Period } from "./model/period.js";

@@ -4,11 +4,14 @@
 // of the same order ("changed" events set no status and are ignored). Samples are counted in the
 // period in which they end; see decision 0020.
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { plantBucket, plantDate } from "../core/db/plant-buckets.js";
 import type { DB } from "../core/db/schema.js";
-import { plantBucket, plantDate } from "./buckets.js";
 import type { Period } from "./model/period.js";
 import { DWELL_STATUSES, STAGES } from "./model/stages.js";
+import type { DwellAggregateRow, DwellTrendRow } from "./model/store-rows.js";
 import { withSortMemory } from "./sort-memory.js";
+
+export type { DwellAggregateRow, DwellTrendRow };
 
 const plantWeek = plantBucket(sql`s.done_at`, "week");
 const plantMonth = plantBucket(sql`s.done_at`, "month");
@@ -74,19 +77,6 @@ function samplesCte(period: Period): RawBuilder<unknown> {
 }
 const inPeriod = (period: Period) => sql`select * from order_dwell_samples where done_at >= ${period.start} and done_at < ${period.end}`;
 
-export interface DwellAggregateRow {
-  key: string;
-  week: string | null;
-  grade: string | null;
-  rush: boolean | null;
-  /** Which breakdown: 7 overall, 3 by week, 5 by grade, 6 by rush (PostgreSQL grouping() bits). */
-  g: number;
-  n: number;
-  mean: number;
-  median: number | null;
-  p90: number | null;
-}
-
 // Group keys sort bytewise ("C"): locale-aware comparison of a year of keys costs more than the percentiles.
 /** Mean, median and p90 of each stage overall and by ISO week, customer grade and rush. Each status:
  *  count and mean only — a year holds about as many stays as events, and exact percentiles over all of
@@ -109,15 +99,6 @@ export async function exactDwellAggregates(db: Kysely<DB>, period: Period): Prom
     from (${inPeriod(period)}) x where x.key like 'status:%' group by x.key`.execute(tx),
   );
   return rows;
-}
-
-export interface DwellTrendRow {
-  key: string;
-  bucket: string;
-  n: number;
-  mean: number;
-  median: number;
-  p90: number;
 }
 
 /** The same figures per ISO week or per month of the period, for trend charts. */

@@ -4,8 +4,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { releaseReservations } from "../inventory/reserve-stock.js";
-import { registerDeliveredEquipment } from "../service/register-delivered-equipment.js";
 import { applyOrderChange } from "./apply-order-change.js";
+import { orderHooks } from "./hooks.js";
 import { type OrderStatus, STAGE_OWNER } from "./model/lifecycle.js";
 import { type OrderRow, pinEffectiveVersions } from "./store.js";
 
@@ -25,7 +25,7 @@ export async function moveOrder(tx: Transaction<DB>, cacheKey: Kysely<DB>, row: 
   // A draft builds to the BOM and routing versions in force the day it is confirmed, and keeps them.
   const pinned = move.to === "confirmed" ? await pinEffectiveVersions(tx, row.order_no) : {};
   if (move.to === "cancelled") await releaseReservations(tx, { orderNos: [row.order_no] }, "released");
-  if (move.to === "delivered") await registerDeliveredEquipment(tx, row.order_no, move.actor, at);
+  if (move.to === "delivered") await orderHooks.delivered(tx, row.order_no, move.actor, at);
   const data: Record<string, unknown> = { ...move.data };
   if (Object.keys(pinned).length) data.pinned = pinned;
   return applyOrderChange(tx, cacheKey, row, {

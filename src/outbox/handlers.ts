@@ -1,11 +1,11 @@
 // What each outbox topic does: send a robot message, or ask the credit provider and act on its answer.
+import type { OutboxHandler } from "../core/outbox/drain-outbox.js";
 import { sendRobotMessage } from "../notifications/send-robot-message.js";
 import { recordCreditDecision } from "../orders/record-credit-decision.js";
 import { checkCredit } from "../rules/credit/credit-client.js";
-import { deliverStatusLink } from "../service/deliver-status-link.js";
-import { deliverWarrantyCard } from "../service/warranty-cards.js";
 import { getIntegration } from "../settings/integration-settings.js";
-import type { OutboxHandler } from "./drain-outbox.js";
+import { deliverStatusLink } from "../status-links/deliver-status-link.js";
+import { deliverWarrantyCard } from "../visits/warranty-cards.js";
 
 const robot: OutboxHandler = async (db, { payload }) => {
   const name = String(payload.webhook);

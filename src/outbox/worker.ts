@@ -2,10 +2,10 @@
 // fire the time-driven rule triggers (overdue tasks, scheduled rules).
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { drainOutbox } from "../core/outbox/drain-outbox.js";
 import { releaseReservations } from "../inventory/reserve-stock.js";
 import { fireOverdueTasks } from "../rules/fire-overdue-tasks.js";
 import { runScheduledRules } from "../rules/run-scheduled-rules.js";
-import { drainOutbox } from "./drain-outbox.js";
 import { OUTBOX_HANDLERS } from "./handlers.js";
 
 export function startWorker(db: Kysely<DB>, options: { intervalMs?: number; triggersEveryMs?: number; log?: (error: unknown) => void } = {}) {

@@ -4,7 +4,7 @@
 // how the shortages changed. All or nothing: one order that cannot move stops the batch, and the
 // answer says which and why.
 import { type Kysely, sql } from "kysely";
-import { dayFromNumber } from "../calendar/dates.js";
+import { dayFromNumber } from "../calendar/model/dates.js";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";

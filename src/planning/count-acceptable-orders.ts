@@ -3,7 +3,7 @@
 // current plan before the promise date slips. Counted by promising them one after another on a
 // copy of the plan state: nothing is saved.
 import { type Kysely, sql } from "kysely";
-import { addDays, dayFromNumber } from "../calendar/dates.js";
+import { addDays, dayFromNumber } from "../calendar/model/dates.js";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import { promiseOrder } from "./model/ctp.js";

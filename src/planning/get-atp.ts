@@ -1,7 +1,7 @@
 // Use case: available-to-promise of one item, by location and by date: stock on hand less reserved
 // per location, open supply by expected date, and what the current plan has not allocated, day by day.
 import type { Kysely } from "kysely";
-import { addDays, dayNumber } from "../calendar/dates.js";
+import { addDays, dayNumber } from "../calendar/model/dates.js";
 import type { DB } from "../core/db/schema.js";
 import { notFound } from "../core/errors.js";
 import { plantDay } from "../core/plant-day.js";

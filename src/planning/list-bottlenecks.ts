@@ -1,7 +1,7 @@
 // Use case: the planner's bottlenecks: load against capacity per work centre and day over a horizon,
 // from the current plan, with the centres that are full and the orders that fill them.
 import { type Kysely, sql } from "kysely";
-import { centreDays, plantDays } from "../calendar/model.js";
+import { centreDays, plantDays } from "../calendar/model/calendar.js";
 import { loadCalendarInputs } from "../calendar/store.js";
 import type { DB } from "../core/db/schema.js";
 import { currentRunId } from "./list-shortages.js";

@@ -2,24 +2,14 @@
 // is first needed, which orders wait for it, what is on order, and a red flag when a rush order is short.
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import type { ShortageView } from "./model/shortage-view.js";
 
 export async function currentRunId(db: Kysely<DB>): Promise<number | null> {
   const row = await db.selectFrom("plan_status").select("current_run").where("id", "=", 1).executeTakeFirst();
   return row?.current_run ?? null;
 }
 
-export interface ShortageView {
-  sku: string;
-  name: string;
-  leadTimeDays: number;
-  qtyShort: number;
-  dateNeeded: string;
-  red: boolean;
-  onHand: number;
-  reserved: number;
-  orders: { orderNo: string; qtyShort: number; dateNeeded: string; rush: boolean }[];
-  openSupply: { kind: string; ref: string; qty: number; expectedDate: string; location: string; afterNeed: boolean }[];
-}
+export type { ShortageView };
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 

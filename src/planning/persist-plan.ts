@@ -1,7 +1,7 @@
 // Writes a computed plan as the current run (orders, segments per operation and day, loads per work
 // centre and day, shortages, the ATP left), in the caller's transaction. Older runs are dropped.
 import { sql, type Transaction } from "kysely";
-import { dayFromNumber } from "../calendar/dates.js";
+import { dayFromNumber } from "../calendar/model/dates.js";
 import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import type { PlanResult } from "./model/plan.js";

@@ -3,7 +3,7 @@
 // handle and keyed by what it was built from, so every instance rebuilds it when the plan or the
 // calendar changed, and promises taken on this instance since then are already in it.
 import { type Kysely, sql } from "kysely";
-import { dayNumber } from "../calendar/dates.js";
+import { dayNumber } from "../calendar/model/dates.js";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import { AtpLedger } from "./model/atp.js";

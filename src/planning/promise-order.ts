@@ -1,7 +1,7 @@
 // Use case: "can we take it, and by when?" — the promise for an order not yet taken, on top of the
 // current plan, from stock, open supply, the calendar and the capacity the plan left. Saves nothing.
 import type { Kysely } from "kysely";
-import { dayFromNumber } from "../calendar/dates.js";
+import { dayFromNumber } from "../calendar/model/dates.js";
 import type { DB } from "../core/db/schema.js";
 import type { Lang } from "../core/i18n.js";
 import { plantDay } from "../core/plant-day.js";

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { addDays } from "../calendar/dates.js";
 import { checkRange } from "../calendar/get-calendar.js";
+import { addDays } from "../calendar/model/dates.js";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";

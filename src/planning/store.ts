@@ -1,7 +1,7 @@
 // SQL that turns the database into the planning model's plain inputs: calendar, engineering, supply
 // (stock, open supply, reservations) and the open orders the plan schedules.
 import { type Kysely, sql, type Transaction } from "kysely";
-import { addDays } from "../calendar/dates.js";
+import { addDays } from "../calendar/model/dates.js";
 import { loadCalendarInputs } from "../calendar/store.js";
 import type { DB } from "../core/db/schema.js";
 import type { EngineeringData, PlanOrder, SupplyData } from "./model/types.js";

@@ -2,10 +2,12 @@
 // (one tiny query), so a change made on any instance applies to the very next event everywhere.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { compileCondition } from "./model/condition.js";
-import { type ActiveRule, listensTo, type RuleDefinition, ruleDefinition } from "./model/definition.js";
+import { compileRule } from "./model/compile-rule.js";
+import { type ActiveRule, listensTo } from "./model/definition.js";
 import type { OrderFacts } from "./model/facts.js";
 import type { MatchedRule } from "./model/plan-actions.js";
+
+export { compileRule };
 
 type Db = Kysely<DB> | Transaction<DB>;
 interface Cached {
@@ -17,11 +19,6 @@ const caches = new WeakMap<object, Cached>();
 export async function currentRevision(db: Db): Promise<number> {
   const row = await db.selectFrom("rules_revision").select("revision").executeTakeFirstOrThrow();
   return Number(row.revision);
-}
-
-export function compileRule(id: number, version: number, definition: unknown): ActiveRule {
-  const parsed: RuleDefinition = ruleDefinition.parse(definition);
-  return { id, version, definition: parsed, test: compileCondition(parsed.condition) };
 }
 
 /**

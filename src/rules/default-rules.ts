@@ -1,7 +1,8 @@
 // The rules a plant like the seed's starts with (its "if-then" examples first). Business people
 // edit, disable or replace them at run time; they are only data.
-import { VISIT_DEFAULT_RULES } from "../service/visit-default-rules.js";
+
 import type { RuleDefinitionInput } from "./model/definition.js";
+import { VISIT_DEFAULT_RULES } from "./visit-default-rules.js";
 
 const v = (path: string) => ({ var: path });
 const created = { event: "order.created" as const };

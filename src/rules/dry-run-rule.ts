@@ -4,23 +4,35 @@ import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
-import { dryRunVisitRule } from "../service/dry-run-visit-rule.js";
 import { compileRule } from "./active-rules.js";
 import { judgeOrder } from "./judge-order.js";
+import type { ActiveRule } from "./model/definition.js";
 import { parseRule } from "./parse-rule.js";
 import { getRuleView } from "./rule-views.js";
 
 const MAX_ORDERS = 50_000;
 
-export async function dryRunRule(db: Kysely<DB>, id: number, range: { from: string; to: string }, draft?: unknown) {
+/** The dry-run of a rule on another trigger than the order's (e.g. visit.recorded), plugged in by the app assembly. */
+export type TriggerDryRun = (
+  db: Kysely<DB>,
+  rule: ActiveRule,
+  range: { from: string; to: string },
+) => Promise<{ ordersExamined: number; matched: number; matches: { actions: { type: string; detail: unknown }[] }[] }>;
+
+export async function dryRunRule(
+  db: Kysely<DB>,
+  id: number,
+  range: { from: string; to: string },
+  draft?: unknown,
+  otherTriggers: Partial<Record<string, TriggerDryRun>> = {},
+) {
   const stored = await getRuleView(db, id);
   const { name, description, trigger, condition, priority, enabled, actions } = stored;
   const current = { name, description, trigger, condition, priority, enabled, actions };
   const definition = parseRule(draft === undefined ? current : { ...current, ...(draft as object) });
   const rule = compileRule(id, stored.version + (draft === undefined ? 0 : 1), { ...definition, enabled: true });
-  if (definition.trigger.event === "visit.recorded") {
-    return { ruleId: id, version: rule.version, draft: draft !== undefined, ...range, ...(await dryRunVisitRule(db, rule, range)) };
-  }
+  const other = otherTriggers[definition.trigger.event];
+  if (other) return { ruleId: id, version: rule.version, draft: draft !== undefined, ...range, ...(await other(db, rule, range)) };
   const orders = await db
     .selectFrom("orders")
     .selectAll()

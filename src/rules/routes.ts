@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";
-import { dryRunRule } from "./dry-run-rule.js";
+import { dryRunRule, type TriggerDryRun } from "./dry-run-rule.js";
 import { ruleCatalogue } from "./rule-catalogue.js";
 import { ruleExecutionRate } from "./rule-execution-rate.js";
 import { getRuleView, listRules } from "./rule-views.js";
@@ -16,7 +16,12 @@ const loose = z.record(z.string(), z.unknown());
 const idParams = z.object({ id: z.coerce.number().int().min(1) });
 const ruleBody = z.record(z.string(), z.unknown()).describe("a rule definition: name, description, trigger, condition (JSONLogic), priority, enabled, actions");
 
-export function ruleRoutes(app: FastifyInstance, deps: AppDeps) {
+/** What the rule routes call out to: the dry-runs of rules on other triggers than the order's, by trigger event. */
+export interface RuleRoutePorts {
+  dryRuns: Partial<Record<string, TriggerDryRun>>;
+}
+
+export function ruleRoutes(app: FastifyInstance, deps: AppDeps, ports: RuleRoutePorts) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/rules", { config: { access: "rules.read" }, schema: { tags: ["rules"], summary: "All rules, current versions" } }, async () => ({
     rules: await listRules(deps.db),
@@ -106,6 +111,6 @@ export function ruleRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: loose, 201: loose, ...errorReplies },
       },
     },
-    async (request) => dryRunRule(deps.db, request.params.id, request.body, request.body.draft),
+    async (request) => dryRunRule(deps.db, request.params.id, request.body, request.body.draft, ports.dryRuns),
   );
 }

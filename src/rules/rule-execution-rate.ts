@@ -1,8 +1,8 @@
 // Use cases: the execution rate of every rule over a period, and of all rules per week or month, read
 // from the evaluation and action logs.
 import { type Kysely, sql } from "kysely";
+import { type BucketSize, plantBucket } from "../core/db/plant-buckets.js";
 import type { DB } from "../core/db/schema.js";
-import { type BucketSize, plantBucket } from "../metrics/buckets.js";
 import { executionRates, overallRate, overallRateByBucket } from "./model/execution-rate.js";
 import type { OrderFacts } from "./model/facts.js";
 

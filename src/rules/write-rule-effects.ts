@@ -5,7 +5,7 @@ import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import { runTogether, type TogetherWrite, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { planReservations, type ReservationRequest } from "../inventory/reserve-stock.js";
-import { statusLinkParts } from "../service/status-links.js";
+import { statusLinkParts } from "../status-links/status-links.js";
 import type { OrderFacts } from "./model/facts.js";
 import type { ActionPlan, MatchedRule } from "./model/plan-actions.js";
 

@@ -1,7 +1,7 @@
 // The planning use cases on the demo plant: a plan of its open book, a promise, a batch reschedule.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../src/calendar/dates.js";
-import { centreDays, plantDays } from "../../src/calendar/model.js";
+import { centreDays, plantDays } from "../../src/calendar/model/calendar.js";
+import { addDays } from "../../src/calendar/model/dates.js";
 import { loadCalendarInputs } from "../../src/calendar/store.js";
 import { SYSTEM } from "../../src/core/auth/principal.js";
 import { type Database, openDatabase } from "../../src/core/db/connect.js";

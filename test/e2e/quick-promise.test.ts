@@ -1,6 +1,6 @@
 // Quick order entry shows the promise while the lines are typed, before anything is saved.
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../src/calendar/dates.js";
+import { addDays } from "../../src/calendar/model/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 

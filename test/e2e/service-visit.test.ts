@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import QRCode from "qrcode";
 import { beforeAll, describe, expect, it } from "vitest";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
-import { VISIT_DEFAULT_RULES } from "../../src/service/visit-default-rules.js";
+import { VISIT_DEFAULT_RULES } from "../../src/rules/visit-default-rules.js";
 import { rowCounts } from "../support/helpers.js";
 import { postVisit, TINY_PNG } from "../support/visits.js";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";

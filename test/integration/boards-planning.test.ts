@@ -1,6 +1,6 @@
 // The planner, purchasing and sales boards show the current plan's figures (the same as /api/planning/*).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, weekday } from "../../src/calendar/dates.js";
+import { addDays, weekday } from "../../src/calendar/model/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { placeSensorOrders } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";

@@ -4,7 +4,7 @@
 // every open board. One row per mutation: a new one that forgets any of the three fails here.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainOutbox } from "../../src/outbox/drain-outbox.js";
+import { drainOutbox } from "../../src/core/outbox/drain-outbox.js";
 import { OUTBOX_HANDLERS } from "../../src/outbox/handlers.js";
 import { fireOverdueTasks } from "../../src/rules/fire-overdue-tasks.js";
 import { startCreditProvider } from "../../src/stand-ins/credit-provider.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainOutbox } from "../../src/outbox/drain-outbox.js";
+import { drainOutbox } from "../../src/core/outbox/drain-outbox.js";
 import { OUTBOX_HANDLERS } from "../../src/outbox/handlers.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { startCreditProvider } from "../../src/stand-ins/credit-provider.js";

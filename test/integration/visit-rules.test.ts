@@ -1,11 +1,11 @@
 // A service visit's effects through the rules engine: the visit.recorded default rules issue the card,
 // the replenishment request and the lifecycle entry; each is logged and can be switched off over the API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainOutbox } from "../../src/outbox/drain-outbox.js";
+import { drainOutbox } from "../../src/core/outbox/drain-outbox.js";
 import { OUTBOX_HANDLERS } from "../../src/outbox/handlers.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
-import { VISIT_DEFAULT_RULES } from "../../src/service/visit-default-rules.js";
-import { deliverWarrantyCard } from "../../src/service/warranty-cards.js";
+import { VISIT_DEFAULT_RULES } from "../../src/rules/visit-default-rules.js";
+import { deliverWarrantyCard } from "../../src/visits/warranty-cards.js";
 import { inDays, rowCounts, ruleIdByName } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { postVisit, TINY_PNG } from "../support/visits.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HOUR_MS, plantMs } from "../../src/calendar/dates.js";
-import { centreDays, loadToTime, plantDays, type WorkCentreSpec } from "../../src/calendar/model.js";
-import { COVERED_YEARS, provisionalHolidays, statutoryDays } from "../../src/calendar/statutory.js";
+import { centreDays, loadToTime, plantDays, type WorkCentreSpec } from "../../src/calendar/model/calendar.js";
+import { HOUR_MS, plantMs } from "../../src/calendar/model/dates.js";
+import { COVERED_YEARS, provisionalHolidays, statutoryDays } from "../../src/calendar/model/statutory.js";
 
 const bench: WorkCentreSpec = { code: "WC-CAL", name: "校准台", shifts: 1, hoursPerShift: 8, parallelUnits: 1, loadThreshold: 0.85 };
 const line: WorkCentreSpec = { code: "WC-ASM", name: "装配线", shifts: 2, hoursPerShift: 8, parallelUnits: 3, loadThreshold: 0.85 };

@@ -6,7 +6,7 @@ import { CustomerIndex } from "../../src/imports/model/customer-names.js";
 import { applyMapping, detectHeader, normaliseHeader } from "../../src/imports/model/header-mapping.js";
 import { groupOrders, type LegacyOrderRow } from "../../src/imports/model/order-rows.js";
 import { planOrders } from "../../src/imports/model/plan-orders.js";
-import type { SheetData } from "../../src/imports/read/sheet-data.js";
+import type { SheetData } from "../../src/imports/model/sheet-data.js";
 
 const HEADER = ["订单号", "客户名称", "下单日期", "交货日期", "金额（元）", "产品型号", "数量", "状态", "备注"];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PHOTO_BYTES as SERVER_LIMIT } from "../../src/service/model/photo-type.js";
+import { MAX_PHOTO_BYTES as SERVER_LIMIT } from "../../src/visits/model/photo-type.js";
 import { readNameplate } from "../../web/src/service/nameplate.js";
 import { MAX_PHOTO_BYTES, photoProblem } from "../../web/src/service/photo-check.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayFromNumber, dayNumber, plantMs } from "../../src/calendar/dates.js";
+import { dayFromNumber, dayNumber, plantMs } from "../../src/calendar/model/dates.js";
 import { AtpLedger } from "../../src/planning/model/atp.js";
 import { promiseOrder } from "../../src/planning/model/ctp.js";
 import { initialState, planAll } from "../../src/planning/model/plan.js";

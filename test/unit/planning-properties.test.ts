@@ -1,8 +1,8 @@
 // Property tests of the planning model over random calendars, supply and order books.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, dayNumber, plantMs } from "../../src/calendar/dates.js";
-import { plantDays } from "../../src/calendar/model.js";
+import { plantDays } from "../../src/calendar/model/calendar.js";
+import { addDays, dayNumber, plantMs } from "../../src/calendar/model/dates.js";
 import { AtpLedger } from "../../src/planning/model/atp.js";
 import { promiseOrder } from "../../src/planning/model/ctp.js";
 import { planAll, slipped } from "../../src/planning/model/plan.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderRefusalPage, renderStatusPage } from "../../src/service/model/status-page.js";
-import { linkState, parseStatusToken, signStatusToken, verifyStatusToken } from "../../src/service/model/status-token.js";
+import { escapeHtml, renderRefusalPage, renderStatusPage } from "../../src/status-links/model/status-page.js";
+import { linkState, parseStatusToken, signStatusToken, verifyStatusToken } from "../../src/status-links/model/status-token.js";
 
 const secret = new Uint8Array(32).fill(7);
 const other = new Uint8Array(32).fill(8);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compileRule } from "../../src/rules/active-rules.js";
 import type { OrderFacts } from "../../src/rules/model/facts.js";
-import { planVisitEffects } from "../../src/service/model/plan-visit-effects.js";
-import { visitFacts } from "../../src/service/model/visit-facts.js";
-import { VISIT_DEFAULT_RULES } from "../../src/service/visit-default-rules.js";
+import { VISIT_DEFAULT_RULES } from "../../src/rules/visit-default-rules.js";
+import { planVisitEffects } from "../../src/visits/model/plan-visit-effects.js";
+import { visitFacts } from "../../src/visits/model/visit-facts.js";
 
 const unit = {
   serial: "PS-100-DH1-1",

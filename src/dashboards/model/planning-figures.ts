@@ -1,5 +1,5 @@
 // Shapes the planning reports for the boards: pure, so the ranking and the chart series are unit-tested.
-import type { ShortageView } from "../../planning/list-shortages.js";
+import type { ShortageView } from "../../planning/model/shortage-view.js";
 
 export const TOP_KITTING = 5;
 

@@ -1,8 +1,6 @@
 // The whole reading of one sheet, without a database: header and mapping, the year for short dates,
 // non-data rows (blank, totals, repeats), and each data row cleaned or refused with its reasons.
 import { AppError } from "../../core/errors.js";
-import type { SheetData } from "../read/sheet-data.js";
-import { rangeRows } from "../read/sheet-data.js";
 import { cellText } from "./cell.js";
 import { yearFromSheet } from "./clean-date.js";
 import { FIELDS, fieldLabel, type ImportKind, REQUIRED } from "./fields.js";
@@ -11,6 +9,8 @@ import { RowChecker, type RowIssue } from "./issues.js";
 import { type CustomerRow, cleanCustomerRow, cleanItemRow, cleanStockRow, type ItemRow, type StockRow } from "./master-rows.js";
 import { cleanOrderRow, type LegacyOrderRow } from "./order-rows.js";
 import { DuplicateFinder, isBlankRow, isTotalRow } from "./row-kinds.js";
+import type { SheetData } from "./sheet-data.js";
+import { rangeRows } from "./sheet-data.js";
 
 export interface AnalyseOptions {
   kind: ImportKind;

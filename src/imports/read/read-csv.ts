@@ -2,7 +2,7 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { AppError } from "../../core/errors.js";
-import type { SheetData } from "./sheet-data.js";
+import type { SheetData } from "../model/sheet-data.js";
 
 export function decodeText(buffer: Buffer): { text: string; encoding: "utf-8" | "gb18030" } {
   const body = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;

@@ -1,8 +1,8 @@
 // Tells a workbook from a CSV by its first bytes, and refuses what cannot be read with the reason.
 import { AppError } from "../../core/errors.js";
+import type { SheetData } from "../model/sheet-data.js";
 import { readCsv } from "./read-csv.js";
 import { readXlsx } from "./read-xlsx.js";
-import type { SheetData } from "./sheet-data.js";
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -2,7 +2,7 @@
 // exceljs's streaming reader on a ledger, and it never splits a Chinese character across chunks (the
 // streaming reader garbles one at a chunk boundary: exceljs issues #2063, #2316).
 import { AppError } from "../../core/errors.js";
-import type { SheetData } from "./sheet-data.js";
+import type { SheetData } from "../model/sheet-data.js";
 import { parseDateStyles, parseSharedStrings, parseSheet, parseWorkbook } from "./xlsx-parts.js";
 import { readZip, type ZipEntries, ZipError } from "./zip-entries.js";
 

@@ -2,7 +2,7 @@
 // parser: the sheet list, shared strings, which cell styles are dates, and the sheet's rows.
 // SpreadsheetML is machine-written and regular, so a few anchored patterns read it exactly.
 import type { Cell } from "../model/cell.js";
-import type { SheetRow } from "./sheet-data.js";
+import type { SheetRow } from "../model/sheet-data.js";
 
 const ENTITY = /&(?:(lt|gt|quot|apos|amp)|#(\d+)|#x([0-9a-fA-F]+));|_x([0-9a-fA-F]{4})_/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };

@@ -1,12 +1,10 @@
 // Turns the stores' grouped rows into the JSON the API serves: one object per figure, breakdowns as
 // arrays sorted along their axis so a chart can plot them as they are. Pure.
-import type { AgreementBucketRow } from "../agreement-store.js";
-import type { AutonomyRow } from "../autonomy-store.js";
-import type { DeliveryAggregateRow } from "../delivery-store.js";
-import type { DwellAggregateRow, DwellTrendRow } from "../dwell-store.js";
+
 import { share } from "./autonomy.js";
 import { DWELL_STATUSES, STAGES } from "./stages.js";
 import { roundHours } from "./stats.js";
+import type { AgreementBucketRow, AutonomyRow, DeliveryAggregateRow, DwellAggregateRow, DwellTrendRow } from "./store-rows.js";
 
 export interface DwellStats {
   count: number;

@@ -1,8 +1,9 @@
 // Finite capacity per work centre in day buckets over the horizon: what each day may take (hours ×
 // units less maintenance, × load threshold) and what the plan has loaded. Operations take hours from
 // the first days with room; nothing is ever loaded beyond a day's limit.
-import { addDays, dayNumber } from "../../calendar/dates.js";
-import { type CalendarInputs, type CentreDay, centreDays, loadToTime, plantDays, type WorkCentreSpec } from "../../calendar/model.js";
+
+import { type CalendarInputs, type CentreDay, centreDays, loadToTime, plantDays, type WorkCentreSpec } from "../../calendar/model/calendar.js";
+import { addDays, dayNumber } from "../../calendar/model/dates.js";
 import type { Segment } from "./types.js";
 
 const EPS = 1e-6;

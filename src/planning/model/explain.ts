@@ -1,6 +1,6 @@
 // A promise in words, Chinese and English, the way a planner would say it on the phone:
 // "12月4日（周五）无法交付：校准台（WC-CAL）满负荷至12月3日（周四）；最早12月7日（周一）".
-import { dayFromNumber, weekdayName } from "../../calendar/dates.js";
+import { dayFromNumber, weekdayName } from "../../calendar/model/dates.js";
 import type { Constraint, ItemInfo } from "./types.js";
 
 export interface Names {

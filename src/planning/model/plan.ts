@@ -1,6 +1,6 @@
 // The plan: every open order scheduled in priority order (due date, rush, customer grade, rule
 // priority, age) on one capacity board and one ATP ledger. Pure: the same input gives the same plan.
-import { dayNumber } from "../../calendar/dates.js";
+import { dayNumber } from "../../calendar/model/dates.js";
 import { AtpLedger } from "./atp.js";
 import { buildCentreCalendars, CapacityBoard, type CentreCalendar } from "./capacity.js";
 import { type ScheduleContext, scheduleOrder } from "./schedule.js";

@@ -1,6 +1,6 @@
 // Plain data the planning model takes and gives: no I/O, no clocks. Days are plant days; `n` is a
 // day number (days since 1970-01-01) used as a cheap key.
-import type { CalendarInputs } from "../../calendar/model.js";
+import type { CalendarInputs } from "../../calendar/model/calendar.js";
 
 export interface ItemInfo {
   sku: string;

@@ -1,7 +1,7 @@
 // Rule execution rate, computed from the log alone: for each logged evaluation, the rule version in
 // force then is re-evaluated over the stored facts ("should have matched"), and compared with what
 // actually matched and with how its actions ended. Pure: plain rows in, figures out.
-import { compileRule } from "../active-rules.js";
+import { compileRule } from "./compile-rule.js";
 import { listensTo } from "./definition.js";
 import type { OrderFacts } from "./facts.js";
 

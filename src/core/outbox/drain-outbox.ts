@@ -3,7 +3,7 @@
 // exponential back-off when the failure is retryable, and marked failed with the error otherwise.
 // The action's log row follows the message, so failures show on the order and on the rule's page.
 import { type Kysely, sql } from "kysely";
-import type { DB } from "../core/db/schema.js";
+import type { DB } from "../db/schema.js";
 
 export type OutboxOutcome = { ok: true; detail?: Record<string, unknown> } | { ok: false; retryable: boolean; error: string };
 export type OutboxHandler = (db: Kysely<DB>, message: { id: number; payload: Record<string, unknown>; orderNo: string | null }) => Promise<OutboxOutcome>;

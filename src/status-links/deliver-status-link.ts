@@ -1,8 +1,8 @@
 // Outbox handler: tells a role (in-app, and a robot when the rule names one) the status link a rule made,
 // with the customer's contact to send it to. The robot goes first, so a retry never repeats the in-app note.
 import { readConfig } from "../core/config.js";
+import type { OutboxHandler } from "../core/outbox/drain-outbox.js";
 import { sendRobotMessage } from "../notifications/send-robot-message.js";
-import type { OutboxHandler } from "../outbox/drain-outbox.js";
 import { getIntegration } from "../settings/integration-settings.js";
 import { linkState } from "./model/status-token.js";
 import { linkToken, statusLinkPath } from "./status-links.js";

@@ -1,6 +1,6 @@
 // The default rules on a service visit: what one visit record leads to. Business people edit or
 // disable them like the other defaults (e.g. no cards for a customer who has a paper contract).
-import type { RuleDefinitionInput } from "../rules/model/definition.js";
+import type { RuleDefinitionInput } from "./model/definition.js";
 
 const recorded = { event: "visit.recorded" as const };
 

@@ -1,5 +1,5 @@
 // Row-level reasons in Chinese and English; the report carries the code and the message.
-import type { Lang } from "../../core/i18n.js";
+import type { Lang } from "./i18n.js";
 
 const REASONS: Record<string, [string, string]> = {
   "field.required": ["必填", "required"],

@@ -2,9 +2,9 @@
 // between two days, each seen as when it was recorded. Reads only.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { loadEquipment } from "../equipment/get-equipment.js";
 import { judge } from "../rules/judge-order.js";
 import type { ActiveRule } from "../rules/model/definition.js";
-import { loadEquipment } from "./get-equipment.js";
 import { planVisitEffects } from "./model/plan-visit-effects.js";
 import { visitFacts } from "./model/visit-facts.js";
 

@@ -6,17 +6,18 @@ import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
-import { analyseSheet } from "../imports/model/analyse-sheet.js";
-import type { StockRow } from "../imports/model/master-rows.js";
-import { reasonMessage } from "../imports/model/reasons.js";
-import { readUpload } from "../imports/read/read-upload.js";
-import { type SyncResult, syncInventory } from "./sync-inventory.js";
+import { reasonMessage } from "../core/row-reasons.js";
+import type { InventoryHooks } from "../inventory/hooks.js";
+import { type SyncResult, syncInventory } from "../inventory/sync-inventory.js";
+import { analyseSheet } from "./model/analyse-sheet.js";
+import type { StockRow } from "./model/master-rows.js";
+import { readUpload } from "./read/read-upload.js";
 
 export async function syncInventoryFile(
   db: Kysely<DB>,
   principal: Principal,
   file: { buffer: Buffer; name: string },
-  options: { batchId?: string; sheet?: string; partial: boolean; lang: Lang },
+  options: { batchId?: string; sheet?: string; partial: boolean; lang: Lang; hooks: InventoryHooks },
 ): Promise<SyncResult & { rows: { line: string; row: number }[] }> {
   const data = await readUpload(file.buffer, file.name, options.sheet);
   const analysis = analyseSheet(data, { kind: "inventory" });

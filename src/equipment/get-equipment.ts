@@ -147,3 +147,8 @@ export async function getEquipment(db: Kysely<DB>, serial: string, now = new Dat
     lifecycle: events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, actor: e.actor, data: e.data })),
   };
 }
+
+/** Whether a unit with this serial is in the installed base. */
+export async function equipmentExists(db: Kysely<DB>, serial: string): Promise<boolean> {
+  return Boolean(await db.selectFrom("equipment").select("serial").where("serial", "=", serial).executeTakeFirst());
+}

@@ -4,8 +4,8 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { refused } from "../core/errors.js";
-import { lockOrder } from "../orders/apply-order-change.js";
-import { logOrderChange } from "../orders/log-order-change.js";
+import { lockOrder } from "./apply-order-change.js";
+import { logOrderChange } from "./log-order-change.js";
 
 const SHIPPABLE = ["ready", "shipped", "delivered", "closed"];
 

@@ -3,8 +3,8 @@
 import type { Kysely } from "kysely";
 import { readConfig } from "../core/config.js";
 import type { DB } from "../core/db/schema.js";
-import type { OutboxHandler } from "../outbox/drain-outbox.js";
-import { addMonths, DEFAULT_PART_WARRANTY_MONTHS } from "./model/installed-base.js";
+import type { OutboxHandler } from "../core/outbox/drain-outbox.js";
+import { addMonths, DEFAULT_PART_WARRANTY_MONTHS } from "../equipment/model/installed-base.js";
 import { CODE_PATTERN } from "./model/verification-code.js";
 import { renderWarrantyCard } from "./render-warranty-card.js";
 

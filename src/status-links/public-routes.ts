@@ -1,21 +1,19 @@
-// Pages opened by customers without signing in: the order status page (/s/:token) and the warranty
-// card (/w/:code). Both are rate-limited per client address; neither reveals anything on a refusal.
+// The page a customer opens without signing in: the order status page (/s/:token), rate-limited per
+// client address, revealing nothing on a refusal (the warranty card's /w/:code lives in visits/).
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { type Lang, langFromHeader } from "../core/i18n.js";
-import { renderRefusalPage } from "./model/status-page.js";
 import { openStatusPage } from "./open-status-page.js";
-import { warrantyCardPdf } from "./warranty-cards.js";
 
-const langQuery = z.object({ lang: z.enum(["zh", "en"]).optional() });
+export const langQuery = z.object({ lang: z.enum(["zh", "en"]).optional() });
 
-function pageLang(request: FastifyRequest<{ Querystring: { lang?: Lang } }>): Lang {
+export function pageLang(request: FastifyRequest<{ Querystring: { lang?: Lang } }>): Lang {
   return request.query.lang ?? langFromHeader(request.headers["accept-language"]);
 }
 
-export function publicRoutes(app: FastifyInstance, deps: AppDeps) {
+export function statusPageRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const rateLimit = { max: deps.config.publicRateLimit, timeWindow: "1 minute" };
 
@@ -43,32 +41,6 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps) {
           .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
           .send(page.html)
       );
-    },
-  );
-
-  r.get(
-    "/w/:code",
-    {
-      config: { access: "public", rateLimit },
-      schema: {
-        tags: ["public"],
-        summary: "A warranty card's PDF, by the verification code printed on it",
-        params: z.object({ code: z.string().max(40) }),
-        querystring: langQuery,
-      },
-    },
-    async (request, reply) => {
-      const pdf = await warrantyCardPdf(deps.db, request.params.code.toUpperCase());
-      if (!pdf)
-        return reply
-          .status(404)
-          .header("content-type", "text/html; charset=utf-8")
-          .send(renderRefusalPage("card", pageLang(request)));
-      return reply
-        .header("content-type", "application/pdf")
-        .header("content-disposition", `inline; filename="warranty-${request.params.code.toUpperCase()}.pdf"`)
-        .header("cache-control", "no-store")
-        .send(Buffer.from(pdf));
     },
   );
 }

@@ -1,5 +1,5 @@
 // What a reader hands to the importer: the chosen sheet's rows and what it noticed about the file.
-import type { Cell } from "../model/cell.js";
+import type { Cell } from "./cell.js";
 
 export interface SheetRow {
   /** Row number as the spreadsheet shows it (1-based). */
