@@ -9,10 +9,10 @@ import { notFound } from "../core/errors.js";
 import { type Lang, translate } from "../core/i18n.js";
 import { fromFen, toFen } from "../core/money.js";
 import { isTaskFor, openReviewTasks } from "../tasks/store.js";
+import { FIELD_RULES } from "./model/field-rules.js";
 import { isOrderStatus, OPEN_STATUSES, type OrderStatus } from "./model/lifecycle.js";
 import { orderActions } from "./model/order-actions.js";
 import { getOrderRow } from "./store.js";
-import { FIELD_RULES } from "./update-order.js";
 
 export async function listOrderActions(db: Kysely<DB>, principal: Principal, orderNo: string, lang: Lang) {
   const row = await getOrderRow(db, orderNo);

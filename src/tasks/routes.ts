@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requirePrincipal } from "../core/http/access.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { completeTask } from "./complete-task.js";
 import { listPeople, listTasks } from "./tasks.js";
