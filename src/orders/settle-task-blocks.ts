@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
+import { lockOrder } from "./apply-order-change.js";
 import { logOrderChange } from "./log-order-change.js";
 
 export type BlockSettlement = { kind: "clear" } | { kind: "keep"; reason: string } | { kind: "wait_on"; taskId: number; reason: string };
@@ -25,6 +26,10 @@ export async function settleTaskBlocks(tx: Transaction<DB>, cacheKey: Kysely<DB>
     .where("cleared_at", "is", null)
     .execute();
   if (!blocks.length) return [];
+  // Orders first, in order-number order, then their blocks: the lock order a transition takes too.
+  const orderNos = [...new Set(blocks.map((b) => b.order_no))].sort();
+  const rows = [];
+  for (const orderNo of orderNos) rows.push(await lockOrder(tx, orderNo));
   const ids = blocks.map((b) => b.id);
   const { settlement } = decision;
   if (settlement.kind === "clear") {
@@ -36,18 +41,24 @@ export async function settleTaskBlocks(tx: Transaction<DB>, cacheKey: Kysely<DB>
       .where("id", "in", ids)
       .execute();
   }
-  const orderNos = [...new Set(blocks.map((b) => b.order_no))].sort();
-  for (const orderNo of orderNos) {
-    await logOrderChange(tx, cacheKey, orderNo, {
-      actor: principal.name,
-      field: "task",
-      reason: decision.note,
-      data: {
-        id: decision.taskId,
-        outcome: decision.outcome,
-        blocks: blocks.filter((b) => b.order_no === orderNo).map((b) => ({ id: b.id, to: b.to_status, settled: settlement.kind })),
+  // The one door for order changes (0051): the order's event, its order.changed rules on "blocks", its live update.
+  for (const row of rows) {
+    await logOrderChange(
+      tx,
+      cacheKey,
+      row.order_no,
+      {
+        actor: principal.name,
+        field: "blocks",
+        reason: decision.note,
+        data: {
+          task: decision.taskId,
+          outcome: decision.outcome,
+          blocks: blocks.filter((b) => b.order_no === row.order_no).map((b) => ({ id: b.id, to: b.to_status, settled: settlement.kind })),
+        },
       },
-    });
+      row,
+    );
   }
   return orderNos;
 }

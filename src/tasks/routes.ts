@@ -60,7 +60,8 @@ export function taskRoutes(app: FastifyInstance, deps: AppDeps) {
             outcome: z.enum(["approve", "reject", "needs_input"]).optional(),
             mentions: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
           })
-          .optional(),
+          // No body at all (the route's older callers) arrives as null.
+          .nullish(),
         response: { 200: loose, 201: loose, ...errorReplies },
       },
     },

@@ -37,10 +37,10 @@ describe("review tasks", () => {
     expect(await actions(orderNo, "planner")).toContain("schedule");
     const order = (await t.api("POST", `/api/orders/${orderNo}/transitions`, { as: "planner", body: { to: "scheduled" } })).body;
     expect(order.status).toBe("scheduled");
-    expect(order.events.find((e: { data: { task?: unknown } }) => e.data.task)).toMatchObject({
+    expect(order.events.find((e: { data: { blocks?: unknown } }) => e.data.blocks)).toMatchObject({
       actor: "engineering",
       reason: "参数可做",
-      data: { task: { outcome: "approve" } },
+      data: { blocks: { outcome: "approve" } },
     });
   });
 
