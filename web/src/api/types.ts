@@ -58,3 +58,50 @@ export interface Me {
   displayName: string;
   roles: string[];
 }
+
+/** GET /api/orders/:orderNo/actions: what the signed-in person may do to the order now. */
+export interface OrderAction {
+  action: string;
+  label: string;
+  needs: ("reason" | "carrier" | "trackingNo" | "requestedDate" | "outcome" | "note")[];
+  route: "transition" | "patch" | "shipment+transition" | "status-link" | "task";
+  to?: string;
+  taskId?: number;
+  exposure?: {
+    customer: string;
+    customerName: string;
+    creditLimit: string;
+    openReceivables: string;
+    openOrders: string;
+    openOrderCount: number;
+    thisOrder: string;
+    headroom: string;
+  };
+}
+
+export interface StatusLink {
+  id: number;
+  url: string;
+  expiresAt: string;
+  createdAt: string;
+  createdBy: string;
+  opens: number;
+}
+
+export interface Person {
+  username: string;
+  displayName: string;
+}
+
+export interface InboxTask {
+  id: number;
+  title: string;
+  orderNo: string | null;
+  assignee: { role: string | null; user: string | null; person: Person | null };
+  dueAt: string | null;
+  status: string;
+  kind: "task" | "customer_input";
+  review: boolean;
+  createdAt: string;
+  follows: { id: number; title: string; note: string | null; by: Person | null } | null;
+}

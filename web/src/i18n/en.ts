@@ -1,5 +1,6 @@
 // English strings: every key of zh.ts, checked by the type.
 import { managementEn } from "../management/messages";
+import { actionsEn } from "../orders/actions-messages";
 import type { Messages } from "./zh";
 
 export const en: Messages = {
@@ -256,6 +257,7 @@ export const en: Messages = {
     readAloudOff: "Typed questions are not read aloud (spoken ones always are)",
   },
   management: managementEn,
+  actions: actionsEn,
   plan: {
     run: "Plan #{{id}} · {{at}}",
     stale: "Plan #{{id}} · {{at}} · to be recomputed",

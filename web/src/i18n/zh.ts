@@ -1,5 +1,6 @@
 // Chinese strings (the default language).
 import { managementZh } from "../management/messages";
+import { actionsZh } from "../orders/actions-messages";
 export const zh = {
   app: { name: "履约", subtitle: "订单履约中心", live: "实时", offline: "连接中断，正在重连", language: "English", signOut: "退出" },
   signIn: {
@@ -246,6 +247,7 @@ export const zh = {
     readAloudOff: "输入的问题不朗读（语音提问总会朗读）",
   },
   management: managementZh,
+  actions: actionsZh,
   plan: {
     run: "计划 #{{id}} · {{at}}",
     stale: "计划 #{{id}} · {{at}} · 待重算",

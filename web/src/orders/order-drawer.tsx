@@ -1,13 +1,14 @@
 // One order at a glance: stage, owner, promise, lines and its timeline (who, when, from, to, why).
-import { Alert, Button, Descriptions, Drawer, Spin, Table, Tag, Timeline, Typography } from "antd";
+import { Alert, Button, Descriptions, Drawer, Grid, Spin, Table, Tag, Timeline, Typography } from "antd";
 import type { TFunction } from "i18next";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useLive } from "../api/live";
-import type { OrderEvent, OrderView } from "../api/types";
+import type { OrderEvent, OrderView, StatusLink } from "../api/types";
 import { ownerLabel, yuan } from "../components/format";
 import { StatusTag } from "../components/status-tag";
+import { OrderActions } from "./order-actions";
 
 export function OrderLink({ orderNo }: { orderNo: string }) {
   const [open, setOpen] = useState(false);
@@ -23,26 +24,31 @@ export function OrderLink({ orderNo }: { orderNo: string }) {
 
 export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): void }) {
   const { t } = useTranslation();
-  const [order, setOrder] = useState<OrderView>();
+  const [order, setOrder] = useState<OrderView & { statusLink?: StatusLink | null }>();
   const [error, setError] = useState<string>();
   const { subscribe } = useLive();
-  useEffect(() => {
-    const load = () =>
+  // Phones get the whole width; the action buttons wrap.
+  const phone = !Grid.useBreakpoint().sm;
+  const load = useCallback(
+    () =>
       api<OrderView>("GET", `/api/orders/${orderNo}`)
         .then(setOrder)
-        .catch((e: Error) => setError(e.message));
+        .catch((e: Error) => setError(e.message)),
+    [orderNo],
+  );
+  useEffect(() => {
     void load();
     return subscribe((c) => {
       if (c.orderNo === orderNo) void load();
     });
-  }, [orderNo, subscribe]);
+  }, [orderNo, subscribe, load]);
   return (
-    <Drawer open title={orderNo} width="min(560px, 100vw)" onClose={onClose} data-testid="order-drawer">
+    <Drawer open title={orderNo} width={phone ? "100%" : 560} onClose={onClose} data-testid="order-drawer">
       {error && <Alert type="error" showIcon message={error} />}
       {!order && !error && <Spin />}
       {order && (
         <>
-          <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+          <Descriptions size="small" column={phone ? 1 : 2} bordered>
             <Descriptions.Item label={t("order.status")}>
               <StatusTag status={order.status} />
             </Descriptions.Item>
@@ -68,6 +74,9 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
               </Descriptions.Item>
             )}
           </Descriptions>
+          <div style={{ marginTop: 12 }}>
+            <OrderActions order={order} onReload={() => void load()} />
+          </div>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t("order.lines")}
           </Typography.Title>

@@ -13,6 +13,7 @@ import { ownerLabel, yuan } from "../components/format";
 import { OrderTable } from "../components/order-table";
 import { StatusTag } from "../components/status-tag";
 import { useNarrow } from "../components/use-narrow";
+import { BulkActions } from "./bulk-actions";
 import { exportToExcel } from "./export-excel";
 import { DateCell, mayEdit, NoteCell } from "./inline-edit";
 import { OrderDrawer } from "./order-drawer";
@@ -38,6 +39,7 @@ export function OrdersPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<string>();
+  const [ticked, setTicked] = useState<string[]>([]);
   const search = useRef<InputRef>(null);
   // A phone: cards (number, stage, customer, promise, owner) instead of the wide editable table.
   const [frame, narrow] = useNarrow<HTMLDivElement>(720);
@@ -153,11 +155,19 @@ export function OrdersPage() {
       }
     >
       <OrdersFilterBar filter={filter} onChange={setFilter} searchRef={search} />
+      <BulkActions
+        orders={rows.filter((o) => ticked.includes(o.orderNo))}
+        onDone={() => {
+          setTicked([]);
+          void list.reload();
+        }}
+      />
       <div ref={frame}>
         {narrow ? (
           <OrderTable orders={rows} pageSize={rows.length + 1} testId="orders-table" />
         ) : (
           <Table
+            rowSelection={{ selectedRowKeys: ticked, onChange: (keys) => setTicked(keys as string[]) }}
             rowKey="orderNo"
             size="small"
             columns={columns}
