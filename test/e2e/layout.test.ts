@@ -69,7 +69,7 @@ async function settle(page: Page, path: string) {
 }
 
 describe.skipIf(!hasChromium)("layout on phone and desktop, both languages", () => {
-  it("has no sideways scroll, overprinted or squeezed text on any board or the orders list", { timeout: 900_000 }, async () => {
+  it("has no sideways scroll, overprinted or squeezed text on any board or the orders list", { timeout: 1_800_000 }, async () => {
     const t = await startTestApp();
     const browser = await launchChromium();
     try {
@@ -88,7 +88,9 @@ describe.skipIf(!hasChromium)("layout on phone and desktop, both languages", () 
           for (const path of PAGES) {
             await page.goto(`${t.url}${path}`);
             await settle(page, path);
-            for (const p of await layoutProblems(page)) found.push(`${viewport.width}px ${lang} ${path}: ${p.kind} ${p.detail}`);
+            const problems = await layoutProblems(page);
+            for (const p of problems) found.push(`${viewport.width}px ${lang} ${path}: ${p.kind} ${p.detail}`);
+            console.log(`layout ${viewport.width}px ${lang} ${path}: ${problems.length} problems`);
           }
         }
         await context.close();

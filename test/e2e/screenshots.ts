@@ -1,4 +1,4 @@
-// Saves a PNG of every board and list, in Chinese and English, at 1440×900 and 1024×768, into
+// Saves a PNG of every board and list, in Chinese and English, at 1440×900, 1024×768 and 390×844 (a phone), into
 // docs/screenshots/ — over the demo plant, as a user would see it. Run: npm run screenshots
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -27,6 +27,7 @@ type Size = readonly [number, number];
 const SIZES: Size[] = [
   [1440, 900],
   [1024, 768],
+  [390, 844],
 ];
 /** The field-service pages are used on phones. */
 const FIELD_SIZES: Size[] = [
@@ -41,6 +42,15 @@ const GO_LIVE = addDays(plantDay(new Date()), -GO_LIVE_DAYS_AGO);
 const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) => Promise<void>; fullPage?: boolean; sizes?: Size[] }[] = [
   ...DEMO_USERS.map((u) => ({ name: `board-${u.username}`, user: u.username, path: `/board/${u.username}` })),
   { name: "orders", user: "service", path: "/orders" },
+  {
+    name: "order-drawer",
+    user: "finance",
+    path: "/orders",
+    prepare: async (page) => {
+      await page.getByTestId("orders-table").locator("a, button[data-testid^=order-link-]").first().click();
+      await page.getByTestId("order-timeline").waitFor();
+    },
+  },
   { name: "rules", user: "admin", path: "/rules" },
   {
     name: "rule-editor",

@@ -6,6 +6,7 @@ import type { AcceptableToday } from "../api/plan-types";
 import type { PinnedOrder, TaskList } from "../api/types";
 import { BarChart } from "../components/bar-chart";
 import { BoardPage } from "../components/board-page";
+import { yuan } from "../components/format";
 import { SideColumn } from "../components/side-column";
 import { TableCard } from "../components/table-card";
 import { QuickOrder } from "../orders/quick-order";
@@ -53,7 +54,7 @@ export function SalesBoard() {
       dataIndex: "creditHeadroom",
       width: 130,
       align: "right",
-      render: (v: string) => <span style={{ color: v.startsWith("-") ? "#f5222d" : undefined }}>¥{Number(v).toLocaleString()}</span>,
+      render: (v: string) => <span style={{ color: v.startsWith("-") ? "#f5222d" : undefined }}>{yuan(v)}</span>,
     },
   ];
   const worst = customers.slice(0, 8).reverse();
@@ -74,7 +75,7 @@ export function SalesBoard() {
                   horizontal
                   max={100}
                   name={t("sales.score")}
-                  categories={worst.map((c) => c.code)}
+                  categories={worst.map((c) => `${c.code} ${c.name}`)}
                   values={worst.map((c) => c.score)}
                   colours={worst.map((c) => BAND_COLOUR[c.band])}
                 />

@@ -19,7 +19,7 @@ export function BarChart({
   max?: number;
   name?: string;
 }) {
-  const category = { type: "category", data: categories, axisLabel: horizontal ? { width: 90, overflow: "truncate" } : { interval: 0, fontSize: 11 } };
+  const category = { type: "category", data: categories, axisLabel: horizontal ? { width: 150, overflow: "truncate" } : { interval: 0, fontSize: 11 } };
   const value = { type: "value", minInterval: 1, max };
   return (
     <ReactECharts
