@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requirePrincipal } from "../core/http/access.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { createUser, listUsers, updateUser } from "./manage-users.js";
 import { createUserRoute, listUsersRoute, patchUserRoute } from "./schemas.js";
 

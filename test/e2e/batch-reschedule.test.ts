@@ -29,7 +29,9 @@ describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
   const create = async (customer: string, sku = "TT-200", qty = 1) =>
     (await app.t.api("POST", "/api/orders", { as: "sales", body: { customer, lines: [{ sku, qty }] } })).body.orderNo as string;
 
-  it("ticks three orders, presses 批量改期, enters a date, and shows each order's new promise, kitting and the shortage changes", { timeout: 180_000 }, async () => {
+  it("ticks three orders, presses 批量改期, enters a date, and shows each order's new promise, kitting and the shortage changes", {
+    timeout: 180_000,
+  }, async () => {
     const orderNos = [await create("C-A1", "PS-100", 50), await create("C-B1", "PS-100", 50), await create("C-C1")];
     // Customer service keeps its board open: the orders that moved last, with their promised dates.
     const service = await signIn(app.browser, app.t.url, "service");
