@@ -18,6 +18,8 @@ const messages = {
   "field.invalid": ["字段 {field} 无效：{detail}", "Field {field} is invalid: {detail}"],
   "field.date": ["字段 {field} 不是有效日期（YYYY-MM-DD）", "Field {field} is not a valid date (YYYY-MM-DD)"],
   "field.money": ["字段 {field} 不是有效金额（最多两位小数）", "Field {field} is not a valid amount (at most 2 decimals)"],
+  "field.control_char": ["字段 {field} 含有控制字符或无效字符（如 NUL），请删除后重试", "Field {field} holds a control or invalid character (such as NUL); remove it and try again"],
+  "request.malformed_url": ["请求无法读取：{detail}", "The request cannot be read: {detail}"],
   "auth.required": ["请先登录", "Please sign in"],
   "auth.bad_credentials": ["用户名或密码错误", "Wrong username or password"],
   "auth.forbidden": ["角色 {roles} 无权执行此操作（需要 {allowed}）", "Role {roles} may not do this (needs {allowed})"],

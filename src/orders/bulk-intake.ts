@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
+import { assertClean } from "../core/http/hygiene.js";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import type { Lang } from "../core/i18n.js";
 import { changeNotice } from "../events/publish-change.js";
@@ -47,6 +48,7 @@ function errorOf(error: AppError, index: number, lang: Lang): BulkResult["error"
 }
 
 function parseOne(raw: unknown): OrderRequest {
+  assertClean(raw, "");
   const parsed = createOrderBody.safeParse(raw);
   if (parsed.success) return parsed.data;
   const { code, path, message, ...params } = parsed.error.issues[0] as unknown as { code: string; path: (string | number)[]; message: string } & Record<

@@ -40,6 +40,7 @@ import type { Listen } from "../db/listen.js";
 import type { DB } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { registerAccessControl } from "./access.js";
+import { registerDefences, serverOptions } from "./defences.js";
 import { errorHandler } from "./error-handler.js";
 import { createMetrics, instrument, type Metrics, registerRuleGauges } from "./metrics.js";
 import { DEFAULT_WEB_DIR, registerWebApp } from "./web-app.js";
@@ -61,6 +62,7 @@ export async function buildApp(
   registerRuleGauges(deps.metrics.registry, () => ruleExecutionRate(options.db, { from: new Date(Date.now() - 86_400_000), to: new Date() }));
   registerOutcomeGauges(deps.metrics.registry, options.db);
   const app = Fastify({
+    ...serverOptions(options.config),
     logger: options.logger ? { level: options.config.logLevel } : false,
     bodyLimit: options.config.bodyLimitBytes,
     // Ids like lines[0].qty are built from the schema path; keep Fastify's AJV out of the way.
@@ -99,6 +101,7 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  await registerDefences(app, options.config);
   if (options.listen) await deps.principals.start(options.listen);
   app.addHook("onClose", () => deps.principals.stop());
   registerAccessControl(app, options.db, deps.principals);
