@@ -136,7 +136,7 @@ async function intakeBatch(db: Kysely<DB>, principal: Principal, body: BulkBody,
     const planContext = await getPlanContext(db, { burst: true });
     await db.transaction().execute(async (tx) => {
       const numbers = await allocateOrderNumbers(tx, today, chunk.length);
-      const effects: RuleEffects[] = chunk.map(({ built: order }, i) => {
+      const effects: RuleEffects<BuiltOrder>[] = chunk.map(({ built: order }, i) => {
         const facts = orderFacts(
           { ...order, orderNo: numbers[i], status: order.status, source: "bulk" },
           ctx.customers.get(order.customer_code)!,

@@ -17,7 +17,7 @@ import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
 import { orderKey } from "./idempotency-keys.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
-import { buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
+import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
 import { formatOrderNo, parseOrderNo, plantDay } from "./model/numbering.js";
 import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "./store.js";
 
@@ -112,7 +112,7 @@ async function prepareIntake(db: Kysely<DB>, request: OrderRequest, options: Opt
 /** The order's rows and, for one statement with them, its evaluation, the rules' effects and the change notice. */
 async function writeParts(
   db: Kysely<DB> | Transaction<DB>,
-  effects: RuleEffects,
+  effects: RuleEffects<BuiltOrder>,
   principal: Principal,
   options: Options & { source: "api" | "ui"; hash?: string; promisedDate?: string | null; lockStock: boolean },
 ) {
