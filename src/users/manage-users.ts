@@ -2,6 +2,7 @@
 // active flag or password. A password is stored only as its argon2 hash; resetting it or deactivating
 // the user ends their sessions; the last active admin cannot be removed.
 import { type Kysely, sql } from "kysely";
+import { assertStrongPassword } from "../core/auth/password-policy.js";
 import { hashPassword } from "../core/auth/secrets.js";
 import type { DB, UsersTable } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
@@ -18,6 +19,7 @@ export async function listUsers(db: Kysely<DB>) {
 }
 
 export async function createUser(db: Kysely<DB>, input: { username: string; displayName: string; roles: string[]; password: string; active?: boolean }) {
+  assertStrongPassword(input.password, [input.username, input.displayName]);
   const password_hash = await hashPassword(input.password);
   const row = await db
     .insertInto("users")
@@ -30,6 +32,7 @@ export async function createUser(db: Kysely<DB>, input: { username: string; disp
 }
 
 export async function updateUser(db: Kysely<DB>, username: string, change: { displayName?: string; roles?: string[]; active?: boolean; password?: string }) {
+  if (change.password !== undefined) assertStrongPassword(change.password, [username, change.displayName ?? ""]);
   // Hash outside the transaction: argon2 is slow on purpose, and locks should not wait for it.
   const password_hash = change.password === undefined ? undefined : await hashPassword(change.password);
   return db.transaction().execute(async (tx) => {
