@@ -23,7 +23,7 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Origins besides the server's own host (and publicUrl) whose pages may post changes (a dev server, a portal). */
   allowedOrigins: string[];
-  /** Sign-in attempts allowed per username, and per client address, in loginWindowMinutes; then 429 until it passes. */
+  /** Failed sign-ins per username before it is locked for loginWindowMinutes; sign-ins per client address per window. */
   loginAttemptsPerUser: number;
   loginAttemptsPerAddress: number;
   loginWindowMinutes: number;

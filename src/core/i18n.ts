@@ -24,6 +24,7 @@ const messages = {
   ],
   "request.malformed_url": ["请求无法读取：{detail}", "The request cannot be read: {detail}"],
   "request.cross_site": ["拒绝来自其他网站（{origin}）的修改请求", "A change requested from another site ({origin}) is refused"],
+  "auth.locked": ["登录失败次数过多，该账号已暂时锁定，请 {after} 秒后再试", "Too many failed sign-ins: this account is locked for {after} seconds"],
   "password.too_short": ["密码至少需要 {min} 个字符", "The password needs at least {min} characters"],
   "password.weak": [
     "密码太容易被猜到（常见密码、键盘序列、日期，或含用户名、姓名），请换一个更长、更少见的",

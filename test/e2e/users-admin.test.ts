@@ -1,10 +1,9 @@
 // Users and roles on the admin board, in a real browser: add a person, see the server's reason for
 // bad input under the field, the new person signs in to their board; the last admin stays on.
 import { describe, expect, it } from "vitest";
+import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
 const STRONG_PASSWORD = "Plum-Orchard-58";
-
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
 describe.skipIf(!hasChromium)("users and roles administration in headless Chromium", () => {
   const app = useBrowserApp();

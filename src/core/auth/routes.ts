@@ -6,6 +6,7 @@ import { AppError } from "../errors.js";
 import { requirePrincipal, SESSION_COOKIE } from "../http/access.js";
 import type { AppDeps } from "../http/app.js";
 import { errorReplies } from "../http/schemas.js";
+import { LoginLockout } from "./login-lockout.js";
 import { decoyHash, verifyPassword } from "./secrets.js";
 import { createSession, deleteSession, findUserForLogin } from "./store.js";
 
@@ -13,20 +14,16 @@ const userReply = z.object({ user: z.object({ username: z.string(), displayName:
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const lockout = new LoginLockout(deps.config.loginAttemptsPerUser, deps.config.loginWindowMinutes * 60_000);
   r.post(
     "/api/auth/login",
     {
-      // Throttled per client address (before the body is read) and per username (after): past either
-      // limit every attempt answers 429 until the window has passed, right password or not.
+      // Throttled per client address (@fastify/rate-limit) and locked per username after repeated
+      // failures (LoginLockout): while locked every attempt answers 429, right password or not.
       config: {
         access: "public",
         rateLimit: { max: deps.config.loginAttemptsPerAddress, timeWindow: deps.config.loginWindowMinutes * 60_000, groupId: "login-address" },
       },
-      preHandler: app.rateLimit({
-        max: deps.config.loginAttemptsPerUser,
-        timeWindow: deps.config.loginWindowMinutes * 60_000,
-        keyGenerator: (request) => `login-user:${String((request.body as { username?: unknown })?.username ?? "").toLowerCase()}`,
-      }),
       schema: {
         tags: ["auth"],
         summary: "Sign in: sets the session cookie (throttled per address and per username)",
@@ -35,11 +32,20 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
+      const wait = lockout.lockedFor(request.body.username);
+      if (wait) {
+        reply.header("retry-after", String(wait));
+        throw new AppError("rate_limited", "auth.locked", { after: wait });
+      }
       const user = await findUserForLogin(deps.db, request.body.username);
       // An unknown user's password is checked too (against a decoy), so the answer takes as long as for
       // a known one and does not tell which usernames exist.
       const verified = await verifyPassword(user?.password_hash ?? (await decoyHash()), request.body.password);
-      if (!user || !verified) throw new AppError("unauthenticated", "auth.bad_credentials");
+      if (!user || !verified) {
+        lockout.failed(request.body.username);
+        throw new AppError("unauthenticated", "auth.bad_credentials");
+      }
+      lockout.succeeded(request.body.username);
       const token = await createSession(deps.db, user.id, deps.config.sessionHours);
       // Secure whenever the browser reached us over TLS (directly, or through a proxy named in LVYUE_TRUST_PROXY).
       const secure = request.protocol === "https";
