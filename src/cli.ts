@@ -7,6 +7,7 @@ import { createApiToken } from "./core/auth/store.js";
 import { readConfig } from "./core/config.js";
 import { AppError } from "./core/errors.js";
 import { loadDemoPlant } from "./demo/load-demo-plant.js";
+import { takeMorningOrders } from "./demo/take-morning-orders.js";
 import { exportXlsx } from "./exports/xlsx-export.js";
 import { progressPrinter, summaryRows } from "./imports/cli-report.js";
 import { IMPORT_KINDS, type ImportKind } from "./imports/model/fields.js";
@@ -29,6 +30,8 @@ program
             const started = Date.now();
             const summary = await loadDemoPlant(database.db);
             await installDefaultRules(database.db);
+            // A fresh demo opens on a working morning: orders just taken in, with the work they made.
+            if (!summary.skipped) await takeMorningOrders(database.db);
             await startDemoStandIns(database.db);
             if (!summary.skipped) console.log(`Demo plant loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
           }
@@ -61,6 +64,7 @@ program
     await ensureDemoUsers(database, config.demoPassword);
     const summary = await loadDemoPlant(database.db, { seed: Number(opts.seed) });
     await installDefaultRules(database.db);
+    if (!summary.skipped) console.table(await takeMorningOrders(database.db));
     console.table(summary);
     await database.close();
   });

@@ -3,8 +3,9 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import { hasPermission } from "../core/auth/roles.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
-import { isUniqueViolation } from "../orders/create-order.js";
+import { publishChange } from "../events/publish-change.js";
 import { CREDIT_FIELDS, type CreateCustomer } from "./schemas.js";
 import { getCustomer, recordMasterChange } from "./store.js";
 
@@ -31,9 +32,11 @@ export async function createCustomer(db: Kysely<DB>, principal: Principal, input
           contact_name: input.contactName ?? "",
           contact_phone: input.contactPhone ?? "",
           region: input.region ?? "",
+          addresses: JSON.stringify(input.addresses ?? []),
         })
         .execute();
       await recordMasterChange(tx, { entity: "customer", key: input.code, actor: principal.name, roles: principal.roles, data: { created: input } });
+      await publishChange(tx, { kind: "master", entity: "customer", key: input.code });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", "customer.exists", { code: input.code }, "code");

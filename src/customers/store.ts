@@ -45,6 +45,7 @@ export function customerView(row: Row) {
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
     region: row.region,
+    addresses: (row.addresses ?? []) as { label: string; address: string; contact: string; phone: string }[],
     onTimeRate: delivered ? Math.round((Number(row.on_time) / delivered) * 10000) / 10000 : null,
     deliveredOrders: delivered,
     historyOrders: Number(row.history_orders ?? 0),

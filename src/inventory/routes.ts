@@ -4,9 +4,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../core/errors.js";
 import { requirePrincipal } from "../core/http/access.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
+import { adjustStock } from "./adjust-stock.js";
+import { listStock } from "./list-stock.js";
 import { syncBody } from "./model/sync-lines.js";
 import { syncInventory } from "./sync-inventory.js";
 import { syncInventoryFile } from "./sync-inventory-file.js";
@@ -24,6 +26,43 @@ const syncReply = z.object({
     .array(z.object({ line: z.string(), row: z.number() }))
     .optional()
     .describe("file sync: the spreadsheet row of each applied line"),
+});
+
+const quantity = z.number().min(-1e9).max(1e9).multipleOf(0.001);
+const adjustmentBody = z.strictObject({
+  sku: z.string().min(1).max(40),
+  location: z.string().min(1).max(40),
+  kind: z.enum(["adjust", "count"]).describe("adjust: qty is added (negative takes away); count: qty is what was counted"),
+  qty: quantity,
+  reason: z.string().trim().min(1).max(200),
+});
+const adjustmentReply = z.object({
+  sku: z.string(),
+  name: z.string(),
+  uom: z.string(),
+  location: z.string(),
+  kind: z.string(),
+  onHand: z.object({ from: z.string(), to: z.string() }),
+  delta: z.string(),
+  reason: z.string(),
+  reserved: z.string(),
+  available: z.string(),
+});
+const stockListReply = z.object({
+  locations: z.array(z.object({ code: z.string(), name: z.string() })),
+  balances: z.array(
+    z.object({
+      sku: z.string(),
+      name: z.string(),
+      uom: z.string(),
+      kind: z.string(),
+      location: z.string(),
+      onHand: z.string(),
+      reserved: z.string(),
+      available: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
 });
 
 export function inventoryRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -76,5 +115,36 @@ export function inventoryRoutes(app: FastifyInstance, deps: AppDeps) {
         lang: langFromHeader(request.headers["accept-language"]),
       });
     },
+  );
+  r.get(
+    "/api/inventory/balances",
+    {
+      config: { access: "session" },
+      schema: {
+        tags: ["inventory"],
+        summary: "Stock by item and location: on hand, reserved, available, with the item's name and unit",
+        querystring: z.strictObject({
+          q: z.string().max(100).optional(),
+          location: z.string().max(40).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: stockListReply, ...errorReplies },
+      },
+    },
+    async (request) => listStock(deps.db, request.query),
+  );
+  r.post(
+    "/api/inventory/adjustments",
+    {
+      config: { access: "inventory.adjust" },
+      schema: {
+        tags: ["inventory"],
+        summary: "Correct a balance by hand: adjust by a quantity or set a cycle count, with a reason (a master-data change)",
+        body: adjustmentBody,
+        response: { 200: adjustmentReply, ...errorReplies },
+      },
+    },
+    async (request) => adjustStock(deps.db, requirePrincipal(request), request.body),
   );
 }

@@ -4,14 +4,23 @@ import { describe, expect, it } from "vitest";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
-async function rescheduleOnScreen(page: Page, orderNos: string[], due: string) {
+/** The planner's steps: each tick, the button, the date (one field) and the confirmation; their count. */
+async function rescheduleOnScreen(page: Page, orderNos: string[], due: string): Promise<number> {
+  let steps = 0;
   const table = page.getByTestId("to-schedule");
-  for (const no of orderNos) await table.locator("tr", { hasText: no }).locator(".ant-checkbox-input").check();
+  for (const no of orderNos) {
+    await table.locator("tr", { hasText: no }).locator(".ant-checkbox-input").check();
+    steps++;
+  }
   await page.getByTestId("batch-reschedule").click();
+  steps++;
   await page.getByTestId("reschedule-date").click();
   await page.keyboard.type(due);
   await page.keyboard.press("Enter");
+  steps++;
   await page.locator(".ant-modal-footer .ant-btn-primary").click();
+  steps++;
+  return steps;
 }
 
 describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
@@ -20,10 +29,17 @@ describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
   const create = async (customer: string, sku = "TT-200", qty = 1) =>
     (await app.t.api("POST", "/api/orders", { as: "sales", body: { customer, lines: [{ sku, qty }] } })).body.orderNo as string;
 
-  it("ticks three orders, presses 批量改期, enters a date, and shows each order's new promise, kitting and the shortage changes", async () => {
+  it("ticks three orders, presses 批量改期, enters a date, and shows each order's new promise, kitting and the shortage changes", {
+    timeout: 180_000,
+  }, async () => {
     const orderNos = [await create("C-A1", "PS-100", 50), await create("C-B1", "PS-100", 50), await create("C-C1")];
+    // Customer service keeps its board open: the orders that moved last, with their promised dates.
+    const service = await signIn(app.browser, app.t.url, "service");
+    const recent = service.getByTestId("service-recent");
+    await recent.getByText(orderNos[0]).waitFor();
     const page = await signIn(app.browser, app.t.url, "planner");
-    await rescheduleOnScreen(page, orderNos, due);
+    // Three ticks, 批量改期, the date, confirm: the seed's "3 steps" (tick → batch change date → date).
+    expect(await rescheduleOnScreen(page, orderNos, due)).toBe(orderNos.length + 3);
     const result = page.getByTestId("reschedule-result");
     for (const no of orderNos) await result.getByText(no).waitFor();
     expect(await result.locator("tbody tr").count()).toBe(3);
@@ -34,7 +50,13 @@ describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
       expect(await result.locator("tr", { hasText: no }).textContent()).toContain(order.body.promisedDate);
     }
     expect(await page.getByTestId("reschedule-shortages").textContent()).toMatch(/缺料变化|缺料没有变化/);
+    // Service's open board shows each new promise without a reload.
+    for (const no of orderNos) {
+      const order = await app.t.api("GET", `/api/orders/${no}`, { as: "service" });
+      await recent.locator("tr", { hasText: no }).getByText(order.body.promisedDate).waitFor({ timeout: 5000 });
+    }
     await closePage(page);
+    await closePage(service);
   });
 
   it("a refused batch names the order that cannot move and changes nothing", async () => {

@@ -4,16 +4,17 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
 import type { Page } from "playwright-core";
+import { buildApp } from "../../src/app.js";
 import { DEMO_USERS } from "../../src/core/auth/roles.js";
 import { upsertUser } from "../../src/core/auth/store.js";
 import { readConfig } from "../../src/core/config.js";
 import { openDatabase } from "../../src/core/db/connect.js";
 import { migrateToLatest } from "../../src/core/db/migrate.js";
 import type { DB } from "../../src/core/db/schema.js";
-import { buildApp } from "../../src/core/http/app.js";
 import { addDays } from "../../src/demo/dates.js";
 import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
 import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
+import { takeMorningOrders } from "../../src/demo/take-morning-orders.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { replan } from "../../src/planning/replan.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
@@ -84,7 +85,74 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
     },
   },
   ...fieldPages(),
+  ...masterPages(),
 ];
+
+/** Quick order with its preview, and the master-data pages: desktop and phone. */
+function masterPages() {
+  const sizes: Size[] = [
+    [1440, 900],
+    [390, 844],
+  ];
+  const quickOrder = async (page: Page) => {
+    const customer = await firstHeldCustomer(page);
+    await page.locator("#customer").click();
+    await page.locator("#customer").fill(customer);
+    await page.keyboard.press("Enter");
+    await page.locator("#lines_0_sku").click();
+    await page.locator("#lines_0_sku").fill("PS-");
+    await page.keyboard.press("Enter");
+    await page.locator("#lines_0_qty").fill("3");
+    await page.getByTestId("quick-params").locator(".ant-checkbox-input").first().check();
+    await page.getByTestId("order-preview").waitFor();
+    await page.getByTestId("quick-consequences").scrollIntoViewIfNeeded();
+  };
+  return [
+    { name: "quick-order-preview", user: "sales", path: "/board/sales", prepare: quickOrder, sizes },
+    { name: "customers", user: "finance", path: "/master/customers", sizes, prepare: shown("customers") },
+    {
+      name: "customer-edit",
+      user: "finance",
+      path: "/master/customers",
+      sizes,
+      prepare: async (page: Page) => {
+        await shown("customers")(page);
+        await page.locator("[data-testid^=edit-]").first().click();
+        await page.getByTestId("customer-form").waitFor();
+        await page.locator("#creditLimit").fill("880000");
+      },
+    },
+    { name: "stock", user: "warehouse", path: "/master/stock", sizes, prepare: shown("stock") },
+    {
+      name: "stock-adjust",
+      user: "warehouse",
+      path: "/master/stock",
+      sizes,
+      prepare: async (page: Page) => {
+        await shown("stock")(page);
+        await page.locator("[data-testid^=adjust-]").first().click();
+        await page.getByTestId("adjust-qty").waitFor();
+      },
+    },
+    { name: "calendar", user: "planner", path: "/master/calendar", sizes, prepare: shown("centres") },
+    { name: "users", user: "admin", path: "/master/users", sizes, prepare: shown("users") },
+  ];
+}
+
+/** Waits for a list to have its first record (a page loads its session, then its data). */
+function shown(testId: string) {
+  return async (page: Page) => {
+    await page.getByTestId(testId).locator("[data-key], [data-row-key], .ant-table-row").first().waitFor({ timeout: 60_000 });
+  };
+}
+
+/** A customer already over its credit limit (the quick order's preview then shows the hold). */
+async function firstHeldCustomer(page: Page): Promise<string> {
+  const { customers } = (await page.evaluate(() => fetch("/api/customers?limit=500").then((r) => r.json()))) as {
+    customers: { code: string; creditHeadroom: string; grade: string }[];
+  };
+  return customers.find((c) => c.creditHeadroom.startsWith("-") && c.grade !== "D")?.code ?? customers[0].code;
+}
 
 let commits = 0;
 
@@ -160,6 +228,7 @@ async function main() {
   for (const user of DEMO_USERS) await upsertUser(database.db, { ...user, password: TEST_PASSWORD });
   await loadDemoPlant(database.db);
   await installDefaultRules(database.db);
+  await takeMorningOrders(database.db);
   const app = await buildApp({
     db: database.db,
     kind: database.kind,

@@ -83,6 +83,8 @@ const TABLE: {
   { method: "GET", path: "/api/settings/integrations", openapi: "/api/settings/integrations", allowed: ["admin"] },
   { method: "PUT", path: "/api/settings/integrations/x", openapi: "/api/settings/integrations/{name}", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
+  { method: "GET", path: "/api/tasks/people", openapi: "/api/tasks/people", allowed: EVERYONE },
+  { method: "GET", path: "/api/orders/{no}/actions", openapi: "/api/orders/{orderNo}/actions", allowed: EVERYONE },
   { method: "GET", path: "/api/metrics/outcomes?from=2026-01-01&to=2026-01-02", openapi: "/api/metrics/outcomes", allowed: EVERYONE },
   { method: "GET", path: "/api/metrics/outcomes/trends?from=2026-01-01&to=2026-01-02", openapi: "/api/metrics/outcomes/trends", allowed: EVERYONE },
   {
@@ -151,6 +153,9 @@ const TABLE: {
     allowed: role === "admin" ? ["admin" as Role] : [role, "admin" as Role],
   })),
   { method: "GET", path: "/api/planning/atp/PM-CHIP", openapi: "/api/planning/atp/{sku}", allowed: EVERYONE },
+  { method: "POST", path: "/api/orders/preview", openapi: "/api/orders/preview", allowed: ["sales", "service", "admin"], body: {} },
+  { method: "GET", path: "/api/inventory/balances", openapi: "/api/inventory/balances", allowed: EVERYONE },
+  { method: "POST", path: "/api/inventory/adjustments", openapi: "/api/inventory/adjustments", allowed: ["warehouse", "admin"], body: {} },
 ];
 
 async function statusOf(route: (typeof TABLE)[number], path: string, role: Role) {

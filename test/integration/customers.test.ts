@@ -45,14 +45,45 @@ describe("customer master", () => {
     expect(grade.body.error.field).toBe("grade");
     const credit = await t.api("POST", "/api/customers", { as: "sales", body: { code: "C-NEW2", name: "某公司", grade: "C", creditLimit: "9999999.00" } });
     expect(credit.status).toBe(403);
-    const byFinance = await t.api("PATCH", "/api/customers/C-B1", {
+    // Grade and credit change only with a reason, which the master-data log keeps.
+    const noReason = await t.api("PATCH", "/api/customers/C-B1", {
       as: "finance",
       headers: { "if-match": String(contact.body.version) },
       body: { grade: "A", creditLimit: "800000.00" },
     });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error).toMatchObject({ field: "reason", message: "修改 grade 需要填写原因" });
+    const byFinance = await t.api("PATCH", "/api/customers/C-B1", {
+      as: "finance",
+      headers: { "if-match": String(contact.body.version) },
+      body: { grade: "A", creditLimit: "800000.00", reason: "年度授信复审" },
+    });
     expect(byFinance.body).toMatchObject({ grade: "A", creditLimit: "800000.00", version: contact.body.version + 1 });
+    const logged = await t.database.db
+      .selectFrom("master_changes")
+      .select(["actor", "change"])
+      .where("entity", "=", "customer")
+      .where("entity_key", "=", "C-B1")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(logged).toMatchObject({ actor: "finance", change: { reason: "年度授信复审", creditLimit: { from: "500000.00", to: "800000.00" } } });
     const stale = await t.api("PATCH", "/api/customers/C-B1", { as: "finance", headers: { "if-match": "1" }, body: { region: "江苏" } });
     expect(stale.status).toBe(409);
+  });
+
+  it("keeps delivery and invoice addresses with the contacts, each field checked", async () => {
+    const current = await t.api("GET", "/api/customers/C-C1", { as: "sales" });
+    const addresses = [{ label: "收货地址", address: "常州市武进区常武中路 18 号 3 号门", contact: "钱经理", phone: "0519-8888 0000" }];
+    const saved = await t.api("PATCH", "/api/customers/C-C1", { as: "sales", headers: { "if-match": String(current.body.version) }, body: { addresses } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.addresses).toEqual(addresses);
+    const bad = await t.api("PATCH", "/api/customers/C-C1", {
+      as: "sales",
+      headers: { "if-match": String(saved.body.version) },
+      body: { addresses: [{ label: "收货", address: "" }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("addresses[0].address");
   });
 
   it("computes the on-time rate from deliveries, never from a typed field", async () => {

@@ -14,6 +14,10 @@ import { BOARDS } from "./boards/registry";
 import { ImportPage } from "./imports/import-page";
 import { AppLayout } from "./layout/app-layout";
 import { ManagementPage } from "./management/management-page";
+import { CalendarPage } from "./master/calendar-page";
+import { CustomersPage } from "./master/customers-page";
+import { StockPage } from "./master/stock-page";
+import { UsersPage } from "./master/users-page";
 import { OrdersPage } from "./orders/orders-page";
 import { RulesPage } from "./rules/rules-page";
 import { LookupPage } from "./service/lookup-page";
@@ -65,6 +69,10 @@ export function App() {
                 <Route path="/imports" element={<ImportPage />} />
                 <Route path="/service/lookup" element={<LookupPage />} />
                 <Route path="/service/visit" element={<VisitPage />} />
+                <Route path="/master/customers" element={<CustomersPage />} />
+                <Route path="/master/stock" element={<StockPage />} />
+                <Route path="/master/calendar" element={<CalendarPage />} />
+                <Route path="/master/users" element={<UsersPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

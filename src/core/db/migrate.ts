@@ -19,6 +19,8 @@ import * as itemDeliveryDays from "./migrations/20261125090400_item_delivery_day
 import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 import * as authChangeNotify from "./migrations/20261126020000_auth_change_notify.js";
 import * as refuseStatement from "./migrations/20261127000000_refuse_statement.js";
+import * as taskOutcomes from "./migrations/20261202030000_task_outcomes.js";
+import * as customerAddresses from "./migrations/20261202040000_customer_addresses.js";
 import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idempotency_keys.js";
 
 const migrations: Record<string, Migration> = {
@@ -40,6 +42,8 @@ const migrations: Record<string, Migration> = {
   "20261125100000_visit_rules": visitRules,
   "20261126020000_auth_change_notify": authChangeNotify,
   "20261127000000_refuse_statement": refuseStatement,
+  "20261202030000_task_outcomes": taskOutcomes,
+  "20261202040000_customer_addresses": customerAddresses,
   "20261202070000_scoped_idempotency_keys": scopedIdempotencyKeys,
 };
 

@@ -39,6 +39,8 @@ export interface CustomersTable {
   contact_name: Generated<string>;
   contact_phone: Generated<string>;
   region: Generated<string>;
+  /** [{label, address, contact, phone}], see customers/schemas.ts */
+  addresses: Generated<unknown>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -252,6 +254,11 @@ export interface TasksTable {
   done_at: Date | null;
   /** When the task.overdue rules ran for it (once per task). */
   overdue_at: Date | null;
+  /** customer_input: a question sales asks the customer for a review; its answer re-opens the review. */
+  kind: Generated<"task" | "customer_input">;
+  done_note: string | null;
+  outcome: "approve" | "reject" | "needs_input" | null;
+  follows_task_id: number | null;
 }
 export interface RuleScheduleRunsTable {
   rule_id: number;

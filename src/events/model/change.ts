@@ -2,10 +2,12 @@
 import { hasPermission, type Role } from "../../core/auth/roles.js";
 
 export type Change =
-  | { kind: "order"; action: "created" | "changed" | "transition"; orderNo: string; customer: string; status: string; at: string }
+  | { kind: "order"; action: "created" | "changed" | "transition" | "status_link"; orderNo: string; customer: string; status: string; at: string }
   | { kind: "orders"; action: "bulk"; count: number; at: string }
   | { kind: "rule"; action: "created" | "changed"; ruleId: number; enabled: boolean; at: string }
-  | { kind: "task"; action: "done"; taskId: number; at: string };
+  | { kind: "task"; action: "done"; taskId: number; at: string }
+  /** Master data kept by the business changed: a customer, a stock balance, the calendar, a user. */
+  | { kind: "master"; entity: string; key: string; at: string };
 
 /** The one NOTIFY channel of the app; payloads stay far below PostgreSQL's 8,000-byte limit. */
 export const CHANGE_CHANNEL = "lvyue_changes";
@@ -19,6 +21,7 @@ export function maySee(change: Change, roles: readonly Role[]): boolean {
     case "rule":
       return hasPermission(roles, "rules.read");
     case "task":
+    case "master":
       return hasPermission(roles, "session");
   }
 }

@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useLive } from "../api/live";
 import { AskBox } from "../ask/ask-box";
 import { boardsFor, useSession } from "../auth/session";
+import { masterMenu } from "../master/master-menu";
 import { serviceMenu } from "../service/service-menu";
 import { LangSwitch } from "./lang-switch";
 
@@ -30,6 +31,7 @@ export function AppLayout() {
     { key: "/management", icon: <FundOutlined />, label: t("management.menu") },
     ...(me.roles.includes("admin") || me.roles.includes("sales") ? [{ key: "/imports", icon: <ImportOutlined />, label: t("imports.menu") }] : []),
     ...serviceMenu(me.roles, t),
+    ...masterMenu(me.roles, t),
   ];
   return (
     <Layout className="app">

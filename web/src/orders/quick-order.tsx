@@ -1,20 +1,26 @@
-// Quick order entry for sales: customer, lines, requested date → POST /api/orders. While lines are typed
-// it asks POST /api/promise for the earliest date, whether the requested date holds and the binding
-// constraint, so sales can answer the customer before the order is taken.
+// Quick order entry for sales: customer, lines with their typed parameters, requested date, rush →
+// POST /api/orders. While the order is typed it asks POST /api/promise for the earliest date and the
+// binding constraint, and POST /api/orders/preview for every consequence of saving (hold and why, review,
+// tasks, stock locks, pins), so sales can tell the customer before the order is taken.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Form, InputNumber, Select, Space } from "antd";
+import { Alert, Button, Card, Checkbox, DatePicker, Form, InputNumber, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/client";
 import { StatusTag } from "../components/status-tag";
+import { OrderConsequences } from "./order-consequences";
+import { ParamFields, type ParamSchema, paramDefaults } from "./param-fields";
 import { PromisePreview } from "./promise-preview";
+import { useOrderPreview } from "./use-order-preview";
 import { usePromise } from "./use-promise";
 
+type ParamValues = Record<string, string | number | boolean>;
 interface Values {
   customer?: string;
   requestedDate?: Dayjs;
-  lines: { sku?: string; qty?: number }[];
+  rush?: boolean;
+  lines: { sku?: string; qty?: number; params?: ParamValues }[];
 }
 interface Created {
   orderNo: string;
@@ -23,34 +29,48 @@ interface Created {
   holdReason: string | null;
   actions: { rule: string; type: string }[];
 }
+interface ItemOption {
+  value: string;
+  label: string;
+  schema: ParamSchema;
+}
 
 const option = (value: string, label: string) => ({ value, label: `${value} · ${label}` });
+
+/** Only the values that were set; an empty number field is no value. */
+const cleanParams = (params?: ParamValues) =>
+  Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== "")) as ParamValues;
 
 export function QuickOrder() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [customers, setCustomers] = useState<{ value: string; label: string }[]>([]);
-  const [items, setItems] = useState<{ value: string; label: string }[]>([]);
+  const [items, setItems] = useState<ItemOption[]>([]);
   const [created, setCreated] = useState<Created>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [saves, setSaves] = useState(0);
   const values = Form.useWatch([], form);
+  const schemaOf = useMemo(() => new Map(items.map((i) => [i.value, i.schema])), [items]);
   const draft = useMemo(
     () => ({
       customer: values?.customer,
       requestedDate: values?.requestedDate?.format("YYYY-MM-DD"),
-      lines: (values?.lines ?? []).flatMap((l) => (l?.sku && l.qty ? [{ sku: l.sku, qty: l.qty }] : [])),
+      ...(values?.rush ? { rush: true } : {}),
+      lines: (values?.lines ?? []).flatMap((l) => (l?.sku && l.qty ? [{ sku: l.sku, qty: l.qty, params: cleanParams(l.params) }] : [])),
     }),
     [values],
   );
   const promise = usePromise(draft);
+  const preview = useOrderPreview(draft, saves);
+  const willHold = preview.kind === "ready" && preview.reply.accepted && preview.reply.status === "on_hold";
 
   useEffect(() => {
     api<{ customers: { code: string; name: string }[] }>("GET", "/api/customers?limit=500")
       .then((r) => setCustomers(r.customers.map((c) => option(c.code, c.name))))
       .catch(() => {});
-    api<{ items: { sku: string; name: string }[] }>("GET", "/api/items?kind=finished&limit=500")
-      .then((r) => setItems(r.items.map((i) => option(i.sku, i.name))))
+    api<{ items: { sku: string; name: string; paramSchema: ParamSchema | null }[] }>("GET", "/api/items?kind=finished&limit=500")
+      .then((r) => setItems(r.items.map((i) => ({ ...option(i.sku, i.name), schema: i.paramSchema ?? {} }))))
       .catch(() => {});
   }, []);
 
@@ -62,11 +82,13 @@ export function QuickOrder() {
       const body = {
         customer: v.customer,
         requestedDate: v.requestedDate?.format("YYYY-MM-DD"),
-        lines: v.lines.map((l) => ({ sku: l.sku, qty: l.qty })),
+        ...(v.rush ? { rush: true } : {}),
+        lines: v.lines.map((l) => ({ sku: l.sku, qty: l.qty, params: cleanParams(l.params) })),
       };
       const order = await api<Created>("POST", "/api/orders", body, { "idempotency-key": crypto.randomUUID() });
       setCreated(order);
       form.resetFields(["lines"]);
+      setSaves((n) => n + 1);
     } catch (e) {
       const field = e instanceof ApiError && e.field ? ` (${e.field})` : "";
       setError(`${(e as Error).message}${field}`);
@@ -85,21 +107,44 @@ export function QuickOrder() {
           <Form.Item name="requestedDate" label={t("sales.quickDate")}>
             <DatePicker />
           </Form.Item>
+          <Form.Item name="rush" label={t("intake.quick.rush")} valuePropName="checked">
+            <Checkbox data-testid="quick-rush" />
+          </Form.Item>
         </Space>
         <Form.List name="lines">
           {(fields, { add, remove }) => (
             <>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" wrap>
-                  <Form.Item name={[field.name, "sku"]} label={t("sales.quickSku")} rules={[{ required: true }]} style={{ minWidth: 220 }}>
-                    <Select showSearch options={items} optionFilterProp="label" data-testid="quick-sku" popupMatchSelectWidth={320} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, "qty"]} label={t("sales.quickQty")} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={1_000_000} data-testid="quick-qty" />
-                  </Form.Item>
-                  {fields.length > 1 && <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} />}
-                </Space>
-              ))}
+              {fields.map((field) => {
+                const sku = values?.lines?.[field.name]?.sku;
+                const schema = sku ? schemaOf.get(sku) : undefined;
+                return (
+                  <div key={field.key} className="quick-line" data-testid="quick-line">
+                    <Space align="start" wrap>
+                      <Form.Item name={[field.name, "sku"]} label={t("sales.quickSku")} rules={[{ required: true }]} style={{ minWidth: 220 }}>
+                        <Select
+                          showSearch
+                          options={items}
+                          optionFilterProp="label"
+                          data-testid="quick-sku"
+                          popupMatchSelectWidth={320}
+                          onChange={(next: string) => form.setFieldValue(["lines", field.name, "params"], paramDefaults(schemaOf.get(next) ?? {}))}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[field.name, "qty"]} label={t("sales.quickQty")} rules={[{ required: true }]}>
+                        <InputNumber min={1} max={1_000_000} data-testid="quick-qty" />
+                      </Form.Item>
+                      {fields.length > 1 && (
+                        <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} aria-label="remove" />
+                      )}
+                    </Space>
+                    {schema && Object.keys(schema).length > 0 && (
+                      <div className="quick-params" data-testid="quick-params">
+                        <ParamFields line={field.name} schema={schema} />
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ qty: 1 })} style={{ marginBottom: 12 }}>
                 {t("sales.addLine")}
               </Button>
@@ -109,8 +154,11 @@ export function QuickOrder() {
         <div data-testid="quick-promise">
           <PromisePreview state={promise} />
         </div>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="quick-submit">
-          {t("sales.submit")}
+        <div data-testid="quick-consequences" style={{ marginBottom: 12 }}>
+          <OrderConsequences state={preview} />
+        </div>
+        <Button type="primary" danger={willHold} htmlType="submit" loading={busy} data-testid="quick-submit">
+          {willHold ? t("intake.quick.saveHeld") : t("sales.submit")}
         </Button>
       </Form>
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
