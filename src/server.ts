@@ -2,11 +2,13 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
+import { MIN_PASSWORD_LENGTH, passwordWeakness } from "./core/auth/password-policy.js";
 import { DEMO_USERS } from "./core/auth/roles.js";
 import { upsertUser } from "./core/auth/store.js";
 import type { Config } from "./core/config.js";
 import { type Database, openDatabase } from "./core/db/connect.js";
 import { migrateToLatest } from "./core/db/migrate.js";
+import { translate } from "./core/i18n.js";
 import { startWorker } from "./outbox/worker.js";
 import { startReplanner } from "./planning/replanner.js";
 
@@ -39,6 +41,14 @@ export async function startServer(
   options: { loadDemo?: (database: Database) => Promise<unknown>; log?: (line: string) => void } = {},
 ): Promise<Running> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // A server deployment's admin password is refused before anything opens, with the reason.
+  if (config.databaseUrl && config.adminPassword) {
+    const weakness = passwordWeakness(config.adminPassword, ["admin"]);
+    if (weakness)
+      throw new Error(
+        `LVYUE_ADMIN_PASSWORD is refused: ${translate("en", `password.${weakness}`, { field: "LVYUE_ADMIN_PASSWORD", min: MIN_PASSWORD_LENGTH })}`,
+      );
+  }
   const database = await openAndMigrate(config);
   const demo = database.kind === "pglite";
   if (demo) {

@@ -20,9 +20,9 @@ const maintenanceBody = z.strictObject({ workCentre: z.string().min(1).max(40), 
 const shiftsBody = z
   .strictObject({
     shifts: z.number().int().min(1).max(3).optional(),
-    hoursPerShift: z.number().gt(0).max(12).multipleOf(0.25).optional(),
+    hoursPerShift: z.number().min(0.25).max(12).multipleOf(0.25).optional(),
     parallelUnits: z.number().int().min(1).max(100).optional(),
-    loadThreshold: z.number().gt(0).max(1).optional(),
+    loadThreshold: z.number().min(0.01).max(1).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, "at least one field to change");
 

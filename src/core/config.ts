@@ -19,6 +19,20 @@ export interface Config {
   publicUrl: string | undefined;
   /** Requests per minute and client address to the public pages (/s/…, /w/…). */
   publicRateLimit: number;
+  /** Which proxies to believe about the client (X-Forwarded-For/-Proto/-Host): false, true, a hop count or addresses. */
+  trustProxy: boolean | number | string;
+  /** Origins besides the server's own host (and publicUrl) whose pages may post changes (a dev server, a portal). */
+  allowedOrigins: string[];
+  /** Failed sign-ins per username before it is locked for loginWindowMinutes; sign-ins per client address per window. */
+  loginAttemptsPerUser: number;
+  loginAttemptsPerAddress: number;
+  loginWindowMinutes: number;
+}
+
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (!value || value === "false" || value === "0") return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "lvyue-demo";
@@ -38,5 +52,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replanSeconds: Number(env.LVYUE_REPLAN_SECONDS ?? 30),
     publicUrl: env.LVYUE_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
     publicRateLimit: Number(env.LVYUE_PUBLIC_RATE_LIMIT ?? 60),
+    trustProxy: trustProxyOf(env.LVYUE_TRUST_PROXY),
+    allowedOrigins: (env.LVYUE_ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    loginAttemptsPerUser: Number(env.LVYUE_LOGIN_ATTEMPTS_PER_USER ?? 10),
+    loginAttemptsPerAddress: Number(env.LVYUE_LOGIN_ATTEMPTS_PER_ADDRESS ?? 30),
+    loginWindowMinutes: Number(env.LVYUE_LOGIN_WINDOW_MINUTES ?? 15),
   };
 }

@@ -18,6 +18,18 @@ const messages = {
   "field.invalid": ["字段 {field} 无效：{detail}", "Field {field} is invalid: {detail}"],
   "field.date": ["字段 {field} 不是有效日期（YYYY-MM-DD）", "Field {field} is not a valid date (YYYY-MM-DD)"],
   "field.money": ["字段 {field} 不是有效金额（最多两位小数）", "Field {field} is not a valid amount (at most 2 decimals)"],
+  "field.control_char": [
+    "字段 {field} 含有控制字符或无效字符（如 NUL），请删除后重试",
+    "Field {field} holds a control or invalid character (such as NUL); remove it and try again",
+  ],
+  "request.malformed_url": ["请求无法读取：{detail}", "The request cannot be read: {detail}"],
+  "request.cross_site": ["拒绝来自其他网站（{origin}）的修改请求", "A change requested from another site ({origin}) is refused"],
+  "auth.locked": ["登录失败次数过多，该账号已暂时锁定，请 {after} 秒后再试", "Too many failed sign-ins: this account is locked for {after} seconds"],
+  "password.too_short": ["密码至少需要 {min} 个字符", "The password needs at least {min} characters"],
+  "password.weak": [
+    "密码太容易被猜到（常见密码、键盘序列、日期，或含用户名、姓名），请换一个更长、更少见的",
+    "The password is too easy to guess (a common password, keyboard pattern, date, or the username or name); choose a longer, less common one",
+  ],
   "auth.required": ["请先登录", "Please sign in"],
   "auth.bad_credentials": ["用户名或密码错误", "Wrong username or password"],
   "auth.forbidden": ["角色 {roles} 无权执行此操作（需要 {allowed}）", "Role {roles} may not do this (needs {allowed})"],

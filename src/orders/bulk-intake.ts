@@ -6,6 +6,7 @@ import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
+import { assertClean } from "../core/http/hygiene.js";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import type { Lang } from "../core/i18n.js";
 import { changeNotice } from "../events/publish-change.js";
@@ -46,6 +47,7 @@ function errorOf(error: AppError, index: number, lang: Lang): BulkResult["error"
 }
 
 function parseOne(raw: unknown): OrderRequest {
+  assertClean(raw, "");
   const parsed = createOrderBody.safeParse(raw);
   if (parsed.success) return parsed.data;
   const { code, path, message, ...params } = parsed.error.issues[0] as unknown as { code: string; path: (string | number)[]; message: string } & Record<

@@ -48,7 +48,7 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/orders/bulk",
     {
-      config: { access: "orders.bulk" },
+      config: { access: "orders.bulk", perItem: "orders" },
       schema: {
         tags: ["orders"],
         summary: "Take in a batch: each order validated, rule-checked and reserved on its own; retrying a batchId creates nothing new",

@@ -3,6 +3,7 @@
 // the user ends their sessions; the last active admin cannot be removed. Each change is logged as a
 // master-data change (never the password itself).
 import { type Kysely, sql } from "kysely";
+import { assertStrongPassword } from "../core/auth/password-policy.js";
 import { hashPassword } from "../core/auth/secrets.js";
 import type { DB, UsersTable } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
@@ -30,6 +31,7 @@ export async function createUser(
   input: { username: string; displayName: string; roles: string[]; password: string; active?: boolean },
   actor?: Actor,
 ) {
+  assertStrongPassword(input.password, [input.username, input.displayName]);
   const password_hash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
     const row = await tx
@@ -53,6 +55,7 @@ export async function updateUser(
   change: { displayName?: string; roles?: string[]; active?: boolean; password?: string },
   actor?: Actor,
 ) {
+  if (change.password !== undefined) assertStrongPassword(change.password, [username, change.displayName ?? ""]);
   // Hash outside the transaction: argon2 is slow on purpose, and locks should not wait for it.
   const password_hash = change.password === undefined ? undefined : await hashPassword(change.password);
   return db.transaction().execute(async (tx) => {

@@ -4,6 +4,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AppError } from "../core/errors.js";
+import { assertClean } from "../core/http/hygiene.js";
 import { isoDate } from "../core/http/schemas.js";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import { MAX_PHOTO_BYTES, type PhotoMime, sniffPhoto } from "./model/photo-type.js";
@@ -70,6 +71,7 @@ export async function readVisitUpload(request: FastifyRequest): Promise<VisitUpl
       throw new AppError("too_large", "visit.photo_too_large", { field: PHOTO_FIELD, limit: MAX_PHOTO_BYTES }, PHOTO_FIELD);
     throw error;
   }
+  assertClean(raw, "body");
   const parsed = visitFields.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -33,13 +33,15 @@ describe("users and roles", () => {
   });
 
   it("adds a person who can then sign in, the password stored only as an argon2 hash", async () => {
-    const res = await t.api("POST", "/api/users", { body: { username: "li.ming", displayName: "李明", roles: ["sales", "service"], password: "s3cret-pass" } });
+    const res = await t.api("POST", "/api/users", {
+      body: { username: "li.ming", displayName: "李明", roles: ["sales", "service"], password: "Plum-Orchard-58" },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ username: "li.ming", displayName: "李明", roles: ["sales", "service"], active: true });
     const row = await t.database.db.selectFrom("users").select("password_hash").where("username", "=", "li.ming").executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect(await verifyPassword(row.password_hash, "s3cret-pass")).toBe(true);
-    const signIn = await login("li.ming", "s3cret-pass");
+    expect(await verifyPassword(row.password_hash, "Plum-Orchard-58")).toBe(true);
+    const signIn = await login("li.ming", "Plum-Orchard-58");
     expect(signIn.status).toBe(200);
     expect((await signIn.json()).user.roles).toEqual(["sales", "service"]);
   });
@@ -48,25 +50,25 @@ describe("users and roles", () => {
     const res = await t.api("PATCH", "/api/users/li.ming", { body: { displayName: "李明（华东）", roles: ["planner"] } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ displayName: "李明（华东）", roles: ["planner"] });
-    const cookie = ((await login("li.ming", "s3cret-pass")).headers.get("set-cookie") ?? "").split(";")[0];
+    const cookie = ((await login("li.ming", "Plum-Orchard-58")).headers.get("set-cookie") ?? "").split(";")[0];
     const me = await fetch(`${t.url}/api/auth/me`, { headers: { cookie } });
     expect(await me.json()).toMatchObject({ displayName: "李明（华东）", roles: ["planner"] });
   });
 
   it("a password reset ends the person's sessions; the old password stops working", async () => {
-    const cookie = ((await login("li.ming", "s3cret-pass")).headers.get("set-cookie") ?? "").split(";")[0];
+    const cookie = ((await login("li.ming", "Plum-Orchard-58")).headers.get("set-cookie") ?? "").split(";")[0];
     expect((await fetch(`${t.url}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
-    expect((await t.api("PATCH", "/api/users/li.ming", { body: { password: "another-pass" } })).status).toBe(200);
+    expect((await t.api("PATCH", "/api/users/li.ming", { body: { password: "Quiet-Harbour-73" } })).status).toBe(200);
     expect((await fetch(`${t.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
-    expect((await login("li.ming", "s3cret-pass")).status).toBe(401);
-    expect((await login("li.ming", "another-pass")).status).toBe(200);
+    expect((await login("li.ming", "Plum-Orchard-58")).status).toBe(401);
+    expect((await login("li.ming", "Quiet-Harbour-73")).status).toBe(200);
   });
 
   it("a deactivated person cannot sign in and is signed out", async () => {
-    const cookie = ((await login("li.ming", "another-pass")).headers.get("set-cookie") ?? "").split(";")[0];
+    const cookie = ((await login("li.ming", "Quiet-Harbour-73")).headers.get("set-cookie") ?? "").split(";")[0];
     expect((await t.api("PATCH", "/api/users/li.ming", { body: { active: false } })).body.active).toBe(false);
     expect((await fetch(`${t.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
-    expect((await login("li.ming", "another-pass")).status).toBe(401);
+    expect((await login("li.ming", "Quiet-Harbour-73")).status).toBe(401);
     expect((await t.api("PATCH", "/api/users/li.ming", { body: { active: true } })).body.active).toBe(true);
   });
 
@@ -84,7 +86,7 @@ describe("users and roles", () => {
     expect(stepDown.status, JSON.stringify(stepDown.body)).toBe(200);
     // admin is no longer an admin: the other admin restores it.
     expect((await t.api("GET", "/api/users", { as: "admin" })).status).toBe(403);
-    const cookie = ((await login("li.ming", "another-pass")).headers.get("set-cookie") ?? "").split(";")[0];
+    const cookie = ((await login("li.ming", "Quiet-Harbour-73")).headers.get("set-cookie") ?? "").split(";")[0];
     const restored = await fetch(`${t.url}/api/users/admin`, {
       method: "PATCH",
       headers: { cookie, "content-type": "application/json" },
@@ -96,15 +98,15 @@ describe("users and roles", () => {
   it("refuses bad input naming the field, and saves nothing", async () => {
     const before = await userCount();
     const cases: [unknown, string][] = [
-      [{ username: "Li Ming", displayName: "x", roles: ["sales"], password: "long-enough" }, "username"],
-      [{ username: "planner", displayName: "x", roles: ["sales"], password: "long-enough" }, "username"],
-      [{ username: "wang", displayName: "  ", roles: ["sales"], password: "long-enough" }, "displayName"],
-      [{ username: "wang", displayName: "王", roles: [], password: "long-enough" }, "roles"],
-      [{ username: "wang", displayName: "王", roles: ["pilot"], password: "long-enough" }, "roles[0]"],
-      [{ username: "wang", displayName: "王", roles: ["integration"], password: "long-enough" }, "roles[0]"],
-      [{ username: "wang", displayName: "王", roles: ["sales", "sales"], password: "long-enough" }, "roles"],
+      [{ username: "Li Ming", displayName: "x", roles: ["sales"], password: "Plum-Orchard-58" }, "username"],
+      [{ username: "planner", displayName: "x", roles: ["sales"], password: "Plum-Orchard-58" }, "username"],
+      [{ username: "wang", displayName: "  ", roles: ["sales"], password: "Plum-Orchard-58" }, "displayName"],
+      [{ username: "wang", displayName: "王", roles: [], password: "Plum-Orchard-58" }, "roles"],
+      [{ username: "wang", displayName: "王", roles: ["pilot"], password: "Plum-Orchard-58" }, "roles[0]"],
+      [{ username: "wang", displayName: "王", roles: ["integration"], password: "Plum-Orchard-58" }, "roles[0]"],
+      [{ username: "wang", displayName: "王", roles: ["sales", "sales"], password: "Plum-Orchard-58" }, "roles"],
       [{ username: "wang", displayName: "王", roles: ["sales"], password: "short" }, "password"],
-      [{ username: "wang", displayName: "王", roles: ["sales"], password: "long-enough", admin: true }, "admin"],
+      [{ username: "wang", displayName: "王", roles: ["sales"], password: "Plum-Orchard-58", admin: true }, "admin"],
     ];
     for (const [body, field] of cases) {
       const res = await t.api("POST", "/api/users", { body });

@@ -3,7 +3,7 @@
 import { buildApp } from "../../src/app.js";
 import { DEMO_USERS, type Role } from "../../src/core/auth/roles.js";
 import { createApiToken, upsertUser } from "../../src/core/auth/store.js";
-import { readConfig } from "../../src/core/config.js";
+import { type Config, readConfig } from "../../src/core/config.js";
 import { type Database, openDatabase } from "../../src/core/db/connect.js";
 import { seedSmallPlant } from "../fixtures/small-plant.js";
 import { openTestDatabase } from "./test-db.js";
@@ -38,7 +38,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: number; importMaxBytes?: number; sharing?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { seed?: boolean; bodyLimitBytes?: number; importMaxBytes?: number; sharing?: TestApp; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   // `sharing`: a second app instance (own connection pool) on the first one's server database.
   const shared = options.sharing?.database as (Database & { url?: string }) | undefined;
   const database = shared?.url ? await openDatabase({ databaseUrl: shared.url, poolSize: 12 }) : await openTestDatabase();
@@ -52,6 +54,7 @@ export async function startTestApp(options: { seed?: boolean; bodyLimitBytes?: n
     logLevel: "silent",
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.importMaxBytes ? { importMaxBytes: options.importMaxBytes } : {}),
+    ...options.config,
   };
   const app = await buildApp({ db: database.db, kind: database.kind, config, version: "test", listen: database.listen });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });

@@ -12,6 +12,7 @@ import type { Listen } from "../db/listen.js";
 import { AppError } from "../errors.js";
 import { registerAccessControl } from "./access.js";
 import type { AppDeps } from "./app-deps.js";
+import { registerDefences, serverOptions } from "./defences.js";
 import { errorHandler } from "./error-handler.js";
 import { createMetrics, instrument } from "./metrics.js";
 import { DEFAULT_WEB_DIR, registerWebApp } from "./web-app.js";
@@ -33,6 +34,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Fas
     principals: new PrincipalCache(),
   };
   const app = Fastify({
+    ...serverOptions(options.config),
     logger: options.logger ? { level: options.config.logLevel } : false,
     bodyLimit: options.config.bodyLimitBytes,
     // Ids like lines[0].qty are built from the schema path; keep Fastify's AJV out of the way.
@@ -71,6 +73,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Fas
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  await registerDefences(app, options.config);
   if (options.listen) await deps.principals.start(options.listen);
   app.addHook("onClose", () => deps.principals.stop());
   registerAccessControl(app, options.db, deps.principals);

@@ -25,6 +25,11 @@ export function toAppError(error: FastifyError, request: FastifyRequest, bodyLim
   if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
     return new AppError("malformed", "request.malformed_json", { detail: error.message });
   }
+  // A plugin's own refusal (a static file it will not serve, a URL it cannot decode) keeps its 4xx.
+  if (error.statusCode === 404 || error.statusCode === 403) {
+    return new AppError("not_found", "not_found.route", { method: request.method, url: request.url.split("?")[0] });
+  }
+  if (error.statusCode === 400) return new AppError("malformed", "request.malformed_url", { detail: error.message });
   return new AppError("internal", "internal.error", { requestId: String(request.id) });
 }
 

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "../errors.js";
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../../web/dist", import.meta.url));
 
@@ -17,6 +18,10 @@ export async function registerWebApp(app: FastifyInstance, dir: string) {
     reply.sendFile(name, { immutable, maxAge: immutable ? 31_536_000_000 : 0, cacheControl: true });
   app.get("/assets/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
     const name = (request.params as { "*": string })["*"];
+    // A traversal (../, ..\ once decoded) is no file of the build: answered as any unknown path.
+    if (name.split(/[\\/]/).includes("..") || name.includes("\\")) {
+      throw new AppError("not_found", "not_found.route", { method: request.method, url: request.url.split("?")[0] });
+    }
     return file(`assets/${name}`, true)(request, reply);
   });
   app.get("/favicon.svg", { config: { access: "public" }, schema: { hide: true } }, file("favicon.svg", false));

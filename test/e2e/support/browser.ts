@@ -15,13 +15,18 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Signs in through the sign-in page, as a person would, in the given language. */
-export async function signIn(browser: Browser, url: string, username: string, options: { lang?: "zh-CN" | "en-US"; width?: number; height?: number } = {}) {
+export async function signIn(
+  browser: Browser,
+  url: string,
+  username: string,
+  options: { lang?: "zh-CN" | "en-US"; width?: number; height?: number; password?: string } = {},
+) {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: options.height ?? 900 }, locale: options.lang ?? "zh-CN" });
   await context.addInitScript((lang) => localStorage.setItem("lvyue.lang", lang), options.lang ?? "zh-CN");
   const page = await context.newPage();
   await page.goto(`${url}/login`);
   await page.fill("#username", username);
-  await page.fill("#password", TEST_PASSWORD);
+  await page.fill("#password", options.password ?? TEST_PASSWORD);
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/board\//);
   return page;
