@@ -78,7 +78,18 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
   await insertUnnest(
     tx,
     "plan_segments",
-    { run_id: "bigint", order_no: "text", job: "int", sku: "text", seq: "int", work_centre: "text", day: "date", hours: "numeric" },
+    {
+      run_id: "bigint",
+      order_no: "text",
+      job: "int",
+      sku: "text",
+      seq: "int",
+      work_centre: "text",
+      day: "date",
+      hours: "numeric",
+      unit: "smallint",
+      starts_at: "timestamptz",
+    },
     result.orders.flatMap((o) =>
       o.ops.flatMap((op) =>
         op.segments.map((s) => ({
@@ -90,6 +101,8 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
           work_centre: op.workCentre,
           day: day(s.n),
           hours: r4(s.hours),
+          unit: s.unit,
+          starts_at: s.at.length ? new Date(s.at[0][0]) : null,
         })),
       ),
     ),

@@ -25,9 +25,13 @@ export async function loadEngineering(db: Db, today: string): Promise<Engineerin
   for (const l of bomLines) eng.boms.get(l.bom_version_id)?.lines.push({ sku: l.component_sku, qtyPer: Number(l.qty_per) });
   for (const r of routings) eng.routings.set(r.id, { id: r.id, sku: r.sku, ops: [] });
   for (const o of ops) {
-    eng.routings
-      .get(o.routing_version_id)
-      ?.ops.push({ seq: o.seq, workCentre: o.work_centre, setupHours: Number(o.setup_hours), runHoursPerUnit: Number(o.run_hours_per_unit) });
+    eng.routings.get(o.routing_version_id)?.ops.push({
+      seq: o.seq,
+      workCentre: o.work_centre,
+      setupHours: Number(o.setup_hours),
+      runHoursPerUnit: Number(o.run_hours_per_unit),
+      splittable: o.splittable,
+    });
   }
   // The version effective today: the newest whose date has come (as intake pins them).
   const pick = (rows: { id: number; sku: string; version: number; effective_from: string }[], into: Map<string, number>) => {
@@ -124,12 +128,14 @@ export const HORIZON_DAYS = 365;
 
 /** Everything but the orders, for `today` over the planning horizon. */
 export async function loadPlanningBase(db: Db, today: string, horizonDays = HORIZON_DAYS) {
-  const [calendar, engineering, supply] = await Promise.all([
+  const [calendar, engineering, supply, moves] = await Promise.all([
     loadCalendarInputs(db, today, addDays(today, horizonDays - 1)),
     loadEngineering(db, today),
     loadSupply(db),
+    db.selectFrom("work_centres").select(["code", "move_hours"]).where("move_hours", ">", "0").execute(),
   ]);
-  return { today, horizonDays, calendar, engineering, supply };
+  const moveHours = Object.fromEntries(moves.map((m) => [m.code, Number(m.move_hours)]));
+  return { today, horizonDays, calendar, engineering, supply, moveHours };
 }
 
 /** High-water marks of what the plan depends on: a plan older than them is stale. */

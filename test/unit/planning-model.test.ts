@@ -93,10 +93,12 @@ describe("scheduling and promises", () => {
         }),
       }),
     );
-    const outcome = promiseOrder(plan.state, { customer: "C-A1", grade: "A", rush: true, requestedDate: "2026-12-02", lines: line(100) }, names);
+    // In clock time the bench cannot start before the assembly line hands over (20:42, after it closed at
+    // 16:00), so nothing reaches it on the first day: the queue ends on 3 December.
+    const outcome = promiseOrder(plan.state, { customer: "C-A1", grade: "A", rush: true, requestedDate: "2026-12-03", lines: line(100) }, names);
     expect(outcome.feasible).toBe(false);
     expect(outcome.bottleneck).toMatchObject({ kind: "work_centre", code: "WC-CAL", why: "full" });
-    expect(outcome.explanation.zh).toMatch(/^12月2日（周三）无法交付：校准台（WC-CAL）满负荷至12月\d+日（周.）；最早12月\d+日（周.）/);
+    expect(outcome.explanation.zh).toMatch(/^12月3日（周四）无法交付：校准台（WC-CAL）满负荷至12月\d+日（周.）；最早12月\d+日（周.）/);
     expect(outcome.explanation.en).toContain("is full until");
     expect(outcome.partial?.qty).toBeGreaterThan(0);
     expect(outcome.explanation.zh).toContain(`先交 ${outcome.partial!.qty} 件`);
