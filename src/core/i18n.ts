@@ -147,6 +147,13 @@ const messages = {
     "{username} 是最后一个启用的管理员，不能停用或去掉管理员角色",
     "{username} is the last active admin: it cannot be deactivated or lose the admin role",
   ],
+  "purchase_request.not_found": ["采购申请 {id} 不存在", "Purchase request {id} does not exist"],
+  "purchase_request.decided": ["采购申请 {id} 已{status}，不能再确认", "Purchase request {id} is already {status}"],
+  "purchase_request.location": ["库位 {location} 不存在", "Location {location} does not exist"],
+  "promise.at_risk_task": [
+    "订单 {orderNo} 承诺交期 {promised} 保不住（计划 {planned}）：请致电客户确认新交期",
+    "Order {orderNo}: the promised {promised} cannot be kept (planned {planned}); call the customer with the new date",
+  ],
 } as const;
 
 export type MessageKey = keyof typeof messages;

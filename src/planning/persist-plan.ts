@@ -6,6 +6,7 @@ import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import type { PlanResult } from "./model/plan.js";
 import type { PlanOrder } from "./model/types.js";
+import { requestPurchases } from "./request-purchases.js";
 
 export interface RunMeta {
   today: string;
@@ -134,6 +135,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       .filter((a) => a.free > 1e-6)
       .map((a) => ({ run_id: id, sku: a.sku, day: day(a.n), free: r4(a.free) })),
   );
+  await requestPurchases(tx, result, meta.actor);
   await tx.updateTable("plan_status").set({ current_run: id }).where("id", "=", 1).execute();
   await tx
     .deleteFrom("plan_runs")

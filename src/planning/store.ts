@@ -49,9 +49,19 @@ export async function loadEngineering(db: Db, today: string): Promise<Engineerin
 }
 
 export async function loadSupply(db: Db): Promise<SupplyData> {
-  const [stock, receipts, reservations] = await Promise.all([
+  const [stock, receipts, requested, reservations] = await Promise.all([
     db.selectFrom("inventory_balances").select(["sku", "location", "on_hand", "reserved"]).execute(),
     db.selectFrom("supply_lines").select(["sku", "location", "qty", "expected_date"]).where("status", "=", "open").execute(),
+    // Requested, not yet confirmed: expected a lead time after the request (overdue once that has passed).
+    db
+      .selectFrom("purchase_requests")
+      .select([
+        "sku",
+        "qty",
+        sql<string>`to_char(((requested_at at time zone 'UTC') + interval '8 hours')::date + lead_time_days, 'YYYY-MM-DD')`.as("expected"),
+      ])
+      .where("status", "=", "requested")
+      .execute(),
     db
       .selectFrom("reservations")
       .select(["order_no", "sku", sql<string>`sum(qty)`.as("qty")])
@@ -61,7 +71,10 @@ export async function loadSupply(db: Db): Promise<SupplyData> {
   ]);
   return {
     stock: stock.map((s) => ({ sku: s.sku, location: s.location, free: Math.max(0, Number(s.on_hand) - Number(s.reserved)) })),
-    receipts: receipts.map((r) => ({ sku: r.sku, location: r.location, qty: Number(r.qty), date: r.expected_date })),
+    receipts: [
+      ...receipts.map((r) => ({ sku: r.sku, location: r.location, qty: Number(r.qty), date: r.expected_date })),
+      ...requested.map((r) => ({ sku: r.sku, location: "", qty: Number(r.qty), date: r.expected })),
+    ],
     reservations: reservations.map((r) => ({ orderNo: r.order_no, sku: r.sku, qty: Number(r.qty) })),
   };
 }
@@ -144,7 +157,8 @@ export async function changeMarks(db: Db) {
     select (select max(id) from order_events) as events,
            (select max(id) from master_changes) as master,
            (select max(updated_at) from inventory_balances) as stock,
-           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open') as supply`.execute(db);
+           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open')
+             || ':' || (select coalesce(max(id), 0) || ':' || count(*) from purchase_requests where status = 'requested') as supply`.execute(db);
   const r = row.rows[0];
   return { events: Number(r.events ?? 0), master: Number(r.master ?? 0), stock: r.stock ? new Date(r.stock) : null, supply: r.supply };
 }

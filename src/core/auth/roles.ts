@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   "equipment.write", // import older equipment
   "visits.write", // record a service visit
   "replenishment.manage", // the warehouse's list of parts used by service visits
+  "purchasing.write", // confirm the purchase requests promises depend on
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,7 +74,7 @@ const GRANTS: Record<Role, Permission[]> = {
     "visits.write",
   ],
   planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "planning.write", "rules.read"],
-  purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage"],
+  purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage", "purchasing.write"],
   warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage"],
   engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write"],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],

@@ -9,8 +9,13 @@ import type { OrderPlan, PlanningInput, PlanOrder } from "./types.js";
 
 const GRADE_RANK: Record<string, number> = { A: 0, B: 1, C: 2, D: 3 };
 
-/** Sort key of the plan: earlier due date first, then rush, better grade, higher rule priority, older. */
+/**
+ * Sort key of the plan: promised orders first (their promises are kept before anything new is placed),
+ * then earlier due date, rush, better grade, higher rule priority, older. An order without a promise
+ * waits behind every promised one, whatever date it asked for.
+ */
 export function comparePriority(a: PlanOrder, b: PlanOrder): number {
+  if ((a.promisedDate === null) !== (b.promisedDate === null)) return a.promisedDate === null ? 1 : -1;
   const da = a.dueDate ?? "9999-12-31";
   const db = b.dueDate ?? "9999-12-31";
   if (da !== db) return da < db ? -1 : 1;

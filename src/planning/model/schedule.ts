@@ -7,7 +7,7 @@ import { dayNumber, HOUR_MS, plantDayOf } from "../../calendar/dates.js";
 import type { AtpLedger } from "./atp.js";
 import type { CapacityBoard } from "./capacity.js";
 import { dayStartMs } from "./timeline.js";
-import type { Constraint, EngineeringData, MaterialNeed, OperationProgress, OrderPlan, PlanOrder, ScheduledOp } from "./types.js";
+import type { Constraint, EngineeringData, MaterialNeed, OperationProgress, OrderPlan, PlanOrder, PromiseCondition, ScheduledOp } from "./types.js";
 
 const EPS = 1e-9;
 
@@ -95,7 +95,8 @@ function netPurchased(ctx: ScheduleContext, ledger: AtpLedger, orderNo: string, 
   // Latest supply first (early stock stays free for early needs); ready when the latest of it is in.
   const byNeed = ledger.allocate(sku, qty - reserved, needN);
   const short = qty - reserved - byNeed.taken;
-  if (short <= EPS) return need(jobId, sku, qty, needN, 0, byNeed.readyN, false);
+  const overdue = byNeed.taken > EPS && ledger.reliesOnOverdue(sku);
+  if (short <= EPS) return { ...need(jobId, sku, qty, needN, 0, byNeed.readyN, false), ...(overdue ? { overdue } : {}) };
   // Later open supply, unless a purchase placed today would come sooner.
   const lead = ctx.engineering.items.get(sku)?.leadTimeDays ?? 0;
   const later = ledger.earliestCovering(sku, short);
@@ -181,6 +182,14 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
       : ledger.takeReserved(order.orderNo, line.sku, qty) + (line.standard ? ledger.allocateBy(line.sku, qty, needN) : 0);
     qty -= fromStock;
     if (qty <= EPS) continue;
+    const item = ctx.engineering.items.get(line.sku);
+    if (item?.kind === "purchased" && !order.materialsIssued) {
+      // A bought-in line (a spare): what stock and supply do not cover waits for its purchase.
+      const m = netPurchased(ctx, ledger, order.orderNo, 0, line.sku, qty, needN);
+      trace.materials.push(m);
+      finish = Math.max(finish, m.readyN);
+      continue;
+    }
     // In production: materials and sub-assemblies are issued; only the line's own routing remains.
     const top = order.materialsIssued
       ? issuedJob(ctx, line.sku, qty, line.routingVersionId, nextId)
@@ -203,7 +212,29 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
     ops: trace.ops,
     materials: trace.materials,
     bottleneck: binding(ctx, trace, materialReadyN, finishN),
+    conditions: conditions(ctx, trace.materials),
   };
+}
+
+/** Purchases the date needs (one per sku) and supply it counts on that is already overdue. */
+function conditions(ctx: ScheduleContext, materials: MaterialNeed[]): PromiseCondition[] {
+  const purchases = new Map<string, { kind: "purchase"; sku: string; qty: number; leadTimeDays: number; readyN: number }>();
+  const overdue = new Set<string>();
+  for (const m of materials) {
+    if (m.overdue) overdue.add(m.sku);
+    if (!m.purchase) continue;
+    const p = purchases.get(m.sku) ?? {
+      kind: "purchase" as const,
+      sku: m.sku,
+      qty: 0,
+      leadTimeDays: ctx.engineering.items.get(m.sku)?.leadTimeDays ?? 0,
+      readyN: m.readyN,
+    };
+    p.qty += m.short;
+    p.readyN = Math.max(p.readyN, m.readyN);
+    purchases.set(m.sku, p);
+  }
+  return [...purchases.values(), ...[...overdue].map((sku) => ({ kind: "overdue_supply" as const, sku }))];
 }
 
 function issuedJob(ctx: ScheduleContext, sku: string, qty: number, routingId: number | null, nextId: { v: number }): Job {

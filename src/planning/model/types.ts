@@ -134,8 +134,10 @@ export interface MaterialNeed {
   short: number;
   /** When the whole quantity is there (open supply, or a new purchase after its lead time). */
   readyN: number;
-  /** Nothing on hand or on order covers it: a new purchase is assumed. */
+  /** Nothing on hand or on order covers it in time: a new purchase (to be requested) is needed. */
   purchase: boolean;
+  /** Covered only by open supply already past its expected date. */
+  overdue?: boolean;
 }
 export type Constraint =
   | { kind: "work_centre"; code: string; untilN: number; why: "full" | "maintenance" | "closed"; note: string | null }
@@ -156,4 +158,8 @@ export interface OrderPlan {
   ops: ScheduledOp[];
   materials: MaterialNeed[];
   bottleneck: Constraint;
+  /** What the date depends on beyond the plant: purchases still to be placed, overdue supply. */
+  conditions: PromiseCondition[];
 }
+
+export type PromiseCondition = { kind: "purchase"; sku: string; qty: number; leadTimeDays: number; readyN: number } | { kind: "overdue_supply"; sku: string };
