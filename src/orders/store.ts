@@ -344,6 +344,8 @@ export type OrderColumns = Partial<
     | "owner_user"
     | "note"
     | "priority"
+    | "promise_state"
+    | "promise_note"
   >
 >;
 
