@@ -1,11 +1,12 @@
 // Use case: recompute the whole plan (every open order, in priority order, on finite capacity) and
 // save it as the current run, so dashboards, shortages and promises read it without recomputing.
 import { type Kysely, sql } from "kysely";
-import { dayFromNumber } from "../calendar/dates.js";
+import { dayFromNumber, dayNumber } from "../calendar/dates.js";
 import type { DB } from "../core/db/schema.js";
 import { markPromisesAtRisk, type PromiseCheck } from "../orders/mark-promise-at-risk.js";
 import { plantDay } from "../orders/model/numbering.js";
 import { planAll } from "./model/plan.js";
+import { brokenPromises } from "./model/promise-checks.js";
 import type { OrderPlan, PlanOrder } from "./model/types.js";
 import { persistPlan, type RunMeta } from "./persist-plan.js";
 import { forgetPlanContext } from "./plan-state.js";
@@ -78,7 +79,6 @@ function reasonOf(p: OrderPlan): string {
  * Only orders whose state or planned date changed are written.
  */
 export async function flagBrokenPromises(db: Kysely<DB>, orders: PlanOrder[], plans: OrderPlan[]) {
-  const promised = new Map(orders.filter((o) => o.promisedDate).map((o) => [o.orderNo, o.promisedDate!]));
   const state = new Map(
     (
       await db
@@ -88,16 +88,14 @@ export async function flagBrokenPromises(db: Kysely<DB>, orders: PlanOrder[], pl
         .execute()
     ).map((r) => [r.order_no, r.planned]),
   );
+  const byNo = new Map(plans.map((p) => [p.orderNo, p]));
+  const judged = brokenPromises(orders, plans, dayNumber);
   const atRisk: PromiseCheck[] = [];
-  const kept: string[] = [];
-  for (const p of plans) {
-    const promise = promised.get(p.orderNo);
-    if (!promise) continue;
-    const plannedDate = p.finishN === null ? null : dayFromNumber(p.finishN);
-    const late = plannedDate === null || plannedDate > promise || p.conditions.some((c) => c.kind === "overdue_supply");
-    if (late && !(state.has(p.orderNo) && state.get(p.orderNo) === plannedDate)) atRisk.push({ orderNo: p.orderNo, plannedDate, reason: reasonOf(p) });
-    if (!late && state.has(p.orderNo)) kept.push(p.orderNo);
+  for (const b of judged.broken) {
+    const plannedDate = b.plannedN === null ? null : dayFromNumber(b.plannedN);
+    if (!(state.has(b.orderNo) && state.get(b.orderNo) === plannedDate)) atRisk.push({ orderNo: b.orderNo, plannedDate, reason: reasonOf(byNo.get(b.orderNo)!) });
   }
+  const kept = judged.kept.filter((o) => state.has(o));
   return markPromisesAtRisk(db, atRisk, kept);
 }
 
