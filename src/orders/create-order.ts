@@ -1,9 +1,11 @@
 // Use case: take one order in (validate, check business rules, number it, record its events).
+
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import { asOneStatement } from "../core/db/connect.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import { changeNotice } from "../events/publish-change.js";
 import { isRefused } from "../inventory/reserve-stock.js";
@@ -210,10 +212,4 @@ async function intake(
   }
   expectNext(db, today, (parseOrderNo(result.no)?.seq ?? 0) + 1, revisions);
   return result.created;
-}
-
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  if (e?.code !== "23505") return false;
-  return !constraint || e.constraint === constraint || (e.message ?? "").includes(constraint);
 }

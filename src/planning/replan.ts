@@ -3,8 +3,8 @@
 import { type Kysely, sql } from "kysely";
 import { dayFromNumber, dayNumber } from "../calendar/dates.js";
 import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../core/plant-day.js";
 import { markPromisesAtRisk, type PromiseCheck } from "../orders/mark-promise-at-risk.js";
-import { plantDay } from "../orders/model/numbering.js";
 import { planAll } from "./model/plan.js";
 import { brokenPromises } from "./model/promise-checks.js";
 import type { OrderPlan, PlanOrder } from "./model/types.js";
@@ -93,7 +93,8 @@ export async function flagBrokenPromises(db: Kysely<DB>, orders: PlanOrder[], pl
   const atRisk: PromiseCheck[] = [];
   for (const b of judged.broken) {
     const plannedDate = b.plannedN === null ? null : dayFromNumber(b.plannedN);
-    if (!(state.has(b.orderNo) && state.get(b.orderNo) === plannedDate)) atRisk.push({ orderNo: b.orderNo, plannedDate, reason: reasonOf(byNo.get(b.orderNo)!) });
+    if (!(state.has(b.orderNo) && state.get(b.orderNo) === plannedDate))
+      atRisk.push({ orderNo: b.orderNo, plannedDate, reason: reasonOf(byNo.get(b.orderNo)!) });
   }
   const kept = judged.kept.filter((o) => state.has(o));
   return markPromisesAtRisk(db, atRisk, kept);

@@ -4,8 +4,8 @@
 // orders/apply-order-change.ts) and then the rest of their effects with `writeRuleEffects`.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../core/plant-day.js";
 import { OPEN_STATUSES, type OrderStatus } from "../orders/model/lifecycle.js";
-import { plantDay } from "../orders/model/numbering.js";
 import type { ParamValues } from "../orders/model/params.js";
 import { activeRules, matchRules } from "./active-rules.js";
 import { type StoredOrderChanges, storedOrderChanges } from "./model/apply-plan.js";
