@@ -135,7 +135,17 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       .filter((a) => a.free > 1e-6)
       .map((a) => ({ run_id: id, sku: a.sku, day: day(a.n), free: r4(a.free) })),
   );
-  await requestPurchases(tx, result, meta.actor);
+  if (await requestPurchases(tx, result, meta.actor)) {
+    // This run already planned with what it requested (due a lead time from today): they do not make it stale.
+    const { rows } = await sql<{ pr: string }>`
+      select coalesce(max(id), 0) || ':' || count(*) as pr from purchase_requests where status = 'requested'`.execute(tx);
+    const supplyPart = meta.marks.supply.split(":").slice(0, 2).join(":");
+    await tx
+      .updateTable("plan_runs")
+      .set({ supply_mark: `${supplyPart}:${rows[0].pr}` })
+      .where("id", "=", id)
+      .execute();
+  }
   await tx.updateTable("plan_status").set({ current_run: id }).where("id", "=", 1).execute();
   await tx
     .deleteFrom("plan_runs")
