@@ -185,6 +185,15 @@ const messages = {
   "stock.negative": ["{sku} 在 {location} 的库存不能为负（调整后为 {onHand}）", "Stock of {sku} at {location} cannot be negative (would be {onHand})"],
   "stock.no_change": ["盘点数量与账面 {onHand} 相同，无需调整", "The count equals the book quantity {onHand}: nothing to adjust"],
   "location.not_found": ["库位 {code} 不存在", "Location {code} does not exist"],
+  "purchase_request.not_found": ["采购申请 {id} 不存在", "Purchase request {id} does not exist"],
+  "purchase_request.decided": ["采购申请 {id} 已{status}，不能再确认", "Purchase request {id} is already {status}"],
+  "purchase_request.location": ["库位 {location} 不存在", "Location {location} does not exist"],
+  "promise.not_promised": ["订单 {orderNo} 没有可重新确认的承诺交期", "Order {orderNo} has no open promise to re-confirm"],
+  "promise.before_plan": ["新交期 {date} 早于计划能做到的 {planned}", "The new date {date} is before the {planned} the plan can make"],
+  "promise.at_risk_task": [
+    "订单 {orderNo} 承诺交期 {promised} 保不住（计划 {planned}）：请致电客户确认新交期",
+    "Order {orderNo}: the promised {promised} cannot be kept (planned {planned}); call the customer with the new date",
+  ],
 } as const;
 
 export type MessageKey = keyof typeof messages;

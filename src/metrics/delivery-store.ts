@@ -36,8 +36,10 @@ export function deliveriesOnDays(days: string[]): RawBuilder<unknown> {
 function deliveriesOf(liveOrders: RawBuilder<unknown>, historyOrders: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
     deliveries as (
-      select 'live'::text as source, o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day, o.promised_date, o.requested_date,
-             coalesce(o.promised_date, o.requested_date) as due_date
+      select 'live'::text as source, o.order_no, o.customer_code, ${plantDate(sql`o.delivered_at`)} as delivered_day,
+             -- Judged against the first commit (SCOR RL.2.2), not a date re-confirmed after a break.
+             coalesce(o.first_promised_date, o.promised_date) as promised_date, o.requested_date,
+             coalesce(o.first_promised_date, o.promised_date, o.requested_date) as due_date
       from ${liveOrders} o
       union all
       select 'history'::text, h.order_no, h.customer_code, h.delivered_on, null::date, null::date, h.due_on

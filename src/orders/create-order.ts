@@ -169,7 +169,6 @@ async function intake(
       await claim.turn;
       const stored = await asOneStatement(db, (one) => insertOrdersIf(one, takeNumberIf(today, claim.seq, revisions), [order], together));
       if (stored) {
-        if (stored.orders[0].promised_date) promise?.commit();
         return { order: toOrderView(stored.orders[0], stored.lines, stored.events), replayed: false, actions: summariseActions(effects.matched, effects.plan) };
       }
     } catch (error) {
@@ -205,7 +204,5 @@ async function intake(
     throw error;
   }
   expectNext(db, today, (parseOrderNo(result.no)?.seq ?? 0) + 1, revisions);
-  // Booked in this instance's plan state only once the order exists, so the next promise sees it.
-  if (result.created.order.promisedDate) promise?.commit();
   return result.created;
 }

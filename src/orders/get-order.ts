@@ -42,7 +42,17 @@ export function toOrderView(row: OrderRow, lines: LineRow[], events: EventRow[])
   return {
     ...orderHeader(row),
     // Promise dates are computed by planning (ATP/CTP); until an order has one it is null.
-    promise: row.promised_date ? { date: row.promised_date } : null,
+    // The first promise stays for good; "at_risk": the plan can no longer make it (plannedDate: what it gives).
+    promise: row.promised_date
+      ? {
+          date: row.promised_date,
+          firstDate: row.first_promised_date ?? row.promised_date,
+          state: row.promise_state ?? "promised",
+          plannedDate: (row.promise_note as { plannedDate?: string | null } | null)?.plannedDate ?? null,
+        }
+      : row.promise_state === "none"
+        ? { date: null, firstDate: null, state: "none" as const, plannedDate: null }
+        : null,
     lines: lines.map((l) => ({
       lineNo: l.line_no,
       sku: l.sku,

@@ -14,6 +14,7 @@ import { createOrder } from "./create-order.js";
 import { getOrderView } from "./get-order.js";
 import { batchIdField, idempotencyKeyHeader } from "./idempotency-keys.js";
 import { listOrders } from "./list-orders.js";
+import { listPromiseHistory, reconfirmPromise } from "./reconfirm-promise.js";
 import { createOrderBody, createOrderReply, listOrdersQuery, orderHeaderReply, orderReply, patchOrderBody, transitionBody } from "./schemas.js";
 import { transitionOrder } from "./transition-order.js";
 import { updateOrder } from "./update-order.js";
@@ -133,5 +134,33 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
       deps.metrics.transitions.inc({ to });
       return order;
     },
+  );
+
+  r.post(
+    "/api/orders/:orderNo/promise",
+    {
+      config: { access: "orders.reschedule" },
+      schema: {
+        tags: ["orders"],
+        summary: "Re-confirm a promise with the customer (after a break): the new date, who and why; the first promise is kept",
+        params: orderNoParams,
+        body: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().min(1).max(500) }),
+        response: { 200: z.record(z.string(), z.unknown()), ...errorReplies },
+      },
+    },
+    async (request) => reconfirmPromise(deps.db, requirePrincipal(request), request.params.orderNo, request.body),
+  );
+  r.get(
+    "/api/orders/:orderNo/promises",
+    {
+      config: { access: "orders.read" },
+      schema: {
+        tags: ["orders"],
+        summary: "The order's promise history: breaks the plan found and re-confirmations",
+        params: orderNoParams,
+        response: { 200: z.object({ history: z.array(z.record(z.string(), z.unknown())) }), ...errorReplies },
+      },
+    },
+    async (request) => ({ history: await listPromiseHistory(deps.db, request.params.orderNo) }),
   );
 }

@@ -62,7 +62,14 @@ export const orderHeaderReply = z.object({
 });
 
 export const orderReply = orderHeaderReply.extend({
-  promise: z.object({ date: z.string() }).nullable(),
+  promise: z
+    .object({
+      date: z.string().nullable(),
+      firstDate: z.string().nullable().describe("the first date promised: on-time is judged against it"),
+      state: z.enum(["promised", "at_risk", "none"]).describe("at_risk: the plan can no longer make the promise; none: the order waits without a promise"),
+      plannedDate: z.string().nullable().describe("when at risk: the date the plan now gives"),
+    })
+    .nullable(),
   lines: z.array(
     z.object({
       lineNo: z.number(),

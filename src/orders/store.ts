@@ -182,6 +182,10 @@ function newOrderRows(orders: NewOrder[]) {
     created_by: meta.actor,
     created_at: meta.at,
     updated_at: meta.at,
+    // The first promise is kept for good (on-time is judged against it); a confirmed order without one waits as "no promise".
+    first_promised_date: !built.hold && built.status === "confirmed" ? (promisedDate ?? null) : null,
+    promise_state: !built.hold && built.status === "confirmed" ? (promisedDate ? ("promised" as const) : ("none" as const)) : null,
+    promise_note: null,
   }));
   const lineRows = orders.flatMap(({ built, meta }) => built.lines.map((l) => ({ ...l, order_no: meta.orderNo })));
   const eventRows = orders.flatMap(({ built, meta }) => {
@@ -248,6 +252,8 @@ function orderParts(orders: NewOrder[]) {
         created_by: "text",
         created_at: "timestamptz",
         updated_at: "timestamptz",
+        first_promised_date: "date",
+        promise_state: "text",
       },
       rows: rows.orders,
     }),
@@ -338,6 +344,8 @@ export type OrderColumns = Partial<
     | "owner_user"
     | "note"
     | "priority"
+    | "promise_state"
+    | "promise_note"
   >
 >;
 

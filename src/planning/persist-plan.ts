@@ -6,6 +6,7 @@ import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import type { PlanResult } from "./model/plan.js";
 import type { PlanOrder } from "./model/types.js";
+import { requestPurchases } from "./request-purchases.js";
 
 export interface RunMeta {
   today: string;
@@ -78,7 +79,18 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
   await insertUnnest(
     tx,
     "plan_segments",
-    { run_id: "bigint", order_no: "text", job: "int", sku: "text", seq: "int", work_centre: "text", day: "date", hours: "numeric" },
+    {
+      run_id: "bigint",
+      order_no: "text",
+      job: "int",
+      sku: "text",
+      seq: "int",
+      work_centre: "text",
+      day: "date",
+      hours: "numeric",
+      unit: "smallint",
+      starts_at: "timestamptz",
+    },
     result.orders.flatMap((o) =>
       o.ops.flatMap((op) =>
         op.segments.map((s) => ({
@@ -90,6 +102,8 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
           work_centre: op.workCentre,
           day: day(s.n),
           hours: r4(s.hours),
+          unit: s.unit,
+          starts_at: s.at.length ? new Date(s.at[0][0]) : null,
         })),
       ),
     ),
@@ -121,6 +135,17 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       .filter((a) => a.free > 1e-6)
       .map((a) => ({ run_id: id, sku: a.sku, day: day(a.n), free: r4(a.free) })),
   );
+  if (await requestPurchases(tx, result, meta.actor)) {
+    // This run already planned with what it requested (due a lead time from today): they do not make it stale.
+    const { rows } = await sql<{ pr: string }>`
+      select coalesce(max(id), 0) || ':' || count(*) as pr from purchase_requests where status = 'requested'`.execute(tx);
+    const supplyPart = meta.marks.supply.split(":").slice(0, 2).join(":");
+    await tx
+      .updateTable("plan_runs")
+      .set({ supply_mark: `${supplyPart}:${rows[0].pr}` })
+      .where("id", "=", id)
+      .execute();
+  }
   await tx.updateTable("plan_status").set({ current_run: id }).where("id", "=", 1).execute();
   await tx
     .deleteFrom("plan_runs")

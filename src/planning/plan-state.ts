@@ -9,7 +9,7 @@ import { plantDay } from "../core/plant-day.js";
 import { AtpLedger } from "./model/atp.js";
 import { buildCentreCalendars, CapacityBoard } from "./model/capacity.js";
 import type { Names } from "./model/explain.js";
-import { initialState, type PlanState, planAll } from "./model/plan.js";
+import { applyDowntime, initialState, type PlanState, planAll } from "./model/plan.js";
 import { loadOpenOrders, loadPlanningBase } from "./store.js";
 
 export interface PlanContext {
@@ -37,7 +37,8 @@ async function stateKey(db: Kysely<DB>, today: string) {
   const { rows } = await sql<{ run: string | null; run_today: string | null; master: string | null; supply: string }>`
     select s.current_run as run, r.today as run_today,
            (select max(id) from master_changes) as master,
-           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open') as supply
+           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open')
+             || ':' || (select coalesce(max(id), 0) || ':' || count(*) from purchase_requests where status = 'requested') as supply
     from plan_status s left join plan_runs r on r.id = s.current_run where s.id = 1`.execute(db);
   const row = rows[0];
   const runId = row?.run && row.run_today === today ? Number(row.run) : null;
@@ -69,20 +70,23 @@ async function buildContext(db: Kysely<DB>, today: string, key: string, runId: n
   const calendars = buildCentreCalendars(base.calendar, today, base.horizonDays);
   let state: PlanState;
   if (runId) {
-    const [loads, atp] = await Promise.all([
-      db.selectFrom("plan_loads").select(["work_centre", "day", "load_hours"]).where("run_id", "=", runId).execute(),
+    const [segments, atp] = await Promise.all([
+      db.selectFrom("plan_segments").select(["work_centre", "unit", "starts_at", "hours"]).where("run_id", "=", runId).execute(),
       db.selectFrom("plan_atp").select(["sku", "day", "free"]).where("run_id", "=", runId).execute(),
     ]);
     state = initialState(base, calendars);
-    state.board = CapacityBoard.withLoads(
+    // Each unit's work back at its clock time, so a promise fits into the gaps the run left.
+    state.board = CapacityBoard.withSegments(
       calendars,
       today,
       base.horizonDays,
-      loads.map((l) => ({ workCentre: l.work_centre, n: dayNumber(l.day), load: Number(l.load_hours) })),
+      segments.flatMap((s) => (s.starts_at ? [{ workCentre: s.work_centre, unit: s.unit ?? 0, startsAt: s.starts_at.getTime(), hours: Number(s.hours) }] : [])),
     );
+    applyDowntime(state.board, base);
     state.ledger = AtpLedger.fromBuckets(
       state.todayN,
       atp.map((a) => ({ sku: a.sku, n: dayNumber(a.day), free: Number(a.free) })),
+      AtpLedger.overdueOf(base.supply, state.todayN, dayNumber),
     );
   } else {
     state = planAll({ ...base, orders: await loadOpenOrders(db) }, calendars).state;

@@ -8,7 +8,7 @@ import { plantDay } from "../core/plant-day.js";
 import { loadIntakeContext } from "../orders/intake-context-cache.js";
 import { type BuiltOrder, buildOrder, type OrderRequest } from "../orders/model/build-order.js";
 import { type PromiseOutcome, promiseOrder } from "./model/ctp.js";
-import type { Constraint } from "./model/types.js";
+import type { Constraint, PromiseCondition } from "./model/types.js";
 import { getPlanContext, type PlanContext } from "./plan-state.js";
 
 const day = (n: number | null) => (n === null ? null : dayFromNumber(n));
@@ -68,6 +68,11 @@ export function promiseView(outcome: PromiseOutcome, context: PlanContext, lang:
       })),
     },
     bottleneck: constraintView(outcome.bottleneck, names),
+    subjectTo: outcome.conditions.map((c) =>
+      c.kind === "purchase"
+        ? { kind: c.kind, sku: c.sku, name: names.item(c.sku)?.name ?? c.sku, qty: round(c.qty), leadTimeDays: c.leadTimeDays, readyDate: day(c.readyN) }
+        : { kind: c.kind, sku: c.sku, name: names.item(c.sku)?.name ?? c.sku, qty: null, leadTimeDays: null, readyDate: null },
+    ),
     explanation: outcome.explanation[lang],
     explanations: outcome.explanation,
   };
@@ -101,25 +106,25 @@ export async function promiseNewOrder(db: Kysely<DB>, request: OrderRequest, lan
 
 export interface IntakePromise {
   date: string;
-  /** Books the promised work in this instance's plan state, so the next promise sees it. */
-  commit(): void;
+  /** Purchases still to be placed and overdue supply the date counts on. */
+  conditions: PromiseCondition[];
 }
 
 /**
  * The date to store on an order being taken in: the requested date when it holds, else the earliest
- * feasible one. Computed before the order's transaction (it only reads).
+ * feasible one. Booked in this instance's plan state in the same synchronous step that computed it, so
+ * two intakes in flight never get the same capacity and the stored date is exactly what was booked.
+ * Should the order then not be stored, the booking lasts until the next re-plan (conservative).
+ * Null: no promise (nothing fits within the horizon, or a draft).
  */
 export async function promiseForIntake(db: Kysely<DB>, built: BuiltOrder): Promise<IntakePromise | null> {
-  if (built.status === "draft") return null;
+  if (built.status === "draft" || built.hold) return null;
   const context = await getPlanContext(db, { burst: true });
-  const request = promiseRequest(built);
-  const outcome = promiseOrder(context.state, request, context.names);
+  const outcome = promiseOrder(context.state, promiseRequest(built), context.names, { commit: true });
   if (outcome.earliestN === null) return null;
   return {
     date: outcome.feasible && built.requested_date ? built.requested_date : dayFromNumber(outcome.earliestN),
-    commit: () => {
-      promiseOrder(context.state, request, context.names, { commit: true });
-    },
+    conditions: outcome.conditions,
   };
 }
 

@@ -1,10 +1,13 @@
 // Use case: recompute the whole plan (every open order, in priority order, on finite capacity) and
 // save it as the current run, so dashboards, shortages and promises read it without recomputing.
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { dayFromNumber, dayNumber } from "../calendar/model/dates.js";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
+import { markPromisesAtRisk, type PromiseCheck } from "../orders/mark-promise-at-risk.js";
 import { planAll } from "./model/plan.js";
-import type { PlanOrder } from "./model/types.js";
+import { brokenPromises } from "./model/promise-checks.js";
+import type { OrderPlan, PlanOrder } from "./model/types.js";
 import { persistPlan, type RunMeta } from "./persist-plan.js";
 import { forgetPlanContext } from "./plan-state.js";
 import { changeMarks, loadOpenOrders, loadPlanningBase } from "./store.js";
@@ -50,6 +53,7 @@ export async function replan(db: Kysely<DB>, actor: string, trigger: RunMeta["tr
   );
   forgetPlanContext(db);
   const plans = computed.result.orders;
+  await flagBrokenPromises(db, computed.orders, plans);
   return {
     runId,
     today: computed.today,
@@ -60,6 +64,40 @@ export async function replan(db: Kysely<DB>, actor: string, trigger: RunMeta["tr
     computeMs: Math.round(computed.computeMs),
     totalMs: Math.round(performance.now() - t0),
   };
+}
+
+/** What held an order back, in a few words for its history and the sales call. */
+function reasonOf(p: OrderPlan): string {
+  if (p.conditions.some((c) => c.kind === "overdue_supply")) return `overdue_supply:${p.conditions.find((c) => c.kind === "overdue_supply")!.sku}`;
+  const c = p.bottleneck;
+  return c.kind === "work_centre" ? `work_centre:${c.code}` : c.kind === "material" ? `material:${c.sku}` : c.kind;
+}
+
+/**
+ * No silent breaks: every promised order the plan makes later than its promise (or that counts on overdue
+ * supply) turns "promise at risk" within this re-plan; one the plan makes on time again turns back.
+ * Only orders whose state or planned date changed are written.
+ */
+export async function flagBrokenPromises(db: Kysely<DB>, orders: PlanOrder[], plans: OrderPlan[]) {
+  const state = new Map(
+    (
+      await db
+        .selectFrom("orders")
+        .select(["order_no", "promise_state", sql<string | null>`promise_note->>'plannedDate'`.as("planned")])
+        .where("promise_state", "=", "at_risk")
+        .execute()
+    ).map((r) => [r.order_no, r.planned]),
+  );
+  const byNo = new Map(plans.map((p) => [p.orderNo, p]));
+  const judged = brokenPromises(orders, plans, dayNumber);
+  const atRisk: PromiseCheck[] = [];
+  for (const b of judged.broken) {
+    const plannedDate = b.plannedN === null ? null : dayFromNumber(b.plannedN);
+    if (!(state.has(b.orderNo) && state.get(b.orderNo) === plannedDate))
+      atRisk.push({ orderNo: b.orderNo, plannedDate, reason: reasonOf(byNo.get(b.orderNo)!) });
+  }
+  const kept = judged.kept.filter((o) => state.has(o));
+  return markPromisesAtRisk(db, atRisk, kept);
 }
 
 /** Is the current plan older than today, or than a change to orders, master data, stock or open supply? */

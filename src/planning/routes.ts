@@ -10,6 +10,7 @@ import { errorReplies, isoDate } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
 import { plantDay } from "../core/plant-day.js";
 import { batchReschedule } from "./batch-reschedule.js";
+import { confirmPurchaseRequest, listPurchaseRequests } from "./confirm-purchase-request.js";
 import { countAcceptableOrders } from "./count-acceptable-orders.js";
 import { getAtp } from "./get-atp.js";
 import { getOrderPlan, getPlanStatus } from "./get-plan.js";
@@ -64,6 +65,38 @@ export function planningRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => getOrderPlan(deps.db, request.params.orderNo),
+  );
+  r.get(
+    "/api/planning/purchase-requests",
+    {
+      config: { access: "planning.read" },
+      schema: {
+        tags: ["planning"],
+        summary: "Purchases promises depend on, requested by the plan for purchasing to confirm",
+        querystring: z.strictObject({ status: z.enum(["requested", "confirmed", "cancelled"]).optional() }),
+        response: { 200: loose, ...errorReplies },
+      },
+    },
+    async (request) => listPurchaseRequests(deps.db, request.query.status),
+  );
+  r.post(
+    "/api/planning/purchase-requests/:id/confirm",
+    {
+      config: { access: "purchasing.write" },
+      schema: {
+        tags: ["planning"],
+        summary: "Confirm a purchase request with the supplier's date: it becomes open supply the plan counts on",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: z.strictObject({
+          expectedDate: isoDate,
+          location: z.string().min(1).max(40),
+          ref: z.string().min(1).max(60).optional(),
+          qty: z.number().positive().optional(),
+        }),
+        response: { 200: loose, ...errorReplies },
+      },
+    },
+    async (request) => confirmPurchaseRequest(deps.db, { id: request.params.id, ...request.body }, requirePrincipal(request).name),
   );
   r.get(
     "/api/planning/shortages",

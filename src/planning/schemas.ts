@@ -52,6 +52,18 @@ export const promiseReply = z.object({
     ),
   }),
   bottleneck: constraintReply,
+  subjectTo: z
+    .array(
+      z.object({
+        kind: z.enum(["purchase", "overdue_supply"]),
+        sku: z.string(),
+        name: z.string(),
+        qty: z.number().nullable(),
+        leadTimeDays: z.number().int().nullable(),
+        readyDate: z.string().nullable(),
+      }),
+    )
+    .describe("what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply"),
   explanation: z.string().describe("in the caller's language"),
   explanations: z.object({ zh: z.string(), en: z.string() }),
 });

@@ -25,9 +25,13 @@ export async function loadEngineering(db: Db, today: string): Promise<Engineerin
   for (const l of bomLines) eng.boms.get(l.bom_version_id)?.lines.push({ sku: l.component_sku, qtyPer: Number(l.qty_per) });
   for (const r of routings) eng.routings.set(r.id, { id: r.id, sku: r.sku, ops: [] });
   for (const o of ops) {
-    eng.routings
-      .get(o.routing_version_id)
-      ?.ops.push({ seq: o.seq, workCentre: o.work_centre, setupHours: Number(o.setup_hours), runHoursPerUnit: Number(o.run_hours_per_unit) });
+    eng.routings.get(o.routing_version_id)?.ops.push({
+      seq: o.seq,
+      workCentre: o.work_centre,
+      setupHours: Number(o.setup_hours),
+      runHoursPerUnit: Number(o.run_hours_per_unit),
+      splittable: o.splittable,
+    });
   }
   // The version effective today: the newest whose date has come (as intake pins them).
   const pick = (rows: { id: number; sku: string; version: number; effective_from: string }[], into: Map<string, number>) => {
@@ -45,9 +49,19 @@ export async function loadEngineering(db: Db, today: string): Promise<Engineerin
 }
 
 export async function loadSupply(db: Db): Promise<SupplyData> {
-  const [stock, receipts, reservations] = await Promise.all([
+  const [stock, receipts, requested, reservations] = await Promise.all([
     db.selectFrom("inventory_balances").select(["sku", "location", "on_hand", "reserved"]).execute(),
     db.selectFrom("supply_lines").select(["sku", "location", "qty", "expected_date"]).where("status", "=", "open").execute(),
+    // Requested, not yet confirmed: expected a lead time after the request (overdue once that has passed).
+    db
+      .selectFrom("purchase_requests")
+      .select([
+        "sku",
+        "qty",
+        sql<string>`to_char(((requested_at at time zone 'UTC') + interval '8 hours')::date + lead_time_days, 'YYYY-MM-DD')`.as("expected"),
+      ])
+      .where("status", "=", "requested")
+      .execute(),
     db
       .selectFrom("reservations")
       .select(["order_no", "sku", sql<string>`sum(qty)`.as("qty")])
@@ -57,7 +71,10 @@ export async function loadSupply(db: Db): Promise<SupplyData> {
   ]);
   return {
     stock: stock.map((s) => ({ sku: s.sku, location: s.location, free: Math.max(0, Number(s.on_hand) - Number(s.reserved)) })),
-    receipts: receipts.map((r) => ({ sku: r.sku, location: r.location, qty: Number(r.qty), date: r.expected_date })),
+    receipts: [
+      ...receipts.map((r) => ({ sku: r.sku, location: r.location, qty: Number(r.qty), date: r.expected_date })),
+      ...requested.map((r) => ({ sku: r.sku, location: "", qty: Number(r.qty), date: r.expected })),
+    ],
     reservations: reservations.map((r) => ({ orderNo: r.order_no, sku: r.sku, qty: Number(r.qty) })),
   };
 }
@@ -124,12 +141,14 @@ export const HORIZON_DAYS = 365;
 
 /** Everything but the orders, for `today` over the planning horizon. */
 export async function loadPlanningBase(db: Db, today: string, horizonDays = HORIZON_DAYS) {
-  const [calendar, engineering, supply] = await Promise.all([
+  const [calendar, engineering, supply, moves] = await Promise.all([
     loadCalendarInputs(db, today, addDays(today, horizonDays - 1)),
     loadEngineering(db, today),
     loadSupply(db),
+    db.selectFrom("work_centres").select(["code", "move_hours"]).where("move_hours", ">", "0").execute(),
   ]);
-  return { today, horizonDays, calendar, engineering, supply };
+  const moveHours = Object.fromEntries(moves.map((m) => [m.code, Number(m.move_hours)]));
+  return { today, horizonDays, calendar, engineering, supply, moveHours };
 }
 
 /** High-water marks of what the plan depends on: a plan older than them is stale. */
@@ -138,7 +157,8 @@ export async function changeMarks(db: Db) {
     select (select max(id) from order_events) as events,
            (select max(id) from master_changes) as master,
            (select max(updated_at) from inventory_balances) as stock,
-           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open') as supply`.execute(db);
+           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open')
+             || ':' || (select coalesce(max(id), 0) || ':' || count(*) from purchase_requests where status = 'requested') as supply`.execute(db);
   const r = row.rows[0];
   return { events: Number(r.events ?? 0), master: Number(r.master ?? 0), stock: r.stock ? new Date(r.stock) : null, supply: r.supply };
 }

@@ -36,6 +36,10 @@ export async function openStatusPage(db: Kysely<DB>, token: string, lang: Lang):
       status: order.status,
       requestedDate: order.requested_date,
       promisedDate: order.promised_date,
+      atRisk:
+        order.promise_state === "at_risk" && !["shipped", "delivered", "closed", "cancelled"].includes(order.status)
+          ? { expectedDate: (order.promise_note as { plannedDate?: string | null } | null)?.plannedDate ?? null }
+          : null,
       deliveredOn: order.delivered_at ? plantDay(order.delivered_at) : null,
       lines: lines.map((l) => ({ name: l.name, qty: l.qty })),
       shipments: shipments.map((s) => ({ carrier: s.carrier, trackingNo: s.tracking_no, shippedOn: plantDay(s.shipped_at) })),

@@ -136,7 +136,9 @@ describe("editing an order (optimistic concurrency)", () => {
     expect(bySales.status).toBe(403);
     expect(bySales.body.error.field).toBe("promisedDate");
     const byPlanner = await t.api("PATCH", `/api/orders/${no}`, { as: "planner", headers: { "if-match": "1" }, body: { promisedDate: "2099-01-05" } });
-    expect(byPlanner.body.promise).toEqual({ date: "2099-01-05" });
+    // The promise moves; the first one stays for the on-time figure.
+    expect(byPlanner.body.promise).toMatchObject({ date: "2099-01-05", state: "promised" });
+    expect(byPlanner.body.promise.firstDate).not.toBe("2099-01-05");
     await move(no, "sales", "cancelled", "客户取消");
     const late = await t.api("PATCH", `/api/orders/${no}`, { as: "sales", headers: { "if-match": "3" }, body: { requestedDate: "2099-02-01" } });
     expect(late.status).toBe(422);

@@ -114,7 +114,7 @@ describe("POST /api/promise", () => {
     const res = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "PS-100", qty: 5 }], requestedDate: requested } });
     expect(res.status).toBe(201);
     expect(res.body.promisedDate).toBe(requested);
-    expect(res.body.promise).toEqual({ date: requested });
+    expect(res.body.promise).toEqual({ date: requested, firstDate: requested, state: "promised", plannedDate: null });
     expect(res.body.version).toBe(1);
     const draft = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", confirm: false, lines: [{ sku: "PS-100", qty: 5 }] } });
     expect(draft.body.promisedDate).toBeNull();

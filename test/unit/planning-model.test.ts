@@ -93,10 +93,12 @@ describe("scheduling and promises", () => {
         }),
       }),
     );
-    const outcome = promiseOrder(plan.state, { customer: "C-A1", grade: "A", rush: true, requestedDate: "2026-12-02", lines: line(100) }, names);
+    // In clock time the bench cannot start before the assembly line hands over (20:42, after it closed at
+    // 16:00), so nothing reaches it on the first day: the queue ends on 3 December.
+    const outcome = promiseOrder(plan.state, { customer: "C-A1", grade: "A", rush: true, requestedDate: "2026-12-03", lines: line(100) }, names);
     expect(outcome.feasible).toBe(false);
     expect(outcome.bottleneck).toMatchObject({ kind: "work_centre", code: "WC-CAL", why: "full" });
-    expect(outcome.explanation.zh).toMatch(/^12月2日（周三）无法交付：校准台（WC-CAL）满负荷至12月\d+日（周.）；最早12月\d+日（周.）/);
+    expect(outcome.explanation.zh).toMatch(/^12月3日（周四）无法交付：校准台（WC-CAL）满负荷至12月\d+日（周.）；最早12月\d+日（周.）/);
     expect(outcome.explanation.en).toContain("is full until");
     expect(outcome.partial?.qty).toBeGreaterThan(0);
     expect(outcome.explanation.zh).toContain(`先交 ${outcome.partial!.qty} 件`);
@@ -150,5 +152,63 @@ describe("scheduling and promises", () => {
     const d = order(10, "2026-12-05");
     const { orders } = planAll(input([a, b, c, d]));
     expect(orders.map((o) => o.orderNo)).toEqual([d.orderNo, c.orderNo, b.orderNo, a.orderNo]);
+  });
+});
+
+describe("honest promises", () => {
+  const n = dayNumber(TODAY);
+  const spare = (qty: number) => [{ lineNo: 1, sku: "PM-CHIP", qty, bomVersionId: null, routingVersionId: null, standard: true }];
+
+  it("a purchased spare with no stock is not promised today: it waits for its purchase, and says so", () => {
+    const state = initialState(input([], { supply: supply({ stock: [], receipts: [] }) }));
+    const outcome = promiseOrder(state, { customer: "C-A1", grade: "A", rush: false, requestedDate: TODAY, lines: spare(239) }, names);
+    expect(outcome.earliestN).toBe(n + 20);
+    expect(outcome.feasible).toBe(false);
+    expect(outcome.conditions).toEqual([{ kind: "purchase", sku: "PM-CHIP", qty: 239, leadTimeDays: 20, readyN: n + 20 }]);
+    expect(outcome.explanation.en).toContain("subject to purchase of 239 × PM-CHIP, supplier lead time 20 days");
+    expect(outcome.explanation.zh).toContain("以采购 239 × PM-CHIP 为前提（供应商周期 20 天）");
+    // From stock it ships today, with nothing to buy.
+    const stocked = promiseOrder(initialState(input([])), { customer: "C-A1", grade: "A", rush: false, requestedDate: TODAY, lines: spare(50) }, names);
+    expect(stocked.earliestN).toBe(n);
+    expect(stocked.conditions).toEqual([]);
+  });
+
+  it("supply past its expected date is counted on only as 'at risk'", () => {
+    const late = supply({
+      stock: [{ sku: "PM-HOUSING", location: "WH-MAIN", free: 500 }],
+      receipts: [{ sku: "PM-CHIP", location: "WH-MAIN", qty: 200, date: "2026-11-20" }],
+    });
+    const state = initialState(input([], { supply: late }));
+    const outcome = promiseOrder(state, { customer: "C-A1", grade: "A", rush: false, requestedDate: "2026-12-10", lines: line(20) }, names);
+    expect(outcome.conditions).toContainEqual({ kind: "overdue_supply", sku: "PM-CHIP" });
+    expect(outcome.explanation.en).toContain("at risk: counts on overdue supply of PM-CHIP");
+  });
+
+  it("an order without a promise waits behind every promised one, whatever date it asked for", () => {
+    const promised = order(100, "2026-12-20", { promisedDate: "2026-12-20" });
+    const unpromised = order(100, "2026-12-01");
+    const { orders } = planAll(input([unpromised, promised]));
+    expect(orders.map((o) => o.orderNo)).toEqual([promised.orderNo, unpromised.orderNo]);
+  });
+
+  it("shop-floor actuals: a finished operation is not planned again, a started one only for what remains, on its unit", () => {
+    const o = order(100, "2026-12-20", {
+      promisedDate: "2026-12-20",
+      progress: [
+        { sku: "SA-CORE", seq: 10, state: "done" },
+        { sku: "PS-100", seq: 10, state: "started", unit: 1, startedAt: plantMs(TODAY, 8), remainingQty: 40 },
+      ],
+    });
+    const [plan] = planAll(input([o])).orders;
+    expect(plan.ops.map((op) => `${op.sku}/${op.seq}`)).toEqual(["PS-100/10", "PS-100/20"]);
+    expect(plan.ops[0].hours).toBeCloseTo(4, 6);
+    expect(plan.ops[0].segments.every((s) => s.unit === 1)).toBe(true);
+  });
+
+  it("a unit broken down takes no work while it is down", () => {
+    const down = { workCentre: "WC-CAL", unit: null, startsAt: plantMs(TODAY, 0), endsAt: plantMs("2026-12-02", 0) };
+    const [plan] = planAll(input([order(10, "2026-12-20")], { downtime: [down] })).orders;
+    const cal = plan.ops.find((op) => op.workCentre === "WC-CAL")!;
+    expect(cal.startAt).toBeGreaterThanOrEqual(down.endsAt);
   });
 });

@@ -127,6 +127,39 @@ describe("planning properties", () => {
     );
   });
 
+  it("precedence holds in clock time, a lot runs on one unit, and no unit works two things at once", () => {
+    fc.assert(
+      fc.property(arbCalendar, arbOrders, arbSupply, fc.integer({ min: 0, max: 3 }), (c, o, s, move) => {
+        const inp = { ...build(c, o, s), moveHours: { "WC-ASM": move } };
+        const busy = new Map<string, [number, number][]>();
+        for (const p of planAll(inp).orders) {
+          if (p.finishN === null) continue;
+          const byJob = new Map<number, typeof p.ops>();
+          for (const op of p.ops) byJob.set(op.job, [...(byJob.get(op.job) ?? []), op]);
+          for (const ops of byJob.values())
+            for (let i = 1; i < ops.length; i++) {
+              const gap = ops[i - 1].workCentre === "WC-ASM" ? move * 3_600_000 : 0;
+              expect(ops[i].startAt).toBeGreaterThanOrEqual(ops[i - 1].endAt + gap);
+            }
+          // The finished item's first operation starts after every sub-assembly operation ended.
+          const top = p.ops.filter((op) => op.sku === "PS-100");
+          const subs = p.ops.filter((op) => op.sku === "SA-CORE");
+          if (top.length && subs.length) expect(top[0].startAt).toBeGreaterThanOrEqual(Math.max(...subs.map((x) => x.endAt)));
+          for (const op of p.ops) {
+            expect(new Set(op.segments.map((x) => x.unit)).size).toBeLessThanOrEqual(1);
+            for (const seg of op.segments)
+              for (const at of seg.at) busy.set(`${op.workCentre}|${seg.unit}`, [...(busy.get(`${op.workCentre}|${seg.unit}`) ?? []), at]);
+          }
+        }
+        for (const stretches of busy.values()) {
+          stretches.sort((a, b) => a[0] - b[0]);
+          for (let i = 1; i < stretches.length; i++) expect(stretches[i][0]).toBeGreaterThanOrEqual(stretches[i - 1][1]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("ATP is never negative, whatever is allocated", () => {
     fc.assert(
       fc.property(

@@ -41,6 +41,7 @@ export const PERMISSIONS = [
   "visits.write", // record a service visit
   "replenishment.manage", // the warehouse's list of parts used by service visits
   "inventory.adjust", // correct a stock balance by hand (adjustment, cycle count) with a reason
+  "purchasing.write", // confirm the purchase requests promises depend on
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,7 +75,7 @@ const GRANTS: Record<Role, Permission[]> = {
     "visits.write",
   ],
   planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "planning.write", "rules.read"],
-  purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage"],
+  purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage", "purchasing.write"],
   warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage", "inventory.adjust"],
   engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write"],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],

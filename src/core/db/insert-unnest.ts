@@ -5,7 +5,7 @@ import { CompiledQuery, type Kysely, type RawBuilder, type Transaction } from "k
 import { PREPARE } from "./connect.js";
 import type { DB } from "./schema.js";
 
-export type ColumnType = "text" | "int" | "bigint" | "numeric" | "jsonb" | "timestamptz" | "date" | "boolean" | "text[]";
+export type ColumnType = "text" | "smallint" | "int" | "bigint" | "numeric" | "jsonb" | "timestamptz" | "date" | "boolean" | "text[]";
 
 export interface UnnestInsert<Row extends Record<string, unknown> = Record<string, unknown>> {
   table: keyof DB;

@@ -21,6 +21,7 @@ import * as authChangeNotify from "./migrations/20261126020000_auth_change_notif
 import * as refuseStatement from "./migrations/20261127000000_refuse_statement.js";
 import * as taskOutcomes from "./migrations/20261202030000_task_outcomes.js";
 import * as customerAddresses from "./migrations/20261202040000_customer_addresses.js";
+import * as honestPromises from "./migrations/20261202060000_honest_promises.js";
 import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idempotency_keys.js";
 
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   "20261127000000_refuse_statement": refuseStatement,
   "20261202030000_task_outcomes": taskOutcomes,
   "20261202040000_customer_addresses": customerAddresses,
+  "20261202060000_honest_promises": honestPromises,
   "20261202070000_scoped_idempotency_keys": scopedIdempotencyKeys,
 };
 

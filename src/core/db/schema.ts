@@ -56,6 +56,7 @@ export interface WorkCentresTable {
   hours_per_shift: string;
   parallel_units: number;
   load_threshold: string;
+  move_hours: Generated<string>;
 }
 export interface ItemsTable {
   sku: string;
@@ -91,6 +92,7 @@ export interface RoutingOperationsTable {
   work_centre: string;
   setup_hours: string;
   run_hours_per_unit: string;
+  splittable: Generated<boolean>;
 }
 export interface InventoryBalancesTable {
   sku: string;
@@ -154,6 +156,33 @@ export interface OrdersTable {
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  first_promised_date: Generated<string | null>;
+  promise_state: Generated<"promised" | "at_risk" | "none" | null>;
+  promise_note: Generated<unknown>;
+}
+export interface PurchaseRequestsTable {
+  id: Generated<number>;
+  sku: string;
+  qty: ColumnType<string, string | number, string | number>;
+  need_date: string;
+  order_no: string;
+  lead_time_days: number;
+  status: Generated<"requested" | "confirmed" | "cancelled">;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  supply_line_id: number | null;
+}
+export interface OrderPromisesTable {
+  id: Generated<number>;
+  order_no: string;
+  kind: "first" | "reconfirmed" | "at_risk" | "none";
+  promised_date: string | null;
+  planned_date: string | null;
+  reason: string;
+  actor: string;
+  at: Generated<Date>;
 }
 export interface OrderLinesTable {
   order_no: string;
@@ -520,6 +549,8 @@ export interface PlanSegmentsTable {
   work_centre: string;
   day: string;
   hours: ColumnType<string, string | number, string | number>;
+  unit: number | null;
+  starts_at: Date | null;
 }
 export interface PlanLoadsTable {
   run_id: number;
@@ -689,6 +720,8 @@ export interface DB {
   plan_status: PlanStatusTable;
   plan_orders: PlanOrdersTable;
   plan_segments: PlanSegmentsTable;
+  purchase_requests: PurchaseRequestsTable;
+  order_promises: OrderPromisesTable;
   plan_loads: PlanLoadsTable;
   plan_shortages: PlanShortagesTable;
   plan_atp: PlanAtpTable;

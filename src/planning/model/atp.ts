@@ -24,7 +24,29 @@ export class AtpLedger {
     private readonly reserved: Map<string, number>,
     private readonly parent?: AtpLedger,
     private readonly depth = 0,
+    /** Per sku, open supply already past its expected date: counted from today, but nobody knows when it comes. */
+    readonly overdue: ReadonlyMap<string, number> = new Map(),
   ) {}
+
+  /** Overdue open supply per sku, from the supply data. */
+  static overdueOf(supply: SupplyData, todayN: number, dayNumber: (day: string) => number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const r of supply.receipts) if (dayNumber(r.date) < todayN) out.set(r.sku, (out.get(r.sku) ?? 0) + r.qty);
+    return out;
+  }
+
+  /**
+   * Does what was taken of `sku` so far reach into overdue supply? Today's bucket holds stock and overdue
+   * supply; stock is counted as used first, so once less than the overdue quantity is left, an overdue
+   * receipt is being relied on.
+   */
+  reliesOnOverdue(sku: string): boolean {
+    const late = this.overdue.get(sku) ?? 0;
+    if (late <= EPS) return false;
+    const b = this.bucketsOf(sku);
+    const today = b && b.days[0] === this.todayN ? b.free[0] : 0;
+    return today < late - EPS;
+  }
 
   static build(supply: SupplyData, todayN: number, dayNumber: (day: string) => number): AtpLedger {
     const raw = new Map<string, Map<number, number>>();
@@ -44,11 +66,11 @@ export class AtpLedger {
     }
     const reserved = new Map<string, number>();
     for (const r of supply.reservations) reserved.set(`${r.orderNo}|${r.sku}`, (reserved.get(`${r.orderNo}|${r.sku}`) ?? 0) + r.qty);
-    return new AtpLedger(todayN, buckets, reserved);
+    return new AtpLedger(todayN, buckets, reserved, undefined, 0, AtpLedger.overdueOf(supply, todayN, dayNumber));
   }
 
   /** Rebuilds a ledger from remaining buckets (a persisted plan's `plan_atp`). */
-  static fromBuckets(todayN: number, rows: { sku: string; n: number; free: number }[]): AtpLedger {
+  static fromBuckets(todayN: number, rows: { sku: string; n: number; free: number }[], overdue: ReadonlyMap<string, number> = new Map()): AtpLedger {
     const raw = new Map<string, Map<number, number>>();
     for (const r of rows) {
       const byDay = raw.get(r.sku) ?? new Map<number, number>();
@@ -60,13 +82,13 @@ export class AtpLedger {
       const days = [...byDay.keys()].sort((a, b) => a - b);
       buckets.set(sku, { days, free: days.map((d) => byDay.get(d)!) });
     }
-    return new AtpLedger(todayN, buckets, new Map());
+    return new AtpLedger(todayN, buckets, new Map(), undefined, 0, overdue);
   }
 
   /** A what-if copy: it reads through to this ledger and copies a sku's buckets only when it changes them. */
   fork(): AtpLedger {
     const base = this.depth >= MAX_CHAIN ? this.standAlone() : this;
-    return new AtpLedger(this.todayN, new Map(), new Map(), base, base.depth + 1);
+    return new AtpLedger(this.todayN, new Map(), new Map(), base, base.depth + 1, this.overdue);
   }
 
   /** The same entries in one ledger of its own (the chain's oldest first, so newer ones win). */
@@ -79,7 +101,7 @@ export class AtpLedger {
       for (const [sku, b] of l.buckets) buckets.set(sku, { days: b.days, free: [...b.free] });
       for (const [key, qty] of l.reserved) reserved.set(key, qty);
     }
-    return new AtpLedger(this.todayN, buckets, reserved);
+    return new AtpLedger(this.todayN, buckets, reserved, undefined, 0, this.overdue);
   }
 
   private bucketsOf(sku: string): Buckets | undefined {

@@ -4,7 +4,7 @@
 import { explainPromise, type Names } from "./explain.js";
 import type { PlanState } from "./plan.js";
 import { scheduleOrder } from "./schedule.js";
-import type { Constraint, OrderPlan, PlanLine } from "./types.js";
+import type { Constraint, OrderPlan, PlanLine, PromiseCondition } from "./types.js";
 
 export interface PromiseRequest {
   orderNo?: string;
@@ -23,6 +23,8 @@ export interface PromiseOutcome {
   /** For a single-line order that misses the requested date: how many pieces would make it. */
   partial: { lineNo: number; qty: number } | null;
   plan: OrderPlan;
+  /** Purchases still to be placed and overdue supply the date counts on. */
+  conditions: PromiseCondition[];
   explanation: { zh: string; en: string };
 }
 
@@ -76,7 +78,8 @@ export function promiseOrder(state: PlanState, request: PromiseRequest, names: N
     }
     if (lo > 0) partial = { lineNo: line.lineNo, qty: lo };
   }
-  if (options.commit) {
+  // Only a date can be booked: an order that fits nowhere takes no capacity.
+  if (options.commit && earliestN !== null) {
     state.board = first.board;
     state.ledger = first.ledger;
   }
@@ -88,6 +91,7 @@ export function promiseOrder(state: PlanState, request: PromiseRequest, names: N
     bottleneck,
     partial,
     plan: first.plan,
-    explanation: explainPromise({ requestedN, earliestN, feasible, bottleneck, partial }, names),
+    conditions: first.plan.conditions,
+    explanation: explainPromise({ requestedN, earliestN, feasible, bottleneck, partial }, names, first.plan.conditions),
   };
 }

@@ -1,7 +1,7 @@
 // A promise in words, Chinese and English, the way a planner would say it on the phone:
 // "12月4日（周五）无法交付：校准台（WC-CAL）满负荷至12月3日（周四）；最早12月7日（周一）".
 import { dayFromNumber, weekdayName } from "../../calendar/model/dates.js";
-import type { Constraint, ItemInfo } from "./types.js";
+import type { Constraint, ItemInfo, PromiseCondition } from "./types.js";
 
 export interface Names {
   item: (sku: string) => ItemInfo | undefined;
@@ -56,7 +56,32 @@ function constraintText(c: Constraint, names: Names): { zh: string; en: string }
   }
 }
 
+/** What the date is subject to, appended to the explanation: "subject to purchase of 239 × SEN-0072, supplier lead time 12 days". */
+export function conditionsText(conditions: PromiseCondition[]): { zh: string; en: string } {
+  if (!conditions.length) return { zh: "", en: "" };
+  const zh = conditions.map((c) =>
+    c.kind === "purchase" ? `以采购 ${qtyText(c.qty)} × ${c.sku} 为前提（供应商周期 ${c.leadTimeDays} 天）` : `依赖已逾期的 ${c.sku} 在途到货（有风险）`,
+  );
+  const en = conditions.map((c) =>
+    c.kind === "purchase"
+      ? `subject to purchase of ${qtyText(c.qty)} × ${c.sku}, supplier lead time ${c.leadTimeDays} days`
+      : `at risk: counts on overdue supply of ${c.sku}`,
+  );
+  return { zh: `；${zh.join("；")}`, en: `; ${en.join("; ")}` };
+}
+
 export function explainPromise(
+  p: { requestedN: number | null; earliestN: number | null; feasible: boolean; bottleneck: Constraint; partial: { qty: number } | null },
+  names: Names,
+  conditions: PromiseCondition[] = [],
+): { zh: string; en: string } {
+  const base = explainDate(p, names);
+  if (p.earliestN === null) return base;
+  const subject = conditionsText(conditions);
+  return { zh: base.zh + subject.zh, en: base.en + subject.en };
+}
+
+function explainDate(
   p: { requestedN: number | null; earliestN: number | null; feasible: boolean; bottleneck: Constraint; partial: { qty: number } | null },
   names: Names,
 ): { zh: string; en: string } {

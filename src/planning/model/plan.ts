@@ -4,12 +4,18 @@ import { dayNumber } from "../../calendar/model/dates.js";
 import { AtpLedger } from "./atp.js";
 import { buildCentreCalendars, CapacityBoard, type CentreCalendar } from "./capacity.js";
 import { type ScheduleContext, scheduleOrder } from "./schedule.js";
+import { dayStartMs } from "./timeline.js";
 import type { OrderPlan, PlanningInput, PlanOrder } from "./types.js";
 
 const GRADE_RANK: Record<string, number> = { A: 0, B: 1, C: 2, D: 3 };
 
-/** Sort key of the plan: earlier due date first, then rush, better grade, higher rule priority, older. */
+/**
+ * Sort key of the plan: promised orders first (their promises are kept before anything new is placed),
+ * then earlier due date, rush, better grade, higher rule priority, older. An order without a promise
+ * waits behind every promised one, whatever date it asked for.
+ */
 export function comparePriority(a: PlanOrder, b: PlanOrder): number {
+  if ((a.promisedDate === null) !== (b.promisedDate === null)) return a.promisedDate === null ? 1 : -1;
   const da = a.dueDate ?? "9999-12-31";
   const db = b.dueDate ?? "9999-12-31";
   if (da !== db) return da < db ? -1 : 1;
@@ -41,15 +47,23 @@ export interface PlanResult {
 export function initialState(input: Omit<PlanningInput, "orders">, calendars?: Map<string, CentreCalendar>): PlanState {
   const todayN = dayNumber(input.today);
   const cals = calendars ?? buildCentreCalendars(input.calendar, input.today, input.horizonDays);
+  const board = CapacityBoard.empty(cals, input.today, input.horizonDays);
+  applyDowntime(board, input);
   return {
     today: input.today,
     todayN,
     horizonDays: input.horizonDays,
     calendars: cals,
-    board: CapacityBoard.empty(cals, input.today, input.horizonDays),
+    board,
     ledger: AtpLedger.build(input.supply, todayN, dayNumber),
-    context: { engineering: input.engineering, todayN, dayNumber },
+    context: { engineering: input.engineering, todayN, dayNumber, startAt: input.nowMs, moveHours: input.moveHours },
   };
+}
+
+/** Takes out what is not there: the hours before now, and units broken down. */
+export function applyDowntime(board: CapacityBoard, input: Pick<PlanningInput, "nowMs" | "downtime" | "today">) {
+  if (input.nowMs !== undefined) for (const code of board.calendars.keys()) board.block(code, null, dayStartMs(dayNumber(input.today)), input.nowMs);
+  for (const d of input.downtime ?? []) board.block(d.workCentre, d.unit, d.startsAt, d.endsAt);
 }
 
 /** Schedules every order of `input` in priority order. */

@@ -1,10 +1,13 @@
 // Forward finite-capacity scheduling of one order on the board and the ATP ledger: the BOM of each
 // line is exploded level by level (pinned version at the top, the current one below), netted against
 // stock and open supply, and each job's routing operations are loaded on their work centres from
-// the day its materials and sub-assemblies are there.
+// the day its materials and sub-assemblies are there. Operations follow each other in clock time: the
+// next one starts no earlier than the previous one ends, plus the centre's move time.
+import { dayNumber, HOUR_MS, plantDayOf } from "../../calendar/model/dates.js";
 import type { AtpLedger } from "./atp.js";
 import type { CapacityBoard } from "./capacity.js";
-import type { Constraint, EngineeringData, MaterialNeed, OrderPlan, PlanOrder, ScheduledOp } from "./types.js";
+import { dayStartMs } from "./timeline.js";
+import type { Constraint, EngineeringData, MaterialNeed, OperationProgress, OrderPlan, PlanOrder, PromiseCondition, ScheduledOp } from "./types.js";
 
 const EPS = 1e-9;
 
@@ -12,6 +15,10 @@ export interface ScheduleContext {
   engineering: EngineeringData;
   todayN: number;
   dayNumber: (day: string) => number;
+  /** Epoch ms before which nothing is planned (today's shift start, or now). */
+  startAt?: number;
+  /** Move time after an operation, per centre (hours). */
+  moveHours?: Record<string, number>;
 }
 
 interface Job {
@@ -30,6 +37,7 @@ interface Trace {
   materials: MaterialNeed[];
   waits: { op: ScheduledOp; days: number; lastBlocked: NonNullable<ReturnType<CapacityBoard["take"]>>["lastBlocked"] }[];
   failed: boolean;
+  progress: Map<string, OperationProgress>;
 }
 
 const HOURS_PER_DAY_ESTIMATE = 8;
@@ -87,31 +95,52 @@ function netPurchased(ctx: ScheduleContext, ledger: AtpLedger, orderNo: string, 
   // Latest supply first (early stock stays free for early needs); ready when the latest of it is in.
   const byNeed = ledger.allocate(sku, qty - reserved, needN);
   const short = qty - reserved - byNeed.taken;
-  if (short <= EPS) return need(jobId, sku, qty, needN, 0, byNeed.readyN, false);
+  const overdue = byNeed.taken > EPS && ledger.reliesOnOverdue(sku);
+  if (short <= EPS) return { ...need(jobId, sku, qty, needN, 0, byNeed.readyN, false), ...(overdue ? { overdue } : {}) };
+  // Later open supply, unless a purchase placed today would come sooner.
+  const lead = ctx.engineering.items.get(sku)?.leadTimeDays ?? 0;
   const later = ledger.earliestCovering(sku, short);
-  if (later !== null) {
+  if (later !== null && later <= ctx.todayN + lead) {
     ledger.allocateBy(sku, short, later);
     return need(jobId, sku, qty, needN, short, later, false);
   }
-  const lead = ctx.engineering.items.get(sku)?.leadTimeDays ?? 0;
   return need(jobId, sku, qty, needN, short, ctx.todayN + lead, true);
 }
 
-/** Schedules a job after its children and materials; returns the day its last operation ends. */
-function scheduleJob(ctx: ScheduleContext, board: CapacityBoard, job: Job, trace: Trace): number {
-  let release = ctx.todayN;
-  for (const child of job.children) release = Math.max(release, scheduleJob(ctx, board, child, trace));
-  for (const m of job.materials) release = Math.max(release, m.readyN);
+const dayOfMs = (ms: number) => dayNumber(plantDayOf(ms));
+
+/** The hours of each part of an operation: one part, or one per unit when it may be split. */
+function pieces(board: CapacityBoard, workCentre: string, setup: number, run: number, qty: number, splittable: boolean): number[] {
+  const parts = splittable ? Math.max(1, Math.min(board.units(workCentre), Math.floor(qty))) : 1;
+  return Array.from({ length: parts }, () => opHours(setup, run, qty / parts));
+}
+
+/**
+ * Schedules a job after its children and materials; returns when its last operation ends (epoch ms)
+ * and when the next step may start (after the move time).
+ */
+function scheduleJob(ctx: ScheduleContext, board: CapacityBoard, job: Job, trace: Trace): { endAt: number; readyAt: number } {
+  const startAt = ctx.startAt ?? dayStartMs(ctx.todayN);
+  let release = startAt;
+  for (const child of job.children) release = Math.max(release, scheduleJob(ctx, board, child, trace).readyAt);
+  for (const m of job.materials) if (m.readyN > ctx.todayN) release = Math.max(release, dayStartMs(m.readyN));
   trace.materials.push(...job.materials);
   const routing = job.routingId === null ? undefined : ctx.engineering.routings.get(job.routingId);
   let at = release;
+  let endAt = release;
   for (const op of routing?.ops ?? []) {
-    if (trace.failed) return at;
-    const hours = opHours(op.setupHours, op.runHoursPerUnit, job.qty);
-    const taken = board.take(op.workCentre, hours, at);
+    if (trace.failed) return { endAt, readyAt: at };
+    const done = trace.progress.get(`${job.sku}|${op.seq}`);
+    if (done?.state === "done") continue;
+    const started = done?.state === "started" ? done : undefined;
+    const parts = started
+      ? [op.runHoursPerUnit * Math.max(0, started.remainingQty)]
+      : pieces(board, op.workCentre, op.setupHours, op.runHoursPerUnit, job.qty, op.splittable ?? false);
+    const hours = parts.reduce((a, b) => a + b, 0);
+    const taken = board.take(op.workCentre, parts, started ? Math.max(startAt, Math.min(at, started.startedAt)) : at, started?.unit);
     if (!taken) {
       trace.failed = true;
-      return at;
+      return { endAt, readyAt: at };
     }
     const scheduled: ScheduledOp = {
       job: job.id,
@@ -119,27 +148,30 @@ function scheduleJob(ctx: ScheduleContext, board: CapacityBoard, job: Job, trace
       seq: op.seq,
       workCentre: op.workCentre,
       hours,
-      releaseN: at,
+      releaseN: taken.releaseN,
       startN: taken.startN,
       endN: taken.endN,
+      releaseAt: at,
+      startAt: taken.startAt,
+      endAt: taken.endAt,
       segments: taken.segments,
     };
     trace.ops.push(scheduled);
     // Delay the centre caused: days from release to end, less the days the work takes on an empty centre.
     const nominal = board.nominalLimit(op.workCentre);
     const minDays = nominal > 0 ? Math.max(1, Math.ceil(hours / nominal)) : 1;
-    trace.waits.push({ op: scheduled, days: taken.endN - at + 1 - minDays, lastBlocked: taken.lastBlocked });
-    // The next operation may start the day this one ends (daily buckets; see decision 0011).
-    at = taken.endN;
+    trace.waits.push({ op: scheduled, days: taken.endN - taken.releaseN + 1 - minDays, lastBlocked: taken.lastBlocked });
+    endAt = taken.endAt;
+    at = taken.endAt + (ctx.moveHours?.[op.workCentre] ?? 0) * HOUR_MS;
   }
-  return at;
+  return { endAt, readyAt: at };
 }
 
 /** Plans one order on `board` and `ledger` (both are changed: fork them for a what-if). */
 export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger: AtpLedger, order: PlanOrder, rank: number): OrderPlan {
   const dueN = order.dueDate ? ctx.dayNumber(order.dueDate) : null;
   const needN = dueN === null ? ctx.todayN : Math.max(ctx.todayN, dueN);
-  const trace: Trace = { ops: [], materials: [], waits: [], failed: false };
+  const trace: Trace = { ops: [], materials: [], waits: [], failed: false, progress: new Map((order.progress ?? []).map((p) => [`${p.sku}|${p.seq}`, p])) };
   const nextId = { v: 1 };
   let finish = ctx.todayN;
   for (const line of order.lines) {
@@ -150,11 +182,20 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
       : ledger.takeReserved(order.orderNo, line.sku, qty) + (line.standard ? ledger.allocateBy(line.sku, qty, needN) : 0);
     qty -= fromStock;
     if (qty <= EPS) continue;
+    const item = ctx.engineering.items.get(line.sku);
+    if (item?.kind === "purchased" && !order.materialsIssued) {
+      // A bought-in line (a spare): what stock and supply do not cover waits for its purchase.
+      const m = netPurchased(ctx, ledger, order.orderNo, 0, line.sku, qty, needN);
+      trace.materials.push(m);
+      finish = Math.max(finish, m.readyN);
+      continue;
+    }
     // In production: materials and sub-assemblies are issued; only the line's own routing remains.
     const top = order.materialsIssued
       ? issuedJob(ctx, line.sku, qty, line.routingVersionId, nextId)
       : explode(ctx, ledger, order.orderNo, line.sku, qty, line.bomVersionId, line.routingVersionId, needN, nextId, 0);
-    finish = Math.max(finish, scheduleJob(ctx, board, top, trace));
+    // Ready to ship on the plant day its last operation ends.
+    finish = Math.max(finish, dayOfMs(scheduleJob(ctx, board, top, trace).endAt));
   }
   const materialReadyN = trace.materials.reduce((m, x) => Math.max(m, x.readyN), ctx.todayN);
   const finishN = trace.failed ? null : finish;
@@ -171,7 +212,29 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
     ops: trace.ops,
     materials: trace.materials,
     bottleneck: binding(ctx, trace, materialReadyN, finishN),
+    conditions: conditions(ctx, trace.materials),
   };
+}
+
+/** Purchases the date needs (one per sku) and supply it counts on that is already overdue. */
+function conditions(ctx: ScheduleContext, materials: MaterialNeed[]): PromiseCondition[] {
+  const purchases = new Map<string, { kind: "purchase"; sku: string; qty: number; leadTimeDays: number; readyN: number }>();
+  const overdue = new Set<string>();
+  for (const m of materials) {
+    if (m.overdue) overdue.add(m.sku);
+    if (!m.purchase) continue;
+    const p = purchases.get(m.sku) ?? {
+      kind: "purchase" as const,
+      sku: m.sku,
+      qty: 0,
+      leadTimeDays: ctx.engineering.items.get(m.sku)?.leadTimeDays ?? 0,
+      readyN: m.readyN,
+    };
+    p.qty += m.short;
+    p.readyN = Math.max(p.readyN, m.readyN);
+    purchases.set(m.sku, p);
+  }
+  return [...purchases.values(), ...[...overdue].map((sku) => ({ kind: "overdue_supply" as const, sku }))];
 }
 
 function issuedJob(ctx: ScheduleContext, sku: string, qty: number, routingId: number | null, nextId: { v: number }): Job {

@@ -19,6 +19,8 @@ export interface RoutingOperation {
   workCentre: string;
   setupHours: number;
   runHoursPerUnit: number;
+  /** The lot may be split over the centre's parallel units (each part takes the setup); else it runs on one unit. */
+  splittable?: boolean;
 }
 export interface RoutingVersion {
   id: number;
@@ -66,6 +68,21 @@ export interface PlanOrder {
   /** In production: materials are already issued, only the operations remain. */
   materialsIssued: boolean;
   lines: PlanLine[];
+  /** What the shop floor reported: operations done are not planned again, started ones only for what remains. */
+  progress?: OperationProgress[];
+}
+
+/** Shop-floor actuals of one operation of an order (the job making `sku`, routing step `seq`). */
+export type OperationProgress =
+  | { sku: string; seq: number; state: "done" }
+  | { sku: string; seq: number; state: "started"; unit: number; startedAt: number; remainingQty: number };
+
+/** A unit (or, with `unit` null, the whole centre) out of service: a breakdown reported by the shop floor. */
+export interface Downtime {
+  workCentre: string;
+  unit: number | null;
+  startsAt: number;
+  endsAt: number;
 }
 
 export interface PlanningInput {
@@ -75,10 +92,18 @@ export interface PlanningInput {
   engineering: EngineeringData;
   supply: SupplyData;
   orders: PlanOrder[];
+  /** Epoch ms: nothing is planned before it (default: today's shift start). */
+  nowMs?: number;
+  /** Capacity taken out by breakdowns. */
+  downtime?: Downtime[];
+  /** Hours between the end of an operation on a centre and the start of the next operation, per centre. */
+  moveHours?: Record<string, number>;
 }
 
 export interface Segment {
   n: number;
+  /** Which of the centre's parallel units (0-based) works it. */
+  unit: number;
   hours: number;
   /** Clock time the load occupies (epoch ms), never inside maintenance. */
   at: [number, number][];
@@ -92,6 +117,10 @@ export interface ScheduledOp {
   releaseN: number;
   startN: number;
   endN: number;
+  /** Clock time (epoch ms): released (predecessors done and moved), started, ended. */
+  releaseAt: number;
+  startAt: number;
+  endAt: number;
   segments: Segment[];
 }
 export interface MaterialNeed {
@@ -105,8 +134,10 @@ export interface MaterialNeed {
   short: number;
   /** When the whole quantity is there (open supply, or a new purchase after its lead time). */
   readyN: number;
-  /** Nothing on hand or on order covers it: a new purchase is assumed. */
+  /** Nothing on hand or on order covers it in time: a new purchase (to be requested) is needed. */
   purchase: boolean;
+  /** Covered only by open supply already past its expected date. */
+  overdue?: boolean;
 }
 export type Constraint =
   | { kind: "work_centre"; code: string; untilN: number; why: "full" | "maintenance" | "closed"; note: string | null }
@@ -127,4 +158,8 @@ export interface OrderPlan {
   ops: ScheduledOp[];
   materials: MaterialNeed[];
   bottleneck: Constraint;
+  /** What the date depends on beyond the plant: purchases still to be placed, overdue supply. */
+  conditions: PromiseCondition[];
 }
+
+export type PromiseCondition = { kind: "purchase"; sku: string; qty: number; leadTimeDays: number; readyN: number } | { kind: "overdue_supply"; sku: string };

@@ -7,6 +7,8 @@ export interface StatusPageData {
   status: string;
   requestedDate: string | null;
   promisedDate: string | null;
+  /** The plan can no longer make the promise: the date it now expects (null: not yet known). */
+  atRisk?: { expectedDate: string | null } | null;
   deliveredOn: string | null;
   lines: { name: string; qty: number }[];
   shipments: { carrier: string; trackingNo: string; shippedOn: string }[];
@@ -33,6 +35,8 @@ const TEXT = {
   order: ["订单号", "Order"],
   stage: ["当前阶段", "Current stage"],
   promised: ["承诺交期", "Promised date"],
+  atRisk: ["交期有延误风险，我们的销售会与您联系确认新交期", "This date is at risk; our sales team will call you with a new date"],
+  expected: ["目前预计", "Now expected"],
   requested: ["要求交期", "Requested date"],
   delivered: ["送达日期", "Delivered on"],
   notYet: ["待定", "Not set yet"],
@@ -98,6 +102,7 @@ export function renderStatusPage(data: StatusPageData, lang: Lang, selfPath: str
 <dl><dt>${t(lang, "order")}</dt><dd id="order-no">${escapeHtml(data.orderNo)}</dd>
 <dt>${t(lang, "stage")}</dt><dd id="stage" data-status="${escapeHtml(data.status)}">${escapeHtml(stage)}</dd>
 <dt>${t(lang, "promised")}</dt><dd id="promised">${date(data.promisedDate)}</dd>
+${data.atRisk ? `<dt>${t(lang, "expected")}</dt><dd id="at-risk" class="at-risk">${date(data.atRisk.expectedDate)} — ${t(lang, "atRisk")}</dd>` : ""}
 ${data.requestedDate ? `<dt>${t(lang, "requested")}</dt><dd>${escapeHtml(data.requestedDate)}</dd>` : ""}
 ${data.deliveredOn ? `<dt>${t(lang, "delivered")}</dt><dd>${escapeHtml(data.deliveredOn)}</dd>` : ""}
 <dt>${t(lang, "updated")}</dt><dd>${escapeHtml(data.updatedAt)}</dd></dl>
