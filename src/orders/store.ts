@@ -348,7 +348,7 @@ export async function appendEvent(
   event: {
     orderNo: string;
     actor: string;
-    kind: "transition" | "changed";
+    kind: "transition" | "changed" | "production";
     from?: OrderStatus | null;
     to?: OrderStatus | null;
     reason?: string | null;
@@ -380,4 +380,14 @@ export function takeNumberIf(day: string, seq: number, revisions: { master: numb
       and (select revision from master_revision) = ${revisions.master} and (select revision from rules_revision) = ${revisions.rules}
       ${andAlso ? sql`and ${andAlso}` : sql``}
     returning last_seq`;
+}
+
+/** Order numbers in `statuses` (the shop floor releases work orders for scheduled and running orders). */
+export async function orderNosInStatus(db: Db, statuses: string[], orderNos?: string[]) {
+  let query = db
+    .selectFrom("orders")
+    .select(["order_no", "status", "rush", "promised_date", "requested_date"])
+    .where("status", "in", statuses as never[]);
+  if (orderNos) query = query.where("order_no", "in", orderNos.length ? orderNos : [""]);
+  return query.orderBy("order_no").execute();
 }

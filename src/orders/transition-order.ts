@@ -19,7 +19,13 @@ export interface TransitionRequest {
 }
 
 export async function transitionOrder(db: Kysely<DB>, principal: Principal, orderNo: string, request: TransitionRequest) {
-  await db.transaction().execute(async (tx) => {
+  await db.transaction().execute((tx) => transitionOrderInTransaction(tx, db, principal, orderNo, request));
+  return getOrderView(db, orderNo);
+}
+
+/** The same transition inside a caller's transaction (the shop floor moves the order with its report). */
+export async function transitionOrderInTransaction(tx: Transaction<DB>, db: Kysely<DB>, principal: Principal, orderNo: string, request: TransitionRequest) {
+  {
     const row = await getOrderRow(tx, orderNo, true);
     if (!row) throw notFound("order.not_found", { orderNo }, "orderNo");
     if (request.expectedVersion !== undefined && request.expectedVersion !== row.version) {
@@ -64,8 +70,7 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
     if (request.to === "cancelled") await releaseReservations(tx, { orderNos: [orderNo] }, "released");
     if (request.to === "delivered") await registerDeliveredEquipment(tx, orderNo, principal.name, new Date());
     await runRulesOnOrder(tx, db, orderNo, { trigger: "order.transition", from, to: request.to });
-  });
-  return getOrderView(db, orderNo);
+  }
 }
 
 /** Rule-made holds and blocks: a blocked target is refused; releasing a hold needs its releasers. */

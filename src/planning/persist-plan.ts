@@ -6,13 +6,14 @@ import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import type { PlanResult } from "./model/plan.js";
 import type { PlanOrder } from "./model/types.js";
+import { persistPlanOperations } from "./persist-plan-operations.js";
 
 export interface RunMeta {
   today: string;
   horizonDays: number;
   trigger: "manual" | "change" | "reschedule" | "start";
   actor: string;
-  marks: { events: number; master: number; stock: Date | null; supply: string };
+  marks: { events: number; master: number; stock: Date | null; supply: string; shopFloor?: string };
   startedAt: Date;
   durationMs: number;
 }
@@ -43,6 +44,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       master_mark: meta.marks.master,
       stock_mark: meta.marks.stock,
       supply_mark: meta.marks.supply,
+      shop_floor_mark: meta.marks.shopFloor ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -121,6 +123,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       .filter((a) => a.free > 1e-6)
       .map((a) => ({ run_id: id, sku: a.sku, day: day(a.n), free: r4(a.free) })),
   );
+  await persistPlanOperations(tx, id, result, orders);
   await tx.updateTable("plan_status").set({ current_run: id }).where("id", "=", 1).execute();
   await tx
     .deleteFrom("plan_runs")

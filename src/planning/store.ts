@@ -5,6 +5,7 @@ import { addDays } from "../calendar/dates.js";
 import { loadCalendarInputs } from "../calendar/store.js";
 import type { DB } from "../core/db/schema.js";
 import type { EngineeringData, PlanOrder, SupplyData } from "./model/types.js";
+import { loadDowntime, loadReleasedWork, shopFloorMark } from "./shop-floor-inputs.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -79,7 +80,7 @@ export async function loadOpenOrders(db: Db, orderNos?: string[]): Promise<PlanO
     ])
     .where("orders.status", "in", [...PLANNED_STATUSES]);
   if (orderNos) query = query.where("orders.order_no", "in", orderNos.length ? orderNos : [""]);
-  const [orders, lines] = await Promise.all([
+  const [orders, lines, released] = await Promise.all([
     query.execute(),
     db
       .selectFrom("order_lines")
@@ -98,6 +99,7 @@ export async function loadOpenOrders(db: Db, orderNos?: string[]): Promise<PlanO
       .orderBy("order_lines.order_no")
       .orderBy("order_lines.line_no")
       .execute(),
+    loadReleasedWork(db, orderNos),
   ]);
   const byOrder = new Map<string, PlanOrder["lines"]>();
   for (const l of lines) {
@@ -117,6 +119,7 @@ export async function loadOpenOrders(db: Db, orderNos?: string[]): Promise<PlanO
     createdAt: o.created_at.getTime(),
     materialsIssued: o.status === "in_production",
     lines: byOrder.get(o.order_no) ?? [],
+    ...(released.has(o.order_no) ? { released: released.get(o.order_no) } : {}),
   }));
 }
 
@@ -124,11 +127,13 @@ export const HORIZON_DAYS = 365;
 
 /** Everything but the orders, for `today` over the planning horizon. */
 export async function loadPlanningBase(db: Db, today: string, horizonDays = HORIZON_DAYS) {
-  const [calendar, engineering, supply] = await Promise.all([
+  const [calendar, engineering, supply, downtime] = await Promise.all([
     loadCalendarInputs(db, today, addDays(today, horizonDays - 1)),
     loadEngineering(db, today),
     loadSupply(db),
+    loadDowntime(db, today),
   ]);
+  calendar.maintenance.push(...downtime);
   return { today, horizonDays, calendar, engineering, supply };
 }
 
@@ -140,5 +145,6 @@ export async function changeMarks(db: Db) {
            (select max(updated_at) from inventory_balances) as stock,
            (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open') as supply`.execute(db);
   const r = row.rows[0];
-  return { events: Number(r.events ?? 0), master: Number(r.master ?? 0), stock: r.stock ? new Date(r.stock) : null, supply: r.supply };
+  const shopFloor = await shopFloorMark(db);
+  return { events: Number(r.events ?? 0), master: Number(r.master ?? 0), stock: r.stock ? new Date(r.stock) : null, supply: r.supply, shopFloor };
 }

@@ -55,3 +55,23 @@ export async function completeTask(db: Kysely<DB>, principal: Principal, id: num
     return { id, status: "done" as const };
   });
 }
+
+/** A task made by another capability (the shop floor's make-up proposal), in the caller's transaction. */
+export async function createTask(tx: Kysely<DB>, task: { title: string; orderNo: string | null; assigneeRole: string; createdBy: string }) {
+  const row = await tx
+    .insertInto("tasks")
+    .values({
+      title: task.title,
+      order_no: task.orderNo,
+      assignee_role: task.assigneeRole,
+      assignee_user: null,
+      mentions: [],
+      due_at: null,
+      rule_id: null,
+      rule_version: null,
+      created_by: task.createdBy,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

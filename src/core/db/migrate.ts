@@ -19,6 +19,7 @@ import * as itemDeliveryDays from "./migrations/20261125090400_item_delivery_day
 import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 import * as authChangeNotify from "./migrations/20261126020000_auth_change_notify.js";
 import * as refuseStatement from "./migrations/20261127000000_refuse_statement.js";
+import * as production from "./migrations/20261202080000_production.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "20261125100000_visit_rules": visitRules,
   "20261126020000_auth_change_notify": authChangeNotify,
   "20261127000000_refuse_statement": refuseStatement,
+  "20261202080000_production": production,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

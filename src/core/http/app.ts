@@ -22,6 +22,7 @@ import { registerOutcomeGauges } from "../../metrics/outcome-gauges.js";
 import { metricsRoutes } from "../../metrics/routes.js";
 import { orderRoutes } from "../../orders/routes.js";
 import { planningRoutes } from "../../planning/routes.js";
+import { productionRoutes } from "../../production/routes.js";
 import { ruleRoutes } from "../../rules/routes.js";
 import { ruleExecutionRate } from "../../rules/rule-execution-rate.js";
 import { equipmentRoutes, replenishmentRoutes } from "../../service/equipment-routes.js";
@@ -135,6 +136,7 @@ export async function buildApp(
   askRoutes(app, deps);
   viewRoutes(app, deps);
   userRoutes(app, deps);
+  productionRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -5,7 +5,8 @@ export type Change =
   | { kind: "order"; action: "created" | "changed" | "transition"; orderNo: string; customer: string; status: string; at: string }
   | { kind: "orders"; action: "bulk"; count: number; at: string }
   | { kind: "rule"; action: "created" | "changed"; ruleId: number; enabled: boolean; at: string }
-  | { kind: "task"; action: "done"; taskId: number; at: string };
+  | { kind: "task"; action: "done"; taskId: number; at: string }
+  | { kind: "production"; action: "report" | "downtime" | "released"; orderNo?: string; workCentre?: string; at: string };
 
 /** The one NOTIFY channel of the app; payloads stay far below PostgreSQL's 8,000-byte limit. */
 export const CHANGE_CHANNEL = "lvyue_changes";
@@ -15,6 +16,7 @@ export function maySee(change: Change, roles: readonly Role[]): boolean {
   switch (change.kind) {
     case "order":
     case "orders":
+    case "production":
       return hasPermission(roles, "orders.read");
     case "rule":
       return hasPermission(roles, "rules.read");

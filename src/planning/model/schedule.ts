@@ -4,6 +4,7 @@
 // the day its materials and sub-assemblies are there.
 import type { AtpLedger } from "./atp.js";
 import type { CapacityBoard } from "./capacity.js";
+import { releasedJobs } from "./released.js";
 import type { Constraint, EngineeringData, MaterialNeed, OrderPlan, PlanOrder, ScheduledOp } from "./types.js";
 
 const EPS = 1e-9;
@@ -142,7 +143,9 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
   const trace: Trace = { ops: [], materials: [], waits: [], failed: false };
   const nextId = { v: 1 };
   let finish = ctx.todayN;
-  for (const line of order.lines) {
+  // Released to the shop floor: the work orders' remaining operations, not the BOM (released.ts).
+  if (order.released) for (const job of releasedJobs(ctx.engineering, order.released)) finish = Math.max(finish, scheduleJob(ctx, board, job, trace));
+  for (const line of order.released ? [] : order.lines) {
     let qty = line.qty;
     // Finished stock: what is reserved for this order, then free stock for a standard line.
     const fromStock = order.materialsIssued
