@@ -3,14 +3,16 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { loadWorkCentres } from "../calendar/store.js";
+import { notFound } from "../core/errors.js";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { getDispatch } from "./get-dispatch.js";
-import { getOrderProduction } from "./operation-view.js";
+import { getOperationView, getOrderProduction } from "./operation-view.js";
 import { endDowntime, listDowntime, recordDowntime } from "./record-downtime.js";
 import { reportOperation } from "./report-operation.js";
 import { dispatchReply, downtimeBody, downtimeReply, operationParams, operationReply, reportBody, workCentreParams } from "./schemas.js";
+import { findOperation } from "./store.js";
 
 export function productionRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,6 +47,24 @@ export function productionRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => getDispatch(deps.db, request.params.code),
+  );
+
+  r.get(
+    "/api/operations/:operationId",
+    {
+      config: { access: "production.read" },
+      schema: {
+        tags: ["production"],
+        summary: "One operation (what its QR code opens)",
+        params: operationParams,
+        response: { 200: operationReply, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const found = await findOperation(deps.db, request.params.operationId);
+      if (!found) throw notFound("production.operation_not_found", { operationId: request.params.operationId }, "operationId");
+      return getOperationView(deps.db, found.id);
+    },
   );
 
   r.post(

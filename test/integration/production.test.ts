@@ -12,7 +12,10 @@ let keyN = 0;
 const key = () => `test-key-${Date.now()}-${++keyN}`;
 
 async function place(qty: number, days: number) {
-  const res = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", lines: [{ sku: "PS-100", qty }], requestedDate: addDays(today, days) } });
+  const res = await t.api("POST", "/api/orders", {
+    as: "sales",
+    body: { customer: "C-A1", lines: [{ sku: "PS-100", qty }], requestedDate: addDays(today, days) },
+  });
   expect(res.status).toBe(201);
   return res.body.orderNo as string;
 }
@@ -83,11 +86,23 @@ describe("the shop floor", () => {
     expect(tasks.body.tasks.some((x: { title: string; orderNo: string }) => x.orderNo === orderNo && x.title.includes("补投 5"))).toBe(true);
     const view = await t.api("GET", `/api/orders/${orderNo}`, { as: "service" });
     expect(view.body.events.filter((e: { kind: string; data: { what: string } }) => e.kind === "production" && e.data.what === "report")).toHaveLength(2);
-    expect(view.body.workOrders[0].operations[0]).toMatchObject({ seq: 10, good: 40, scrap: 5, qtyRemaining: 55, operator: "张三", plannedStart: expect.any(String) });
+    expect(view.body.workOrders[0].operations[0]).toMatchObject({
+      seq: 10,
+      good: 40,
+      scrap: 5,
+      qtyRemaining: 55,
+      operator: "张三",
+      plannedStart: expect.any(String),
+    });
   });
 
   it("re-plans from actuals: the started op plans its remaining quantity, the next never starts before it ends, the end date moves", async () => {
-    const before = await t.database.db.selectFrom("plan_orders").select("planned_date").where("order_no", "=", orderNo).orderBy("run_id", "desc").executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom("plan_orders")
+      .select("planned_date")
+      .where("order_no", "=", orderNo)
+      .orderBy("run_id", "desc")
+      .executeTakeFirstOrThrow();
     await replan();
     const ops = await planOps(orderNo);
     expect(ops.map((o) => [o.seq, Number(o.operation_id), Number(o.hours)])).toEqual([
@@ -95,7 +110,12 @@ describe("the shop floor", () => {
       [20, op20, 0.2 + 0.05 * 95],
     ]);
     expect(ops[1].planned_start!.getTime()).toBeGreaterThanOrEqual(ops[0].planned_end!.getTime());
-    const after = await t.database.db.selectFrom("plan_orders").select("planned_date").where("order_no", "=", orderNo).orderBy("run_id", "desc").executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom("plan_orders")
+      .select("planned_date")
+      .where("order_no", "=", orderNo)
+      .orderBy("run_id", "desc")
+      .executeTakeFirstOrThrow();
     expect(after.planned_date <= before.planned_date).toBe(true);
     const status = await t.api("GET", "/api/planning/status", { as: "planner" });
     expect(status.body.stale).toBe(false);

@@ -15,6 +15,8 @@ import { ImportPage } from "./imports/import-page";
 import { AppLayout } from "./layout/app-layout";
 import { ManagementPage } from "./management/management-page";
 import { OrdersPage } from "./orders/orders-page";
+import { OperationSheet } from "./production/operation-sheet";
+import { CentrePicker, DispatchPage } from "./production/shop-floor-page";
 import { RulesPage } from "./rules/rules-page";
 import { LookupPage } from "./service/lookup-page";
 import { VisitPage } from "./service/visit-page";
@@ -65,6 +67,9 @@ export function App() {
                 <Route path="/imports" element={<ImportPage />} />
                 <Route path="/service/lookup" element={<LookupPage />} />
                 <Route path="/service/visit" element={<VisitPage />} />
+                <Route path="/shop-floor" element={<CentrePicker />} />
+                <Route path="/shop-floor/op/:operationId" element={<OperationSheet />} />
+                <Route path="/shop-floor/:code" element={<DispatchPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

@@ -1,5 +1,7 @@
 // English strings: every key of zh.ts, checked by the type.
+
 import { managementEn } from "../management/messages";
+import { productionEn } from "../production/messages";
 import type { Messages } from "./zh";
 
 export const en: Messages = {
@@ -11,7 +13,7 @@ export const en: Messages = {
     submit: "Sign in",
     required: "Enter the {{field}}",
     failed: "Sign-in failed: {{message}}",
-    hint: "Demo users: admin / sales / service / planner / purchasing / warehouse / engineering / finance",
+    hint: "Demo users: admin / sales / service / planner / purchasing / warehouse / engineering / finance / production",
   },
   menu: { boards: "Boards", orders: "Orders", rules: "Business rules" },
   roles: {
@@ -24,6 +26,7 @@ export const en: Messages = {
     finance: "Finance",
     admin: "Admin",
     integration: "Integration",
+    production: "Shop floor",
   },
   boards: {
     sales: "Sales board",
@@ -34,6 +37,7 @@ export const en: Messages = {
     engineering: "Engineering board",
     finance: "Finance board",
     admin: "Admin board",
+    production: "Production board",
   },
   status: {
     draft: "Draft",
@@ -249,6 +253,7 @@ export const en: Messages = {
     speak: "Read the answer aloud",
   },
   management: managementEn,
+  production: productionEn,
   plan: {
     run: "Plan #{{id}} · {{at}}",
     stale: "Plan #{{id}} · {{at}} · to be recomputed",
