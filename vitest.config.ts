@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const integration = (db: "pglite" | "postgres") => ({
   test: {
     name: db,
-    include: ["test/integration/**/*.test.ts"],
+    include: ["test/integration/**/*.test.ts", "test/security/**/*.test.ts"],
     env: { LVYUE_TEST_DB: db },
     globalSetup: [`test/support/setup-${db}.ts`],
     testTimeout: 30_000,

@@ -15,7 +15,8 @@ import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { planActions } from "../rules/model/plan-actions.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
-import { requestHash } from "./create-order.js";
+import { isUniqueViolation, requestHash } from "./create-order.js";
+import { bulkBatchKey, bulkOrderIndex, bulkOrderKey } from "./idempotency-keys.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
 import { plantDay } from "./model/numbering.js";
@@ -55,24 +56,48 @@ function parseOne(raw: unknown): OrderRequest {
   throw validationToAppError({ keyword: code, instancePath: `/${path.join("/")}`, message, params }, "order");
 }
 
-export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { batchId: string; orders: unknown[] }, lang: Lang = "zh") {
-  const hash = requestHash(body.orders);
-  const earlier = await db.selectFrom("bulk_batches").select(["request_hash", "result"]).where("batch_id", "=", body.batchId).executeTakeFirst();
-  if (earlier) {
-    if (earlier.request_hash !== hash) throw new AppError("conflict", "order.bulk_batch_mismatch", { batchId: body.batchId }, "batchId");
-    return { ...(earlier.result as BulkSummary), replayed: true };
+type BulkBody = { batchId: string; orders: unknown[] };
+
+export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: BulkBody, lang: Lang = "zh") {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await intakeBatch(db, principal, body, lang);
+    } catch (error) {
+      // Two deliveries of one batch raced and the other wrote some of its orders first: start over,
+      // keeping what it wrote (or replaying its answer once it has finished).
+      if (!isUniqueViolation(error, "orders_idempotency_key_key") || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
   }
+}
+
+async function earlierAnswer(db: Kysely<DB>, batchKey: string, hash: string, batchId: string) {
+  const earlier = await db.selectFrom("bulk_batches").select(["request_hash", "result"]).where("batch_id", "=", batchKey).executeTakeFirst();
+  if (!earlier) return undefined;
+  if (earlier.request_hash !== hash) throw new AppError("conflict", "order.bulk_batch_mismatch", { batchId }, "batchId");
+  return { ...(earlier.result as BulkSummary), replayed: true };
+}
+
+async function intakeBatch(db: Kysely<DB>, principal: Principal, body: BulkBody, lang: Lang) {
+  const hash = requestHash(body.orders);
+  // Batches are the caller's own: another caller's equal batchId is another batch.
+  const batchKey = bulkBatchKey(principal, body.batchId);
+  const earlier = await earlierAnswer(db, batchKey, hash, body.batchId);
+  if (earlier) return earlier;
   const at = new Date();
   const today = plantDay(at);
   const results: BulkResult[] = new Array(body.orders.length);
   // Orders of this batch already written by an interrupted earlier attempt keep their numbers.
   const done = await db
     .selectFrom("orders")
-    .select(["order_no", "idempotency_key", "status"])
-    .where("idempotency_key", "like", `${body.batchId.replace(/[\\%_]/g, (c) => `\\${c}`)}#%`)
+    .select(["order_no", "idempotency_key", "request_hash", "status"])
+    .where("idempotency_key", "like", `${batchKey.replace(/[\\%_]/g, (c) => `\\${c}`)}#%`)
     .execute();
   for (const d of done) {
-    const index = Number(d.idempotency_key!.split("#").pop());
+    const index = bulkOrderIndex(d.idempotency_key!, principal, body.batchId, body.orders.length);
+    if (index === undefined) continue;
+    // Written by an attempt with other content (orders from before keys carried the batch's hash have none).
+    if (d.request_hash !== null && d.request_hash !== hash) throw new AppError("conflict", "order.bulk_batch_mismatch", { batchId: body.batchId }, "batchId");
     results[index] = { index, orderNo: d.order_no, status: d.status };
   }
 
@@ -131,7 +156,14 @@ export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { b
         tx,
         effects.map((e, i) => ({
           built: e.built,
-          meta: { orderNo: e.orderNo, actor: principal.name, source: "bulk", idempotencyKey: `${body.batchId}#${chunk[i].index}`, at },
+          meta: {
+            orderNo: e.orderNo,
+            actor: principal.name,
+            source: "bulk",
+            idempotencyKey: bulkOrderKey(principal, body.batchId, chunk[i].index),
+            requestHash: hash,
+            at,
+          },
           promisedDate: promised[i],
         })),
         {
@@ -155,10 +187,13 @@ export async function bulkIntake(db: Kysely<DB>, principal: Principal, body: { b
     held: results.filter((r) => r.status === "on_hold").length,
     results,
   };
-  await db
+  const saved = await db
     .insertInto("bulk_batches")
-    .values({ batch_id: body.batchId, request_hash: hash, result: JSON.stringify(summary), created_by: principal.name })
+    .values({ batch_id: batchKey, request_hash: hash, result: JSON.stringify(summary), created_by: principal.name })
     .onConflict((oc) => oc.column("batch_id").doNothing())
-    .execute();
+    .returning("batch_id")
+    .executeTakeFirst();
+  // A concurrent delivery of the batch finished first: its answer is the batch's answer.
+  if (!saved) return (await earlierAnswer(db, batchKey, hash, body.batchId)) ?? { ...summary, replayed: false };
   return { ...summary, replayed: false };
 }

@@ -14,6 +14,7 @@ import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
+import { orderKey } from "./idempotency-keys.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
 import { buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
@@ -59,12 +60,14 @@ export async function createOrder(
   options: { idempotencyKey?: string; source?: "api" | "ui" } = {},
 ): Promise<CreateOrderResult> {
   const hash = options.idempotencyKey ? requestHash(request) : undefined;
+  // Stored scoped to the caller: another caller's equal key is another order.
+  const storedKey = options.idempotencyKey ? orderKey(principal, options.idempotencyKey) : undefined;
   const replay = async (): Promise<CreateOrderResult | undefined> => {
-    if (!options.idempotencyKey) return undefined;
-    const existing = await findOrderByIdempotencyKey(db, options.idempotencyKey);
+    if (!storedKey) return undefined;
+    const existing = await findOrderByIdempotencyKey(db, storedKey);
     if (!existing) return undefined;
     if (existing.request_hash !== hash) {
-      throw new AppError("conflict", "order.idempotency_mismatch", { key: options.idempotencyKey }, "Idempotency-Key");
+      throw new AppError("conflict", "order.idempotency_mismatch", { key: options.idempotencyKey ?? "" }, "Idempotency-Key");
     }
     return { order: await getOrderView(db, existing.order_no), replayed: true, actions: [] };
   };
@@ -73,7 +76,7 @@ export async function createOrder(
   if (earlier) return earlier;
 
   try {
-    return await intake(db, principal, request, options, hash);
+    return await intake(db, principal, request, { ...options, idempotencyKey: storedKey }, hash);
   } catch (error) {
     // Two retries of one request raced: the loser answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key_key")) {

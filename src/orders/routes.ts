@@ -12,6 +12,7 @@ import { activeStatusLink } from "../service/status-links.js";
 import { bulkIntake } from "./bulk-intake.js";
 import { createOrder } from "./create-order.js";
 import { getOrderView } from "./get-order.js";
+import { batchIdField, idempotencyKeyHeader } from "./idempotency-keys.js";
 import { listOrders } from "./list-orders.js";
 import { createOrderBody, createOrderReply, listOrdersQuery, orderHeaderReply, orderReply, patchOrderBody, transitionBody } from "./schemas.js";
 import { transitionOrder } from "./transition-order.js";
@@ -29,7 +30,7 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["orders"],
         summary: "Create an order (Idempotency-Key makes retries safe)",
-        headers: z.object({ "idempotency-key": z.string().min(8).max(100).optional() }),
+        headers: z.object({ "idempotency-key": idempotencyKeyHeader.optional() }),
         body: createOrderBody,
         response: { 201: createOrderReply, ...errorReplies },
       },
@@ -51,7 +52,7 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["orders"],
         summary: "Take in a batch: each order validated, rule-checked and reserved on its own; retrying a batchId creates nothing new",
-        body: z.strictObject({ batchId: z.string().min(1).max(100), orders: z.array(z.unknown()).min(1).max(20_000) }),
+        body: z.strictObject({ batchId: batchIdField, orders: z.array(z.unknown()).min(1).max(20_000) }),
         response: { 200: z.record(z.string(), z.unknown()), ...errorReplies },
       },
     },

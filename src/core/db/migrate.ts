@@ -20,6 +20,7 @@ import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 import * as authChangeNotify from "./migrations/20261126020000_auth_change_notify.js";
 import * as refuseStatement from "./migrations/20261127000000_refuse_statement.js";
 import * as production from "./migrations/20261202080000_production.js";
+import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idempotency_keys.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "20261126020000_auth_change_notify": authChangeNotify,
   "20261127000000_refuse_statement": refuseStatement,
   "20261202080000_production": production,
+  "20261202070000_scoped_idempotency_keys": scopedIdempotencyKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
