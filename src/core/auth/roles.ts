@@ -93,7 +93,7 @@ const GRANTS: Record<Role, Permission[]> = {
   engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write"],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
   admin: [...PERMISSIONS],
-  production: ["session", "items.read", "orders.read", "production.read", "production.report", "production.override", "production.downtime"],
+  production: [...PEOPLE_BASE, "production.read", "production.report", "production.override", "production.downtime"],
   integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync", "metrics.scrape"],
 };
 

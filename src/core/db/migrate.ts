@@ -19,8 +19,8 @@ import * as itemDeliveryDays from "./migrations/20261125090400_item_delivery_day
 import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 import * as authChangeNotify from "./migrations/20261126020000_auth_change_notify.js";
 import * as refuseStatement from "./migrations/20261127000000_refuse_statement.js";
-import * as production from "./migrations/20261202080000_production.js";
 import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idempotency_keys.js";
+import * as production from "./migrations/20261202080000_production.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
