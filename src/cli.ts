@@ -7,6 +7,7 @@ import { createApiToken } from "./core/auth/store.js";
 import { readConfig } from "./core/config.js";
 import { AppError } from "./core/errors.js";
 import { loadDemoPlant } from "./demo/load-demo-plant.js";
+import { loadDemoShopFloor } from "./demo/shop-floor.js";
 import { exportXlsx } from "./exports/xlsx-export.js";
 import { progressPrinter, summaryRows } from "./imports/cli-report.js";
 import { IMPORT_KINDS, type ImportKind } from "./imports/model/fields.js";
@@ -30,6 +31,7 @@ program
             const summary = await loadDemoPlant(database.db);
             await installDefaultRules(database.db);
             await startDemoStandIns(database.db);
+            if (!summary.skipped) await loadDemoShopFloor(database.db);
             if (!summary.skipped) console.log(`Demo plant loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
           }
         : undefined,
@@ -62,6 +64,7 @@ program
     const summary = await loadDemoPlant(database.db, { seed: Number(opts.seed) });
     await installDefaultRules(database.db);
     console.table(summary);
+    if (!summary.skipped) console.table(await loadDemoShopFloor(database.db));
     await database.close();
   });
 
