@@ -3,10 +3,10 @@
 // events) beside raw inserts of the very rows it wrote, one transaction per order, in the same run. Both
 // paths first take some warm-up orders untimed: the figure is a running server's.
 import { sql } from "kysely";
+import { buildApp } from "../src/app.js";
 import { DEMO_USERS } from "../src/core/auth/roles.js";
 import { upsertUser } from "../src/core/auth/store.js";
 import { readConfig } from "../src/core/config.js";
-import { buildApp } from "../src/core/http/app.js";
 import { loadDemoPlant } from "../src/demo/load-demo-plant.js";
 import { plantDay } from "../src/orders/model/numbering.js";
 import { installDefaultRules } from "../src/rules/install-default-rules.js";

@@ -2,10 +2,10 @@
 // set-based inserts), then GET /api/metrics/outcomes for the year through HTTP, beside a bare
 // count(*) over the same events, in the same run.
 import { sql } from "kysely";
+import { buildApp } from "../src/app.js";
 import { createApiToken } from "../src/core/auth/store.js";
 import { readConfig } from "../src/core/config.js";
 import type { Database } from "../src/core/db/connect.js";
-import { buildApp } from "../src/core/http/app.js";
 import { addDays } from "../src/metrics/model/period.js";
 import { plantDay } from "../src/orders/model/numbering.js";
 import { seedSmallPlant } from "../test/fixtures/small-plant.js";

@@ -1,12 +1,12 @@
 // Starts Lvyue: opens the database, migrates, prepares users (and the demo plant), serves HTTP.
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.js";
 import { DEMO_USERS } from "./core/auth/roles.js";
 import { upsertUser } from "./core/auth/store.js";
 import type { Config } from "./core/config.js";
 import { type Database, openDatabase } from "./core/db/connect.js";
 import { migrateToLatest } from "./core/db/migrate.js";
-import { buildApp } from "./core/http/app.js";
 import { startWorker } from "./outbox/worker.js";
 import { startReplanner } from "./planning/replanner.js";
 

@@ -3,8 +3,8 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import { hasPermission } from "../core/auth/roles.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
-import { isUniqueViolation } from "../orders/create-order.js";
 import { CREDIT_FIELDS, type CreateCustomer } from "./schemas.js";
 import { getCustomer, recordMasterChange } from "./store.js";
 

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../core/errors.js";
 import { requirePrincipal } from "../core/http/access.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
 import { createCustomer } from "./create-customer.js";
 import { CUSTOMER_GRADES, createCustomerBody, customerReply, patchCustomerBody } from "./schemas.js";

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { addDays } from "../calendar/dates.js";
 import { getCalendar } from "../calendar/get-calendar.js";
 import type { DB } from "../core/db/schema.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { getPlanStatus } from "../planning/get-plan.js";
 import { listBottlenecks } from "../planning/list-bottlenecks.js";
 import { listShortages } from "../planning/list-shortages.js";

@@ -2,8 +2,8 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { fromFen, toFen } from "../core/money.js";
+import { plantDay } from "../core/plant-day.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
-import { plantDay } from "../orders/model/numbering.js";
 import { countAcceptableOrders } from "../planning/count-acceptable-orders.js";
 import { openTasksOf, pinnedOrders } from "./board-queries.js";
 import { healthScore } from "./model/health-score.js";

@@ -2,8 +2,8 @@
 // exception shipments (ready orders already late, or held after production).
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../core/plant-day.js";
 import { orderHeader } from "../orders/get-order.js";
-import { plantDay } from "../orders/model/numbering.js";
 import { headerWithName, openTasksOf, pinnedOrders } from "./board-queries.js";
 
 export async function warehouseBoard(db: Kysely<DB>, now = new Date()) {

@@ -1,7 +1,7 @@
 // The demo plant's installed base: the serialised units of recently delivered orders, and a year of
 // service visits on some of them (parts from the model's own BOM, a photo, a warranty card, the
 // replenishment request and the lifecycle), so the nameplate look-up has history to show. Pure.
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { addMonths, DEFAULT_PART_WARRANTY_MONTHS, deliveredSerials, warrantyUntil } from "../service/model/installed-base.js";
 import { newVerificationCode } from "../service/model/verification-code.js";
 import { addDays, plantInstant } from "./dates.js";

@@ -1,5 +1,5 @@
 // The whole demo plant as plain rows, ready to insert. Pure: `now` is the only clock.
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { generateInstalledBase, type InstalledBase } from "./equipment.js";
 import { generateMasterChanges, type MasterChangeRow } from "./master-changes.js";
 import { generateMasterData, type MasterData } from "./master-data.js";

@@ -6,7 +6,7 @@
 // the boards. So a default rule goes live in a first version with its tags only; its full default
 // definition is its next version, made at load time, and applies to the orders taken in from then on.
 
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { matchRules } from "../rules/active-rules.js";
 import { storedOrderChanges } from "../rules/model/apply-plan.js";
 import type { ActiveRule, RuleDefinitionInput } from "../rules/model/definition.js";

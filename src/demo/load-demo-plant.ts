@@ -4,7 +4,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { SYSTEM } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { compileRule } from "../rules/active-rules.js";
 import { DEFAULT_RULES } from "../rules/default-rules.js";
 import { parseRule } from "../rules/parse-rule.js";

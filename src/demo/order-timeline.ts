@@ -1,7 +1,8 @@
 // Pure generator of one order's history: the events that took it from creation to where it is now,
 // along the state machine of lifecycle.ts, with realistic dwell times at each stage.
+
+import { plantDay } from "../core/plant-day.js";
 import type { OrderStatus } from "../orders/model/lifecycle.js";
-import { plantDay } from "../orders/model/numbering.js";
 import { addDays, addHours, HOUR_MS, plantInstant } from "./dates.js";
 import type { Rng } from "./random.js";
 

@@ -1,9 +1,10 @@
 // Pure generator of the order book: a year of orders (most in the last 120 days) with their lines and full event histories,
 // numbered per plant day as the live app numbers them.
 import { sumMoney } from "../core/money.js";
+import { plantDay } from "../core/plant-day.js";
 import { effectiveVersion } from "../engineering/model.js";
 import { STAGE_OWNER } from "../orders/model/lifecycle.js";
-import { formatOrderNo, plantDay } from "../orders/model/numbering.js";
+import { formatOrderNo } from "../orders/model/numbering.js";
 import { addDays, daysBetween, plantInstant, weekday } from "./dates.js";
 import type { Engineering } from "./engineering.js";
 import type { ItemMaster } from "./items.js";

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, notFound } from "../core/errors.js";
 import { requirePrincipal } from "../core/http/access.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
 import { contentDisposition, type ExportColumn, exportXlsx, XLSX_TYPE } from "../exports/xlsx-export.js";

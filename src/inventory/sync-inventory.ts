@@ -4,10 +4,10 @@ import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
 import { reasonMessage } from "../imports/model/reasons.js";
-import { isUniqueViolation } from "../orders/create-order.js";
 import { fireInventoryChanged } from "../rules/fire-inventory-changed.js";
 import { checkBatch, type SyncBatch } from "./model/sync-lines.js";
 

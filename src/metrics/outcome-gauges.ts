@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import { Gauge, type Registry } from "prom-client";
 import type { DB } from "../core/db/schema.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { computeOutcomes } from "./compute-outcomes.js";
 import { addDays, periodOf } from "./model/period.js";
 

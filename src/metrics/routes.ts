@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, isoDate } from "../core/http/schemas.js";
 import { DISAGREEMENT_CAUSES } from "./agreement-store.js";
 import { computeOutcomes } from "./compute-outcomes.js";

@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import type { Lang } from "../core/i18n.js";
@@ -15,7 +16,7 @@ import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { planActions } from "../rules/model/plan-actions.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
-import { isUniqueViolation, requestHash } from "./create-order.js";
+import { requestHash } from "./create-order.js";
 import { bulkBatchKey, bulkOrderIndex, bulkOrderKey } from "./idempotency-keys.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
@@ -134,7 +135,7 @@ async function intakeBatch(db: Kysely<DB>, principal: Principal, body: BulkBody,
     const planContext = await getPlanContext(db, { burst: true });
     await db.transaction().execute(async (tx) => {
       const numbers = await allocateOrderNumbers(tx, today, chunk.length);
-      const effects: RuleEffects[] = chunk.map(({ built: order }, i) => {
+      const effects: RuleEffects<BuiltOrder>[] = chunk.map(({ built: order }, i) => {
         const facts = orderFacts(
           { ...order, orderNo: numbers[i], status: order.status, source: "bulk" },
           ctx.customers.get(order.customer_code)!,

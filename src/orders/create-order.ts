@@ -1,9 +1,11 @@
 // Use case: take one order in (validate, check business rules, number it, record its events).
+
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import { asOneStatement } from "../core/db/connect.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import { changeNotice } from "../events/publish-change.js";
 import { isRefused } from "../inventory/reserve-stock.js";
@@ -17,7 +19,7 @@ import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
 import { orderKey } from "./idempotency-keys.js";
 import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
-import { buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
+import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
 import { formatOrderNo, parseOrderNo, plantDay } from "./model/numbering.js";
 import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "./store.js";
 
@@ -112,7 +114,7 @@ async function prepareIntake(db: Kysely<DB>, request: OrderRequest, options: Opt
 /** The order's rows and, for one statement with them, its evaluation, the rules' effects and the change notice. */
 async function writeParts(
   db: Kysely<DB> | Transaction<DB>,
-  effects: RuleEffects,
+  effects: RuleEffects<BuiltOrder>,
   principal: Principal,
   options: Options & { source: "api" | "ui"; hash?: string; promisedDate?: string | null; lockStock: boolean },
 ) {
@@ -213,10 +215,4 @@ async function intake(
   // Booked in this instance's plan state only once the order exists, so the next promise sees it.
   if (result.created.order.promisedDate) promise?.commit();
   return result.created;
-}
-
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  if (e?.code !== "23505") return false;
-  return !constraint || e.constraint === constraint || (e.message ?? "").includes(constraint);
 }

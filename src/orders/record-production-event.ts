@@ -4,7 +4,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { publishChange } from "../events/publish-change.js";
-import { appendEvent } from "./store.js";
+import { appendEvents } from "./store.js";
 
 export interface ProductionEvent {
   orderNo: string;
@@ -17,9 +17,10 @@ export interface ProductionEvent {
 }
 
 export async function recordProductionEvents(tx: Transaction<DB>, events: ProductionEvent[]) {
-  for (const e of events) {
-    await appendEvent(tx, { orderNo: e.orderNo, actor: e.actor, kind: "production", reason: e.reason ?? null, data: { what: e.what, ...e.data } });
-  }
+  await appendEvents(
+    tx,
+    events.map((e) => ({ orderNo: e.orderNo, actor: e.actor, kind: "production" as const, reason: e.reason ?? null, data: { what: e.what, ...e.data } })),
+  );
   const first = events[0];
   if (!first) return;
   const action = first.what === "downtime" ? "downtime" : first.what === "released" ? "released" : "report";

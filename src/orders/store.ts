@@ -322,50 +322,64 @@ export async function getOrderEvents(db: Db, orderNo: string) {
   return db.selectFrom("order_events").selectAll().where("order_no", "=", orderNo).orderBy("id").execute();
 }
 
+/** The order's columns a change may write. */
+export type OrderColumns = Partial<
+  Pick<
+    OrderRow,
+    | "status"
+    | "held_from"
+    | "hold_reason"
+    | "rush"
+    | "tags"
+    | "requested_date"
+    | "promised_date"
+    | "delivered_at"
+    | "owner_role"
+    | "owner_user"
+    | "note"
+    | "priority"
+  >
+>;
+
 /** Writes `changes` only if the order is still at `expectedVersion`; returns the new row or undefined. */
-export async function updateOrderIfVersion(
-  db: Db,
-  orderNo: string,
-  expectedVersion: number,
-  changes: Partial<
-    Pick<
-      OrderRow,
-      "status" | "held_from" | "hold_reason" | "rush" | "tags" | "requested_date" | "promised_date" | "delivered_at" | "owner_role" | "owner_user" | "note"
-    >
-  >,
-) {
+export async function updateOrderIfVersion(db: Db, orderNo: string, expectedVersion: number, changes: OrderColumns, at = new Date()) {
   return db
     .updateTable("orders")
-    .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+    .set({ ...changes, version: sql`version + 1`, updated_at: at })
     .where("order_no", "=", orderNo)
     .where("version", "=", expectedVersion)
     .returningAll()
     .executeTakeFirst();
 }
 
-export async function appendEvent(
-  db: Db,
-  event: {
-    orderNo: string;
-    actor: string;
-    kind: "transition" | "changed" | "production";
-    from?: OrderStatus | null;
-    to?: OrderStatus | null;
-    reason?: string | null;
-    data?: Record<string, unknown>;
-  },
-) {
+export interface OrderEventInput {
+  orderNo: string;
+  actor: string;
+  kind: "transition" | "changed" | "production";
+  from?: OrderStatus | null;
+  to?: OrderStatus | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+/** Appends events to orders' logs (who, when, from, to, why). Only the orders use cases call it. */
+export async function appendEvents(db: Db, events: OrderEventInput[]) {
+  if (!events.length) return;
   await db
     .insertInto("order_events")
-    .values({
-      order_no: event.orderNo,
-      actor: event.actor,
-      kind: event.kind,
-      from_status: event.from ?? null,
-      to_status: event.to ?? null,
-      reason: event.reason ?? null,
-      data: JSON.stringify(event.data ?? {}),
-    })
+    .values(
+      events.map((event) => ({
+        order_no: event.orderNo,
+        actor: event.actor,
+        kind: event.kind,
+        from_status: event.from ?? null,
+        to_status: event.to ?? null,
+        reason: event.reason ?? null,
+        data: JSON.stringify(event.data ?? {}),
+        ...(event.at ? { at: event.at } : {}),
+      })),
+    )
     .execute();
 }
 

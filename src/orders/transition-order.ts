@@ -2,14 +2,11 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
-import { AppError, notFound, refused } from "../core/errors.js";
-import { publishChange } from "../events/publish-change.js";
-import { releaseReservations } from "../inventory/reserve-stock.js";
-import { runRulesOnOrder } from "../rules/run-rules-on-order.js";
-import { registerDeliveredEquipment } from "../service/register-delivered-equipment.js";
+import { AppError, refused } from "../core/errors.js";
+import { lockOrder } from "./apply-order-change.js";
 import { getOrderView } from "./get-order.js";
-import { checkTransition, isOrderStatus, type OrderStatus, STAGE_OWNER } from "./model/lifecycle.js";
-import { appendEvent, getOrderRow, pinEffectiveVersions, updateOrderIfVersion } from "./store.js";
+import { checkTransition, isOrderStatus, type OrderStatus } from "./model/lifecycle.js";
+import { moveOrder } from "./move-order.js";
 
 export interface TransitionRequest {
   to: OrderStatus;
@@ -26,11 +23,7 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
 /** The same transition inside a caller's transaction (the shop floor moves the order with its report). */
 export async function transitionOrderInTransaction(tx: Transaction<DB>, db: Kysely<DB>, principal: Principal, orderNo: string, request: TransitionRequest) {
   {
-    const row = await getOrderRow(tx, orderNo, true);
-    if (!row) throw notFound("order.not_found", { orderNo }, "orderNo");
-    if (request.expectedVersion !== undefined && request.expectedVersion !== row.version) {
-      throw staleVersion(row.version, request.expectedVersion);
-    }
+    const row = await lockOrder(tx, orderNo, request.expectedVersion);
     const from = row.status as OrderStatus;
     const heldFrom = row.held_from && isOrderStatus(row.held_from) ? row.held_from : null;
     const check = checkTransition(from, request.to, principal.roles, heldFrom);
@@ -49,27 +42,13 @@ export async function transitionOrderInTransaction(tx: Transaction<DB>, db: Kyse
     if (check.reasonRequired && !reason) throw new AppError("invalid", "order.reason_required", { to: request.to }, "reason");
 
     const clearedHolds = await checkBlocks(tx, orderNo, from, request.to, principal);
-
-    const holding = request.to === "on_hold";
-    const updated = await updateOrderIfVersion(tx, orderNo, row.version, {
-      status: request.to,
-      held_from: holding ? from : null,
-      hold_reason: holding ? reason : null,
-      owner_role: holding ? (principal.roles[0] ?? null) : STAGE_OWNER[request.to],
-      owner_user: holding && principal.kind === "user" ? principal.name : null,
-      ...(request.to === "delivered" ? { delivered_at: new Date() } : {}),
+    await moveOrder(tx, db, row, {
+      to: request.to,
+      actor: principal.name,
+      reason,
+      holder: { role: principal.roles[0] ?? null, user: principal.kind === "user" ? principal.name : null },
+      data: clearedHolds.length ? { clearedHolds } : {},
     });
-    if (!updated) throw new AppError("conflict", "conflict.concurrent");
-    // A draft builds to the BOM and routing versions in force the day it is confirmed, and keeps them.
-    const pinned = request.to === "confirmed" ? await pinEffectiveVersions(tx, orderNo) : {};
-    const data: Record<string, unknown> = {};
-    if (clearedHolds.length) data.clearedHolds = clearedHolds;
-    if (Object.keys(pinned).length) data.pinned = pinned;
-    await appendEvent(tx, { orderNo, actor: principal.name, kind: "transition", from, to: request.to, reason, data });
-    await publishChange(tx, { kind: "order", action: "transition", orderNo, customer: row.customer_code, status: request.to });
-    if (request.to === "cancelled") await releaseReservations(tx, { orderNos: [orderNo] }, "released");
-    if (request.to === "delivered") await registerDeliveredEquipment(tx, orderNo, principal.name, new Date());
-    await runRulesOnOrder(tx, db, orderNo, { trigger: "order.transition", from, to: request.to });
   }
 }
 
@@ -89,6 +68,4 @@ async function checkBlocks(tx: Transaction<DB>, orderNo: string, from: OrderStat
   return ids;
 }
 
-export function staleVersion(current: number, given: number) {
-  return new AppError("stale_version", "order.stale_version", { current, given }, "If-Match", { currentVersion: current });
-}
+export { staleVersion } from "./apply-order-change.js";

@@ -1,8 +1,6 @@
 // What each outbox topic does: send a robot message, or ask the credit provider and act on its answer.
-import type { Kysely } from "kysely";
-import type { DB } from "../core/db/schema.js";
 import { sendRobotMessage } from "../notifications/send-robot-message.js";
-import { appendEvent } from "../orders/store.js";
+import { recordCreditDecision } from "../orders/record-credit-decision.js";
 import { checkCredit } from "../rules/credit/credit-client.js";
 import { deliverStatusLink } from "../service/deliver-status-link.js";
 import { deliverWarrantyCard } from "../service/warranty-cards.js";
@@ -30,77 +28,15 @@ const creditCheck: OutboxHandler = async (db, { id, payload }) => {
     order: { orderNo, amount: String(payload.amount), currency: "CNY" },
   });
   if (!answer.ok) return answer;
-  await applyCreditAnswer(db, orderNo, Number(payload.blockId), name, answer);
+  await recordCreditDecision(db, {
+    orderNo,
+    blockId: Number(payload.blockId),
+    provider: name,
+    decision: answer.decision,
+    reason: answer.reason,
+    score: answer.score,
+  });
   return { ok: true, detail: { provider: name, decision: answer.decision, score: answer.score, reason: answer.reason } };
 };
-
-/** Approved: the credit hold lifts, and the order resumes if nothing else holds it. Otherwise finance decides. */
-async function applyCreditAnswer(
-  db: Kysely<DB>,
-  orderNo: string,
-  blockId: number,
-  provider: string,
-  answer: { decision: string; reason: string; score: number },
-) {
-  const actor = `credit:${provider}`;
-  await db.transaction().execute(async (tx) => {
-    const order = await tx.selectFrom("orders").selectAll().where("order_no", "=", orderNo).forNoKeyUpdate().executeTakeFirstOrThrow();
-    if (answer.decision !== "approved") {
-      const reason = `信用审核${answer.decision === "rejected" ? "未通过" : "需人工复核"}：${answer.reason}`;
-      await tx.updateTable("order_blocks").set({ reason }).where("id", "=", blockId).execute();
-      await tx
-        .insertInto("tasks")
-        .values({
-          title: `${reason}（${orderNo}）`,
-          order_no: orderNo,
-          assignee_role: "finance",
-          assignee_user: null,
-          mentions: [],
-          due_at: null,
-          rule_id: null,
-          rule_version: null,
-          created_by: actor,
-          done_by: null,
-          done_at: null,
-        })
-        .execute();
-      await appendEvent(tx, { orderNo, actor, kind: "changed", data: { credit: { decision: answer.decision, score: answer.score, reason: answer.reason } } });
-      return;
-    }
-    await tx.updateTable("order_blocks").set({ cleared_at: new Date(), cleared_by: actor }).where("id", "=", blockId).where("cleared_at", "is", null).execute();
-    const otherHolds = await tx
-      .selectFrom("order_blocks")
-      .select("id")
-      .where("order_no", "=", orderNo)
-      .where("to_status", "=", "*")
-      .where("cleared_at", "is", null)
-      .execute();
-    if (order.status !== "on_hold" || otherHolds.length || !order.held_from) {
-      await appendEvent(tx, { orderNo, actor, kind: "changed", data: { credit: { decision: answer.decision, score: answer.score } } });
-      return;
-    }
-    await tx
-      .updateTable("orders")
-      .set((eb) => ({
-        status: order.held_from!,
-        held_from: null,
-        hold_reason: null,
-        owner_role: "planner",
-        owner_user: null,
-        version: eb("version", "+", 1),
-        updated_at: new Date(),
-      }))
-      .where("order_no", "=", orderNo)
-      .execute();
-    await appendEvent(tx, {
-      orderNo,
-      actor,
-      kind: "transition",
-      from: "on_hold",
-      to: order.held_from as never,
-      reason: `信用审核通过（评分 ${answer.score}）`,
-    });
-  });
-}
 
 export const OUTBOX_HANDLERS = { robot, credit_check: creditCheck, status_link: deliverStatusLink, warranty_card: deliverWarrantyCard };

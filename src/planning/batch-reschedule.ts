@@ -1,16 +1,17 @@
-// Use case: batch reschedule (批量改期) — tick orders, enter a date: every order gets the new due date,
-// the plan is recomputed with it, each order its new promise and kitting rate, and purchasing is told
+// Use case: batch reschedule (批量改期) — tick orders, enter a date: every order gets the new due date
+// (the customer's requested date when sales or service move it, the promise when a planner does: see
+// orders/reschedule-orders.ts and decision 0051), the plan is recomputed with it, each order its new promise and kitting rate, and purchasing is told
 // how the shortages changed. All or nothing: one order that cannot move stops the batch, and the
 // answer says which and why.
 import { type Kysely, sql } from "kysely";
 import { dayFromNumber } from "../calendar/dates.js";
 import type { Principal } from "../core/auth/principal.js";
-import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
+import { plantDay } from "../core/plant-day.js";
 import { OPEN_STATUSES, type OrderStatus } from "../orders/model/lifecycle.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { movesRequestedDate, rescheduleOrders } from "../orders/reschedule-orders.js";
 import { currentRunId } from "./list-shortages.js";
 import type { OrderPlan } from "./model/types.js";
 import { persistPlan } from "./persist-plan.js";
@@ -103,6 +104,8 @@ export async function batchReschedule(db: Kysely<DB>, principal: Principal, inpu
   const changes = diffShortages(before, after);
   const names = (sku: string) => computed.engineering.items.get(sku)?.name ?? sku;
 
+  // The customer's date moves for those who may change it; a planner's reschedule moves the promise.
+  const movesRequested = movesRequestedDate(principal);
   const results = orderNos.map((orderNo) => {
     const row = byNo.get(orderNo)!;
     const plan = planOf.get(orderNo);
@@ -117,7 +120,7 @@ export async function batchReschedule(db: Kysely<DB>, principal: Principal, inpu
       status: row.status,
       version: row.version + 1,
       previous: { requestedDate: row.requested_date, promisedDate: row.promised_date, kittingRate: was ? Number(was.kitting_rate) : null },
-      requestedDate: input.dueDate,
+      requestedDate: movesRequested ? input.dueDate : row.requested_date,
       promisedDate,
       plannedDate,
       late: plannedDate !== null && plannedDate > input.dueDate,
@@ -128,40 +131,23 @@ export async function batchReschedule(db: Kysely<DB>, principal: Principal, inpu
 
   const notification = changes.count ? shortageMessage(changes, { count: orderNos.length, reason: input.reason, dueDate: input.dueDate }, names) : null;
   const runId = await db.transaction().execute(async (tx) => {
-    const locked = await tx
-      .selectFrom("orders")
-      .select(["order_no", "version"])
-      .where("order_no", "in", orderNos)
-      .orderBy("order_no")
-      .forNoKeyUpdate()
-      .execute();
-    const moved = locked.filter((l) => l.version !== byNo.get(l.order_no)!.version);
-    if (moved.length)
+    const written = await rescheduleOrders(
+      tx,
+      db,
+      principal,
+      results.map((r) => ({ orderNo: r.orderNo, version: r.version - 1, requestedDate: r.requestedDate, promisedDate: r.promisedDate })),
+      input.reason,
+    );
+    if (!written.ok)
       throw rejected(
-        moved.map((m) => ({ orderNo: m.order_no, error: new AppError("conflict", "reschedule.changed", { orderNo: m.order_no }) })),
+        written.moved.map((orderNo) => ({ orderNo, error: new AppError("conflict", "reschedule.changed", { orderNo }) })),
         orderNos,
         lang,
       );
-    await sql`
-      update orders o set requested_date = v.due::date, promised_date = v.promised::date, version = o.version + 1, updated_at = now()
-      from unnest(${orderNos}::text[], ${results.map(() => input.dueDate)}::text[], ${results.map((r) => r.promisedDate)}::text[]) as v(order_no, due, promised)
-      where o.order_no = v.order_no`.execute(tx);
-    await insertUnnest(
-      tx,
-      "order_events",
-      { order_no: "text", actor: "text", kind: "text", reason: "text", data: "jsonb" },
-      results.map((r) => ({
-        order_no: r.orderNo,
-        actor: principal.name,
-        kind: "changed",
-        reason: input.reason,
-        data: JSON.stringify({
-          batchReschedule: true,
-          requestedDate: { from: r.previous.requestedDate, to: r.requestedDate },
-          promisedDate: { from: r.previous.promisedDate, to: r.promisedDate },
-        }),
-      })),
-    );
+    for (const stored of written.rows) {
+      const result = results.find((r) => r.orderNo === stored.order_no);
+      if (result) Object.assign(result, { status: stored.status, version: stored.version });
+    }
     if (notification) {
       await tx
         .insertInto("notifications")

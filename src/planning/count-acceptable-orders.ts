@@ -5,7 +5,7 @@
 import { type Kysely, sql } from "kysely";
 import { addDays, dayFromNumber } from "../calendar/dates.js";
 import type { DB } from "../core/db/schema.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { promiseOrder } from "./model/ctp.js";
 import { getPlanContext } from "./plan-state.js";
 import { constraintView } from "./promise-order.js";

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { addDays, dayNumber } from "../calendar/dates.js";
 import type { DB } from "../core/db/schema.js";
 import { notFound } from "../core/errors.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { currentRunId } from "./list-shortages.js";
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

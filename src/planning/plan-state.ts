@@ -5,7 +5,7 @@
 import { type Kysely, sql } from "kysely";
 import { dayNumber } from "../calendar/dates.js";
 import type { DB } from "../core/db/schema.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { AtpLedger } from "./model/atp.js";
 import { buildCentreCalendars, CapacityBoard } from "./model/capacity.js";
 import type { Names } from "./model/explain.js";

@@ -2,7 +2,7 @@
 // save it as the current run, so dashboards, shortages and promises read it without recomputing.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { planAll } from "./model/plan.js";
 import type { PlanOrder } from "./model/types.js";
 import { persistPlan, type RunMeta } from "./persist-plan.js";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { loadWorkCentres } from "../calendar/store.js";
 import { notFound } from "../core/errors.js";
 import { requirePrincipal } from "../core/http/access.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { getDispatch } from "./get-dispatch.js";
 import { getOperationView, getOrderProduction } from "./operation-view.js";

@@ -2,8 +2,8 @@
 // taken in between two days? Reads only: nothing is written, whatever the rule says.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../core/plant-day.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
-import { plantDay } from "../orders/model/numbering.js";
 import { dryRunVisitRule } from "../service/dry-run-visit-rule.js";
 import { compileRule, matchRules } from "./active-rules.js";
 import { orderFacts } from "./model/order-facts.js";

@@ -3,10 +3,10 @@
 // off keeps finished_at empty, so it shows as incomplete instead of silently re-running actions.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../core/plant-day.js";
+import { runRulesOnOrder } from "../orders/apply-order-change.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
-import { plantDay } from "../orders/model/numbering.js";
 import { activeRules } from "./active-rules.js";
-import { runRulesOnOrder } from "./run-rules-on-order.js";
 
 const CHUNK = 200;
 

@@ -3,9 +3,9 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError, notFound } from "../core/errors.js";
 import { publishChange } from "../events/publish-change.js";
-import { isUniqueViolation } from "../orders/create-order.js";
 import type { RuleDefinition } from "./model/definition.js";
 import { parseRule } from "./parse-rule.js";
 import { getRuleView } from "./rule-views.js";

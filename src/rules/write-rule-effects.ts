@@ -5,15 +5,17 @@ import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import { runTogether, type TogetherWrite, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { planReservations, type ReservationRequest } from "../inventory/reserve-stock.js";
-import type { BuiltOrder } from "../orders/model/build-order.js";
 import { statusLinkParts } from "../service/status-links.js";
 import type { OrderFacts } from "./model/facts.js";
 import type { ActionPlan, MatchedRule } from "./model/plan-actions.js";
 
 /** The lines to reserve and the amount a credit check asks about. */
-export type OrderForEffects = Pick<BuiltOrder, "lines" | "total_amount">;
+export interface OrderForEffects {
+  lines: { line_no: number; sku: string; qty: number }[];
+  total_amount: string;
+}
 
-export interface RuleEffects<Built extends OrderForEffects = BuiltOrder> {
+export interface RuleEffects<Built extends OrderForEffects = OrderForEffects> {
   orderNo: string;
   built: Built;
   facts: OrderFacts;

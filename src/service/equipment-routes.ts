@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../core/errors.js";
 import { requirePrincipal } from "../core/http/access.js";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { getEquipment } from "./get-equipment.js";
 import { importEquipment } from "./import-equipment.js";

@@ -4,7 +4,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { notFound } from "../core/errors.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 
 export async function loadEquipment(db: Kysely<DB>, serial: string) {
   const unit = await db

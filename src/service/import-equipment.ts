@@ -5,9 +5,9 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
+import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import { isoDate } from "../core/http/schemas.js";
-import { isUniqueViolation } from "../orders/create-order.js";
 import { checkImportRows, type ImportRow, type RowError, warrantyUntil } from "./model/installed-base.js";
 
 export const importRow = z.strictObject({

@@ -3,7 +3,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { Lang } from "../core/i18n.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { renderRefusalPage, renderStatusPage } from "./model/status-page.js";
 import { linkState, parseStatusToken, verifyStatusToken } from "./model/status-token.js";
 import { sharedSecret } from "./shared-secret.js";

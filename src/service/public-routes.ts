@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { type Lang, langFromHeader } from "../core/i18n.js";
 import { renderRefusalPage } from "./model/status-page.js";
 import { openStatusPage } from "./open-status-page.js";

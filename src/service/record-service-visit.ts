@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { invalid } from "../core/errors.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { loadEquipment } from "./get-equipment.js";
 import { addMonths, DEFAULT_PART_WARRANTY_MONTHS } from "./model/installed-base.js";
 import { visitFacts } from "./model/visit-facts.js";

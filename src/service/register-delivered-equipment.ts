@@ -3,7 +3,7 @@
 // delivery's transaction, so a delivered order never lacks its equipment.
 import type { Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { plantDay } from "../orders/model/numbering.js";
+import { plantDay } from "../core/plant-day.js";
 import { deliveredSerials, warrantyUntil } from "./model/installed-base.js";
 
 export async function registerDeliveredEquipment(tx: Transaction<DB>, orderNo: string, actor: string, at: Date): Promise<string[]> {

@@ -1,7 +1,7 @@
 // HTTP routes of users and roles administration: admin only (options and schemas in schemas.ts).
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { AppDeps } from "../core/http/app.js";
+import type { AppDeps } from "../core/http/app-deps.js";
 import { createUser, listUsers, updateUser } from "./manage-users.js";
 import { createUserRoute, listUsersRoute, patchUserRoute } from "./schemas.js";
 

@@ -30,8 +30,9 @@ describe("POST /api/orders/batch-reschedule", () => {
     const dueDate = addDays(today, 21);
     const before = await t.api("GET", "/api/planning/shortages", { as: "purchasing" });
     expect(before.body.shortages[0]).toMatchObject({ sku: "PM-CHIP", qtyShort: 40 });
+    // The customer postponed: sales moves the customer's requested date (and with it the promise).
     const res = await t.api("POST", "/api/orders/batch-reschedule", {
-      as: "planner",
+      as: "sales",
       body: { orderNos: [orders[0], orders[1]], dueDate, reason: "客户推迟收货" },
     });
     expect(res.status).toBe(200);
@@ -42,7 +43,7 @@ describe("POST /api/orders/batch-reschedule", () => {
     }
     const order = await t.api("GET", `/api/orders/${orders[0]}`, { as: "sales" });
     expect(order.body).toMatchObject({ requestedDate: dueDate, promisedDate: dueDate, version: 2 });
-    expect(order.body.events.at(-1)).toMatchObject({ kind: "changed", actor: "planner", reason: "客户推迟收货" });
+    expect(order.body.events.at(-1)).toMatchObject({ kind: "changed", actor: "sales", reason: "客户推迟收货" });
     // With the first two moved out, the third order (due sooner now) takes the chips in stock.
     const after = await t.api("GET", "/api/planning/shortages", { as: "purchasing" });
     const third = await t.api("GET", `/api/planning/orders/${orders[2]}`, { as: "planner" });
@@ -82,5 +83,20 @@ describe("POST /api/orders/batch-reschedule", () => {
     });
     expect(past.status).toBe(400);
     expect(past.body.error.field).toBe("dueDate");
+  });
+
+  it("a planner moves the promise and leaves the customer's requested date as the customer asked", async () => {
+    const [orderNo] = await placeSensorOrders(t, 1, [[8, false]]);
+    const placed = await t.api("GET", `/api/orders/${orderNo}`, { as: "planner" });
+    const dueDate = addDays(today, 25);
+    const res = await t.api("POST", "/api/orders/batch-reschedule", { as: "planner", body: { orderNos: [orderNo], dueDate, reason: "外壳供应商延期" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.results[0]).toMatchObject({ orderNo, requestedDate: placed.body.requestedDate, promisedDate: dueDate });
+    const order = await t.api("GET", `/api/orders/${orderNo}`, { as: "sales" });
+    expect(order.body).toMatchObject({ requestedDate: placed.body.requestedDate, promisedDate: dueDate, version: placed.body.version + 1 });
+    const event = order.body.events.at(-1);
+    expect(event).toMatchObject({ kind: "changed", actor: "planner", reason: "外壳供应商延期" });
+    expect(event.data.requestedDate).toBeUndefined();
+    expect(event.data.promisedDate).toEqual({ from: placed.body.promisedDate, to: dueDate });
   });
 });

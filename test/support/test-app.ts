@@ -1,9 +1,10 @@
 // A real server on a free port over a fresh database, with signed-in clients for each demo role.
+
+import { buildApp } from "../../src/app.js";
 import { DEMO_USERS, type Role } from "../../src/core/auth/roles.js";
 import { createApiToken, upsertUser } from "../../src/core/auth/store.js";
 import { readConfig } from "../../src/core/config.js";
 import { type Database, openDatabase } from "../../src/core/db/connect.js";
-import { buildApp } from "../../src/core/http/app.js";
 import { seedSmallPlant } from "../fixtures/small-plant.js";
 import { openTestDatabase } from "./test-db.js";
 

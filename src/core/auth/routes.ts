@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../errors.js";
 import { requirePrincipal, SESSION_COOKIE } from "../http/access.js";
-import type { AppDeps } from "../http/app.js";
+import type { AppDeps } from "../http/app-deps.js";
 import { errorReplies } from "../http/schemas.js";
 import { verifyPassword } from "./secrets.js";
 import { createSession, deleteSession, findUserForLogin } from "./store.js";

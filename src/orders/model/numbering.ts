@@ -1,3 +1,5 @@
+export { plantDay } from "../../core/plant-day.js";
+
 // Order numbers: DH + YYYYMMDD + a daily sequence of at least 3 digits (4+ once a day passes 999).
 export function formatOrderNo(day: string, seq: number): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`bad day ${day}`);
@@ -9,9 +11,4 @@ export function parseOrderNo(orderNo: string): { day: string; seq: number } | un
   const m = /^DH(\d{4})(\d{2})(\d{2})(\d{3,})$/.exec(orderNo);
   if (!m) return undefined;
   return { day: `${m[1]}-${m[2]}-${m[3]}`, seq: Number(m[4]) };
-}
-
-/** The plant's calendar day (China Standard Time, no daylight saving) of an instant. */
-export function plantDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

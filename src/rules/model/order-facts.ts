@@ -23,7 +23,12 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function orderFacts(
-  order: Pick<BuiltOrder, "total_amount" | "rush" | "tags" | "requested_date" | "nonstandard" | "lines"> & { orderNo: string; status: string; source: string },
+  order: Pick<BuiltOrder, "total_amount" | "rush" | "tags" | "requested_date" | "nonstandard"> & {
+    orderNo: string;
+    status: string;
+    source: string;
+    lines: Pick<BuiltOrder["lines"][number], "sku" | "qty" | "nonstandard" | "params">[];
+  },
   customer: FactsCustomer,
   items: Map<string, FactsItem>,
   event: { trigger: Trigger; changedFields?: string[]; from?: string | null; to?: string | null },

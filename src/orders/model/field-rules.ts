@@ -1,0 +1,25 @@
+// Who may change which field of an order, and at which stages. Pure: shared by the edit (PATCH) and the
+// batch reschedule, so the same person gets the same answer through either.
+import type { Role } from "../../core/auth/roles.js";
+import { OPEN_STATUSES, type OrderStatus } from "./lifecycle.js";
+
+export interface OrderPatch {
+  requestedDate?: string | null;
+  promisedDate?: string | null;
+  rush?: boolean;
+  tags?: string[];
+  note?: string;
+}
+
+export const FIELD_RULES: Record<keyof OrderPatch, { column: string; roles: Role[]; statuses: readonly OrderStatus[] }> = {
+  requestedDate: { column: "requested_date", roles: ["sales", "service"], statuses: OPEN_STATUSES },
+  promisedDate: { column: "promised_date", roles: ["planner"], statuses: OPEN_STATUSES },
+  rush: { column: "rush", roles: ["sales", "service"], statuses: OPEN_STATUSES },
+  tags: { column: "tags", roles: ["sales", "service", "planner"], statuses: OPEN_STATUSES },
+  note: { column: "note", roles: ["sales", "service", "planner", "warehouse", "finance"], statuses: [...OPEN_STATUSES, "shipped", "delivered"] },
+};
+
+/** Whether someone with these roles may change the field (admin may change every field). */
+export function mayChangeField(roles: readonly Role[], field: keyof OrderPatch): boolean {
+  return roles.includes("admin") || roles.some((r) => FIELD_RULES[field].roles.includes(r));
+}
