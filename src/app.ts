@@ -18,6 +18,7 @@ import { importRoutes } from "./imports/routes.js";
 import { inventoryRoutes } from "./inventory/routes.js";
 import { registerOutcomeGauges } from "./metrics/outcome-gauges.js";
 import { metricsRoutes } from "./metrics/routes.js";
+import { orderActionRoutes } from "./orders/actions-routes.js";
 import { orderRoutes } from "./orders/routes.js";
 import { planningRoutes } from "./planning/routes.js";
 import { productionRoutes } from "./production/routes.js";
@@ -41,6 +42,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   customerRoutes,
   itemRoutes,
   orderRoutes,
+  orderActionRoutes,
   ruleRoutes,
   taskRoutes,
   settingsRoutes,

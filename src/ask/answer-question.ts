@@ -9,8 +9,9 @@ import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { countAcceptableOrders } from "../planning/count-acceptable-orders.js";
 import { listBottlenecks } from "../planning/list-bottlenecks.js";
 import { listShortages } from "../planning/list-shortages.js";
+import { customerOrders, findCustomer } from "./customer-answers.js";
 import { type AskLang, roleName, say, stageName } from "./model/answers.js";
-import { type Intent, parseQuestion } from "./model/parse-question.js";
+import { type Intent, PER_CUSTOMER, parseQuestion } from "./model/parse-question.js";
 
 export interface AskReply {
   intent: Intent;
@@ -37,6 +38,14 @@ export async function answerQuestion(db: Kysely<DB>, principal: Principal, text:
   const q = parseQuestion(text);
   const base = { intent: q.intent, lang: q.lang, orderNo: null, stage: null, status: null, owner: null };
   const today = plantDay(now);
+  // "C0003有几个订单逾期", "宁波永威的订单": the question is about one customer.
+  const found = PER_CUSTOMER.includes(q.intent) ? await findCustomer(db, q, text) : null;
+  if (found && "answer" in found) return { ...base, intent: "customer_orders", answer: found.answer };
+  const customer = found?.customer;
+  const label = found && "label" in found ? found.label : undefined;
+  if (customer && label && (q.intent === "unknown" || q.intent === "customer_orders")) {
+    return { ...base, intent: "customer_orders", answer: await customerOrders(db, q.lang, customer.code, label, today) };
+  }
   switch (q.intent) {
     case "order_status": {
       const orderNo = q.orderNo!;
@@ -44,14 +53,20 @@ export async function answerQuestion(db: Kysely<DB>, principal: Principal, text:
       if (!order) return { ...base, orderNo, answer: say.orderMissing(q.lang, orderNo) };
       const owner = await ownerName(db, q.lang, order.owner_user, order.owner_role);
       const stage = stageName(q.lang, order.status);
-      const due = order.promised_date ?? order.requested_date;
       return {
         ...base,
         orderNo,
         stage,
         status: order.status,
         owner,
-        answer: say.orderStatus(q.lang, { orderNo, stage, owner, due, holdReason: order.hold_reason }),
+        answer: say.orderStatus(q.lang, {
+          orderNo,
+          stage,
+          owner,
+          promised: order.promised_date,
+          requested: order.requested_date,
+          holdReason: order.hold_reason,
+        }),
       };
     }
     case "capacity_today": {
@@ -72,7 +87,12 @@ export async function answerQuestion(db: Kysely<DB>, principal: Principal, text:
       return { ...base, answer: report.runId === null ? say.noPlan(q.lang) : say.bottlenecks(q.lang, centres, BOTTLENECK_DAYS) };
     }
     case "overdue": {
-      const late = db.selectFrom("orders").where("status", "in", OPEN_STATUSES).where(sql`coalesce(promised_date, requested_date)`, "<", sql`${today}::date`);
+      const open = db.selectFrom("orders").where("status", "in", OPEN_STATUSES);
+      const late = (customer ? open.where("customer_code", "=", customer.code) : open).where(
+        sql`coalesce(promised_date, requested_date)`,
+        "<",
+        sql`${today}::date`,
+      );
       const [count, first] = await Promise.all([
         late.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
         late.select("order_no").orderBy(sql`coalesce(promised_date, requested_date)`).limit(3).execute(),
@@ -83,6 +103,7 @@ export async function answerQuestion(db: Kysely<DB>, principal: Principal, text:
           q.lang,
           Number(count.n),
           first.map((r) => r.order_no),
+          label,
         ),
       };
     }
@@ -104,8 +125,14 @@ export async function answerQuestion(db: Kysely<DB>, principal: Principal, text:
         ),
       };
     }
-    case "orders_today":
-      return { ...base, answer: say.ordersToday(q.lang, await countOrders(db, (qb) => qb.where("created_at", ">=", dayStart(today)))) };
+    case "orders_today": {
+      const count = await countOrders(db, (qb) => {
+        const since = qb.where("created_at", ">=", dayStart(today));
+        return customer ? since.where("customer_code", "=", customer.code) : since;
+      });
+      return { ...base, answer: say.ordersToday(q.lang, count, label) };
+    }
+    case "customer_orders":
     case "unknown":
       return { ...base, answer: say.unknown(q.lang) };
   }

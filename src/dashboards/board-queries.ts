@@ -3,6 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { orderHeader } from "../orders/get-order.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
+import { nameOrders } from "../orders/name-order-view.js";
 
 export async function openTasksOf(db: Kysely<DB>, role: string, limit = 20) {
   const rows = await db
@@ -45,7 +46,10 @@ export async function pinnedOrders(db: Kysely<DB>, board: string, limit = 30) {
     .orderBy(sql`coalesce(orders.promised_date, orders.requested_date)`, (ob) => ob.asc().nullsLast())
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...orderHeader(r), pinColour: r.pin_colour, pinnedAt: r.pinned_at.toISOString() }));
+  return nameOrders(
+    db,
+    rows.map((r) => ({ ...orderHeader(r), pinColour: r.pin_colour, pinnedAt: r.pinned_at.toISOString() })),
+  );
 }
 
 export async function statusCounts(db: Kysely<DB>): Promise<Record<string, number>> {
@@ -66,3 +70,5 @@ export const headerWithName = (row: Parameters<typeof orderHeader>[0] & { custom
   ...orderHeader(row),
   customerName: row.customer_name,
 });
+
+export { nameOrders };

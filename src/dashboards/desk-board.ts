@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { orderHeader } from "../orders/get-order.js";
-import { openTasksOf } from "./board-queries.js";
+import { nameOrders, openTasksOf } from "./board-queries.js";
 
 export async function deskBoard(db: Kysely<DB>, role: "engineering" | "finance") {
   const waiting = await db
@@ -26,5 +26,5 @@ export async function deskBoard(db: Kysely<DB>, role: "engineering" | "finance")
     .orderBy("updated_at", "desc")
     .limit(50)
     .execute();
-  return { role, waiting: waiting.map(orderHeader), tasks: await openTasksOf(db, role) };
+  return { role, waiting: await nameOrders(db, waiting.map(orderHeader)), tasks: await openTasksOf(db, role) };
 }

@@ -2,7 +2,7 @@
 // back the most orders, work-centre load over the horizon, the working calendar, orders to schedule.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { headerWithName, openTasksOf, ordersWithCustomer, pinnedOrders, statusCounts } from "./board-queries.js";
+import { headerWithName, nameOrders, openTasksOf, ordersWithCustomer, pinnedOrders, statusCounts } from "./board-queries.js";
 import { plannerFigures } from "./plan-figures.js";
 
 export async function plannerBoard(db: Kysely<DB>) {
@@ -15,7 +15,7 @@ export async function plannerBoard(db: Kysely<DB>) {
   return {
     role: "planner" as const,
     pinned: await pinnedOrders(db, "production"),
-    toSchedule: waiting.map(headerWithName),
+    toSchedule: await nameOrders(db, waiting.map(headerWithName)),
     statusCounts: await statusCounts(db),
     tasks: await openTasksOf(db, "planner"),
     ...(await plannerFigures(db)),

@@ -4,7 +4,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import { orderHeader } from "../orders/get-order.js";
-import { headerWithName, openTasksOf, pinnedOrders } from "./board-queries.js";
+import { headerWithName, nameOrders, openTasksOf, pinnedOrders } from "./board-queries.js";
 
 export async function warehouseBoard(db: Kysely<DB>, now = new Date()) {
   const today = plantDay(now);
@@ -37,8 +37,11 @@ export async function warehouseBoard(db: Kysely<DB>, now = new Date()) {
   return {
     role: "warehouse" as const,
     today,
-    waves: [...waves.values()],
-    exceptions: [...late.map((r) => ({ kind: "late" as const, ...orderHeader(r) })), ...held.map((r) => ({ kind: "held" as const, ...orderHeader(r) }))],
+    waves: await Promise.all([...waves.values()].map(async (w) => ({ ...w, orders: await nameOrders(db, w.orders) }))),
+    exceptions: await nameOrders(db, [
+      ...late.map((r) => ({ kind: "late" as const, ...headerWithName(r) })),
+      ...held.map((r) => ({ kind: "held" as const, ...orderHeader(r) })),
+    ]),
     pinned: await pinnedOrders(db, "warehouse"),
     tasks: await openTasksOf(db, "warehouse"),
   };

@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { notFound } from "../core/errors.js";
+import { nameOrderView } from "./name-order-view.js";
 import { getOrderEvents, getOrderLines, getOrderRow, type OrderRow } from "./store.js";
 
 export function orderHeader(row: OrderRow) {
@@ -31,7 +32,7 @@ export async function getOrderView(db: Kysely<DB>, orderNo: string) {
   const row = await getOrderRow(db, orderNo);
   if (!row) throw notFound("order.not_found", { orderNo }, "orderNo");
   const [lines, events] = await Promise.all([getOrderLines(db, orderNo), getOrderEvents(db, orderNo)]);
-  return toOrderView(row, lines, events);
+  return nameOrderView(db, toOrderView(row, lines, events));
 }
 
 type LineRow = Awaited<ReturnType<typeof getOrderLines>>[number];

@@ -4,6 +4,7 @@ import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 import { orderHeader } from "./get-order.js";
 import type { OrderStatus } from "./model/lifecycle.js";
+import { nameOrders } from "./name-order-view.js";
 
 export interface OrderFilter {
   status?: OrderStatus[];
@@ -56,7 +57,7 @@ export async function listOrders(db: Kysely<DB>, filter: OrderFilter) {
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
-    orders: page.map(orderHeader),
+    orders: await nameOrders(db, page.map(orderHeader)),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(last.created_at, last.order_no) : null,
   };
 }

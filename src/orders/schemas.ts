@@ -33,6 +33,10 @@ const eventReply = z.object({
   to: z.string().nullable(),
   reason: z.string().nullable(),
   data: z.unknown(),
+  actorNames: z
+    .array(z.object({ kind: z.enum(["user", "rule", "system"]), name: z.string(), version: z.number().optional() }))
+    .optional()
+    .describe("who acted, in people's words: a display name, or a rule's name and version"),
 });
 
 export const orderHeaderReply = z.object({
@@ -47,7 +51,8 @@ export const orderHeaderReply = z.object({
   promisedDate: z.string().nullable(),
   totalAmount: z.string(),
   nonstandard: z.boolean(),
-  owner: z.object({ role: z.string().nullable(), user: z.string().nullable() }),
+  customerName: z.string().optional(),
+  owner: z.object({ role: z.string().nullable(), user: z.string().nullable(), name: z.string().nullable().optional().describe("the owner's display name") }),
   note: z.string(),
   source: z.string(),
   version: z.number(),
@@ -69,6 +74,8 @@ export const orderReply = orderHeaderReply.extend({
       nonstandard: z.boolean(),
       bomVersionId: z.number().nullable(),
       routingVersionId: z.number().nullable(),
+      itemName: z.string().optional(),
+      uom: z.string().optional(),
     }),
   ),
   events: z.array(eventReply),

@@ -11,7 +11,7 @@ import { AppError, invalid, notFound, refused } from "../core/errors.js";
 import { recordProductionEvents } from "../orders/record-production-event.js";
 import { getOrderRow } from "../orders/store.js";
 import { transitionOrderInTransaction } from "../orders/transition-order.js";
-import { createTask } from "../tasks/tasks.js";
+import { openTask } from "../tasks/open-task.js";
 import { applyReport, flow, judgeReport, type OperationFigures, type ReportKind, shortfall } from "./model/flow.js";
 import { getOperationView } from "./operation-view.js";
 import { findOperation, findReportByKey, lockWorkOrder, type OperationRow } from "./store.js";
@@ -126,7 +126,7 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
     const short = shortfall(wo.qty, after) - shortfall(wo.qty, before);
     if (short > 0) {
       const title = `补投 ${short} 件 ${wo.sku}（${wo.wo_no} 工序 ${op.seq} 报废 ${scrap}：${scrapReason ?? ""}）`;
-      await createTask(tx, { title, orderNo: wo.order_no, assigneeRole: "planner", createdBy: principal.name });
+      await openTask(tx, { title, orderNo: wo.order_no, assigneeRole: "planner", createdBy: principal.name });
       events.push({ orderNo: wo.order_no, actor: principal.name, what: "make_up", data: { workOrder: wo.wo_no, sku: wo.sku, qty: short } });
     }
     await recordProductionEvents(tx, events);

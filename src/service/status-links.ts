@@ -6,6 +6,7 @@ import type { Principal } from "../core/auth/principal.js";
 import { insertUnnestTogether, type TogetherWrite, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { notFound } from "../core/errors.js";
+import { publishChange } from "../events/publish-change.js";
 import { signStatusToken } from "./model/status-token.js";
 import { sharedSecret } from "./shared-secret.js";
 
@@ -48,9 +49,16 @@ export async function linkToken(db: Db, link: { id: number; nonce: string }): Pr
 
 export async function createStatusLink(db: Kysely<DB>, principal: Principal, orderNo: string, expiresInDays: number, baseUrl: string) {
   const id = await db.transaction().execute(async (tx) => {
-    const order = await tx.selectFrom("orders").select("order_no").where("order_no", "=", orderNo).forNoKeyUpdate().executeTakeFirst();
+    const order = await tx
+      .selectFrom("orders")
+      .select(["order_no", "customer_code", "status"])
+      .where("order_no", "=", orderNo)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
     if (!order) throw notFound("order.not_found", { orderNo }, "orderNo");
     const [linkId] = await insertStatusLinks(tx, [{ orderNo, expiresAt: new Date(Date.now() + expiresInDays * 86_400_000), actor: principal.name }]);
+    // Open drawers of the order show the new link (and stop showing the one it replaces).
+    await publishChange(tx, { kind: "order", action: "status_link", orderNo, customer: order.customer_code, status: order.status });
     return linkId;
   });
   const link = await db.selectFrom("status_links").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -58,15 +66,18 @@ export async function createStatusLink(db: Kysely<DB>, principal: Principal, ord
 }
 
 export async function revokeStatusLinks(db: Kysely<DB>, principal: Principal, orderNo: string): Promise<number> {
-  const order = await db.selectFrom("orders").select("order_no").where("order_no", "=", orderNo).executeTakeFirst();
-  if (!order) throw notFound("order.not_found", { orderNo }, "orderNo");
-  const result = await db
-    .updateTable("status_links")
-    .set({ revoked_at: new Date(), revoked_by: principal.name })
-    .where("order_no", "=", orderNo)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return db.transaction().execute(async (tx) => {
+    const order = await tx.selectFrom("orders").select(["order_no", "customer_code", "status"]).where("order_no", "=", orderNo).executeTakeFirst();
+    if (!order) throw notFound("order.not_found", { orderNo }, "orderNo");
+    const result = await tx
+      .updateTable("status_links")
+      .set({ revoked_at: new Date(), revoked_by: principal.name })
+      .where("order_no", "=", orderNo)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    await publishChange(tx, { kind: "order", action: "status_link", orderNo, customer: order.customer_code, status: order.status });
+    return Number(result.numUpdatedRows);
+  });
 }
 
 /** The order's link that still opens, or null. */

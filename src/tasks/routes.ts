@@ -1,11 +1,13 @@
-// Tasks created by rules and people: my list, and marking one done (which lifts blocks waiting on it).
+// Tasks created by rules and people: my list, the people to mention, and closing one (with a note,
+// mentions, and for a review its outcome, which decides the order's next step).
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
-import { completeTask, listTasks } from "./tasks.js";
+import { completeTask } from "./complete-task.js";
+import { listPeople, listTasks } from "./tasks.js";
 
 const loose = z.record(z.string(), z.unknown());
 
@@ -29,17 +31,39 @@ export function taskRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => ({ tasks: await listTasks(deps.db, requirePrincipal(request), request.query) }),
   );
+  r.get(
+    "/api/tasks/people",
+    {
+      config: { access: "session" },
+      schema: {
+        tags: ["tasks"],
+        summary: "The people a task can mention (active users, by display name)",
+        response: {
+          200: z.object({ people: z.array(z.object({ username: z.string(), displayName: z.string(), roles: z.array(z.string()) })) }),
+          ...errorReplies,
+        },
+      },
+    },
+    async () => ({ people: await listPeople(deps.db) }),
+  );
   r.post(
     "/api/tasks/:id/done",
     {
       config: { access: "session" },
       schema: {
         tags: ["tasks"],
-        summary: "Mark a task done",
+        summary: "Close a task: a note, people to follow up, and for a review approve / reject / needs_input (reject and needs_input need a note)",
         params: z.object({ id: z.coerce.number().int().min(1) }),
+        body: z
+          .strictObject({
+            note: z.string().trim().max(500).optional(),
+            outcome: z.enum(["approve", "reject", "needs_input"]).optional(),
+            mentions: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
+          })
+          .optional(),
         response: { 200: loose, 201: loose, ...errorReplies },
       },
     },
-    async (request) => completeTask(deps.db, requirePrincipal(request), request.params.id),
+    async (request) => completeTask(deps.db, requirePrincipal(request), request.params.id, request.body ?? {}),
   );
 }

@@ -1,9 +1,9 @@
-// Use cases of tasks: list them, and complete one, lifting the order blocks that waited for it.
+// Use cases of tasks: list them (mine: my roles', mine, or mentioning me), with who they are for by name,
+// whether they are a review that decides an order's next step, and the note of the task they follow.
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
-import { AppError, notFound } from "../core/errors.js";
-import { publishChange } from "../events/publish-change.js";
+import { openReviewTasks } from "./store.js";
 
 export async function listTasks(db: Kysely<DB>, principal: Principal, filter: { mine?: "0" | "1"; status?: string; orderNo?: string; limit: number }) {
   let query = db.selectFrom("tasks").selectAll();
@@ -15,63 +15,49 @@ export async function listTasks(db: Kysely<DB>, principal: Principal, filter: { 
   if (filter.status) query = query.where("status", "=", filter.status as "open");
   if (filter.orderNo) query = query.where("order_no", "=", filter.orderNo);
   const rows = await query.orderBy("id", "desc").limit(filter.limit).execute();
-  return rows.map((t) => ({
-    id: t.id,
-    title: t.title,
-    orderNo: t.order_no,
-    assignee: { role: t.assignee_role, user: t.assignee_user },
-    mentions: t.mentions,
-    dueAt: t.due_at?.toISOString() ?? null,
-    status: t.status,
-    rule: t.rule_id ? { id: t.rule_id, version: t.rule_version } : null,
-    createdBy: t.created_by,
-    createdAt: t.created_at.toISOString(),
-    doneBy: t.done_by,
-    doneAt: t.done_at?.toISOString() ?? null,
-  }));
-}
-
-export async function completeTask(db: Kysely<DB>, principal: Principal, id: number) {
-  return db.transaction().execute(async (tx) => {
-    const task = await tx.selectFrom("tasks").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-    if (!task) throw notFound("task.not_found", { id }, "id");
-    const mine =
-      principal.roles.includes("admin") ||
-      task.assignee_user === principal.name ||
-      (task.assignee_role !== null && principal.roles.includes(task.assignee_role as never)) ||
-      task.mentions.includes(principal.name);
-    if (!mine) throw new AppError("forbidden", "task.not_yours", { id });
-    if (task.status === "open") {
-      const now = new Date();
-      await tx.updateTable("tasks").set({ status: "done", done_by: principal.name, done_at: now }).where("id", "=", id).execute();
-      await tx
-        .updateTable("order_blocks")
-        .set({ cleared_at: now, cleared_by: principal.name })
-        .where("task_id", "=", id)
-        .where("cleared_at", "is", null)
-        .execute();
-      await publishChange(tx, { kind: "task", action: "done", taskId: id });
-    }
-    return { id, status: "done" as const };
+  const reviews = new Set((await openReviewTasks(db, { ids: rows.filter((t) => t.status === "open").map((t) => t.id) })).map((t) => t.id));
+  const followed = rows.map((t) => t.follows_task_id).filter((n): n is number => n !== null);
+  const earlier = followed.length ? await db.selectFrom("tasks").select(["id", "title", "done_by", "done_note"]).where("id", "in", followed).execute() : [];
+  const names = await displayNames(
+    db,
+    rows.flatMap((t) => [t.assignee_user, t.done_by, t.created_by, ...earlier.map((e) => e.done_by)]),
+  );
+  const person = (username: string | null) => (username ? { username, displayName: names.get(username) ?? username } : null);
+  return rows.map((t) => {
+    const before = earlier.find((e) => e.id === t.follows_task_id);
+    return {
+      id: t.id,
+      title: t.title,
+      orderNo: t.order_no,
+      assignee: { role: t.assignee_role, user: t.assignee_user, person: person(t.assignee_user) },
+      mentions: t.mentions,
+      dueAt: t.due_at?.toISOString() ?? null,
+      status: t.status,
+      kind: t.kind,
+      review: reviews.has(t.id),
+      rule: t.rule_id ? { id: t.rule_id, version: t.rule_version } : null,
+      createdBy: t.created_by,
+      createdByPerson: person(t.created_by),
+      createdAt: t.created_at.toISOString(),
+      doneBy: t.done_by,
+      doneByPerson: person(t.done_by),
+      doneAt: t.done_at?.toISOString() ?? null,
+      doneNote: t.done_note,
+      outcome: t.outcome,
+      follows: before ? { id: before.id, title: before.title, note: before.done_note, by: person(before.done_by) } : null,
+    };
   });
 }
 
-/** A task made by another capability (the shop floor's make-up proposal), in the caller's transaction. */
-export async function createTask(tx: Kysely<DB>, task: { title: string; orderNo: string | null; assigneeRole: string; createdBy: string }) {
-  const row = await tx
-    .insertInto("tasks")
-    .values({
-      title: task.title,
-      order_no: task.orderNo,
-      assignee_role: task.assigneeRole,
-      assignee_user: null,
-      mentions: [],
-      due_at: null,
-      rule_id: null,
-      rule_version: null,
-      created_by: task.createdBy,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+/** The people a task can be handed to or mention: active users by display name. */
+export async function listPeople(db: Kysely<DB>) {
+  const rows = await db.selectFrom("users").select(["username", "display_name", "roles"]).where("active", "=", true).orderBy("username").execute();
+  return rows.map((u) => ({ username: u.username, displayName: u.display_name, roles: u.roles }));
+}
+
+async function displayNames(db: Kysely<DB>, usernames: (string | null)[]) {
+  const wanted = [...new Set(usernames.filter((u): u is string => !!u))];
+  if (!wanted.length) return new Map<string, string>();
+  const rows = await db.selectFrom("users").select(["username", "display_name"]).where("username", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.username, r.display_name]));
 }

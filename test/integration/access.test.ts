@@ -83,6 +83,8 @@ const TABLE: {
   { method: "GET", path: "/api/settings/integrations", openapi: "/api/settings/integrations", allowed: ["admin"] },
   { method: "PUT", path: "/api/settings/integrations/x", openapi: "/api/settings/integrations/{name}", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
+  { method: "GET", path: "/api/tasks/people", openapi: "/api/tasks/people", allowed: EVERYONE },
+  { method: "GET", path: "/api/orders/{no}/actions", openapi: "/api/orders/{orderNo}/actions", allowed: EVERYONE },
   { method: "GET", path: "/api/metrics/outcomes?from=2026-01-01&to=2026-01-02", openapi: "/api/metrics/outcomes", allowed: EVERYONE },
   { method: "GET", path: "/api/metrics/outcomes/trends?from=2026-01-01&to=2026-01-02", openapi: "/api/metrics/outcomes/trends", allowed: EVERYONE },
   {

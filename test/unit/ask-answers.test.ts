@@ -48,3 +48,42 @@ describe("the query box's planning answers", () => {
     expect(say.bottlenecks("en", [], 28)).toBe("No work centre is full over the next 28 days.");
   });
 });
+
+describe("the query box's order and customer answers", () => {
+  const order = { orderNo: "DH20261201001", stage: "生产中", owner: "周计划（计划员）", holdReason: null };
+  it("calls only the plant's promise a promise; a requested date is the customer's wish", () => {
+    expect(say.orderStatus("zh", { ...order, promised: "2026-12-09", requested: "2026-12-05" })).toBe(
+      "订单DH20261201001当前阶段：生产中，负责人：周计划（计划员），承诺交期 2026-12-09。",
+    );
+    expect(say.orderStatus("zh", { ...order, promised: null, requested: "2026-12-05" })).toBe(
+      "订单DH20261201001当前阶段：生产中，负责人：周计划（计划员），尚未承诺交期（客户要求 2026-12-05）。",
+    );
+    expect(say.orderStatus("en", { ...order, stage: "in production", promised: null, requested: null })).toBe(
+      "Order DH20261201001 is in production; responsible: 周计划（计划员）; no promise yet.",
+    );
+  });
+
+  it("a customer's open orders by stage, the late ones and the next promise", () => {
+    const o = {
+      open: 3,
+      byStage: [
+        ["生产中", 2],
+        ["待发货", 1],
+      ] as [string, number][],
+      overdue: 1,
+      next: { orderNo: "DH20261201002", promised: "2026-12-08" },
+    };
+    expect(say.customerOrders("zh", "宁波永威流体设备有限公司（C0001）", o)).toBe(
+      "宁波永威流体设备有限公司（C0001）有 3 个未完成订单（生产中 2、待发货 1），其中 1 个已逾期。最近的承诺交期：DH20261201002，2026-12-08。",
+    );
+    expect(say.customerOrders("en", "Acme (C0005)", { ...o, byStage: [["in production", 3]], overdue: 0, next: null })).toBe(
+      "Acme (C0005) has 3 open orders (3 in production).",
+    );
+    expect(say.customerOrders("zh", "X（C1）", { open: 0, byStage: [], overdue: 0, next: null })).toBe("X（C1）目前没有未完成的订单。");
+  });
+
+  it("an unknown question is told what can be asked, with a per-customer example", () => {
+    expect(say.unknown("zh")).toContain("C0003有几个订单逾期");
+    expect(say.unknown("en")).toContain("You can ask");
+  });
+});

@@ -68,6 +68,12 @@ const cases: [string, string, string?][] = [
   ["DH2026", "unknown"],
   ["今天天气怎么样", "unknown"],
   ["short story please", "unknown"],
+  ["C0003有几个订单逾期", "overdue"],
+  ["c0003的订单", "customer_orders"],
+  ["C0003", "customer_orders"],
+  ["orders of C-A1", "customer_orders"],
+  ["C0003今天下了多少单", "orders_today"],
+  ["宁波永威的订单", "unknown"],
 ];
 
 describe("the ask parser", () => {
@@ -78,6 +84,16 @@ describe("the ask parser", () => {
       if (orderNo) expect(parsed.orderNo).toBe(orderNo);
     });
   }
+
+  it("takes a customer code for the questions asked per customer, and never from inside a word or number", () => {
+    expect(parseQuestion("C0003有几个订单逾期")).toEqual({ intent: "overdue", lang: "zh", customerCode: "C0003" });
+    expect(parseQuestion("overdue orders of c-a1")).toEqual({ intent: "overdue", lang: "en", customerCode: "C-A1" });
+    expect(parseQuestion("ABC0003 overdue").customerCode).toBeUndefined();
+    // The code does not turn a planning question into a customer's.
+    expect(parseQuestion("C0003 缺料")).toEqual({ intent: "shortages", lang: "zh" });
+    // An order number wins over a customer code.
+    expect(parseQuestion("C0003 的 DH20260218001")).toMatchObject({ intent: "order_status", orderNo: "DH20260218001" });
+  });
 
   it("answers in the language of the question", () => {
     expect(parseQuestion("查订单DH20260218001状态").lang).toBe("zh");

@@ -65,12 +65,21 @@ const ROLES: Record<string, [string, string]> = {
 const pick = (lang: AskLang, pair: [string, string] | undefined, fallback: string) => (pair ? pair[lang === "zh" ? 0 : 1] : fallback);
 export const stageName = (lang: AskLang, status: string) => pick(lang, STAGES[status], status);
 export const roleName = (lang: AskLang, role: string) => pick(lang, ROLES[role], role);
+export const customerLabel = (lang: AskLang, c: { code: string; name: string }) => (lang === "zh" ? `${c.name}（${c.code}）` : `${c.name} (${c.code})`);
 
 export const say = {
-  orderStatus: (lang: AskLang, o: { orderNo: string; stage: string; owner: string | null; due: string | null; holdReason: string | null }) =>
-    lang === "zh"
-      ? `订单${o.orderNo}当前阶段：${o.stage}，负责人：${o.owner ?? "无"}${o.due ? `，承诺交期 ${o.due}` : ""}${o.holdReason ? `，挂起原因：${o.holdReason}` : ""}。`
-      : `Order ${o.orderNo} is ${o.stage}; responsible: ${o.owner ?? "nobody"}${o.due ? `; promised for ${o.due}` : ""}${o.holdReason ? `; on hold because: ${o.holdReason}` : ""}.`,
+  // The promise is the plant's word; a requested date is the customer's wish and is never called a promise.
+  orderStatus: (
+    lang: AskLang,
+    o: { orderNo: string; stage: string; owner: string | null; promised: string | null; requested: string | null; holdReason: string | null },
+  ) => {
+    if (lang === "zh") {
+      const date = o.promised ? `，承诺交期 ${o.promised}` : `，尚未承诺交期${o.requested ? `（客户要求 ${o.requested}）` : ""}`;
+      return `订单${o.orderNo}当前阶段：${o.stage}，负责人：${o.owner ?? "无"}${date}${o.holdReason ? `，挂起原因：${o.holdReason}` : ""}。`;
+    }
+    const date = o.promised ? `; promised for ${o.promised}` : `; no promise yet${o.requested ? ` (the customer asked for ${o.requested})` : ""}`;
+    return `Order ${o.orderNo} is ${o.stage}; responsible: ${o.owner ?? "nobody"}${date}${o.holdReason ? `; on hold because: ${o.holdReason}` : ""}.`;
+  },
   orderMissing: (lang: AskLang, orderNo: string) =>
     lang === "zh" ? `没有找到订单${orderNo}，请核对单号。` : `There is no order ${orderNo}; please check the number.`,
   capacity: (lang: AskLang, families: AcceptableFamily[]) => {
@@ -129,14 +138,38 @@ export const say = {
   noPlan: (lang: AskLang) => (lang === "zh" ? "还没有排产计划，请稍后再问。" : "There is no plan yet; please ask again in a moment."),
   notAllowed: (lang: AskLang, role: string) =>
     lang === "zh" ? `这个问题需要${role}的权限，你的角色不能查看。` : `Only ${role} may see this; your role cannot.`,
-  overdue: (lang: AskLang, count: number, first: string[]) =>
+  overdue: (lang: AskLang, count: number, first: string[], customer?: string) =>
     lang === "zh"
       ? count
-        ? `有 ${count} 个未完成订单已过交期，最早的是：${first.join("、")}。`
-        : "没有逾期的未完成订单。"
+        ? `${customer ?? ""}有 ${count} 个未完成订单已过交期，最早的是：${first.join("、")}。`
+        : `${customer ?? ""}没有逾期的未完成订单。`
       : count
-        ? `${count} open orders are past their due date; the oldest: ${first.join(", ")}.`
-        : "No open order is past its due date.",
+        ? `${count} open orders${customer ? ` of ${customer}` : ""} are past their due date; the oldest: ${first.join(", ")}.`
+        : `No open order${customer ? ` of ${customer}` : ""} is past its due date.`,
+  customerOrders: (
+    lang: AskLang,
+    customer: string,
+    o: { open: number; byStage: [stage: string, count: number][]; overdue: number; next: { orderNo: string; promised: string } | null },
+  ) => {
+    if (lang === "zh") {
+      if (!o.open) return `${customer}目前没有未完成的订单。`;
+      const stages = o.byStage.map(([stage, n]) => `${stage} ${n}`).join("、");
+      const late = o.overdue ? `，其中 ${o.overdue} 个已逾期` : "";
+      const next = o.next ? `。最近的承诺交期：${o.next.orderNo}，${o.next.promised}` : "";
+      return `${customer}有 ${o.open} 个未完成订单（${stages}）${late}${next}。`;
+    }
+    if (!o.open) return `${customer} has no open orders.`;
+    const stages = o.byStage.map(([stage, n]) => `${n} ${stage}`).join(", ");
+    const late = o.overdue ? `; ${o.overdue} past due` : "";
+    const next = o.next ? `. Next promise: ${o.next.orderNo} on ${o.next.promised}` : "";
+    return `${customer} has ${o.open} open orders (${stages})${late}${next}.`;
+  },
+  customerMissing: (lang: AskLang, code: string) =>
+    lang === "zh" ? `没有找到客户${code}，请核对客户编码。` : `There is no customer ${code}; please check the code.`,
+  whichCustomer: (lang: AskLang, said: string, names: string[]) =>
+    lang === "zh"
+      ? `有 ${names.length} 个客户名称含“${said}”：${names.slice(0, 5).join("、")}${names.length > 5 ? "等" : ""}。请说全名或客户编码。`
+      : `${names.length} customers have "${said}" in their name: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}. Please say the full name or the customer code.`,
   tasks: (lang: AskLang, count: number, first: string[]) =>
     lang === "zh"
       ? count
@@ -145,9 +178,10 @@ export const say = {
       : count
         ? `You have ${count} open tasks; the newest: ${first.join("; ")}.`
         : "You have no open tasks.",
-  ordersToday: (lang: AskLang, count: number) => (lang === "zh" ? `今天已接 ${count} 单。` : `${count} orders came in today.`),
+  ordersToday: (lang: AskLang, count: number, customer?: string) =>
+    lang === "zh" ? `${customer ? `${customer}` : ""}今天已接 ${count} 单。` : `${count} orders${customer ? ` of ${customer}` : ""} came in today.`,
   unknown: (lang: AskLang) =>
     lang === "zh"
-      ? "没听懂这个问题。可以问：“查订单DH20260218001状态”“今天还能接多少单”“哪些物料缺料”“哪些订单逾期”“我的待办”。"
-      : 'Sorry, I did not understand. Try: "status of order DH20260218001", "how many more orders can we accept today", "which materials are short", "overdue orders", "my tasks".',
+      ? "没听懂这个问题。可以问：“查订单DH20260218001状态”“今天还能接多少单”“哪些物料缺料”“哪里是瓶颈”“哪些订单逾期”“C0003有几个订单逾期”“宁波永威的订单”“今天接了多少单”“我的待办”。"
+      : 'Sorry, I did not understand. You can ask: "status of order DH20260218001", "how many more orders can we accept today", "which materials are short", "bottlenecks", "overdue orders", "overdue orders of C0003", "orders of C0003", "how many orders today", "my tasks".',
 };

@@ -1,19 +1,37 @@
 // The query box's parser: a typed or spoken question → an intent and its arguments. Pure and
 // rule-based (keywords per intent, Chinese and English), so every phrasing is a unit test.
 
-export const INTENTS = ["order_status", "capacity_today", "shortages", "bottlenecks", "overdue", "my_tasks", "orders_today", "unknown"] as const;
+export const INTENTS = [
+  "order_status",
+  "capacity_today",
+  "shortages",
+  "bottlenecks",
+  "overdue",
+  "my_tasks",
+  "orders_today",
+  "customer_orders",
+  "unknown",
+] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export interface ParsedQuestion {
   intent: Intent;
   lang: "zh" | "en";
   orderNo?: string;
+  /** A customer code said in the question ("C0003"); names are matched against the master (matchCustomer). */
+  customerCode?: string;
 }
+
+/** Questions that may be asked about one customer: its orders, its overdue orders, its orders today. */
+export const PER_CUSTOMER: readonly Intent[] = ["overdue", "orders_today", "customer_orders", "unknown"];
 
 // Speech engines write numbers with spaces or as full-width digits, and may drop the "DH" case.
 const ORDER_NO = /D\s*H\s*((?:\d\s*){11,})/i;
 
-const PATTERNS: { intent: Exclude<Intent, "order_status" | "unknown">; zh: RegExp; en: RegExp }[] = [
+// Customer codes as the master writes them (C0003, C-A1), standing alone, not inside a word or number.
+const CUSTOMER_CODE = /(?<![A-Za-z0-9])(C-?[A-Z]?\d{1,6})(?![A-Za-z0-9])/i;
+
+const PATTERNS: { intent: Exclude<Intent, "order_status" | "customer_orders" | "unknown">; zh: RegExp; en: RegExp }[] = [
   {
     intent: "capacity_today",
     zh: /(还|再)?(能|可以)再?(接|收|承接|下)(多少|几)|(接单|产能)(余量|空间|能力)|还(能|可以)再?接|产能.*(够|足).*接/,
@@ -41,8 +59,12 @@ export function parseQuestion(text: string): ParsedQuestion {
   const order = ORDER_NO.exec(normalised);
   if (order) return { intent: "order_status", lang, orderNo: `DH${order[1].replace(/\s+/g, "")}` };
   const lower = normalised.toLowerCase();
+  const code = CUSTOMER_CODE.exec(normalised);
+  const customer = code ? { customerCode: code[1].toUpperCase() } : {};
   for (const p of PATTERNS) {
-    if ((lang === "zh" ? p.zh : p.en).test(lower) || p.en.test(lower)) return { intent: p.intent, lang };
+    if ((lang === "zh" ? p.zh : p.en).test(lower) || p.en.test(lower)) {
+      return PER_CUSTOMER.includes(p.intent) ? { intent: p.intent, lang, ...customer } : { intent: p.intent, lang };
+    }
   }
-  return { intent: "unknown", lang };
+  return code ? { intent: "customer_orders", lang, ...customer } : { intent: "unknown", lang };
 }

@@ -19,6 +19,7 @@ import * as itemDeliveryDays from "./migrations/20261125090400_item_delivery_day
 import * as visitRules from "./migrations/20261125100000_visit_rules.js";
 import * as authChangeNotify from "./migrations/20261126020000_auth_change_notify.js";
 import * as refuseStatement from "./migrations/20261127000000_refuse_statement.js";
+import * as taskOutcomes from "./migrations/20261202030000_task_outcomes.js";
 import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idempotency_keys.js";
 import * as production from "./migrations/20261202080000_production.js";
 
@@ -41,8 +42,9 @@ const migrations: Record<string, Migration> = {
   "20261125100000_visit_rules": visitRules,
   "20261126020000_auth_change_notify": authChangeNotify,
   "20261127000000_refuse_statement": refuseStatement,
-  "20261202080000_production": production,
+  "20261202030000_task_outcomes": taskOutcomes,
   "20261202070000_scoped_idempotency_keys": scopedIdempotencyKeys,
+  "20261202080000_production": production,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -252,6 +252,11 @@ export interface TasksTable {
   done_at: Date | null;
   /** When the task.overdue rules ran for it (once per task). */
   overdue_at: Date | null;
+  /** customer_input: a question sales asks the customer for a review; its answer re-opens the review. */
+  kind: Generated<"task" | "customer_input">;
+  done_note: string | null;
+  outcome: "approve" | "reject" | "needs_input" | null;
+  follows_task_id: number | null;
 }
 export interface RuleScheduleRunsTable {
   rule_id: number;

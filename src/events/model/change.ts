@@ -2,7 +2,7 @@
 import { hasPermission, type Role } from "../../core/auth/roles.js";
 
 export type Change =
-  | { kind: "order"; action: "created" | "changed" | "transition"; orderNo: string; customer: string; status: string; at: string }
+  | { kind: "order"; action: "created" | "changed" | "transition" | "status_link"; orderNo: string; customer: string; status: string; at: string }
   | { kind: "orders"; action: "bulk"; count: number; at: string }
   | { kind: "rule"; action: "created" | "changed"; ruleId: number; enabled: boolean; at: string }
   | { kind: "task"; action: "done"; taskId: number; at: string }

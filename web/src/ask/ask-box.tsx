@@ -1,5 +1,5 @@
 // The query box on every page: typed or spoken questions answered by POST /api/ask, read aloud.
-import { AudioOutlined, LoadingOutlined, SoundOutlined } from "@ant-design/icons";
+import { AudioOutlined, LoadingOutlined, SoundFilled, SoundOutlined } from "@ant-design/icons";
 import { Alert, Button, Input, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,8 @@ interface AskReply {
 }
 
 const voiceLang = (lang: "zh" | "en") => (lang === "zh" ? "zh-CN" : "en-US");
+/** A person's choice, kept in this browser: read answers to typed questions aloud too. */
+const READ_ALOUD = "lvyue.readAloud";
 
 export function AskBox() {
   const { t, i18n } = useTranslation();
@@ -23,6 +25,11 @@ export function AskBox() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [listening, setListening] = useState(false);
+  const [readAloud, setReadAloud] = useState(() => localStorage.getItem(READ_ALOUD) === "1");
+  const toggleReadAloud = () => {
+    localStorage.setItem(READ_ALOUD, readAloud ? "0" : "1");
+    setReadAloud(!readAloud);
+  };
 
   const ask = async (question: string, aloud: boolean) => {
     if (!question.trim()) return;
@@ -58,12 +65,26 @@ export function AskBox() {
       <Input.Search
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onSearch={(value) => void ask(value, false)}
+        onSearch={(value) => void ask(value, readAloud)}
         placeholder={listening ? t("ask.listening") : t("ask.placeholder")}
         enterButton={t("ask.ask")}
         loading={busy}
         allowClear
         data-testid="ask-input"
+        suffix={
+          <Tooltip title={readAloud ? t("ask.readAloud") : t("ask.readAloudOff")}>
+            <Button
+              type="text"
+              size="small"
+              className="ask-aloud"
+              aria-pressed={readAloud}
+              aria-label={t("ask.readAloud")}
+              data-testid="ask-read-aloud"
+              onClick={toggleReadAloud}
+              icon={readAloud ? <SoundFilled style={{ color: "#1677ff" }} /> : <SoundOutlined />}
+            />
+          </Tooltip>
+        }
         addonBefore={
           <Tooltip title={voice ? t("ask.listen") : t("ask.noVoice")}>
             <Button

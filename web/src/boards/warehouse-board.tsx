@@ -1,11 +1,13 @@
 // Warehouse: pick waves (orders ready to ship by date and region) and exception shipments.
-import { Card, Col, Collapse, Empty, Row, Tag } from "antd";
+import { Button, Card, Col, Collapse, Empty, Row, Tag } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrderHeader, PinnedOrder, TaskList } from "../api/types";
 import { BoardPage } from "../components/board-page";
 import { OrderTable } from "../components/order-table";
 import { OrdersCard } from "../components/orders-card";
 import { SideColumn } from "../components/side-column";
+import { ShipWaveModal } from "../orders/bulk-actions";
 import { useBoard } from "./use-board";
 
 interface WarehouseData {
@@ -19,6 +21,7 @@ export function WarehouseBoard() {
   const { t } = useTranslation();
   const board = useBoard<WarehouseData>("warehouse");
   const waves = board.data?.waves ?? [];
+  const [shipping, setShipping] = useState<OrderHeader[]>();
   return (
     <BoardPage title={t("boards.warehouse")} {...board} onRefresh={board.reload} testId="board-warehouse">
       <Row gutter={[12, 12]}>
@@ -32,6 +35,19 @@ export function WarehouseBoard() {
                 items={waves.map((w) => ({
                   key: `${w.date}|${w.region}`,
                   label: t("warehouse.wave", { date: w.date ?? "—", region: w.region || "—", count: w.orders.length }),
+                  extra: w.orders.some((o) => o.status === "ready") && (
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setShipping(w.orders.filter((o) => o.status === "ready"));
+                      }}
+                      data-testid="ship-wave"
+                    >
+                      {t("actions.bulk.shipWave")}
+                    </Button>
+                  ),
                   children: <OrderTable orders={w.orders} />,
                 }))}
               />
@@ -55,6 +71,15 @@ export function WarehouseBoard() {
           </SideColumn>
         </Col>
       </Row>
+      {shipping && (
+        <ShipWaveModal
+          orders={shipping}
+          onClose={() => {
+            setShipping(undefined);
+            void board.reload();
+          }}
+        />
+      )}
     </BoardPage>
   );
 }

@@ -1,6 +1,7 @@
 // English strings: every key of zh.ts, checked by the type.
 
 import { managementEn } from "../management/messages";
+import { actionsEn } from "../orders/actions-messages";
 import { productionEn } from "../production/messages";
 import type { Messages } from "./zh";
 
@@ -82,6 +83,10 @@ export const en: Messages = {
     note: "Note",
     nonstandard: "Non-standard",
     noPromise: "No promise date yet",
+    unpromised: "not yet",
+    byRule: "rule “{{name}}” v{{version}}",
+    bySystem: "system ({{name}})",
+    actorSeparator: ", ",
     event: { created: "Created", transition: "Status change", changed: "Changed" },
   },
   tasks: { title: "Open tasks", none: "No open tasks", due: "due {{time}}" },
@@ -244,6 +249,7 @@ export const en: Messages = {
       add_lifecycle_entry: "Add to the lifecycle",
     },
   },
+  units: { pcs: "pcs", kg: "kg", m: "m", set: "sets", 台: "units" },
   ask: {
     placeholder: "Ask: status of order DH20260218001 / how many more orders today",
     ask: "Ask",
@@ -251,9 +257,12 @@ export const en: Messages = {
     listening: "Listening…",
     noVoice: "This browser has no speech recognition; type instead",
     speak: "Read the answer aloud",
+    readAloud: "Read answers to typed questions aloud too",
+    readAloudOff: "Typed questions are not read aloud (spoken ones always are)",
   },
   management: managementEn,
   production: productionEn,
+  actions: actionsEn,
   plan: {
     run: "Plan #{{id}} · {{at}}",
     stale: "Plan #{{id}} · {{at}} · to be recomputed",

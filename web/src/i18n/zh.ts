@@ -1,6 +1,7 @@
 // Chinese strings (the default language).
 
 import { managementZh } from "../management/messages";
+import { actionsZh } from "../orders/actions-messages";
 import { productionZh } from "../production/messages";
 export const zh = {
   app: { name: "履约", subtitle: "订单履约中心", live: "实时", offline: "连接中断，正在重连", language: "English", signOut: "退出" },
@@ -80,6 +81,10 @@ export const zh = {
     note: "备注",
     nonstandard: "非标",
     noPromise: "尚无承诺交期",
+    unpromised: "未承诺",
+    byRule: "规则「{{name}}」v{{version}}",
+    bySystem: "系统（{{name}}）",
+    actorSeparator: "、",
     event: { created: "创建", transition: "状态变更", changed: "修改" },
   },
   tasks: { title: "待办任务", none: "没有待办任务", due: "截止 {{time}}" },
@@ -234,6 +239,7 @@ export const zh = {
       add_lifecycle_entry: "记入设备履历",
     },
   },
+  units: { pcs: "件", kg: "千克", m: "米", set: "套", 台: "台" },
   ask: {
     placeholder: "问一句：查订单DH20260218001状态 / 今天还能接多少单",
     ask: "提问",
@@ -241,9 +247,12 @@ export const zh = {
     listening: "正在听…",
     noVoice: "此浏览器不支持语音识别，可直接输入",
     speak: "朗读回答",
+    readAloud: "输入的问题也朗读回答",
+    readAloudOff: "输入的问题不朗读（语音提问总会朗读）",
   },
   management: managementZh,
   production: productionZh,
+  actions: actionsZh,
   plan: {
     run: "计划 #{{id}} · {{at}}",
     stale: "计划 #{{id}} · {{at}} · 待重算",

@@ -9,7 +9,11 @@ import { api } from "../api/client";
 import type { OrderHeader } from "../api/types";
 import { useLiveData } from "../api/use-live-data";
 import { useSession } from "../auth/session";
+import { ownerLabel, yuan } from "../components/format";
+import { OrderTable } from "../components/order-table";
 import { StatusTag } from "../components/status-tag";
+import { useNarrow } from "../components/use-narrow";
+import { BulkActions } from "./bulk-actions";
 import { exportToExcel } from "./export-excel";
 import { DateCell, mayEdit, NoteCell } from "./inline-edit";
 import { OrderDrawer } from "./order-drawer";
@@ -35,7 +39,10 @@ export function OrdersPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<string>();
+  const [ticked, setTicked] = useState<string[]>([]);
   const search = useRef<InputRef>(null);
+  // A phone: cards (number, stage, customer, promise, owner) instead of the wide editable table.
+  const [frame, narrow] = useNarrow<HTMLDivElement>(720);
   const list = useLiveData(async () => {
     const page = await api<{ orders: OrderHeader[]; nextCursor: string | null }>("GET", queryOf(filter));
     setExtra([]);
@@ -87,7 +94,12 @@ export function OrdersPage() {
         </span>
       ),
     },
-    { title: t("order.customer"), dataIndex: "customer" },
+    {
+      title: t("order.customer"),
+      dataIndex: "customer",
+      ellipsis: true,
+      render: (c: string, o) => <span title={c}>{o.customerName ? `${o.customerName} · ${c}` : c}</span>,
+    },
     { title: t("order.status"), dataIndex: "status", render: (s: string) => <StatusTag status={s} /> },
     {
       title: t("order.requestedDate"),
@@ -96,8 +108,8 @@ export function OrdersPage() {
       render: (_: unknown, o) => <DateCell order={o} editable={mayEdit(roles, "requestedDate") && isOpen(o)} onSaved={saved} onError={failed} />,
     },
     { title: t("order.promisedDate"), dataIndex: "promisedDate", render: (d: string | null) => d ?? "—" },
-    { title: t("order.amount"), dataIndex: "totalAmount", align: "right", render: (a: string) => `¥${Number(a).toLocaleString()}` },
-    { title: t("order.owner"), render: (_, o) => o.owner.user ?? (o.owner.role ? t(`roles.${o.owner.role}`) : "—") },
+    { title: t("order.amount"), dataIndex: "totalAmount", align: "right", render: (a: string) => yuan(a) },
+    { title: t("order.owner"), render: (_, o) => ownerLabel(t, o.owner) },
     {
       title: t("order.note"),
       dataIndex: "note",
@@ -143,18 +155,32 @@ export function OrdersPage() {
       }
     >
       <OrdersFilterBar filter={filter} onChange={setFilter} searchRef={search} />
-      <Table
-        rowKey="orderNo"
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        loading={list.loading}
-        pagination={false}
-        scroll={{ x: 1150, y: "calc(100vh - 300px)" }}
-        rowClassName={(_, i) => (i === active ? "ant-table-row-selected" : "")}
-        onRow={(o, i) => ({ onClick: () => setActive(i ?? 0), onDoubleClick: () => setOpen(o.orderNo) })}
-        data-testid="orders-table"
+      <BulkActions
+        orders={rows.filter((o) => ticked.includes(o.orderNo))}
+        onDone={() => {
+          setTicked([]);
+          void list.reload();
+        }}
       />
+      <div ref={frame}>
+        {narrow ? (
+          <OrderTable orders={rows} pageSize={rows.length + 1} testId="orders-table" />
+        ) : (
+          <Table
+            rowSelection={{ selectedRowKeys: ticked, onChange: (keys) => setTicked(keys as string[]) }}
+            rowKey="orderNo"
+            size="small"
+            columns={columns}
+            dataSource={rows}
+            loading={list.loading}
+            pagination={false}
+            scroll={{ x: 1150, y: "calc(100vh - 300px)" }}
+            rowClassName={(_, i) => (i === active ? "ant-table-row-selected" : "")}
+            onRow={(o, i) => ({ onClick: () => setActive(i ?? 0), onDoubleClick: () => setOpen(o.orderNo) })}
+            data-testid="orders-table"
+          />
+        )}
+      </div>
       <Space style={{ marginTop: 12 }}>
         <Typography.Text type="secondary">{t("common.total", { count: rows.length })}</Typography.Text>
         {cursor && <Button onClick={() => void more()}>{t("orders.more")}</Button>}

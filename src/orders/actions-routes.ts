@@ -1,0 +1,50 @@
+// HTTP route of an order's actions: what the caller may do to it now, from the one server source.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requirePrincipal } from "../core/http/access.js";
+import type { AppDeps } from "../core/http/app-deps.js";
+import { errorReplies } from "../core/http/schemas.js";
+import { langFromHeader } from "../core/i18n.js";
+import { listOrderActions } from "./list-order-actions.js";
+import { ORDER_ACTIONS } from "./model/order-actions.js";
+
+const money = z.string().describe("CNY, decimal string");
+
+export const orderActionReply = z.object({
+  action: z.enum(ORDER_ACTIONS),
+  label: z.string().describe("in the caller's language"),
+  needs: z.array(z.enum(["reason", "carrier", "trackingNo", "requestedDate", "outcome", "note"])).describe("the fields the person fills in"),
+  route: z.enum(["transition", "patch", "shipment+transition", "status-link", "task"]).describe("the existing route that carries it out"),
+  to: z.string().optional().describe("transitions: the status it moves to"),
+  taskId: z.number().optional().describe("review: the task it closes (POST /api/tasks/:id/done with an outcome)"),
+  exposure: z
+    .object({
+      customer: z.string(),
+      customerName: z.string(),
+      creditLimit: money,
+      openReceivables: money,
+      openOrders: money.describe("the customer's other open orders"),
+      openOrderCount: z.number(),
+      thisOrder: money,
+      headroom: money.describe("limit − receivables − other open orders − this order"),
+    })
+    .optional()
+    .describe("hold and release: the customer's credit exposure"),
+});
+
+export function orderActionRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/orders/:orderNo/actions",
+    {
+      config: { access: "orders.read" },
+      schema: {
+        tags: ["orders"],
+        summary: "What the caller may do to this order now (state machine, holds and blocks, roles): [{action, label, needs}]",
+        params: z.object({ orderNo: z.string().regex(/^DH\d{11,}$/, "DH + YYYYMMDD + sequence") }),
+        response: { 200: z.array(orderActionReply), ...errorReplies },
+      },
+    },
+    async (request) => listOrderActions(deps.db, requirePrincipal(request), request.params.orderNo, langFromHeader(request.headers["accept-language"])),
+  );
+}

@@ -1,0 +1,18 @@
+// How people read figures and names: ¥12,345.00 (never a float on the way), the owner's display name.
+import type { TFunction } from "i18next";
+
+/** A decimal string in yuan ("12345.5", "-800") as ¥12,345.50, digit by digit. */
+export function yuan(amount: string | null | undefined): string {
+  if (amount === null || amount === undefined || amount === "") return "—";
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(amount.trim());
+  if (!m) return amount;
+  const whole = m[2].replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const cents = (m[3] ?? "").padEnd(2, "0").slice(0, 2);
+  return `${m[1]}¥${whole}.${cents}`;
+}
+
+/** The person responsible (display name when the server sends it), else the role, in the reader's language. */
+export function ownerLabel(t: TFunction, owner: { role: string | null; user: string | null; name?: string | null }): string {
+  if (owner.user) return owner.name ?? owner.user;
+  return owner.role ? t(`roles.${owner.role}`) : "—";
+}
