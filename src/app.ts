@@ -28,6 +28,7 @@ import { orderPreviewRoutes } from "./orders/preview-routes.js";
 import { orderRoutes } from "./orders/routes.js";
 import { shipmentRoutes } from "./orders/shipment-routes.js";
 import { planningRoutes } from "./planning/routes.js";
+import { productionRoutes } from "./production/routes.js";
 import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
 import { ruleExecutionRate } from "./rules/rule-execution-rate.js";
@@ -76,6 +77,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   replenishmentRoutes,
   statusPageRoutes,
   warrantyCardRoutes,
+  productionRoutes,
 ];
 
 /** Read models and screens that come after the live-change stream. */

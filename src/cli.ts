@@ -7,6 +7,7 @@ import { createApiToken } from "./core/auth/store.js";
 import { readConfig } from "./core/config.js";
 import { AppError } from "./core/errors.js";
 import { loadDemoPlant } from "./demo/load-demo-plant.js";
+import { loadDemoShopFloor } from "./demo/shop-floor.js";
 import { takeMorningOrders } from "./demo/take-morning-orders.js";
 import { exportXlsx } from "./exports/xlsx-export.js";
 import { progressPrinter, summaryRows } from "./imports/cli-report.js";
@@ -33,6 +34,7 @@ program
             // A fresh demo opens on a working morning: orders just taken in, with the work they made.
             if (!summary.skipped) await takeMorningOrders(database.db);
             await startDemoStandIns(database.db);
+            if (!summary.skipped) await loadDemoShopFloor(database.db);
             if (!summary.skipped) console.log(`Demo plant loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
           }
         : undefined,
@@ -66,6 +68,7 @@ program
     await installDefaultRules(database.db);
     if (!summary.skipped) console.table(await takeMorningOrders(database.db));
     console.table(summary);
+    if (!summary.skipped) console.table(await loadDemoShopFloor(database.db));
     await database.close();
   });
 

@@ -194,6 +194,28 @@ const messages = {
     "订单 {orderNo} 承诺交期 {promised} 保不住（计划 {planned}）：请致电客户确认新交期",
     "Order {orderNo}: the promised {promised} cannot be kept (planned {planned}); call the customer with the new date",
   ],
+  "production.operation_not_found": ["工序 {operationId} 不存在", "Operation {operationId} does not exist"],
+  "production.work_centre_not_found": ["工作中心 {code} 不存在", "Work centre {code} does not exist"],
+  "production.unit_out_of_range": ["工作中心 {code} 只有 {units} 台设备，没有第 {unit} 台", "Work centre {code} has {units} units, not unit {unit}"],
+  "production.order_closed": ["订单 {orderNo} 当前为「{status}」，不能报工", "Order {orderNo} is {status}: no reports are taken"],
+  "production.operation_done": ["工序 {seq} 已完工，不能再报工", "Operation {seq} is already finished"],
+  "production.not_started": ["工序 {seq} 尚未开工，不能暂停", "Operation {seq} has not started, so it cannot pause"],
+  "production.previous_not_reported": [
+    "上道工序 {previous} 还没有报过合格数，不能报工序 {seq}",
+    "Operation {previous} has reported nothing good yet, so operation {seq} cannot be reported",
+  ],
+  "production.more_than_arrived": [
+    "工序 {seq} 合格+报废共 {total} 件，超过已到达的 {arrived} 件",
+    "Operation {seq} would have {total} good and scrapped, more than the {arrived} that reached it",
+  ],
+  "production.scrap_reason_required": ["报废 {scrap} 件需要填写报废原因", "Scrapping {scrap} pieces needs a reason code"],
+  "production.override_reason_required": ["班长放行需要填写原因", "A supervisor's override needs a reason"],
+  "production.idempotency_key_required": [
+    "报工需要 Idempotency-Key 请求头，重复扫码才只算一次",
+    "A report needs an Idempotency-Key header so a retried scan counts once",
+  ],
+  "production.key_reused": ["Idempotency-Key {key} 已用于另一道工序", "Idempotency-Key {key} was used for another operation"],
+  "production.downtime_end_before_start": ["停机结束时间必须晚于开始时间", "The downtime must end after it starts"],
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -86,7 +86,14 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ["orders"],
         summary: "One order with lines, owner, history and its active customer status link",
         params: orderNoParams,
-        response: { 200: orderReply.extend({ statusLink: statusLinkReply.nullable() }), ...errorReplies },
+        response: {
+          200: orderReply.extend({
+            statusLink: statusLinkReply.nullable(),
+            // Added by the shop floor's routes (production/routes.ts): work orders with planned and actual times.
+            workOrders: z.array(z.record(z.string(), z.unknown())).optional(),
+          }),
+          ...errorReplies,
+        },
       },
     },
     async (request, reply) => {

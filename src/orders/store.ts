@@ -363,7 +363,7 @@ export async function updateOrderIfVersion(db: Db, orderNo: string, expectedVers
 export interface OrderEventInput {
   orderNo: string;
   actor: string;
-  kind: "transition" | "changed";
+  kind: "transition" | "changed" | "production";
   from?: OrderStatus | null;
   to?: OrderStatus | null;
   reason?: string | null;
@@ -402,4 +402,14 @@ export function takeNumberIf(day: string, seq: number, revisions: { master: numb
       and (select revision from master_revision) = ${revisions.master} and (select revision from rules_revision) = ${revisions.rules}
       ${andAlso ? sql`and ${andAlso}` : sql``}
     returning last_seq`;
+}
+
+/** Order numbers in `statuses` (the shop floor releases work orders for scheduled and running orders). */
+export async function orderNosInStatus(db: Db, statuses: string[], orderNos?: string[]) {
+  let query = db
+    .selectFrom("orders")
+    .select(["order_no", "status", "rush", "promised_date", "requested_date"])
+    .where("status", "in", statuses as never[]);
+  if (orderNos) query = query.where("order_no", "in", orderNos.length ? orderNos : [""]);
+  return query.orderBy("order_no").execute();
 }

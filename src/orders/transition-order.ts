@@ -16,7 +16,13 @@ export interface TransitionRequest {
 }
 
 export async function transitionOrder(db: Kysely<DB>, principal: Principal, orderNo: string, request: TransitionRequest) {
-  await db.transaction().execute(async (tx) => {
+  await db.transaction().execute((tx) => transitionOrderInTransaction(tx, db, principal, orderNo, request));
+  return getOrderView(db, orderNo);
+}
+
+/** The same transition inside a caller's transaction (the shop floor moves the order with its report). */
+export async function transitionOrderInTransaction(tx: Transaction<DB>, db: Kysely<DB>, principal: Principal, orderNo: string, request: TransitionRequest) {
+  {
     const row = await lockOrder(tx, orderNo, request.expectedVersion);
     const from = row.status as OrderStatus;
     const heldFrom = row.held_from && isOrderStatus(row.held_from) ? row.held_from : null;
@@ -43,8 +49,7 @@ export async function transitionOrder(db: Kysely<DB>, principal: Principal, orde
       holder: { role: principal.roles[0] ?? null, user: principal.kind === "user" ? principal.name : null },
       data: clearedHolds.length ? { clearedHolds } : {},
     });
-  });
-  return getOrderView(db, orderNo);
+  }
 }
 
 /** Rule-made holds and blocks: a blocked target is refused; releasing a hold needs its releasers. */

@@ -6,6 +6,7 @@ import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import type { PlanResult } from "./model/plan.js";
 import type { PlanOrder } from "./model/types.js";
+import { persistPlanOperations } from "./persist-plan-operations.js";
 import { requestPurchases } from "./request-purchases.js";
 
 export interface RunMeta {
@@ -13,7 +14,7 @@ export interface RunMeta {
   horizonDays: number;
   trigger: "manual" | "change" | "reschedule" | "start";
   actor: string;
-  marks: { events: number; master: number; stock: Date | null; supply: string };
+  marks: { events: number; master: number; stock: Date | null; supply: string; shopFloor?: string };
   startedAt: Date;
   durationMs: number;
 }
@@ -44,6 +45,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       master_mark: meta.marks.master,
       stock_mark: meta.marks.stock,
       supply_mark: meta.marks.supply,
+      shop_floor_mark: meta.marks.shopFloor ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -135,6 +137,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       .filter((a) => a.free > 1e-6)
       .map((a) => ({ run_id: id, sku: a.sku, day: day(a.n), free: r4(a.free) })),
   );
+  await persistPlanOperations(tx, id, result, orders);
   if (await requestPurchases(tx, result, meta.actor)) {
     // This run already planned with what it requested (due a lead time from today): they do not make it stale.
     const { rows } = await sql<{ pr: string }>`

@@ -120,6 +120,7 @@ export async function planStaleness(db: Kysely<DB>) {
     if (marks.master > run.master_mark) reasons.push("master_data_changed");
     if (marks.stock && (!run.stock_mark || marks.stock > run.stock_mark)) reasons.push("stock_changed");
     if (marks.supply !== run.supply_mark) reasons.push("supply_changed");
+    if (marks.shopFloor !== (run.shop_floor_mark ?? "")) reasons.push("shop_floor");
   }
   return { run, stale: reasons.length > 0, reasons };
 }

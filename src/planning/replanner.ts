@@ -16,7 +16,8 @@ export function startReplanner(db: Kysely<DB>, options: { pollMs?: number; minIn
     if (stopped || running) return;
     try {
       const { stale, run, reasons } = await planStaleness(db);
-      const urgent = !run || reasons.includes("new_day");
+      // The shop floor (a report, a release, a machine down) goes into the plan at once (decision 0058).
+      const urgent = !run || reasons.includes("new_day") || reasons.includes("shop_floor");
       if (!stale || (!urgent && Date.now() - last < minIntervalMs)) return;
       running = replan(db, "system", run ? "change" : "start");
       await running;

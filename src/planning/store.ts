@@ -5,6 +5,7 @@ import { addDays } from "../calendar/model/dates.js";
 import { loadCalendarInputs } from "../calendar/store.js";
 import type { DB } from "../core/db/schema.js";
 import type { EngineeringData, PlanOrder, SupplyData } from "./model/types.js";
+import { loadDowntime, loadReleasedWork, shopFloorMark } from "./shop-floor-inputs.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -96,7 +97,7 @@ export async function loadOpenOrders(db: Db, orderNos?: string[]): Promise<PlanO
     ])
     .where("orders.status", "in", [...PLANNED_STATUSES]);
   if (orderNos) query = query.where("orders.order_no", "in", orderNos.length ? orderNos : [""]);
-  const [orders, lines] = await Promise.all([
+  const [orders, lines, released] = await Promise.all([
     query.execute(),
     db
       .selectFrom("order_lines")
@@ -115,6 +116,7 @@ export async function loadOpenOrders(db: Db, orderNos?: string[]): Promise<PlanO
       .orderBy("order_lines.order_no")
       .orderBy("order_lines.line_no")
       .execute(),
+    loadReleasedWork(db, orderNos),
   ]);
   const byOrder = new Map<string, PlanOrder["lines"]>();
   for (const l of lines) {
@@ -134,6 +136,7 @@ export async function loadOpenOrders(db: Db, orderNos?: string[]): Promise<PlanO
     createdAt: o.created_at.getTime(),
     materialsIssued: o.status === "in_production",
     lines: byOrder.get(o.order_no) ?? [],
+    ...(released.has(o.order_no) ? { released: released.get(o.order_no) } : {}),
   }));
 }
 
@@ -141,12 +144,14 @@ export const HORIZON_DAYS = 365;
 
 /** Everything but the orders, for `today` over the planning horizon. */
 export async function loadPlanningBase(db: Db, today: string, horizonDays = HORIZON_DAYS) {
-  const [calendar, engineering, supply, moves] = await Promise.all([
+  const [calendar, engineering, supply, moves, downtime] = await Promise.all([
     loadCalendarInputs(db, today, addDays(today, horizonDays - 1)),
     loadEngineering(db, today),
     loadSupply(db),
     db.selectFrom("work_centres").select(["code", "move_hours"]).where("move_hours", ">", "0").execute(),
+    loadDowntime(db, today),
   ]);
+  calendar.maintenance.push(...downtime);
   const moveHours = Object.fromEntries(moves.map((m) => [m.code, Number(m.move_hours)]));
   return { today, horizonDays, calendar, engineering, supply, moveHours };
 }
@@ -160,5 +165,6 @@ export async function changeMarks(db: Db) {
            (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open')
              || ':' || (select coalesce(max(id), 0) || ':' || count(*) from purchase_requests where status = 'requested') as supply`.execute(db);
   const r = row.rows[0];
-  return { events: Number(r.events ?? 0), master: Number(r.master ?? 0), stock: r.stock ? new Date(r.stock) : null, supply: r.supply };
+  const shopFloor = await shopFloorMark(db);
+  return { events: Number(r.events ?? 0), master: Number(r.master ?? 0), stock: r.stock ? new Date(r.stock) : null, supply: r.supply, shopFloor };
 }

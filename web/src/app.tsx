@@ -19,6 +19,8 @@ import { CustomersPage } from "./master/customers-page";
 import { StockPage } from "./master/stock-page";
 import { UsersPage } from "./master/users-page";
 import { OrdersPage } from "./orders/orders-page";
+import { OperationSheet } from "./production/operation-sheet";
+import { CentrePicker, DispatchPage } from "./production/shop-floor-page";
 import { RulesPage } from "./rules/rules-page";
 import { LookupPage } from "./service/lookup-page";
 import { VisitPage } from "./service/visit-page";
@@ -73,6 +75,9 @@ export function App() {
                 <Route path="/master/stock" element={<StockPage />} />
                 <Route path="/master/calendar" element={<CalendarPage />} />
                 <Route path="/master/users" element={<UsersPage />} />
+                <Route path="/shop-floor" element={<CentrePicker />} />
+                <Route path="/shop-floor/op/:operationId" element={<OperationSheet />} />
+                <Route path="/shop-floor/:code" element={<DispatchPage />} />
                 <Route path="*" element={<Home />} />
               </Route>
             </Routes>

@@ -59,6 +59,7 @@ const ROLES: Record<string, [string, string]> = {
   engineering: ["技术总监", "technical director"],
   finance: ["财务", "finance"],
   admin: ["管理员", "admin"],
+  production: ["车间", "shop floor"],
 };
 
 const pick = (lang: AskLang, pair: [string, string] | undefined, fallback: string) => (pair ? pair[lang === "zh" ? 0 : 1] : fallback);

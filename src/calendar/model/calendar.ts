@@ -30,6 +30,8 @@ export interface MaintenanceWindow {
   startsAt: number;
   endsAt: number;
   reason: string;
+  /** How many of the centre's units it takes down (a machine down on the shop floor); absent: all of them. */
+  units?: number;
 }
 export interface CalendarInputs {
   centres: WorkCentreSpec[];
@@ -74,6 +76,7 @@ export interface MaintenanceOverlap {
   to: number;
   hours: number;
   reason: string;
+  units?: number;
 }
 export interface CentreDay {
   date: string;
@@ -109,7 +112,9 @@ const round = (h: number) => Math.round(h * 1000) / 1000;
 
 /** One centre's days: shift window from SHIFT_START_HOUR, maintenance cut out of it for every unit. */
 export function centreDays(centre: WorkCentreSpec, days: PlantDay[], maintenance: MaintenanceWindow[]): CentreDay[] {
-  const own = maintenance.filter((m) => m.workCentre === centre.code);
+  const mine = maintenance.filter((m) => m.workCentre === centre.code);
+  const own = mine.filter((m) => !m.units || m.units >= centre.parallelUnits);
+  const someUnits = mine.filter((m) => m.units && m.units < centre.parallelUnits);
   const shiftHours = centre.shifts * centre.hoursPerShift;
   return days.map((d) => {
     const start = plantMs(d.date, SHIFT_START_HOUR);
@@ -127,7 +132,8 @@ export function centreDays(centre: WorkCentreSpec, days: PlantDay[], maintenance
         )
       : [];
     const unitHours = free.reduce((sum, [a, b]) => sum + (b - a) / HOUR_MS, 0);
-    const capacityHours = round(unitHours * centre.parallelUnits);
+    const down = unitsDown(someUnits, free);
+    const capacityHours = round(Math.max(0, unitHours * centre.parallelUnits - down.reduce((h, d) => h + d.hours * (d.units ?? 1), 0)));
     return {
       date: d.date,
       n: dayNumber(d.date),
@@ -136,9 +142,29 @@ export function centreDays(centre: WorkCentreSpec, days: PlantDay[], maintenance
       capacityHours,
       limitHours: round(capacityHours * centre.loadThreshold),
       free,
-      maintenance: cut,
+      maintenance: [...cut, ...down],
     };
   });
+}
+
+/** Windows that take some of the units down: the hours of the free time they overlap, per window. */
+function unitsDown(windows: MaintenanceWindow[], free: [number, number][]): MaintenanceOverlap[] {
+  const out: MaintenanceOverlap[] = [];
+  for (const m of windows) {
+    let ms = 0;
+    let from = Number.POSITIVE_INFINITY;
+    let to = 0;
+    for (const [a, b] of free) {
+      const s = Math.max(a, m.startsAt);
+      const e = Math.min(b, m.endsAt);
+      if (e <= s) continue;
+      ms += e - s;
+      from = Math.min(from, s);
+      to = Math.max(to, e);
+    }
+    if (ms > 0) out.push({ id: m.id, from, to, hours: round(ms / HOUR_MS), reason: m.reason, units: m.units });
+  }
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ export const ROLES = [
   "engineering",
   "finance",
   "admin",
+  "production", // shop-floor supervisors and operators (decision 0058)
   "integration", // API tokens of EDI feeds and WMS; never a person
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -42,6 +43,10 @@ export const PERMISSIONS = [
   "replenishment.manage", // the warehouse's list of parts used by service visits
   "inventory.adjust", // correct a stock balance by hand (adjustment, cycle count) with a reason
   "purchasing.write", // confirm the purchase requests promises depend on
+  "production.read", // dispatch lists and the production board
+  "production.report", // start / pause / finish an operation with its quantities
+  "production.override", // take a report the checks refuse, with a reason that is logged
+  "production.downtime", // machine down / machine up
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,12 +79,23 @@ const GRANTS: Record<Role, Permission[]> = {
     "equipment.write",
     "visits.write",
   ],
-  planner: [...PEOPLE_BASE, "orders.update", "orders.reschedule", "promise", "planning.read", "planning.write", "rules.read"],
+  planner: [
+    ...PEOPLE_BASE,
+    "orders.update",
+    "orders.reschedule",
+    "promise",
+    "planning.read",
+    "planning.write",
+    "rules.read",
+    "production.read",
+    "production.downtime",
+  ],
   purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage", "purchasing.write"],
   warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage", "inventory.adjust"],
   engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write"],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
   admin: [...PERMISSIONS],
+  production: [...PEOPLE_BASE, "production.read", "production.report", "production.override", "production.downtime"],
   integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync", "metrics.scrape"],
 };
 
@@ -105,4 +121,5 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[] 
   { username: "warehouse", displayName: "孙仓管", roles: ["warehouse"] },
   { username: "engineering", displayName: "周总工", roles: ["engineering"] },
   { username: "finance", displayName: "吴财务", roles: ["finance"] },
+  { username: "production", displayName: "周班长", roles: ["production"] },
 ];

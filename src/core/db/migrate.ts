@@ -23,6 +23,7 @@ import * as taskOutcomes from "./migrations/20261202030000_task_outcomes.js";
 import * as customerAddresses from "./migrations/20261202040000_customer_addresses.js";
 import * as honestPromises from "./migrations/20261202060000_honest_promises.js";
 import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idempotency_keys.js";
+import * as production from "./migrations/20261202080000_production.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   "20261202040000_customer_addresses": customerAddresses,
   "20261202060000_honest_promises": honestPromises,
   "20261202070000_scoped_idempotency_keys": scopedIdempotencyKeys,
+  "20261202080000_production": production,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -201,7 +201,7 @@ export interface OrderEventsTable {
   order_no: string;
   at: Timestamp;
   actor: string;
-  kind: "created" | "transition" | "changed";
+  kind: "created" | "transition" | "changed" | "production";
   from_status: string | null;
   to_status: string | null;
   reason: string | null;
@@ -523,6 +523,7 @@ export interface PlanRunsTable {
   master_mark: ColumnType<number, number | undefined, number>;
   stock_mark: Date | null;
   supply_mark: string | null;
+  shop_floor_mark: string | null;
 }
 export interface PlanStatusTable {
   id: number;
@@ -671,6 +672,106 @@ export interface SavedViewsTable {
   updated_at: Timestamp;
 }
 
+// The shop floor (production/, decision 0058).
+type Num = ColumnType<string, string | number, string | number>;
+export interface WorkOrdersTable {
+  id: Generated<number>;
+  wo_no: string;
+  order_no: string;
+  line_no: number;
+  parent_id: number | null;
+  sku: string;
+  qty: number;
+  routing_version_id: number | null;
+  status: ColumnType<"released" | "in_progress" | "done", "released" | "in_progress" | "done" | undefined>;
+  material_ready: string | null;
+  released_at: Timestamp;
+  released_by: string;
+}
+export interface WorkOrderOperationsTable {
+  id: Generated<number>;
+  work_order_id: number;
+  seq: number;
+  work_centre: string;
+  setup_hours: Num;
+  run_hours_per_unit: Num;
+  status: ColumnType<"open" | "started" | "paused" | "done", "open" | "started" | "paused" | "done" | undefined>;
+  qty_good: Generated<number>;
+  qty_scrap: Generated<number>;
+  qty_rework: Generated<number>;
+  qty_remaining: number;
+  setup_minutes: Generated<number>;
+  planned_start: Date | null;
+  planned_end: Date | null;
+  actual_start: Date | null;
+  actual_end: Date | null;
+  operator: string | null;
+  updated_at: Timestamp;
+}
+export interface OperationReportsTable {
+  id: Generated<number>;
+  operation_id: number;
+  idempotency_key: string;
+  kind: "start" | "pause" | "finish";
+  good: number;
+  scrap: number;
+  scrap_reason: string | null;
+  rework: number;
+  setup_minutes: number;
+  operator: string | null;
+  at: Date;
+  reported_by: string;
+  override_reason: string | null;
+  created_at: Timestamp;
+}
+export interface DowntimeTable {
+  id: Generated<number>;
+  work_centre: string;
+  unit: number | null;
+  starts_at: Date;
+  ends_at: Date | null;
+  reason: string;
+  reported_by: string;
+  updated_at: Timestamp;
+}
+export interface ProductionPlanFeedView {
+  order_no: string;
+  work_order_id: number;
+  parent_id: number | null;
+  line_no: number;
+  sku: string;
+  wo_qty: number;
+  operation_id: number;
+  seq: number;
+  work_centre: string;
+  setup_hours: string;
+  run_hours_per_unit: string;
+  status: "open" | "started" | "paused" | "done";
+  qty_remaining: number;
+  setup_minutes: number;
+  actual_start: Date | null;
+}
+export interface ProductionDowntimeFeedView {
+  id: number;
+  work_centre: string;
+  unit: number | null;
+  starts_at: Date;
+  ends_at: Date | null;
+  reason: string;
+}
+export interface PlanOperationsTable {
+  run_id: number;
+  order_no: string;
+  job: number;
+  sku: string;
+  seq: number;
+  work_centre: string;
+  operation_id: number | null;
+  hours: Num;
+  planned_start: Date | null;
+  planned_end: Date | null;
+}
+
 export interface DB {
   users: UsersTable;
   saved_views: SavedViewsTable;
@@ -743,4 +844,12 @@ export interface DB {
   dwell_week_totals: DwellWeekTotalsTable;
   dwell_week_buckets: DwellWeekBucketsTable;
   autonomy_days: AutonomyDaysTable;
+  work_orders: WorkOrdersTable;
+  work_order_operations: WorkOrderOperationsTable;
+  operation_reports: OperationReportsTable;
+  downtime: DowntimeTable;
+  production_plan_feed: ProductionPlanFeedView;
+  production_downtime_feed: ProductionDowntimeFeedView;
+  production_plan_mark: { mark: string };
+  plan_operations: PlanOperationsTable;
 }

@@ -7,7 +7,8 @@ export type Change =
   | { kind: "rule"; action: "created" | "changed"; ruleId: number; enabled: boolean; at: string }
   | { kind: "task"; action: "done"; taskId: number; at: string }
   /** Master data kept by the business changed: a customer, a stock balance, the calendar, a user. */
-  | { kind: "master"; entity: string; key: string; at: string };
+  | { kind: "master"; entity: string; key: string; at: string }
+  | { kind: "production"; action: "report" | "downtime" | "released"; orderNo?: string; workCentre?: string; at: string };
 
 /** The one NOTIFY channel of the app; payloads stay far below PostgreSQL's 8,000-byte limit. */
 export const CHANGE_CHANNEL = "lvyue_changes";
@@ -17,6 +18,7 @@ export function maySee(change: Change, roles: readonly Role[]): boolean {
   switch (change.kind) {
     case "order":
     case "orders":
+    case "production":
       return hasPermission(roles, "orders.read");
     case "rule":
       return hasPermission(roles, "rules.read");

@@ -6,6 +6,7 @@
 import { dayNumber, HOUR_MS, plantDayOf } from "../../calendar/model/dates.js";
 import type { AtpLedger } from "./atp.js";
 import type { CapacityBoard } from "./capacity.js";
+import { releasedJobs } from "./released.js";
 import { dayStartMs } from "./timeline.js";
 import type { Constraint, EngineeringData, MaterialNeed, OperationProgress, OrderPlan, PlanOrder, PromiseCondition, ScheduledOp } from "./types.js";
 
@@ -174,7 +175,10 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
   const trace: Trace = { ops: [], materials: [], waits: [], failed: false, progress: new Map((order.progress ?? []).map((p) => [`${p.sku}|${p.seq}`, p])) };
   const nextId = { v: 1 };
   let finish = ctx.todayN;
-  for (const line of order.lines) {
+  // Released to the shop floor: the work orders' remaining operations, not the BOM (released.ts).
+  if (order.released)
+    for (const job of releasedJobs(ctx.engineering, order.released)) finish = Math.max(finish, dayOfMs(scheduleJob(ctx, board, job, trace).endAt));
+  for (const line of order.released ? [] : order.lines) {
     let qty = line.qty;
     // Finished stock: what is reserved for this order, then free stock for a standard line.
     const fromStock = order.materialsIssued

@@ -1,6 +1,7 @@
 // Plain data the planning model takes and gives: no I/O, no clocks. Days are plant days; `n` is a
 // day number (days since 1970-01-01) used as a cheap key.
 import type { CalendarInputs } from "../../calendar/model/calendar.js";
+import type { ReleasedWorkOrder } from "./released.js";
 
 export interface ItemInfo {
   sku: string;
@@ -68,6 +69,8 @@ export interface PlanOrder {
   /** In production: materials are already issued, only the operations remain. */
   materialsIssued: boolean;
   lines: PlanLine[];
+  /** Work orders released to the shop floor: when present, the order is planned from what they have left. */
+  released?: ReleasedWorkOrder[];
   /** What the shop floor reported: operations done are not planned again, started ones only for what remains. */
   progress?: OperationProgress[];
 }

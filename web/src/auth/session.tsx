@@ -40,7 +40,7 @@ export function useSession(): Session {
   return session;
 }
 
-const HOME_ORDER = ["admin", "sales", "service", "planner", "purchasing", "warehouse", "engineering", "finance"];
+const HOME_ORDER = ["admin", "sales", "service", "planner", "purchasing", "warehouse", "engineering", "finance", "production"];
 
 /** The board a person lands on: their first role's (admin's own board for admins). */
 export function homeBoard(roles: readonly string[]): string {
@@ -49,5 +49,6 @@ export function homeBoard(roles: readonly string[]): string {
 
 /** Boards a person may open: their roles' boards; admin sees every board. */
 export function boardsFor(roles: readonly string[]): string[] {
-  return roles.includes("admin") ? HOME_ORDER : HOME_ORDER.filter((r) => roles.includes(r));
+  // The planner watches the shop floor's board too.
+  return roles.includes("admin") ? HOME_ORDER : HOME_ORDER.filter((r) => roles.includes(r) || (r === "production" && roles.includes("planner")));
 }

@@ -3,6 +3,7 @@ import type { ComponentType } from "react";
 import { AdminBoard } from "./admin-board";
 import { EngineeringBoard, FinanceBoard } from "./desk-board";
 import { PlannerBoard } from "./planner-board";
+import { ProductionBoard } from "./production-board";
 import { PurchasingBoard } from "./purchasing-board";
 import { SalesBoard } from "./sales-board";
 import { ServiceBoard } from "./service-board";
@@ -17,4 +18,5 @@ export const BOARDS: Record<string, ComponentType> = {
   engineering: EngineeringBoard,
   finance: FinanceBoard,
   admin: AdminBoard,
+  production: ProductionBoard,
 };

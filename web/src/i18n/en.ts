@@ -1,7 +1,9 @@
 // English strings: every key of zh.ts, checked by the type.
+
 import { managementEn } from "../management/messages";
 import { intakeEn } from "../master/messages";
 import { actionsEn } from "../orders/actions-messages";
+import { productionEn } from "../production/messages";
 import type { Messages } from "./zh";
 
 export const en: Messages = {
@@ -13,7 +15,7 @@ export const en: Messages = {
     submit: "Sign in",
     required: "Enter the {{field}}",
     failed: "Sign-in failed: {{message}}",
-    hint: "Demo users: admin / sales / service / planner / purchasing / warehouse / engineering / finance",
+    hint: "Demo users: admin / sales / service / planner / purchasing / warehouse / engineering / finance / production",
   },
   menu: { boards: "Boards", orders: "Orders", rules: "Business rules" },
   roles: {
@@ -26,6 +28,7 @@ export const en: Messages = {
     finance: "Finance",
     admin: "Admin",
     integration: "Integration",
+    production: "Shop floor",
   },
   boards: {
     sales: "Sales board",
@@ -36,6 +39,7 @@ export const en: Messages = {
     engineering: "Engineering board",
     finance: "Finance board",
     admin: "Admin board",
+    production: "Production board",
   },
   status: {
     draft: "Draft",
@@ -258,6 +262,7 @@ export const en: Messages = {
     readAloudOff: "Typed questions are not read aloud (spoken ones always are)",
   },
   management: managementEn,
+  production: productionEn,
   actions: actionsEn,
   intake: intakeEn,
   plan: {

@@ -1,7 +1,9 @@
 // Chinese strings (the default language).
+
 import { managementZh } from "../management/messages";
 import { intakeZh } from "../master/messages";
 import { actionsZh } from "../orders/actions-messages";
+import { productionZh } from "../production/messages";
 export const zh = {
   app: { name: "履约", subtitle: "订单履约中心", live: "实时", offline: "连接中断，正在重连", language: "English", signOut: "退出" },
   signIn: {
@@ -11,7 +13,7 @@ export const zh = {
     submit: "登录",
     required: "请输入{{field}}",
     failed: "登录失败：{{message}}",
-    hint: "演示账号：admin / sales / service / planner / purchasing / warehouse / engineering / finance",
+    hint: "演示账号：admin / sales / service / planner / purchasing / warehouse / engineering / finance / production",
   },
   menu: { boards: "看板", orders: "订单列表", rules: "业务规则" },
   roles: {
@@ -24,6 +26,7 @@ export const zh = {
     finance: "财务",
     admin: "管理员",
     integration: "集成",
+    production: "车间",
   },
   boards: {
     sales: "销售看板",
@@ -34,6 +37,7 @@ export const zh = {
     engineering: "技术看板",
     finance: "财务看板",
     admin: "管理看板",
+    production: "生产看板",
   },
   status: {
     draft: "草稿",
@@ -248,6 +252,7 @@ export const zh = {
     readAloudOff: "输入的问题不朗读（语音提问总会朗读）",
   },
   management: managementZh,
+  production: productionZh,
   actions: actionsZh,
   intake: intakeZh,
   plan: {

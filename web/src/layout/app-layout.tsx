@@ -1,5 +1,5 @@
 // The frame of every signed-in page: menu of the boards the person may open, the ask box, language, live state.
-import { AppstoreOutlined, FundOutlined, ImportOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, BuildOutlined, FundOutlined, ImportOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { Badge, Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
@@ -32,6 +32,9 @@ export function AppLayout() {
     ...(me.roles.includes("admin") || me.roles.includes("sales") ? [{ key: "/imports", icon: <ImportOutlined />, label: t("imports.menu") }] : []),
     ...serviceMenu(me.roles, t),
     ...masterMenu(me.roles, t),
+    ...(me.roles.some((r) => ["admin", "planner", "production"].includes(r))
+      ? [{ key: "/shop-floor", icon: <BuildOutlined />, label: t("production.menu") }]
+      : []),
   ];
   return (
     <Layout className="app">
