@@ -156,6 +156,29 @@ const TABLE: {
   { method: "POST", path: "/api/orders/preview", openapi: "/api/orders/preview", allowed: ["sales", "service", "admin"], body: {} },
   { method: "GET", path: "/api/inventory/balances", openapi: "/api/inventory/balances", allowed: EVERYONE },
   { method: "POST", path: "/api/inventory/adjustments", openapi: "/api/inventory/adjustments", allowed: ["warehouse", "admin"], body: {} },
+  // Promises kept honest (decision 0056) and the shop floor (0058).
+  { method: "GET", path: "/api/orders/DH20990101999/promises", openapi: "/api/orders/{orderNo}/promises", allowed: EVERYONE },
+  { method: "POST", path: "/api/orders/DH20990101999/promise", openapi: "/api/orders/{orderNo}/promise", allowed: ["sales", "planner", "admin"], body: {} },
+  { method: "GET", path: "/api/planning/purchase-requests", openapi: "/api/planning/purchase-requests", allowed: ["planner", "purchasing", "admin"] },
+  {
+    method: "POST",
+    path: "/api/planning/purchase-requests/999999/confirm",
+    openapi: "/api/planning/purchase-requests/{id}/confirm",
+    allowed: ["purchasing", "admin"],
+    body: {},
+  },
+  { method: "GET", path: "/api/work-centres", openapi: "/api/work-centres", allowed: ["planner", "admin"] },
+  { method: "GET", path: "/api/work-centres/WC-CAL/dispatch", openapi: "/api/work-centres/{code}/dispatch", allowed: ["planner", "admin"] },
+  { method: "GET", path: "/api/operations/999999", openapi: "/api/operations/{operationId}", allowed: ["planner", "admin"] },
+  { method: "POST", path: "/api/operations/999999/reports", openapi: "/api/operations/{operationId}/reports", allowed: ["admin"], body: {} },
+  { method: "POST", path: "/api/work-centres/WC-CAL/downtime", openapi: "/api/work-centres/{code}/downtime", allowed: ["planner", "admin"], body: {} },
+  {
+    method: "POST",
+    path: "/api/work-centres/WC-CAL/downtime/999999/end",
+    openapi: "/api/work-centres/{code}/downtime/{id}/end",
+    allowed: ["planner", "admin"],
+    body: {},
+  },
 ];
 
 async function statusOf(route: (typeof TABLE)[number], path: string, role: Role) {
