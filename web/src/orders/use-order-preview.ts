@@ -1,7 +1,6 @@
 // Asks POST /api/orders/preview (the same judging code as saving, which it does not do) what saving the
 // order being typed would do, once per pause in typing; a reply to an older draft is dropped.
-import { useEffect, useRef, useState } from "react";
-import { api } from "../api/client";
+import { type DraftAnswer, useDraftAnswer } from "./use-draft-answer";
 
 export interface RuleRef {
   id: number;
@@ -37,33 +36,8 @@ export type OrderDraft = {
   lines: { sku: string; qty: number; params?: Record<string, string | number | boolean> }[];
 };
 
-export type PreviewState =
-  | { kind: "idle" }
-  | { kind: "checking" }
-  | { kind: "ready"; reply: OrderPreviewReply | OrderPreviewRefusal }
-  | { kind: "failed"; message: string };
-
-export const PREVIEW_DEBOUNCE_MS = 400;
+export type PreviewState = DraftAnswer<OrderPreviewReply | OrderPreviewRefusal>;
 
 export function useOrderPreview(draft: OrderDraft, generation = 0): PreviewState {
-  const [state, setState] = useState<PreviewState>({ kind: "idle" });
-  const latest = useRef(0);
-  const key = JSON.stringify(draft);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` asks again after a save changed what the rules see
-  useEffect(() => {
-    const request = JSON.parse(key) as OrderDraft;
-    const id = ++latest.current;
-    if (!request.customer || !request.lines.length) {
-      setState({ kind: "idle" });
-      return;
-    }
-    setState({ kind: "checking" });
-    const timer = setTimeout(() => {
-      api<OrderPreviewReply | OrderPreviewRefusal>("POST", "/api/orders/preview", request)
-        .then((reply) => id === latest.current && setState({ kind: "ready", reply }))
-        .catch((e: Error) => id === latest.current && setState({ kind: "failed", message: e.message }));
-    }, PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [key, generation]);
-  return state;
+  return useDraftAnswer<OrderPreviewReply | OrderPreviewRefusal>("/api/orders/preview", draft, generation);
 }
