@@ -3,7 +3,7 @@
 // threshold), nights, days off and maintenance collapse to nothing. A position on the line is a clock
 // time, so an operation placed on it has a real start and end, and what follows it can wait for that end.
 
-import { type CentreDay, SHIFT_START_HOUR } from "../../calendar/model/calendar.js";
+import { type CentreDay, loadToTime, SHIFT_START_HOUR } from "../../calendar/model/calendar.js";
 import { dayFromNumber, HOUR_MS, plantMs } from "../../calendar/model/dates.js";
 
 export interface Timeline {
@@ -70,22 +70,7 @@ export function dayIndexAt(t: Timeline, p: number, end: boolean): number {
 
 /** Clock stretches of `fromH`..`toH` hours into a day's free time (split where maintenance cuts it). */
 export function clockStretches(day: CentreDay, fromH: number, toH: number): [number, number][] {
-  const out: [number, number][] = [];
-  let skip = fromH * HOUR_MS;
-  let take = (toH - fromH) * HOUR_MS;
-  for (const [a, b] of day.free) {
-    if (take <= 0) break;
-    if (skip >= b - a) {
-      skip -= b - a;
-      continue;
-    }
-    const start = a + skip;
-    const end = Math.min(b, start + take);
-    out.push([Math.round(start), Math.round(end)]);
-    take -= end - start;
-    skip = 0;
-  }
-  return out;
+  return loadToTime(day, 1, fromH, toH);
 }
 
 /** Clock time at which a piece ending at position `p` ends. */
