@@ -13,7 +13,8 @@ export interface SimulationReport {
 }
 
 const LABEL: Record<string, string> = {
-  "lvyue-ctp": "Lvyue CTP",
+  "lvyue-ctp": "Lvyue CTP (as shipped)",
+  "lvyue-ctp-buffered": "Lvyue CTP + 1-day shipping buffer (proposed)",
   "as-asked": "Promise as asked (Excel)",
   "fixed-lead": "Fixed lead time (Odoo, ERPNext)",
   "lead-plus-margin": "Lead time + safety margin (Hopp–Sturgis)",
@@ -45,7 +46,7 @@ export function chartSvg(policies: PolicyScore[]): string {
   const minY = Math.min(0.5, ...policies.map((p) => p.onTimeFirstCommit)) - 0.02;
   const x = (lead: number) => left + (lead / maxLead) * (w - left - 20);
   const y = (share: number) => bottom - ((share - minY) / (1 - minY)) * (bottom - 20);
-  const colours = ["#1677ff", "#fa8c16", "#52c41a", "#722ed1"];
+  const colours = ["#1677ff", "#13c2c2", "#fa8c16", "#52c41a", "#722ed1"];
   const ticksY = [minY, (minY + 1) / 2, 0.98, 1].map(
     (v) =>
       `<line x1="${left}" x2="${w - 20}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${pct(v)}</text>`,
@@ -55,7 +56,7 @@ export function chartSvg(policies: PolicyScore[]): string {
   for (let v = 0; v <= maxLead; v += stepX) ticksX.push(`<text x="${x(v)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${v}</text>`);
   const points = policies.map(
     (p, i) =>
-      `<circle cx="${x(p.meanQuotedLeadDays)}" cy="${y(p.onTimeFirstCommit)}" r="7" fill="${colours[i % 4]}"/><text x="${x(p.meanQuotedLeadDays) + 10}" y="${y(p.onTimeFirstCommit) - 8}" font-size="12">${esc(policyLabel(p.name))}</text>`,
+      `<circle cx="${x(p.meanQuotedLeadDays)}" cy="${y(p.onTimeFirstCommit)}" r="7" fill="${colours[i % colours.length]}"/><text x="${x(p.meanQuotedLeadDays) + 10}" y="${y(p.onTimeFirstCommit) - 8}" font-size="12">${esc(policyLabel(p.name))}</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="100%" style="max-width:${w}px" role="img" aria-label="On-time delivery against quoted lead time">
 <line x1="${left}" x2="${left}" y1="20" y2="${bottom}" stroke="#888"/><line x1="${left}" x2="${w - 20}" y1="${bottom}" y2="${bottom}" stroke="#888"/>

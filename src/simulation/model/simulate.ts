@@ -15,13 +15,15 @@ import { type Demand, MOVE_HOURS, PARTS, simCalendar, simEngineering } from "./p
 import { planViolations } from "./score.js";
 import { type FloorOrder, runShopDay } from "./shop.js";
 
-export type PolicyName = "lvyue-ctp" | "as-asked" | "fixed-lead" | "lead-plus-margin";
+export type PolicyName = "lvyue-ctp" | "lvyue-ctp-buffered" | "as-asked" | "fixed-lead" | "lead-plus-margin";
 export interface Policy {
   name: PolicyName;
   /** Calendar days quoted by the lead-time policies. */
   leadDays?: number;
-  /** Lvyue: days of buffer between the plan's finish and the promise (a shipping buffer). */
+  /** CTP: days of buffer between the plan's finish and the promise (a shipping buffer). */
   bufferDays?: number;
+  /** CTP: days added when the date waits for supply that is not on the shelf (the suppliers' usual delay). */
+  supplyMarginDays?: number;
 }
 
 export interface SimConfig {
@@ -185,7 +187,7 @@ export function simulate(cfg: SimConfig, policy: Policy): SimOutcome {
     for (const x of byDay.get(day) ?? []) {
       const askedN = todayN + x.askedDays;
       let promisedN: number | null;
-      if (policy.name === "lvyue-ctp") {
+      if (policy.name === "lvyue-ctp" || policy.name === "lvyue-ctp-buffered") {
         const t1 = performance.now();
         const quote = promiseOrder(
           state,
@@ -201,7 +203,9 @@ export function simulate(cfg: SimConfig, policy: Policy): SimOutcome {
           { commit: true },
         );
         out.promiseMs.push(performance.now() - t1);
-        promisedN = quote.earliestN === null ? null : Math.max(quote.earliestN + (policy.bufferDays ?? 0), askedN);
+        const waitsForSupply = quote.plan.materialReadyN > todayN;
+        const buffer = (policy.bufferDays ?? 0) + (waitsForSupply ? (policy.supplyMarginDays ?? 0) : 0);
+        promisedN = quote.earliestN === null ? null : Math.max(quote.earliestN + buffer, askedN);
         // The background re-plan after the intake requests what the booked promise counts on, the same day.
         if (quote.earliestN !== null)
           for (const c of quote.conditions) {
