@@ -36,35 +36,43 @@ export function markdownTable(r: SimulationReport): string {
   return [head, rule, ...rows].join("\n");
 }
 
-/** On time (y) against mean quoted lead time (x), one point per policy. */
+/** On time (y) against mean quoted lead time (x), one numbered point per policy, with a legend below. */
 export function chartSvg(policies: PolicyScore[]): string {
   const w = 560;
-  const h = 340;
   const left = 60;
   const bottom = 290;
+  const legendTop = bottom + 48;
+  const h = legendTop + policies.length * 18 + 8;
   const maxLead = Math.max(10, ...policies.map((p) => p.meanQuotedLeadDays)) * 1.15;
   const minY = Math.min(0.5, ...policies.map((p) => p.onTimeFirstCommit)) - 0.02;
   const x = (lead: number) => left + (lead / maxLead) * (w - left - 20);
   const y = (share: number) => bottom - ((share - minY) / (1 - minY)) * (bottom - 20);
   const colours = ["#1677ff", "#13c2c2", "#fa8c16", "#52c41a", "#722ed1"];
-  const ticksY = [minY, (minY + 1) / 2, 0.98, 1].map(
+  const ticksY = [minY, (minY + 1) / 2, 1].map(
     (v) =>
       `<line x1="${left}" x2="${w - 20}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${pct(v)}</text>`,
   );
+  const target = `<line x1="${left}" x2="${w - 20}" y1="${y(0.98)}" y2="${y(0.98)}" stroke="#f5222d" stroke-dasharray="4 3"/><text x="${left + 4}" y="${y(0.98) + 12}" font-size="10" fill="#f5222d">98% target</text>`;
   const stepX = Math.max(1, Math.ceil(maxLead / 6));
   const ticksX: string[] = [];
   for (let v = 0; v <= maxLead; v += stepX) ticksX.push(`<text x="${x(v)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${v}</text>`);
   const points = policies.map(
     (p, i) =>
-      `<circle cx="${x(p.meanQuotedLeadDays)}" cy="${y(p.onTimeFirstCommit)}" r="7" fill="${colours[i % colours.length]}"/><text x="${x(p.meanQuotedLeadDays) + 10}" y="${y(p.onTimeFirstCommit) - 8}" font-size="12">${esc(policyLabel(p.name))}</text>`,
+      `<circle cx="${x(p.meanQuotedLeadDays)}" cy="${y(p.onTimeFirstCommit)}" r="7" fill="${colours[i % colours.length]}" fill-opacity="0.85"/><text x="${x(p.meanQuotedLeadDays)}" y="${y(p.onTimeFirstCommit) + 4}" text-anchor="middle" font-size="10" fill="#fff">${i + 1}</text>`,
+  );
+  const legend = policies.map(
+    (p, i) =>
+      `<circle cx="${left + 6}" cy="${legendTop + i * 18 - 4}" r="6" fill="${colours[i % colours.length]}"/><text x="${left + 18}" y="${legendTop + i * 18}" font-size="12">${i + 1}. ${esc(policyLabel(p.name))}: ${pct(p.onTimeFirstCommit)}, ${p.meanQuotedLeadDays} d</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="100%" style="max-width:${w}px" role="img" aria-label="On-time delivery against quoted lead time">
 <line x1="${left}" x2="${left}" y1="20" y2="${bottom}" stroke="#888"/><line x1="${left}" x2="${w - 20}" y1="${bottom}" y2="${bottom}" stroke="#888"/>
 ${ticksY.join("\n")}
+${target}
 ${ticksX.join("\n")}
-<text x="${(left + w) / 2}" y="${h - 10}" text-anchor="middle" font-size="12">Mean quoted lead time (days)</text>
+<text x="${(left + w) / 2}" y="${bottom + 34}" text-anchor="middle" font-size="12">Mean quoted lead time (days)</text>
 <text x="14" y="${bottom / 2}" transform="rotate(-90 14 ${bottom / 2})" text-anchor="middle" font-size="12">On time to first commit</text>
 ${points.join("\n")}
+${legend.join("\n")}
 </svg>`;
 }
 
