@@ -22,8 +22,9 @@ export interface SimulationOptions {
 }
 
 export const ALL_POLICIES: PolicyName[] = ["lvyue-ctp", "lvyue-ctp-buffered", "as-asked", "fixed-lead", "lead-plus-margin"];
-/** The shipping buffer of the buffered CTP: one day between the plan's finish and the promise. */
+/** The buffered CTP: one day between the plan's finish and the promise, parts planned three days before the job. */
 export const CTP_BUFFER_DAYS = 1;
+export const CTP_MATERIAL_BUFFER_DAYS = 3;
 /** The lead time a fixed-lead ERP would have typed: two weeks. */
 export const FIXED_LEAD_DAYS = 14;
 const START = "2027-01-04"; // a Monday
@@ -54,7 +55,7 @@ export async function runSimulation(o: SimulationOptions, log: (line: string) =>
   for (const name of o.policies) {
     const policy: Policy = { name };
     if (name === "fixed-lead") policy.leadDays = FIXED_LEAD_DAYS;
-    if (name === "lvyue-ctp-buffered") policy.bufferDays = CTP_BUFFER_DAYS;
+    if (name === "lvyue-ctp-buffered") Object.assign(policy, { bufferDays: CTP_BUFFER_DAYS, materialBufferDays: CTP_MATERIAL_BUFFER_DAYS });
     if (name === "lead-plus-margin") {
       // Hopp–Sturgis: the mean flow time plus z·σ for a 95% service level, from a fixed-lead run on the same stream.
       if (!fixedFlow.length) fixedFlow = flowDays(simulate(cfg, { name: "fixed-lead", leadDays: FIXED_LEAD_DAYS }));

@@ -14,7 +14,7 @@ export interface SimulationReport {
 
 const LABEL: Record<string, string> = {
   "lvyue-ctp": "Lvyue CTP (as shipped)",
-  "lvyue-ctp-buffered": "Lvyue CTP + 1-day shipping buffer (proposed)",
+  "lvyue-ctp-buffered": "Lvyue CTP + 1-day shipping, 3-day material buffer (proposed)",
   "as-asked": "Promise as asked (Excel)",
   "fixed-lead": "Fixed lead time (Odoo, ERPNext)",
   "lead-plus-margin": "Lead time + safety margin (Hopp–Sturgis)",

@@ -22,6 +22,8 @@ export interface Policy {
   leadDays?: number;
   /** CTP: days of buffer between the plan's finish and the promise (a shipping buffer). */
   bufferDays?: number;
+  /** Days the plan wants purchased parts before the job starts (a supply buffer). */
+  materialBufferDays?: number;
   /** CTP: days added when the date waits for supply that is not on the shelf (the suppliers' usual delay). */
   supplyMarginDays?: number;
 }
@@ -152,6 +154,7 @@ export function simulate(cfg: SimConfig, policy: Policy): SimOutcome {
       orders,
       nowMs: plantMs(today, SHIFT_START_HOUR),
       moveHours: MOVE_HOURS,
+      materialBufferDays: policy.materialBufferDays,
     };
     const t0 = performance.now();
     const plan = planAll(input);
