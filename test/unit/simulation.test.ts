@@ -44,6 +44,14 @@ describe("promise simulator", () => {
     expect(score.silentBreaks).toBe(0);
   });
 
+  it("a supplier late with every receipt: what the plan counted on turns overdue, the orders are flagged before their promise", () => {
+    const { sim, score } = run({ ...CALM, lateReceiptShare: 1, lateReceiptMaxDays: 3 });
+    expect(sim.lateReceipts).toBeGreaterThan(0);
+    const flaggedOverdue = sim.orders.filter((o) => o.flagReason === "overdue_supply");
+    expect(flaggedOverdue.length).toBeGreaterThan(0);
+    expect(score.silentBreaks).toBe(0);
+  });
+
   it("promising what was asked on the same stream is promised as asked and misses more", () => {
     const asked = run(DEFAULT_DISTURBANCES, "as-asked").score;
     const ctp = run(DEFAULT_DISTURBANCES).score;
