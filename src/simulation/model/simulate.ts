@@ -140,7 +140,7 @@ export function simulate(cfg: SimConfig, policy: Policy): SimOutcome {
     }
     for (const r of receipts) if (r.confirmedN === null && todayN >= r.requestedN + d.confirmDelayDays) r.confirmedN = r.expectedN;
     // The morning re-plan, from what the shop floor reported.
-    const orders = [...open.values()].map((o) => planOrder(o, policy));
+    const orders = [...open.values()].map((o) => planOrder(o));
     const input: PlanningInput = {
       today,
       horizonDays: cfg.horizonDays,
@@ -266,9 +266,8 @@ function reasonOf(p: OrderPlan): string {
 }
 
 /** The order as the plan sees it: promised (or not), with what the shop floor has reported. */
-function planOrder(o: Open, policy: Policy): PlanOrder {
+function planOrder(o: Open): PlanOrder {
   const promised = o.outcome.promisedN === null ? null : dayFromNumber(o.outcome.promisedN);
-  void policy;
   return {
     orderNo: o.demand.orderNo,
     customer: "SIM",
@@ -288,5 +287,3 @@ function planOrder(o: Open, policy: Policy): PlanOrder {
     ),
   };
 }
-
-export type { OrderPlan };
