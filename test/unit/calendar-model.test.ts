@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { centreDays, loadToTime, plantDays, type WorkCentreSpec } from "../../src/calendar/model/calendar.js";
 import { HOUR_MS, plantMs } from "../../src/calendar/model/dates.js";
@@ -80,5 +81,37 @@ describe("centre days", () => {
     ]);
     const [[from, to]] = loadToTime(day, 3, 9, 12);
     expect((to - from) / HOUR_MS).toBe(1);
+  });
+});
+
+describe("load to clock time at the edges", () => {
+  it("pieces laid end to end never overlap, and none has an empty stretch, wherever maintenance cuts the day", () => {
+    const plantDay = plantDays("2026-12-01", "2026-12-01", { exceptions: [], statutory: [] });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 9, max: 22 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 40 }),
+        (hour, hours, hundredths) => {
+          const maintenance = [
+            { id: 1, workCentre: "WC-ASM", startsAt: plantMs("2026-12-01", hour), endsAt: plantMs("2026-12-01", hour + hours), reason: "保养" },
+          ];
+          const day = centreDays(line, plantDay, maintenance)[0];
+          // Piece lengths in hundredths of an hour, summed in floating point as the planner does.
+          let at = 0;
+          let lastEnd = Number.NEGATIVE_INFINITY;
+          for (const h of hundredths) {
+            const stretches = loadToTime(day, 1, at, at + h / 100);
+            at += h / 100;
+            for (const [a, b] of stretches) {
+              expect(b).toBeGreaterThan(a);
+              expect(a).toBeGreaterThanOrEqual(lastEnd);
+              lastEnd = b;
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

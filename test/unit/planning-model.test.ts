@@ -212,3 +212,23 @@ describe("honest promises", () => {
     expect(cal.startAt).toBeGreaterThanOrEqual(down.endsAt);
   });
 });
+
+describe("material buffer", () => {
+  it("wants purchased parts a few days before the job starts, so a receipt due just before it is left for later needs", () => {
+    const receiptDay = dayFromNumber(dayNumber(TODAY) + 15);
+    const base = input([order(50, dayFromNumber(dayNumber(TODAY) + 20))], {
+      supply: supply({
+        stock: [
+          { sku: "PM-HOUSING", location: "WH-MAIN", free: 100 },
+          { sku: "PM-CHIP", location: "WH-MAIN", free: 1000 },
+        ],
+        receipts: [{ sku: "PM-HOUSING", location: "WH-MAIN", qty: 100, date: receiptDay }],
+      }),
+    });
+    const housing = (materialBufferDays?: number) => planAll({ ...base, materialBufferDays }).orders[0].materials.find((m) => m.sku === "PM-HOUSING")!;
+    // Latest supply first: without a buffer the order counts on the receipt due on day 15.
+    expect(housing().readyN).toBe(dayNumber(receiptDay));
+    // With a 7-day buffer its parts are wanted by day 12 or so: only the stock on the shelf does.
+    expect(housing(7).readyN).toBe(dayNumber(TODAY));
+  });
+});

@@ -156,9 +156,32 @@ describe("planning properties", () => {
           for (let i = 1; i < stretches.length; i++) expect(stretches[i][0]).toBeGreaterThanOrEqual(stretches[i - 1][1]);
         }
       }),
-      // Seeded: an unseeded run found a counterexample about 1 time in 4 (an operation starting 36 min before
-      // its predecessor ends); it is an open defect noted on issue 16, and the seed keeps CI deterministic.
-      { numRuns: 60, seed: 20261202 },
+      // Unseeded. A piece ending exactly where maintenance begins used to get an empty clock stretch after
+      // the window (float residue), so two pieces overlapped on one unit: about 1 input in 400 here. The
+      // shrunk case stays as an example; "load to clock time at the edges" (calendar-model.test.ts) hits
+      // the edge itself within a few runs.
+      {
+        numRuns: 300,
+        examples: [
+          [
+            { shutdowns: [], holidays: [], maintenance: [{ centre: "WC-ASM", day: 0, hour: 9, hours: 1 }] },
+            [
+              { qty: 1, due: 1, rush: false, grade: "A" },
+              { qty: 4, due: 1, rush: false, grade: "A" },
+              { qty: 11, due: 0, rush: false, grade: "A" },
+            ],
+            {
+              housing: 0,
+              chips: 0,
+              receipts: [
+                { sku: "PM-CHIP", qty: 16, day: 0 },
+                { sku: "PM-HOUSING", qty: 12, day: 0 },
+              ],
+            },
+            0,
+          ],
+        ],
+      },
     );
   });
 

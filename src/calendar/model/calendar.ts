@@ -177,17 +177,21 @@ export function loadToTime(day: CentreDay, units: number, fromLoad: number, toLo
   let skip = (fromLoad / units) * HOUR_MS;
   let take = ((toLoad - fromLoad) / units) * HOUR_MS;
   for (const [a, b] of day.free) {
-    if (take <= 0) break;
+    // Stretches are whole milliseconds: a residue under half of one is float noise, not time. Without
+    // this, a piece ending exactly at a maintenance window "ended" after it (an empty stretch there),
+    // and one starting exactly there "started" before it.
+    if (take <= HALF_MS) break;
     const length = b - a;
-    if (skip >= length) {
-      skip -= length;
+    if (skip >= length - HALF_MS) {
+      skip = Math.max(0, skip - length);
       continue;
     }
     const start = a + skip;
     const end = Math.min(b, start + take);
-    out.push([Math.round(start), Math.round(end)]);
+    if (Math.round(end) > Math.round(start)) out.push([Math.round(start), Math.round(end)]);
     take -= end - start;
     skip = 0;
   }
   return out;
 }
+const HALF_MS = 0.5;

@@ -56,7 +56,14 @@ export function initialState(input: Omit<PlanningInput, "orders">, calendars?: M
     calendars: cals,
     board,
     ledger: AtpLedger.build(input.supply, todayN, dayNumber),
-    context: { engineering: input.engineering, todayN, dayNumber, startAt: input.nowMs, moveHours: input.moveHours },
+    context: {
+      engineering: input.engineering,
+      todayN,
+      dayNumber,
+      startAt: input.nowMs,
+      moveHours: input.moveHours,
+      materialBufferDays: input.materialBufferDays,
+    },
   };
 }
 

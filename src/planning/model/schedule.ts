@@ -20,6 +20,8 @@ export interface ScheduleContext {
   startAt?: number;
   /** Move time after an operation, per centre (hours). */
   moveHours?: Record<string, number>;
+  /** Days purchased parts are wanted before the job starts (a supply buffer against late receipts); default 0. */
+  materialBufferDays?: number;
 }
 
 interface Job {
@@ -67,7 +69,7 @@ function explode(
   job.hours = (routing?.ops ?? []).reduce((h, op) => h + opHours(op.setupHours, op.runHoursPerUnit, qty), 0);
   // Components are needed when this job starts: its need date less its own processing time.
   const ownDays = Math.ceil(job.hours / HOURS_PER_DAY_ESTIMATE);
-  const componentNeed = Math.max(ctx.todayN, needN - ownDays);
+  const componentNeed = Math.max(ctx.todayN, needN - ownDays - (ctx.materialBufferDays ?? 0));
   for (const line of bom?.lines ?? []) {
     const required = line.qtyPer * qty;
     const item = eng.items.get(line.sku);

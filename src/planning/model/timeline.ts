@@ -61,7 +61,7 @@ export function dayIndexAt(t: Timeline, p: number, end: boolean): number {
   // First day whose end is beyond p (start) or at/beyond p (end), skipping days of zero length.
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (end ? t.cum[mid + 1] >= p : t.cum[mid + 1] > p) hi = mid;
+    if (end ? t.cum[mid + 1] >= p - EPS : t.cum[mid + 1] > p + EPS) hi = mid;
     else lo = mid + 1;
   }
   if (end) while (lo < t.days.length - 1 && t.unitHours[lo] <= 0) lo++;

@@ -101,6 +101,8 @@ export interface PlanningInput {
   downtime?: Downtime[];
   /** Hours between the end of an operation on a centre and the start of the next operation, per centre. */
   moveHours?: Record<string, number>;
+  /** Days purchased parts are wanted before the job that uses them starts; default 0. */
+  materialBufferDays?: number;
 }
 
 export interface Segment {
