@@ -113,6 +113,10 @@ const messages = {
     "Sync refused: {count} lines have errors and nothing was changed (partial=1 applies the valid lines)",
   ],
   "request.rate_limited": ["请求过于频繁，请 {after} 后再试", "Too many requests; try again in {after}"],
+  "events.too_many_streams": [
+    "已打开 {max} 个实时更新连接，请关闭其他标签页后再试",
+    "{max} live-update streams are already open; close another tab and try again",
+  ],
   "request.not_multipart": ["此接口需要 multipart/form-data 上传", "This route takes a multipart/form-data upload"],
   "order.no_shipment_yet": ["订单处于 {status} 状态，尚不能登记发货", "The order is {status}; a shipment cannot be recorded yet"],
   "equipment.not_found": ["设备 {serial} 不存在", "Equipment {serial} does not exist"],
