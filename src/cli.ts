@@ -5,6 +5,9 @@ import { Command, Option } from "commander";
 import { isRole, ROLES, type Role } from "./core/auth/roles.js";
 import { createApiToken } from "./core/auth/store.js";
 import { readConfig } from "./core/config.js";
+import { backupDatabase, restoreDatabase } from "./core/db/backup.js";
+import { openDatabase } from "./core/db/connect.js";
+import { DataDirLocked } from "./core/db/data-dir-lock.js";
 import { AppError } from "./core/errors.js";
 import { loadDemoPlant } from "./demo/load-demo-plant.js";
 import { loadDemoShopFloor } from "./demo/shop-floor.js";
@@ -70,6 +73,35 @@ program
     console.table(summary);
     if (!summary.skipped) console.table(await loadDemoShopFloor(database.db));
     await database.close();
+  });
+
+program
+  .command("backup")
+  .description("write a backup of the database to a file (embedded: the data directory as .tar.gz; server: pg_dump custom format)")
+  .argument("<file>", "where to write it")
+  .action(async (file: string) => {
+    const config = readConfig();
+    if (config.databaseUrl) {
+      await backupDatabase({ databaseUrl: config.databaseUrl }, file);
+    } else {
+      const database = await openDatabase({ dataDir: config.dataDir });
+      try {
+        await backupDatabase({ pglite: database.pglite! }, file);
+      } finally {
+        await database.close();
+      }
+    }
+    console.log(`Backup written to ${file}`);
+  });
+
+program
+  .command("restore")
+  .description("replace the database with a backup made by `lvyue backup`, then migrate it (stop the server first)")
+  .argument("<file>", "the backup file")
+  .action(async (file: string) => {
+    const config = readConfig();
+    const { kept } = await restoreDatabase(file, config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+    console.log(`Restored from ${file}.${kept ? ` The previous data directory is kept as ${kept}.` : ""}`);
   });
 
 const token = program.command("token").description("API tokens for integrations (EDI, WMS)");
@@ -164,4 +196,19 @@ program
     },
   );
 
-await program.parseAsync(process.argv);
+// A second process on the embedded data directory is refused before it writes anything.
+const THROUGH_THE_API: Record<string, string> = {
+  token: 'create the token through the API instead: POST {url}/api/tokens {"name":"wms","roles":["integration"]} as an admin',
+  import: "import through the API instead: POST {url}/api/imports (or the Import page)",
+  backup: "stop the server first, then run lvyue backup",
+  restore: "stop the server first, then run lvyue restore",
+};
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof DataDirLocked)) throw error;
+  const how = THROUGH_THE_API[process.argv[2] ?? ""] ?? "stop the server first, or do this through its API";
+  console.error(`${error.message}\nThe server is running: ${how.replace("{url}", error.url ?? "http://<server>")}.`);
+  process.exitCode = 2;
+}

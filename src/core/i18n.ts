@@ -62,6 +62,10 @@ const messages = {
   "order.idempotency_mismatch": ["幂等键 {key} 已用于另一份不同的订单", "Idempotency key {key} was already used for a different order"],
   "order.bulk_batch_mismatch": ["批次 {batchId} 已用不同内容提交过", "Batch {batchId} was already submitted with different content"],
   "order.amount_too_large": ["订单金额超过上限 {max}", "The order amount is over the limit of {max}"],
+  "order.zero_price": [
+    "第 {line} 行（{sku}）单价为 0，标价为 {listPrice}：可以打折，但不能免费",
+    "Line {line} ({sku}) is priced at 0 against a list price of {listPrice}: a line may be discounted, not given away",
+  ],
   "order.duplicate_line": ["第 {line} 行与前面的行重复（同物料同参数）", "Line {line} repeats an earlier line (same item and parameters)"],
   "rule.not_found": ["规则 {id} 不存在", "Rule {id} does not exist"],
   "rule.name_taken": ["规则名称 {name} 已存在", "A rule named {name} already exists"],
@@ -138,6 +142,7 @@ const messages = {
   "conflict.concurrent": ["数据已被同时修改，请重试", "The data was changed at the same time; please retry"],
   "not_found.route": ["没有这个接口：{method} {url}", "No such route: {method} {url}"],
   "calendar.range_too_long": ["日期范围最多 {max} 天", "The date range may span at most {max} days"],
+  "rule.range_order": ["字段 {field}：结束日期 {to} 早于开始日期 {from}", "Field {field}: the end date {to} is before the start date {from}"],
   "calendar.day_order": ["结束日期 {to} 早于开始日期 {from}", "The end date {to} is before the start date {from}"],
   "calendar.exception_not_found": ["日历例外 {id} 不存在", "Calendar exception {id} does not exist"],
   "calendar.exception_overlap": ["与已有的日历例外 {id}（{from} 至 {to}，{reason}）重叠", "Overlaps calendar exception {id} ({from} to {to}, {reason})"],
