@@ -1,4 +1,5 @@
 // The lvyue command: start the server, migrate, load the demo plant, manage API tokens.
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
@@ -8,17 +9,19 @@ import { readConfig } from "./core/config.js";
 import { backupDatabase, restoreDatabase } from "./core/db/backup.js";
 import { openDatabase } from "./core/db/connect.js";
 import { DataDirLocked } from "./core/db/data-dir-lock.js";
+import { migrateToLatest } from "./core/db/migrate.js";
 import { AppError } from "./core/errors.js";
-import { loadDemoPlant } from "./demo/load-demo-plant.js";
-import { loadDemoShopFloor } from "./demo/shop-floor.js";
-import { takeMorningOrders } from "./demo/take-morning-orders.js";
-import { exportXlsx } from "./exports/xlsx-export.js";
-import { progressPrinter, summaryRows } from "./imports/cli-report.js";
 import { IMPORT_KINDS, type ImportKind } from "./imports/model/fields.js";
-import { runImport } from "./imports/run-import.js";
-import { installDefaultRules } from "./rules/install-default-rules.js";
-import { ensureDemoUsers, openAndMigrate, startServer, VERSION } from "./server.js";
-import { startDemoStandIns } from "./stand-ins/demo-integrations.js";
+
+// The app's modules load only for the command that needs them, so a refused command answers at once.
+const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+const demoModules = async () => ({
+  ...(await import("./demo/load-demo-plant.js")),
+  ...(await import("./demo/shop-floor.js")),
+  ...(await import("./demo/take-morning-orders.js")),
+  ...(await import("./rules/install-default-rules.js")),
+  ...(await import("./stand-ins/demo-integrations.js")),
+});
 
 const program = new Command("lvyue").description("Lvyue (履约): order fulfilment hub for make-to-order manufacturers").version(VERSION);
 
@@ -28,6 +31,8 @@ program
   .option("--no-demo", "do not load the demo plant into an empty embedded database")
   .action(async (opts: { demo: boolean }) => {
     const config = readConfig();
+    const { startServer } = await import("./server.js");
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, startDemoStandIns, loadDemoShopFloor } = await demoModules();
     const running = await startServer(config, {
       loadDemo: opts.demo
         ? async (database) => {
@@ -54,6 +59,7 @@ program
   .command("migrate")
   .description("apply pending migrations and exit")
   .action(async () => {
+    const { openAndMigrate } = await import("./server.js");
     const database = await openAndMigrate(readConfig());
     console.log(`Database (${database.kind}) is at the latest migration.`);
     await database.close();
@@ -65,6 +71,8 @@ program
   .option("--seed <n>", "random seed", "20260218")
   .action(async (opts: { seed: string }) => {
     const config = readConfig();
+    const { openAndMigrate, ensureDemoUsers } = await import("./server.js");
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, loadDemoShopFloor } = await demoModules();
     const database = await openAndMigrate(config);
     await ensureDemoUsers(database, config.demoPassword);
     const summary = await loadDemoPlant(database.db, { seed: Number(opts.seed) });
@@ -114,7 +122,9 @@ token
     const roles = opts.roles.split(",").map((r) => r.trim());
     const bad = roles.find((r) => !isRole(r));
     if (bad) program.error(`unknown role ${bad}; roles: ${ROLES.join(", ")}`);
-    const database = await openAndMigrate(readConfig());
+    const config = readConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+    await migrateToLatest(database.db);
     console.log(await createApiToken(database.db, opts.name, roles as Role[], "cli"));
     await database.close();
   });
@@ -137,6 +147,10 @@ program
       opts: { dryRun?: boolean; sheet?: string; mapping?: string; kind: ImportKind; year?: string; headerRow?: string; errors?: string; lang: string },
     ) => {
       const lang = opts.lang === "en" ? "en" : "zh";
+      const { openAndMigrate } = await import("./server.js");
+      const { runImport } = await import("./imports/run-import.js");
+      const { progressPrinter, summaryRows } = await import("./imports/cli-report.js");
+      const { exportXlsx } = await import("./exports/xlsx-export.js");
       let mapping: Record<string, string> = {};
       let headerRow = opts.headerRow ? Number(opts.headerRow) : undefined;
       if (opts.mapping) {

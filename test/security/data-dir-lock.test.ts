@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe("the embedded data directory", () => {
-  it("refuses `lvyue token create` from a second process while the server holds it, naming the server and the API", async () => {
+  it("refuses `lvyue token create` from a second process while the server holds it, naming the server and the API", { timeout: 90_000 }, async () => {
     const lock = lockDataDir(dir);
     lock.describe("http://127.0.0.1:3999");
     try {
