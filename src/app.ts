@@ -92,7 +92,7 @@ export async function buildApp(options: HttpAppOptions): Promise<FastifyInstance
   const hub = new ChangeHub();
   if (options.listen) await hub.start(options.listen);
   app.addHook("onClose", () => hub.stop());
-  eventRoutes(app, hub);
+  eventRoutes(app, hub, deps);
   for (const register of READ_ROUTES) register(app, deps);
   await app.ready();
   return app;

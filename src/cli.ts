@@ -1,24 +1,28 @@
 // The lvyue command: start the server, migrate, load the demo plant, manage API tokens.
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { isRole, ROLES, type Role } from "./core/auth/roles.js";
 import { createApiToken } from "./core/auth/store.js";
 import { readConfig } from "./core/config.js";
+import { backupDatabase, restoreDatabase } from "./core/db/backup.js";
+import { openDatabase } from "./core/db/connect.js";
+import { DataDirLocked } from "./core/db/data-dir-lock.js";
+import { migrateToLatest } from "./core/db/migrate.js";
 import { AppError } from "./core/errors.js";
-import { loadDemoPlant } from "./demo/load-demo-plant.js";
-import { loadDemoShopFloor } from "./demo/shop-floor.js";
-import { takeMorningOrders } from "./demo/take-morning-orders.js";
-import { exportXlsx } from "./exports/xlsx-export.js";
-import { progressPrinter, summaryRows } from "./imports/cli-report.js";
 import { IMPORT_KINDS, type ImportKind } from "./imports/model/fields.js";
-import { runImport } from "./imports/run-import.js";
-import { installDefaultRules } from "./rules/install-default-rules.js";
-import { ensureDemoUsers, openAndMigrate, startServer, VERSION } from "./server.js";
-import { markdownTable } from "./simulation/model/report.js";
 import type { PolicyName } from "./simulation/model/simulate.js";
-import { ALL_POLICIES, runSimulation } from "./simulation/run-simulation.js";
-import { startDemoStandIns } from "./stand-ins/demo-integrations.js";
+
+// The app's modules load only for the command that needs them, so a refused command answers at once.
+const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+const demoModules = async () => ({
+  ...(await import("./demo/load-demo-plant.js")),
+  ...(await import("./demo/shop-floor.js")),
+  ...(await import("./demo/take-morning-orders.js")),
+  ...(await import("./rules/install-default-rules.js")),
+  ...(await import("./stand-ins/demo-integrations.js")),
+});
 
 const program = new Command("lvyue").description("Lvyue (履约): order fulfilment hub for make-to-order manufacturers").version(VERSION);
 
@@ -28,6 +32,8 @@ program
   .option("--no-demo", "do not load the demo plant into an empty embedded database")
   .action(async (opts: { demo: boolean }) => {
     const config = readConfig();
+    const { startServer } = await import("./server.js");
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, startDemoStandIns, loadDemoShopFloor } = await demoModules();
     const running = await startServer(config, {
       loadDemo: opts.demo
         ? async (database) => {
@@ -54,6 +60,7 @@ program
   .command("migrate")
   .description("apply pending migrations and exit")
   .action(async () => {
+    const { openAndMigrate } = await import("./server.js");
     const database = await openAndMigrate(readConfig());
     console.log(`Database (${database.kind}) is at the latest migration.`);
     await database.close();
@@ -65,6 +72,8 @@ program
   .option("--seed <n>", "random seed", "20260218")
   .action(async (opts: { seed: string }) => {
     const config = readConfig();
+    const { openAndMigrate, ensureDemoUsers } = await import("./server.js");
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, loadDemoShopFloor } = await demoModules();
     const database = await openAndMigrate(config);
     await ensureDemoUsers(database, config.demoPassword);
     const summary = await loadDemoPlant(database.db, { seed: Number(opts.seed) });
@@ -73,6 +82,35 @@ program
     console.table(summary);
     if (!summary.skipped) console.table(await loadDemoShopFloor(database.db));
     await database.close();
+  });
+
+program
+  .command("backup")
+  .description("write a backup of the database to a file (embedded: the data directory as .tar.gz; server: pg_dump custom format)")
+  .argument("<file>", "where to write it")
+  .action(async (file: string) => {
+    const config = readConfig();
+    if (config.databaseUrl) {
+      await backupDatabase({ databaseUrl: config.databaseUrl }, file);
+    } else {
+      const database = await openDatabase({ dataDir: config.dataDir });
+      try {
+        await backupDatabase({ pglite: database.pglite! }, file);
+      } finally {
+        await database.close();
+      }
+    }
+    console.log(`Backup written to ${file}`);
+  });
+
+program
+  .command("restore")
+  .description("replace the database with a backup made by `lvyue backup`, then migrate it (stop the server first)")
+  .argument("<file>", "the backup file")
+  .action(async (file: string) => {
+    const config = readConfig();
+    const { kept } = await restoreDatabase(file, config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+    console.log(`Restored from ${file}.${kept ? ` The previous data directory is kept as ${kept}.` : ""}`);
   });
 
 const token = program.command("token").description("API tokens for integrations (EDI, WMS)");
@@ -85,7 +123,9 @@ token
     const roles = opts.roles.split(",").map((r) => r.trim());
     const bad = roles.find((r) => !isRole(r));
     if (bad) program.error(`unknown role ${bad}; roles: ${ROLES.join(", ")}`);
-    const database = await openAndMigrate(readConfig());
+    const config = readConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+    await migrateToLatest(database.db);
     console.log(await createApiToken(database.db, opts.name, roles as Role[], "cli"));
     await database.close();
   });
@@ -108,6 +148,10 @@ program
       opts: { dryRun?: boolean; sheet?: string; mapping?: string; kind: ImportKind; year?: string; headerRow?: string; errors?: string; lang: string },
     ) => {
       const lang = opts.lang === "en" ? "en" : "zh";
+      const { openAndMigrate } = await import("./server.js");
+      const { runImport } = await import("./imports/run-import.js");
+      const { progressPrinter, summaryRows } = await import("./imports/cli-report.js");
+      const { exportXlsx } = await import("./exports/xlsx-export.js");
       let mapping: Record<string, string> = {};
       let headerRow = opts.headerRow ? Number(opts.headerRow) : undefined;
       if (opts.mapping) {
@@ -173,10 +217,15 @@ program
   .option("--days <n>", "days orders come in", "90")
   .option("--seed <n>", "random seed", "1")
   .option("--surge", "add a three-day surge of four weeks' orders, 73% rush")
-  .addOption(new Option("--policy <name>", "which policy to score").choices(["all", ...ALL_POLICIES]).default("all"))
+  .option("--policy <name>", "which policy to score (all, or one policy's name)", "all")
   .option("--json <file>", "write the scores as JSON")
   .option("--html <file>", "write the HTML report with the on-time-vs-quoted-lead chart")
   .action(async (opts: { days: string; seed: string; surge?: boolean; policy: string; json?: string; html?: string }) => {
+    const { ALL_POLICIES, runSimulation } = await import("./simulation/run-simulation.js");
+    const { markdownTable } = await import("./simulation/model/report.js");
+    if (opts.policy !== "all" && !ALL_POLICIES.includes(opts.policy as PolicyName)) {
+      program.error(`--policy must be all or one of ${ALL_POLICIES.join(", ")}`);
+    }
     const report = await runSimulation(
       {
         days: Number(opts.days),
@@ -192,4 +241,19 @@ program
     console.log(`${report.orders} orders, ${report.elapsedSeconds.toFixed(1)} s`);
   });
 
-await program.parseAsync(process.argv);
+// A second process on the embedded data directory is refused before it writes anything.
+const THROUGH_THE_API: Record<string, string> = {
+  token: 'create the token through the API instead: POST {url}/api/tokens {"name":"wms","roles":["integration"]} as an admin',
+  import: "import through the API instead: POST {url}/api/imports (or the Import page)",
+  backup: "stop the server first, then run lvyue backup",
+  restore: "stop the server first, then run lvyue restore",
+};
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof DataDirLocked)) throw error;
+  const how = THROUGH_THE_API[process.argv[2] ?? ""] ?? "stop the server first, or do this through its API";
+  console.error(`${error.message}\nThe server is running: ${how.replace("{url}", error.url ?? "http://<server>")}.`);
+  process.exitCode = 2;
+}

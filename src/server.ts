@@ -67,6 +67,7 @@ export async function startServer(
       : undefined;
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace("0.0.0.0", "127.0.0.1");
+  database.lock?.describe(url);
   log(`Lvyue ${VERSION} listening on ${url} (database: ${database.kind}${demo ? `, data dir ${config.dataDir}` : ""})`);
   if (demo) log(`Demo users: ${DEMO_USERS.map((u) => u.username).join(", ")} — password: ${config.demoPassword}`);
   log(`API docs: ${url}/docs`);

@@ -9,11 +9,11 @@ import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
 import { reasonMessage } from "../core/row-reasons.js";
-import { type AnalyseOptions, type Analysis, analyseSheet } from "./model/analyse-sheet.js";
+import type { AnalyseOptions, Analysis } from "./model/analyse-sheet.js";
 import type { RowIssue } from "./model/issues.js";
 import type { SheetData } from "./model/sheet-data.js";
 import { planKind } from "./plan-kinds.js";
-import { readUpload } from "./read/read-upload.js";
+import { readAndAnalyseOffThread } from "./read/read-off-thread.js";
 import { RecentAnalyses } from "./recent-analyses.js";
 import { findImport, runKey } from "./store.js";
 
@@ -48,9 +48,8 @@ async function readAndAnalyse(request: ImportRequest, fileHash: string, progress
     return { ...kept, key };
   }
   progress("read", 0, 1);
-  const data = await readUpload(request.buffer, request.fileName, request.sheet);
+  const { data, analysis } = await readAndAnalyseOffThread(request.buffer, request.fileName, request.sheet, request);
   progress("read", 1, 1);
-  const analysis = analyseSheet(data, request);
   progress("check", analysis.dataRows, analysis.dataRows);
   return { data: { format: data.format, encoding: data.encoding, sheets: data.sheets, sheet: data.sheet }, analysis, key };
 }

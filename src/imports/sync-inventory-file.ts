@@ -11,7 +11,7 @@ import type { InventoryHooks } from "../inventory/hooks.js";
 import { type SyncResult, syncInventory } from "../inventory/sync-inventory.js";
 import { analyseSheet } from "./model/analyse-sheet.js";
 import type { StockRow } from "./model/master-rows.js";
-import { readUpload } from "./read/read-upload.js";
+import { readUploadOffThread } from "./read/read-off-thread.js";
 
 export async function syncInventoryFile(
   db: Kysely<DB>,
@@ -19,7 +19,7 @@ export async function syncInventoryFile(
   file: { buffer: Buffer; name: string },
   options: { batchId?: string; sheet?: string; partial: boolean; lang: Lang; hooks: InventoryHooks },
 ): Promise<SyncResult & { rows: { line: string; row: number }[] }> {
-  const data = await readUpload(file.buffer, file.name, options.sheet);
+  const data = await readUploadOffThread(file.buffer, file.name, options.sheet);
   const analysis = analyseSheet(data, { kind: "inventory" });
   const fileErrors = analysis.issues.map((i) => ({
     line: `row ${i.row}`,

@@ -2,6 +2,7 @@
 // taken in between two days? Reads only: nothing is written, whatever the rule says.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { AppError } from "../core/errors.js";
 import { plantDay } from "../core/plant-day.js";
 import type { BuiltOrder } from "../orders/model/build-order.js";
 import { compileRule } from "./active-rules.js";
@@ -26,6 +27,7 @@ export async function dryRunRule(
   draft?: unknown,
   otherTriggers: Partial<Record<string, TriggerDryRun>> = {},
 ) {
+  if (range.to < range.from) throw new AppError("invalid", "rule.range_order", { field: "to", from: range.from, to: range.to }, "to");
   const stored = await getRuleView(db, id);
   const { name, description, trigger, condition, priority, enabled, actions } = stored;
   const current = { name, description, trigger, condition, priority, enabled, actions };

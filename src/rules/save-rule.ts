@@ -1,5 +1,6 @@
 // Use cases: create a rule, and change one. Every save is a new version (who, when, diff) and bumps
 // the rules revision, so every app instance uses it from the very next event.
+import { isDeepStrictEqual } from "node:util";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
@@ -14,10 +15,13 @@ async function bumpRevision(tx: Transaction<DB>) {
   await tx.updateTable("rules_revision").set({ revision: sql`revision + 1` }).where("id", "=", 1).execute();
 }
 
+const asStored = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
 function diffOf(before: Record<string, unknown>, after: Record<string, unknown>) {
   const diff: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) diff[key] = { from: before[key], to: after[key] };
+    // As stored (jsonb reorders keys, drops undefined): the same rule sent back is no change, no version.
+    if (!isDeepStrictEqual(asStored(before[key]), asStored(after[key]))) diff[key] = { from: before[key], to: after[key] };
   }
   return diff;
 }

@@ -5,11 +5,12 @@ import type { DB } from "../core/db/schema.js";
 
 export const robotConfig = z.strictObject({
   channel: z.enum(["wecom", "dingtalk", "feishu"]),
-  url: z.url(),
+  // Only http(s): a `javascript:` or `file:` URL would be followed by the sender (issue 18).
+  url: z.url({ protocol: /^https?$/ }),
   secret: z.string().max(200).optional(),
 });
 export const creditConfig = z.strictObject({
-  baseUrl: z.url(),
+  baseUrl: z.url({ protocol: /^https?$/ }),
   apiKey: z.string().min(1).max(500),
   timeoutMs: z.number().int().min(100).max(60_000).default(5000),
 });

@@ -1,5 +1,6 @@
 // Request and reply schemas of users and roles administration.
 import { z } from "zod";
+import { ROLES } from "../core/auth/roles.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { PERSON_ROLES } from "./model.js";
 
@@ -60,5 +61,23 @@ export const patchUserRoute = {
     params: usernameParam,
     body: patchUserBody,
     response: { 200: userReply, ...errorReplies },
+  },
+};
+
+export const createTokenRoute = {
+  config: admin,
+  schema: {
+    tags: ["users"],
+    summary: "Create an API token for an integration (EDI, WMS) and answer it once (stored as a hash): what `lvyue token create` does, while the server runs",
+    body: z.strictObject({
+      name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,59}$/, "1–60 lower-case letters, digits, '.', '_' or '-'"),
+      roles: z
+        .array(z.enum(ROLES))
+        .min(1)
+        .max(ROLES.length)
+        .refine((r) => new Set(r).size === r.length, "each role once")
+        .default(["integration"]),
+    }),
+    response: { 201: z.object({ name: z.string(), roles: z.array(z.string()), token: z.string() }), ...errorReplies },
   },
 };

@@ -146,6 +146,7 @@ const TABLE: {
   { method: "GET", path: "/api/users", openapi: "/api/users", allowed: ["admin"] },
   { method: "POST", path: "/api/users", openapi: "/api/users", allowed: ["admin"], body: {} },
   { method: "PATCH", path: "/api/users/sales", openapi: "/api/users/{username}", allowed: ["admin"], body: {} },
+  { method: "POST", path: "/api/tokens", openapi: "/api/tokens", allowed: ["admin"], body: {} },
   ...PEOPLE.map((role) => ({
     method: "GET",
     path: `/api/dashboards/${role}`,

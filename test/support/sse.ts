@@ -2,6 +2,8 @@
 export interface EventStream {
   status: number;
   changes: Record<string, unknown>[];
+  /** Resolves when the server ends the stream (or close() aborts it). */
+  ended: Promise<void>;
   waitFor(match: (change: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   close(): void;
 }
@@ -11,9 +13,10 @@ export async function openEventStream(url: string, cookie: string): Promise<Even
   const res = await fetch(`${url}/api/events/stream`, { headers: { cookie, accept: "text/event-stream" }, signal: controller.signal });
   const changes: Record<string, unknown>[] = [];
   const waiters: { match: (c: Record<string, unknown>) => boolean; resolve: (c: Record<string, unknown>) => void }[] = [];
+  let ended: Promise<void> = Promise.resolve();
   if (res.body) {
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    void (async () => {
+    ended = (async () => {
       let buffer = "";
       try {
         for (;;) {
@@ -50,6 +53,7 @@ export async function openEventStream(url: string, cookie: string): Promise<Even
   return {
     status: res.status,
     changes,
+    ended,
     waitFor(match, timeoutMs = 1000) {
       const seen = changes.find(match);
       if (seen) return Promise.resolve(seen);

@@ -21,6 +21,7 @@ export class PrincipalCache {
   private generation = 0;
   private unlisten: (() => Promise<void>) | undefined;
   private listening = false;
+  private readonly forgetListeners = new Set<() => void>();
 
   async start(listen: Listen): Promise<void> {
     this.unlisten = await listen(AUTH_CHANNEL, () => this.forget());
@@ -36,6 +37,13 @@ export class PrincipalCache {
   forget(): void {
     this.generation++;
     this.entries.clear();
+    for (const listener of this.forgetListeners) listener();
+  }
+
+  /** Called after every forget (a sign-out, account or token change here or on another instance). */
+  onForget(listener: () => void): () => void {
+    this.forgetListeners.add(listener);
+    return () => this.forgetListeners.delete(listener);
   }
 
   async resolve(key: string, lookup: PrincipalLookup): Promise<Principal | undefined> {

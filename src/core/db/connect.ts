@@ -2,6 +2,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type Transaction } from "kysely";
 import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import { type Listen, pgliteListen, serverListen } from "./listen.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { DB } from "./schema.js";
@@ -15,6 +16,8 @@ export interface Database {
   pglite?: PGlite;
   /** LISTEN to a NOTIFY channel: how every app instance hears of every committed change. */
   listen: Listen;
+  /** Present on an embedded data directory: this process's lock on it (data-dir-lock.ts). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -96,11 +99,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, kind: "postgres", listen: serverListen(options.databaseUrl), close: () => db.destroy() };
   }
-  const pglite = await PGlite.create({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-    parsers: pgliteParsers,
-  });
+  const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, parsers: pgliteParsers });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, nameToPrepare) });
   embedded.add(db);
   return {
@@ -108,9 +114,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     kind: "pglite",
     pglite,
     listen: pgliteListen(pglite),
+    lock,
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

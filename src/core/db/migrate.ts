@@ -60,3 +60,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
+
+/** Names of the migrations, oldest first (an upgrade test starts from a prefix of them). */
+export const MIGRATION_NAMES: string[] = Object.keys(migrations).sort();
+
+/** Migrates up (or down) to the named migration: how a test builds the previous release's schema. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against whatever schema the database has
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error;
+}

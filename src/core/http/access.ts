@@ -27,7 +27,8 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-async function resolvePrincipal(db: Kysely<DB>, principals: PrincipalCache, request: FastifyRequest): Promise<Principal | undefined> {
+/** Who the request's credentials name now (undefined once signed out, expired or revoked). */
+export async function resolvePrincipal(db: Kysely<DB>, principals: PrincipalCache, request: FastifyRequest): Promise<Principal | undefined> {
   const auth = request.headers.authorization;
   if (auth?.startsWith("Bearer ")) return principals.resolve(`token ${auth.slice(7).trim()}`, (key) => principalFromApiToken(db, key.slice(6)));
   const cookie = request.cookies?.[SESSION_COOKIE];

@@ -14,11 +14,14 @@ import { registerAccessControl } from "./access.js";
 import type { AppDeps } from "./app-deps.js";
 import { registerDefences, serverOptions } from "./defences.js";
 import { errorHandler } from "./error-handler.js";
+import { REDACT_PATHS, REDACTED, serializeError, serializeRequest } from "./log-redaction.js";
 import { createMetrics, instrument } from "./metrics.js";
 import { DEFAULT_WEB_DIR, registerWebApp } from "./web-app.js";
 
 export interface HttpAppOptions extends Omit<AppDeps, "metrics" | "principals"> {
   logger?: boolean;
+  /** Where the log goes (stdout by default): a test reads it back. */
+  logStream?: NodeJS.WritableStream;
   listen?: Listen;
   webDir?: string;
 }
@@ -35,7 +38,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Fas
   };
   const app = Fastify({
     ...serverOptions(options.config),
-    logger: options.logger ? { level: options.config.logLevel } : false,
+    logger: options.logger
+      ? {
+          level: options.config.logLevel,
+          redact: { paths: REDACT_PATHS, censor: REDACTED },
+          serializers: { req: serializeRequest, err: serializeError },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     bodyLimit: options.config.bodyLimitBytes,
     // Ids like lines[0].qty are built from the schema path; keep Fastify's AJV out of the way.
     ajv: { customOptions: { coerceTypes: false } },

@@ -96,6 +96,11 @@ export function buildOrder(request: OrderRequest, ctx: IntakeContext): BuiltOrde
     if (seen.has(identity)) throw new AppError("invalid", "order.duplicate_line", { line: i + 1 }, field);
     seen.add(identity);
     const unitPrice = line.unitPrice ?? item.unit_price;
+    // Giving a priced item away is not a sales decision: a line may be discounted, never zeroed (a free
+    // item is one whose list price master data sets at 0).
+    if (line.unitPrice !== undefined && toFen(line.unitPrice) === 0n && toFen(item.unit_price) !== 0n) {
+      throw refused("order.zero_price", { line: i + 1, sku: line.sku, listPrice: item.unit_price }, `${field}.unitPrice`);
+    }
     const amountFen = toFen(unitPrice) * BigInt(line.qty);
     if (amountFen > MAX_ORDER_FEN) throw new AppError("invalid", "order.amount_too_large", { max: fromFen(MAX_ORDER_FEN) }, `${field}.qty`);
     return {

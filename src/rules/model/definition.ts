@@ -23,7 +23,10 @@ export const ruleDefinition = z
     name: z.string().trim().min(1).max(100),
     description: z.string().max(1000).default(""),
     trigger: ruleTrigger,
-    condition: z.unknown().refine((c) => c !== undefined, "a JSONLogic condition (true for always)"),
+    // A JSONLogic object, or true / false: null (or a bare number or text) would quietly never match.
+    condition: z
+      .unknown()
+      .refine((c) => typeof c === "boolean" || (typeof c === "object" && c !== null && !Array.isArray(c)), "a JSONLogic condition (true for always)"),
     priority: z.number().int().min(0).max(1000).default(100),
     enabled: z.boolean().default(true),
     actions: z.array(ruleAction).min(1).max(10),
