@@ -1,27 +1,39 @@
 // The background re-planner: every few seconds, if the current plan is stale (a changed order,
-// calendar or stock, or a new day), recompute it, at most once per `minIntervalMs`. Every instance
-// runs one; the plan's advisory lock makes concurrent runs take turns, and a run that finds the
-// plan fresh does nothing.
+// calendar or stock, or a new day), recompute it, at most once per `minIntervalMs`. First, every tick,
+// the shop floor releases the orders scheduled since (hooks.beforeReplan, idempotent), so work orders
+// reach the dispatch lists without anyone reading them, and a release (which makes the plan stale at
+// once) is planned in the same tick. Every instance runs one; the plan's advisory lock makes concurrent
+// runs take turns, and a run that finds the plan fresh only releases.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import type { PlanningHooks } from "./hooks.js";
 import { planStaleness, replan } from "./replan.js";
 
-export function startReplanner(db: Kysely<DB>, options: { pollMs?: number; minIntervalMs?: number; log?: (error: unknown) => void } = {}) {
+export function startReplanner(
+  db: Kysely<DB>,
+  hooks: PlanningHooks,
+  options: { pollMs?: number; minIntervalMs?: number; log?: (error: unknown) => void } = {},
+) {
   const pollMs = options.pollMs ?? 5_000;
   const minIntervalMs = options.minIntervalMs ?? 30_000;
   let last = 0;
   let running: Promise<unknown> | undefined;
   let stopped = false;
+  const work = async () => {
+    await hooks.beforeReplan(db);
+    const { stale, run, reasons } = await planStaleness(db);
+    // The shop floor (a report, a release, a machine down) goes into the plan at once (decision 0058).
+    const urgent = !run || reasons.includes("new_day") || reasons.includes("shop_floor");
+    if (stale && (urgent || Date.now() - last >= minIntervalMs)) {
+      await replan(db, "system", run ? "change" : "start");
+      last = Date.now();
+    }
+  };
   const tick = async () => {
     if (stopped || running) return;
+    running = work();
     try {
-      const { stale, run, reasons } = await planStaleness(db);
-      // The shop floor (a report, a release, a machine down) goes into the plan at once (decision 0058).
-      const urgent = !run || reasons.includes("new_day") || reasons.includes("shop_floor");
-      if (!stale || (!urgent && Date.now() - last < minIntervalMs)) return;
-      running = replan(db, "system", run ? "change" : "start");
       await running;
-      last = Date.now();
     } catch (error) {
       options.log?.(error);
     } finally {
