@@ -71,7 +71,7 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
       });
     }
     const at = request.at ? new Date(request.at) : new Date();
-    await tx
+    const inserted = await tx
       .insertInto("operation_reports")
       .values({
         operation_id: operationId,
@@ -87,7 +87,8 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
         reported_by: principal.name,
         override_reason: why ? overrideReason : null,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const after = before.map((f, i) => (i === index ? applyReport(f, report) : f));
     await saveFigures(tx, ops, after, wo.qty, { index, at, request });
     const woDone = after.every((f) => f.status === "done");
@@ -111,6 +112,20 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
           scrap,
           scrapReason,
           operator: request.operator ?? null,
+        },
+        report: {
+          id: Number(inserted.id),
+          at: at.toISOString(),
+          kind: request.kind,
+          good,
+          scrap,
+          scrapReason,
+          operator: request.operator ?? null,
+          orderNo: wo.order_no,
+          workOrder: wo.wo_no,
+          sku: wo.sku,
+          seq: op.seq,
+          workCentre: op.work_centre,
         },
       },
     ];
