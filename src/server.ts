@@ -63,7 +63,11 @@ export async function startServer(
   const worker = startWorker(database.db, { log: (error) => app.log.error({ err: error }, "worker") });
   const replanner =
     config.replanSeconds > 0
-      ? startReplanner(database.db, planningHooks, { minIntervalMs: config.replanSeconds * 1000, log: (error) => app.log.error({ err: error }, "replanner") })
+      ? startReplanner(database.db, planningHooks, {
+          listen: database.listen,
+          minIntervalMs: config.replanSeconds * 1000,
+          log: (error) => app.log.error({ err: error }, "replanner"),
+        })
       : undefined;
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace("0.0.0.0", "127.0.0.1");

@@ -54,7 +54,8 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
     }
     const index = ops.findIndex((o) => o.id === operationId);
     const op = ops[index];
-    const order = await getOrderRow(tx, wo.order_no);
+    // The order locked too: two work orders of one order reported at once must not both move it on.
+    const order = await getOrderRow(tx, wo.order_no, true);
     const orderOpen = !!order && (order.status === "scheduled" || order.status === "in_production");
     const before = ops.map(figures);
     const report = { kind: request.kind, good, scrap };
