@@ -31,7 +31,7 @@ const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> 
   import: (db) => benchImport(db, Number(values.ledger)),
   // Pure model: runs once, whatever --db says.
   planning: (db) => (db === dbs[0] ? benchPlanning(Number(values["plan-orders"])) : Promise.resolve([])),
-  "shop-floor": (db) => benchShopFloor(db, { kiosks: Number(values.kiosks), perKiosk: 20, planOrders: Number(values["floor-orders"]), samples: 3 }),
+  "shop-floor": (db) => benchShopFloor(db, { kiosks: Number(values.kiosks), perKiosk: 20, planOrders: Number(values["floor-orders"]), samples: 2 }),
 };
 
 const figures: Figure[] = [];
