@@ -66,8 +66,11 @@ describe("the shop floor", () => {
     const list = await t.api("GET", "/api/work-centres/WC-ASM/dispatch", { as: "production" });
     expect(list.status).toBe(200);
     const mine = list.body.operations.find((o: { orderNo: string }) => o.orderNo === orderNo);
-    expect(mine).toMatchObject({ seq: 10, sku: "PS-100", qty: 100, qtyReady: 100, previousDone: true, rush: false, late: false });
+    expect(mine).toMatchObject({ seq: 10, sku: "PS-100", qty: 100, qtyReady: 100, previousDone: true, rush: false });
     expect(mine.plannedStart).toEqual(expect.any(String));
+    // Due in 30 days: late only if the plan has it ending before now (the plan starts at today's shift
+    // start, so late in the plant's evening a just-released operation already is).
+    expect(mine.late).toBe(Date.parse(mine.plannedEnd) < Date.now());
     op10 = mine.operationId;
     const cal = await t.api("GET", "/api/work-centres/WC-CAL/dispatch", { as: "planner" });
     const next = cal.body.operations.find((o: { orderNo: string }) => o.orderNo === orderNo);
