@@ -1,10 +1,33 @@
 // A load client in its own process (as an EDI feed or a browser would be), so that the client's
 // work does not share the server's event loop. Usage: node load-client.mjs <spec.json>
 // spec: {url, path, cookie, bodies (one request body each, sent in order), clients}; prints {ms, statuses, replies}
-// where replies[i] is the JSON answer to bodies[i].
+// where replies[i] is the JSON answer to bodies[i]. Or spec: {url, cookie, lanes}: one client per lane (a
+// kiosk), each sending its own requests {path, body, key} in order (key: the Idempotency-Key header).
 import { readFileSync } from "node:fs";
 
 const spec = JSON.parse(readFileSync(process.argv[2], "utf8"));
+if (spec.lanes) {
+  const statuses = {};
+  const refusals = [];
+  const start = performance.now();
+  await Promise.all(
+    spec.lanes.map(async (lane) => {
+      for (const r of lane) {
+        const res = await fetch(`${spec.url}${r.path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie: spec.cookie, "idempotency-key": r.key },
+          body: r.body,
+        });
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        const text = await res.text();
+        if (res.status >= 300 && refusals.length < 5) refusals.push(text);
+      }
+    }),
+  );
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({ ms, statuses, replies: refusals }));
+  process.exit(0);
+}
 let next = 0;
 const statuses = {};
 const replies = new Array(spec.bodies.length);

@@ -1,10 +1,11 @@
-// npm run bench [-- --only intake|surge|import] [-- --orders 2000] [-- --ledger 32000]: prints each figure beside a baseline measured
+// npm run bench [-- --only intake|surge|import|shop-floor] [-- --orders 2000] [-- --ledger 32000] [-- --kiosks 50 --floor-orders 10000]: prints each figure beside a baseline measured
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
 import { benchImport } from "./import.js";
 import { benchIntakeSingle } from "./intake-single.js";
 import { benchOutcomes } from "./outcomes.js";
 import { benchPlanning } from "./planning.js";
+import { benchShopFloor } from "./shop-floor.js";
 import type { Figure } from "./support.js";
 import { benchSurge } from "./surge.js";
 
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     ledger: { type: "string", default: "32000" },
     db: { type: "string", default: "pglite,postgres" },
     "plan-orders": { type: "string", default: "10000" },
+    kiosks: { type: "string", default: "50" },
+    "floor-orders": { type: "string", default: "10000" },
   },
 });
 const dbs = values.db.split(",") as ("pglite" | "postgres")[];
@@ -28,6 +31,7 @@ const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> 
   import: (db) => benchImport(db, Number(values.ledger)),
   // Pure model: runs once, whatever --db says.
   planning: (db) => (db === dbs[0] ? benchPlanning(Number(values["plan-orders"])) : Promise.resolve([])),
+  "shop-floor": (db) => benchShopFloor(db, { kiosks: Number(values.kiosks), perKiosk: 20, planOrders: Number(values["floor-orders"]), samples: 2 }),
 };
 
 const figures: Figure[] = [];

@@ -55,7 +55,11 @@ export interface Figure {
 export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Runs bench/load-client.mjs in its own process: POSTs each body once, `clients` at a time; timing, status counts, replies. */
-export async function runLoadClient(spec: { url: string; path: string; cookie: string; bodies: string[]; clients: number }) {
+export async function runLoadClient(
+  spec:
+    | { url: string; path: string; cookie: string; bodies: string[]; clients: number }
+    | { url: string; cookie: string; lanes: { path: string; body: string; key: string }[][] },
+) {
   const script = new URL("./load-client.mjs", import.meta.url).pathname;
   const dir = await mkdtemp(join(tmpdir(), "lvyue-load-"));
   try {

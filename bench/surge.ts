@@ -39,7 +39,7 @@ export async function surgeOrders(database: Database, count: number): Promise<Re
 }
 
 /** Takes the orders in through bulk intake, 2,000 per request; their numbers. */
-async function bulk(database: Database, orders: Req[], tag: string, perRequest = 2000) {
+export async function bulk(database: Database, orders: Req[], tag: string, perRequest = 2000) {
   const orderNos: string[] = [];
   for (let start = 0; start < orders.length; start += perRequest) {
     const res = await bulkIntake(database.db, SYSTEM, { batchId: `${tag}-${start}`, orders: orders.slice(start, start + perRequest) });

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { askRoutes } from "./ask/routes.js";
 import { calendarRoutes } from "./calendar/routes.js";
+import { SYSTEM } from "./core/auth/principal.js";
 import { authRoutes } from "./core/auth/routes.js";
 import type { AppDeps } from "./core/http/app-deps.js";
 import { createHttpApp, type HttpAppOptions } from "./core/http/create-http-app.js";
@@ -27,7 +28,10 @@ import { plugOrderHooks } from "./orders/hooks.js";
 import { orderPreviewRoutes } from "./orders/preview-routes.js";
 import { orderRoutes } from "./orders/routes.js";
 import { shipmentRoutes } from "./orders/shipment-routes.js";
+import type { PlanningHooks } from "./planning/hooks.js";
 import { planningRoutes } from "./planning/routes.js";
+import { takeDispatchBaselines } from "./production/get-dispatch.js";
+import { releaseWorkOrders } from "./production/release-work-orders.js";
 import { productionRoutes } from "./production/routes.js";
 import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
@@ -48,6 +52,16 @@ type RouteRegistrar = (app: FastifyInstance, deps: AppDeps) => void;
 // Ports: a lower capability calls out through these; the higher one that answers is plugged in here.
 plugOrderHooks({ delivered: registerDeliveredEquipment });
 const inventoryHooks: InventoryHooks = { stockChanged: (tx, db, skus) => fireInventoryChanged(tx, db, skus) };
+/**
+ * Before a re-plan (the route and every tick of the background re-planner): scheduled orders are released
+ * to the shop floor, and a shift that has started gets its dispatch lists' baselines (decision 0061).
+ */
+export const planningHooks: PlanningHooks = {
+  beforeReplan: async (db) => {
+    await releaseWorkOrders(db, SYSTEM);
+    await takeDispatchBaselines(db);
+  },
+};
 
 /** Every capability's routes, in the order they appear in /openapi.json. */
 const CAPABILITY_ROUTES: RouteRegistrar[] = [
@@ -68,7 +82,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   (app, deps) => inventoryFileRoutes(app, deps, inventoryHooks),
   exportRoutes,
   calendarRoutes,
-  planningRoutes,
+  (app, deps) => planningRoutes(app, deps, planningHooks),
   statusLinkRoutes,
   shipmentRoutes,
   // Multipart is registered once for the app (spreadsheet limits); a visit upload narrows them per request.

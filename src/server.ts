@@ -1,7 +1,7 @@
 // Starts Lvyue: opens the database, migrates, prepares users (and the demo plant), serves HTTP.
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "./app.js";
+import { buildApp, planningHooks } from "./app.js";
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from "./core/auth/password-policy.js";
 import { DEMO_USERS } from "./core/auth/roles.js";
 import { upsertUser } from "./core/auth/store.js";
@@ -63,7 +63,11 @@ export async function startServer(
   const worker = startWorker(database.db, { log: (error) => app.log.error({ err: error }, "worker") });
   const replanner =
     config.replanSeconds > 0
-      ? startReplanner(database.db, { minIntervalMs: config.replanSeconds * 1000, log: (error) => app.log.error({ err: error }, "replanner") })
+      ? startReplanner(database.db, planningHooks, {
+          listen: database.listen,
+          minIntervalMs: config.replanSeconds * 1000,
+          log: (error) => app.log.error({ err: error }, "replanner"),
+        })
       : undefined;
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace("0.0.0.0", "127.0.0.1");

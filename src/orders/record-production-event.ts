@@ -3,6 +3,7 @@
 // the open boards. The status itself moves only through transition-order.
 import type { Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import type { LiveReport } from "../events/model/change.js";
 import { publishChange } from "../events/publish-change.js";
 import { appendEvents } from "./store.js";
 
@@ -14,6 +15,8 @@ export interface ProductionEvent {
   reason?: string | null;
   workCentre?: string;
   data: Record<string, unknown>;
+  /** A report, as the open production boards list it (sent with the live change). */
+  report?: LiveReport;
 }
 
 export async function recordProductionEvents(tx: Transaction<DB>, events: ProductionEvent[]) {
@@ -24,5 +27,11 @@ export async function recordProductionEvents(tx: Transaction<DB>, events: Produc
   const first = events[0];
   if (!first) return;
   const action = first.what === "downtime" ? "downtime" : first.what === "released" ? "released" : "report";
-  await publishChange(tx, { kind: "production", action, orderNo: events.length === 1 ? first.orderNo : undefined, workCentre: first.workCentre });
+  await publishChange(tx, {
+    kind: "production",
+    action,
+    orderNo: events.length === 1 ? first.orderNo : undefined,
+    workCentre: first.workCentre,
+    ...(first.report ? { report: first.report } : {}),
+  });
 }

@@ -14,6 +14,7 @@ import { confirmPurchaseRequest, listPurchaseRequests } from "./confirm-purchase
 import { countAcceptableOrders } from "./count-acceptable-orders.js";
 import { getAtp } from "./get-atp.js";
 import { getOrderPlan, getPlanStatus } from "./get-plan.js";
+import type { PlanningHooks } from "./hooks.js";
 import { listBottlenecks } from "./list-bottlenecks.js";
 import { listShortages } from "./list-shortages.js";
 import { promiseNewOrder } from "./promise-order.js";
@@ -22,7 +23,7 @@ import { promiseBody, promiseReply } from "./schemas.js";
 
 const loose = z.record(z.string(), z.unknown());
 
-export function planningRoutes(app: FastifyInstance, deps: AppDeps) {
+export function planningRoutes(app: FastifyInstance, deps: AppDeps, hooks: PlanningHooks) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     "/api/promise",
@@ -43,7 +44,11 @@ export function planningRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "planning.write" },
       schema: { tags: ["planning"], summary: "Recompute the whole plan now and save it as the current run", response: { 200: loose, ...errorReplies } },
     },
-    async (request) => ({ ...(await replan(deps.db, requirePrincipal(request).name, "manual")) }),
+    async (request) => {
+      // Scheduled orders reach the shop floor first, so the new plan starts from their work orders (decision 0061).
+      await hooks.beforeReplan(deps.db);
+      return { ...(await replan(deps.db, requirePrincipal(request).name, "manual")) };
+    },
   );
   r.get(
     "/api/planning/status",

@@ -38,6 +38,7 @@ export async function loadReleasedWork(db: Db, orderNos?: string[]): Promise<Map
       runHoursPerUnit: Number(r.run_hours_per_unit),
       status: r.status,
       qtyRemaining: r.qty_remaining,
+      actualStart: r.actual_start ? new Date(r.actual_start).getTime() : null,
     });
   }
   return byOrder;

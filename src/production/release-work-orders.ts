@@ -1,7 +1,7 @@
 // Use case: release scheduled orders to the shop floor. An order the planner has scheduled (or one
 // already running without work orders) gets its work orders, their operations copied from the pinned
-// routing version with planned times from the current plan. Idempotent: run after a transition, before
-// a dispatch list is read, and by the background releaser.
+// routing version with planned times from the current plan. Idempotent: run after every re-plan and on
+// every tick of the background re-planner (planning's hook, plugged in src/app.ts; decision 0061).
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Principal } from "../core/auth/principal.js";

@@ -54,7 +54,8 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
     }
     const index = ops.findIndex((o) => o.id === operationId);
     const op = ops[index];
-    const order = await getOrderRow(tx, wo.order_no);
+    // The order locked too: two work orders of one order reported at once must not both move it on.
+    const order = await getOrderRow(tx, wo.order_no, true);
     const orderOpen = !!order && (order.status === "scheduled" || order.status === "in_production");
     const before = ops.map(figures);
     const report = { kind: request.kind, good, scrap };
@@ -71,7 +72,7 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
       });
     }
     const at = request.at ? new Date(request.at) : new Date();
-    await tx
+    const inserted = await tx
       .insertInto("operation_reports")
       .values({
         operation_id: operationId,
@@ -87,7 +88,8 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
         reported_by: principal.name,
         override_reason: why ? overrideReason : null,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const after = before.map((f, i) => (i === index ? applyReport(f, report) : f));
     await saveFigures(tx, ops, after, wo.qty, { index, at, request });
     const woDone = after.every((f) => f.status === "done");
@@ -111,6 +113,20 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
           scrap,
           scrapReason,
           operator: request.operator ?? null,
+        },
+        report: {
+          id: Number(inserted.id),
+          at: at.toISOString(),
+          kind: request.kind,
+          good,
+          scrap,
+          scrapReason,
+          operator: request.operator ?? null,
+          orderNo: wo.order_no,
+          workOrder: wo.wo_no,
+          sku: wo.sku,
+          seq: op.seq,
+          workCentre: op.work_centre,
         },
       },
     ];

@@ -7,9 +7,11 @@ import { notFound } from "../core/errors.js";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
+import { publicBase } from "../status-links/public-base.js";
 import { getDispatch } from "./get-dispatch.js";
 import { getOperationView, getOrderProduction } from "./operation-view.js";
 import { endDowntime, listDowntime, recordDowntime } from "./record-downtime.js";
+import { renderDispatchPdf } from "./render-dispatch-pdf.js";
 import { reportOperation } from "./report-operation.js";
 import { dispatchReply, downtimeBody, downtimeReply, operationParams, operationReply, reportBody, workCentreParams } from "./schemas.js";
 import { findOperation } from "./store.js";
@@ -47,6 +49,28 @@ export function productionRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => getDispatch(deps.db, request.params.code),
+  );
+
+  r.get(
+    "/api/work-centres/:code/dispatch.pdf",
+    {
+      config: { access: "production.read" },
+      schema: {
+        tags: ["production"],
+        summary: "The dispatch list printed: A4 PDF, Chinese, a QR code per operation that opens it on a phone, changes since the shift started highlighted",
+        params: workCentreParams,
+        response: { 200: z.any().describe("application/pdf"), ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const list = await getDispatch(deps.db, request.params.code);
+      const pdf = await renderDispatchPdf(list, publicBase(deps.config, request));
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="dispatch-${list.workCentre.code}.pdf"`)
+        .header("cache-control", "no-store")
+        .send(pdf);
+    },
   );
 
   r.get(

@@ -49,6 +49,10 @@ export const dispatchReply = z.object({
   workCentre: z.object({ code: z.string(), name: z.string(), units: z.number() }),
   generatedAt: z.string(),
   planRun: z.object({ id: z.number(), at: z.string().nullable() }).nullable(),
+  shift: z.object({
+    start: z.string().describe("when the current shift started"),
+    baselineAt: z.string().describe("when the list was taken that `change` compares with"),
+  }),
   operations: z.array(
     z.object({
       operationId: z.number(),
@@ -66,6 +70,10 @@ export const dispatchReply = z.object({
       late: z.boolean(),
       materialReady: z.boolean(),
       previousDone: z.boolean(),
+      change: z
+        .enum(["added", "resequenced", "moved"])
+        .nullable()
+        .describe("since the shift started: a new operation on the list, a new place in the sequence, or a planned start moved ≥ 15 min"),
     }),
   ),
 });

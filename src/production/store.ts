@@ -108,3 +108,26 @@ export async function openOperationsAt(db: Db, workCentre: string) {
     .where("o.status", "<>", "done")
     .execute();
 }
+
+/** The dispatch list of a centre as it stood when the shift started, if taken. */
+export async function findDispatchBaseline(db: Db, workCentre: string, shiftStart: Date) {
+  return db
+    .selectFrom("dispatch_baselines")
+    .select(["operations", "taken_at"])
+    .where("work_centre", "=", workCentre)
+    .where("shift_start", "=", shiftStart)
+    .executeTakeFirst();
+}
+
+/** Keeps the first baseline of a shift (another instance may have taken it) and forgets those older than two weeks. */
+export async function saveDispatchBaseline(db: Db, workCentre: string, shiftStart: Date, operations: { operationId: number; plannedStart: string | null }[]) {
+  await db
+    .insertInto("dispatch_baselines")
+    .values({ work_centre: workCentre, shift_start: shiftStart, operations: JSON.stringify(operations) })
+    .onConflict((oc) => oc.columns(["work_centre", "shift_start"]).doNothing())
+    .execute();
+  await db
+    .deleteFrom("dispatch_baselines")
+    .where("shift_start", "<", new Date(shiftStart.getTime() - 14 * 86_400_000))
+    .execute();
+}

@@ -1,8 +1,8 @@
 // Renders an electronic warranty card as a PDF (pdfkit), in Chinese and English. Chinese needs a CJK
-// font: LVYUE_CJK_FONT, else the Noto / WenQuanYi fonts Debian installs; without one the card is
+// font (core/cjk-font.ts); without one the card is
 // rendered in English only, with non-Latin text transliterated to '?', and says so on the card.
-import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
+import { findCjkFont } from "../core/cjk-font.js";
 
 export interface WarrantyCardData {
   code: string;
@@ -16,19 +16,6 @@ export interface WarrantyCardData {
   validUntil: string;
   parts: { sku: string; name: string; qty: number; validUntil: string }[];
   verifyUrl: string;
-}
-
-const CANDIDATES: [string, string | undefined][] = [
-  ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular"],
-  ["/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", "NotoSerifCJKsc-Regular"],
-  ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "WenQuanYiMicroHei"],
-  ["/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "WenQuanYiZenHei"],
-];
-
-export function findCjkFont(env: NodeJS.ProcessEnv = process.env): { path: string; family?: string } | null {
-  if (env.LVYUE_CJK_FONT) return existsSync(env.LVYUE_CJK_FONT) ? { path: env.LVYUE_CJK_FONT, family: env.LVYUE_CJK_FONT_FAMILY || undefined } : null;
-  const found = CANDIDATES.find(([path]) => existsSync(path));
-  return found ? { path: found[0], family: found[1] } : null;
 }
 
 export function renderWarrantyCard(data: WarrantyCardData, font = findCjkFont()): Promise<Buffer> {

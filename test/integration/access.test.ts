@@ -170,6 +170,7 @@ const TABLE: {
   },
   { method: "GET", path: "/api/work-centres", openapi: "/api/work-centres", allowed: ["planner", "admin"] },
   { method: "GET", path: "/api/work-centres/WC-CAL/dispatch", openapi: "/api/work-centres/{code}/dispatch", allowed: ["planner", "admin"] },
+  { method: "GET", path: "/api/work-centres/WC-CAL/dispatch.pdf", openapi: "/api/work-centres/{code}/dispatch.pdf", allowed: ["planner", "admin"] },
   { method: "GET", path: "/api/operations/999999", openapi: "/api/operations/{operationId}", allowed: ["planner", "admin"] },
   { method: "POST", path: "/api/operations/999999/reports", openapi: "/api/operations/{operationId}/reports", allowed: ["admin"], body: {} },
   { method: "POST", path: "/api/work-centres/WC-CAL/downtime", openapi: "/api/work-centres/{code}/downtime", allowed: ["planner", "admin"], body: {} },

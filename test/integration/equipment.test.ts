@@ -1,13 +1,13 @@
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core/auth/roles.js";
+import { findCjkFont } from "../../src/core/cjk-font.js";
 import { drainOutbox } from "../../src/core/outbox/drain-outbox.js";
 import { addMonths } from "../../src/equipment/model/installed-base.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { OUTBOX_HANDLERS } from "../../src/outbox/handlers.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { VISIT_DEFAULT_RULES } from "../../src/rules/visit-default-rules.js";
-import { findCjkFont } from "../../src/visits/render-warranty-card.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { type PhotoPart, postVisit as postVisitAs, TINY_PNG } from "../support/visits.js";
 

@@ -1,7 +1,13 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
+import { planningHooks } from "../../src/app.js";
 import { addDays } from "../../src/calendar/model/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { planAll } from "../../src/planning/model/plan.js";
+import { startReplanner } from "../../src/planning/replanner.js";
 import { input, order } from "../fixtures/planning-plant.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -28,6 +34,7 @@ async function schedule(no: string) {
 const report = (id: number, body: Record<string, unknown>, k = key()) =>
   t.api("POST", `/api/operations/${id}/reports`, { as: "production", body, headers: { "idempotency-key": k } });
 const replan = async () => (await t.api("POST", "/api/planning/replan", { as: "planner" })).body;
+const workOrdersOf = (no: string) => t.database.db.selectFrom("work_orders").select(["wo_no", "sku"]).where("order_no", "=", no).orderBy("id").execute();
 async function planOps(no: string) {
   const run = await t.database.db.selectFrom("plan_status").select("current_run").executeTakeFirstOrThrow();
   return t.database.db.selectFrom("plan_operations").selectAll().where("run_id", "=", run.current_run!).where("order_no", "=", no).orderBy("seq").execute();
@@ -47,16 +54,23 @@ beforeAll(async () => {
   orderNo = await place(100, 30);
   await replan();
   await schedule(orderNo);
+  // The re-plan releases what the planner scheduled first (decision 0061).
+  await replan();
 });
 afterAll(() => t?.close());
 
 describe("the shop floor", () => {
   it("releases a scheduled order as work orders copied from its pinned routing, with the plan's times", async () => {
+    // Released by the re-plan, before anyone reads a dispatch list.
+    expect((await workOrdersOf(orderNo)).map((w) => w.sku)).toContain("PS-100");
     const list = await t.api("GET", "/api/work-centres/WC-ASM/dispatch", { as: "production" });
     expect(list.status).toBe(200);
     const mine = list.body.operations.find((o: { orderNo: string }) => o.orderNo === orderNo);
-    expect(mine).toMatchObject({ seq: 10, sku: "PS-100", qty: 100, qtyReady: 100, previousDone: true, rush: false, late: false });
+    expect(mine).toMatchObject({ seq: 10, sku: "PS-100", qty: 100, qtyReady: 100, previousDone: true, rush: false });
     expect(mine.plannedStart).toEqual(expect.any(String));
+    // Due in 30 days: late only if the plan has it ending before now (the plan starts at today's shift
+    // start, so late in the plant's evening a just-released operation already is).
+    expect(mine.late).toBe(Date.parse(mine.plannedEnd) < Date.now());
     op10 = mine.operationId;
     const cal = await t.api("GET", "/api/work-centres/WC-CAL/dispatch", { as: "planner" });
     const next = cal.body.operations.find((o: { orderNo: string }) => o.orderNo === orderNo);
@@ -158,11 +172,67 @@ describe("the shop floor", () => {
     expect(await planOps(orderNo)).toEqual([]);
   });
 
+  it("the background re-planner releases a scheduled order without anyone reading a dispatch list, once", async () => {
+    const no = await place(20, 45);
+    await replan();
+    await schedule(no);
+    expect(await workOrdersOf(no)).toEqual([]);
+    const background = startReplanner(t.database.db, planningHooks, { pollMs: 50, minIntervalMs: 60_000 });
+    try {
+      const deadline = Date.now() + 10_000;
+      while (!(await workOrdersOf(no)).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await background.stop();
+    }
+    const released = await workOrdersOf(no);
+    expect(released.map((w) => w.sku)).toContain("PS-100");
+    await planningHooks.beforeReplan(t.database.db);
+    expect(await workOrdersOf(no)).toEqual(released);
+    const view = await t.api("GET", `/api/orders/${no}`, { as: "service" });
+    expect(view.body.events.filter((e: { data: { what?: string } }) => e.data?.what === "released")).toHaveLength(1);
+  });
+
+  it("marks what changed since the shift started, and prints the list as an A4 PDF whose QR codes open each operation", async () => {
+    // The list's baseline was taken at its first read this shift (the first test); `late` came after.
+    const late = await place(10, 50);
+    await replan();
+    await schedule(late);
+    await replan();
+    const list = await t.api("GET", "/api/work-centres/WC-ASM/dispatch", { as: "production" });
+    expect(Date.parse(list.body.shift.start)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(list.body.shift.baselineAt)).toBeGreaterThanOrEqual(Date.parse(list.body.shift.start));
+    const ops = list.body.operations as { operationId: number; orderNo: string; change: string | null }[];
+    expect(ops.find((o) => o.orderNo === late)?.change).toBe("added");
+    // The list as it stood is not "changed".
+    const first = await t.database.db.selectFrom("dispatch_baselines").select("operations").where("work_centre", "=", "WC-ASM").executeTakeFirstOrThrow();
+    const kept = new Set(first.operations.map((o) => o.operationId));
+    for (const o of ops.filter((x) => kept.has(x.operationId))) expect(o.change === null || o.change === "moved" || o.change === "resequenced").toBe(true);
+
+    const res = await fetch(`${t.url}/api/work-centres/WC-ASM/dispatch.pdf`, { headers: { cookie: await t.cookie("production") } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text;
+    expect(text).toContain("工位派工单");
+    for (const o of ops) expect(text).toContain(o.orderNo);
+    // The QR codes, read back from the rendered first page, open the operations in list order.
+    const shot = await new PDFParse({ data: new Uint8Array(pdf) }).getScreenshot({ partial: [1], scale: 2, imageBuffer: true, imageDataUrl: false });
+    const wasm = readFileSync(createRequire(import.meta.url).resolve("zxing-wasm/reader/zxing_reader.wasm"));
+    prepareZXingModule({
+      overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer },
+      fireImmediately: true,
+    });
+    const codes = (await readBarcodes(new Uint8Array(shot.pages[0].data), { formats: ["QRCode"], maxNumberOfSymbols: 20 })).map((c) => c.text);
+    expect(codes.length).toBeGreaterThanOrEqual(Math.min(ops.length, 6));
+    expect(new Set(codes)).toEqual(new Set(ops.slice(0, codes.length).map((o) => `${t.url}/shop-floor/op/${o.operationId}`)));
+    expect((await fetch(`${t.url}/api/work-centres/WC-ASM/dispatch.pdf`, { headers: { cookie: await t.cookie("sales") } })).status).toBe(403);
+  });
+
   it("a downtime on a unit delays every unstarted operation there and lists the orders it affects", async () => {
     const other = await place(300, 60);
     await replan();
     await schedule(other);
-    await t.api("GET", "/api/work-centres/WC-ASM/dispatch", { as: "production" });
     await replan();
     const before = await planOps(other);
     const from = new Date(Math.max(Date.now(), before[0].planned_start!.getTime()) - 60_000);

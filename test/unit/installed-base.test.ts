@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
+import { findCjkFont } from "../../src/core/cjk-font.js";
 import { addMonths, checkImportRows, deliveredSerials, warrantyUntil } from "../../src/equipment/model/installed-base.js";
 import { sniffPhoto } from "../../src/visits/model/photo-type.js";
 import { CODE_PATTERN, newVerificationCode } from "../../src/visits/model/verification-code.js";
-import { findCjkFont, renderWarrantyCard } from "../../src/visits/render-warranty-card.js";
+import { renderWarrantyCard } from "../../src/visits/render-warranty-card.js";
 
 describe("serials of delivered units", () => {
   it("numbers units per SKU across lines, in line order, the same every time", () => {

@@ -191,20 +191,6 @@ describe("honest promises", () => {
     expect(orders.map((o) => o.orderNo)).toEqual([promised.orderNo, unpromised.orderNo]);
   });
 
-  it("shop-floor actuals: a finished operation is not planned again, a started one only for what remains, on its unit", () => {
-    const o = order(100, "2026-12-20", {
-      promisedDate: "2026-12-20",
-      progress: [
-        { sku: "SA-CORE", seq: 10, state: "done" },
-        { sku: "PS-100", seq: 10, state: "started", unit: 1, startedAt: plantMs(TODAY, 8), remainingQty: 40 },
-      ],
-    });
-    const [plan] = planAll(input([o])).orders;
-    expect(plan.ops.map((op) => `${op.sku}/${op.seq}`)).toEqual(["PS-100/10", "PS-100/20"]);
-    expect(plan.ops[0].hours).toBeCloseTo(4, 6);
-    expect(plan.ops[0].segments.every((s) => s.unit === 1)).toBe(true);
-  });
-
   it("a unit broken down takes no work while it is down", () => {
     const down = { workCentre: "WC-CAL", unit: null, startsAt: plantMs(TODAY, 0), endsAt: plantMs("2026-12-02", 0) };
     const [plan] = planAll(input([order(10, "2026-12-20")], { downtime: [down] })).orders;

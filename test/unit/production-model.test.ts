@@ -3,6 +3,7 @@ import { centreDays, plantDays } from "../../src/calendar/model/calendar.js";
 import { plantMs } from "../../src/calendar/model/dates.js";
 import { planAll } from "../../src/planning/model/plan.js";
 import type { ReleasedWorkOrder } from "../../src/planning/model/released.js";
+import { dispatchChanges, shiftStart } from "../../src/production/model/dispatch-changes.js";
 import { applyReport, flow, judgeReport, type OperationFigures, shortfall } from "../../src/production/model/flow.js";
 import { workOrderSpecs } from "../../src/production/model/release.js";
 import { calendar as calendarInputs, input, order, TODAY } from "../fixtures/planning-plant.js";
@@ -62,14 +63,32 @@ describe("release", () => {
 });
 
 describe("the plan from released work", () => {
-  const wo = (opStatus: [string, number][]): ReleasedWorkOrder => ({
+  const wo = (opStatus: [string, number, number?][]): ReleasedWorkOrder => ({
     id: 501,
     parentId: null,
     sku: "PS-100",
     qty: 100,
     ops: [
-      { operationId: 1, seq: 10, workCentre: "WC-ASM", setupHours: 0.5, runHoursPerUnit: 0.1, status: opStatus[0][0] as "open", qtyRemaining: opStatus[0][1] },
-      { operationId: 2, seq: 20, workCentre: "WC-CAL", setupHours: 0.2, runHoursPerUnit: 0.05, status: opStatus[1][0] as "open", qtyRemaining: opStatus[1][1] },
+      {
+        operationId: 1,
+        seq: 10,
+        workCentre: "WC-ASM",
+        setupHours: 0.5,
+        runHoursPerUnit: 0.1,
+        status: opStatus[0][0] as "open",
+        qtyRemaining: opStatus[0][1],
+        actualStart: opStatus[0][2] ?? null,
+      },
+      {
+        operationId: 2,
+        seq: 20,
+        workCentre: "WC-CAL",
+        setupHours: 0.2,
+        runHoursPerUnit: 0.05,
+        status: opStatus[1][0] as "open",
+        qtyRemaining: opStatus[1][1],
+        actualStart: opStatus[1][2] ?? null,
+      },
     ],
   });
 
@@ -106,6 +125,58 @@ describe("the plan from released work", () => {
     expect(done.ops.map((o) => o.seq)).toEqual([20]);
     expect(done.materials).toEqual([]);
   });
+
+  it("a started operation keeps its actual start, even while the one before it still runs; a finished sub-assembly is not planned again", () => {
+    const nowMs = plantMs(TODAY, 10);
+    const core: ReleasedWorkOrder = {
+      id: 502,
+      parentId: 501,
+      sku: "SA-CORE",
+      qty: 100,
+      ops: [
+        {
+          operationId: 3,
+          seq: 10,
+          workCentre: "WC-ASM",
+          setupHours: 0.2,
+          runHoursPerUnit: 0.02,
+          status: "done",
+          qtyRemaining: 0,
+          actualStart: plantMs(TODAY, 8),
+        },
+      ],
+    };
+    // Op 10 started at 8:00 with 40 to go; op 20 started at 10:00 on the 50 passed on so far.
+    const both = wo([
+      ["started", 40, plantMs(TODAY, 8)],
+      ["started", 50, nowMs],
+    ]);
+    const [plan] = planAll(input([order(100, "2026-12-20", { released: [both, core] })], { nowMs })).orders;
+    expect(plan.ops.map((o) => `${o.sku}/${o.seq}`)).toEqual(["PS-100/10", "PS-100/20"]);
+    expect(plan.ops[0].hours).toBeCloseTo(4, 6);
+    expect(plan.ops[1].hours).toBeCloseTo(2.5, 6);
+    // Both run from now (nothing is planned in the past), op 20 not pushed behind op 10's end.
+    expect(plan.ops[0].startAt).toBe(nowMs);
+    expect(plan.ops[1].startAt).toBe(nowMs);
+    // Not yet started, op 20 would wait for op 10 to end.
+    const waiting = planAll(
+      input(
+        [
+          order(100, "2026-12-20", {
+            released: [
+              wo([
+                ["started", 40, plantMs(TODAY, 8)],
+                ["open", 95],
+              ]),
+              core,
+            ],
+          }),
+        ],
+        { nowMs },
+      ),
+    ).orders[0];
+    expect(waiting.ops[1].startAt).toBeGreaterThanOrEqual(waiting.ops[0].endAt);
+  });
 });
 
 describe("downtime on some units", () => {
@@ -118,5 +189,36 @@ describe("downtime on some units", () => {
     const down = centreDays(asm, days, [{ id: -1, workCentre: "WC-ASM", startsAt: from, endsAt: from + 4 * 3_600_000, reason: "主轴故障", units: 1 }])[0];
     expect(full.capacityHours - down.capacityHours).toBeCloseTo(4);
     expect(down.maintenance[0]).toMatchObject({ reason: "主轴故障", hours: 4, units: 1 });
+  });
+});
+
+describe("changes since the shift started", () => {
+  const twoShifts = { shifts: 2, hoursPerShift: 8 };
+  it("the shift started at 8:00 or 16:00 plant time; a night shift runs into the next day", () => {
+    expect(shiftStart(plantMs(TODAY, 9.5), twoShifts)).toBe(plantMs(TODAY, 8));
+    expect(shiftStart(plantMs(TODAY, 16), twoShifts)).toBe(plantMs(TODAY, 16));
+    expect(shiftStart(plantMs(TODAY, 23.9), twoShifts)).toBe(plantMs(TODAY, 16));
+    expect(shiftStart(plantMs(TODAY, 7), { shifts: 3, hoursPerShift: 8 })).toBe(plantMs(TODAY, 0));
+    expect(shiftStart(plantMs(TODAY, 7), twoShifts)).toBe(plantMs(TODAY, -8));
+  });
+
+  it("marks an operation added, resequenced among those on both lists, or moved by a quarter of an hour or more", () => {
+    const at = (h: number) => new Date(plantMs(TODAY, h)).toISOString();
+    const baseline = [
+      { operationId: 1, plannedStart: at(8) },
+      { operationId: 2, plannedStart: at(9) },
+      { operationId: 3, plannedStart: at(10) },
+      { operationId: 4, plannedStart: at(11) },
+    ];
+    // 1 finished (gone), 5 new, 3 before 2 now, 4 a minute later (not a change), then 4 two hours later.
+    const current = [
+      { operationId: 5, plannedStart: at(8) },
+      { operationId: 3, plannedStart: at(9) },
+      { operationId: 2, plannedStart: at(10) },
+      { operationId: 4, plannedStart: at(11 + 1 / 60) },
+    ];
+    expect(dispatchChanges(baseline, current)).toEqual(["added", "resequenced", "resequenced", null]);
+    expect(dispatchChanges(baseline, [{ operationId: 4, plannedStart: at(13) }])).toEqual(["moved"]);
+    expect(dispatchChanges(baseline, baseline.slice(1))).toEqual([null, null, null]);
   });
 });

@@ -674,6 +674,13 @@ export interface SavedViewsTable {
 
 // The shop floor (production/, decision 0058).
 type Num = ColumnType<string, string | number, string | number>;
+/** A dispatch list as it stood when a shift started (decision 0061). */
+export interface DispatchBaselinesTable {
+  work_centre: string;
+  shift_start: Timestamp;
+  taken_at: Generated<Date>;
+  operations: Json<{ operationId: number; plannedStart: string | null }[]>;
+}
 export interface WorkOrdersTable {
   id: Generated<number>;
   wo_no: string;
@@ -852,4 +859,5 @@ export interface DB {
   production_downtime_feed: ProductionDowntimeFeedView;
   production_plan_mark: { mark: string };
   plan_operations: PlanOperationsTable;
+  dispatch_baselines: DispatchBaselinesTable;
 }

@@ -8,7 +8,23 @@ export type Change =
   | { kind: "task"; action: "done"; taskId: number; at: string }
   /** Master data kept by the business changed: a customer, a stock balance, the calendar, a user. */
   | { kind: "master"; entity: string; key: string; at: string }
-  | { kind: "production"; action: "report" | "downtime" | "released"; orderNo?: string; workCentre?: string; at: string };
+  | { kind: "production"; action: "report" | "downtime" | "released"; orderNo?: string; workCentre?: string; report?: LiveReport; at: string };
+
+/** A shop-floor report as the production board lists it: carried by its change, so an open board shows it without a reload. */
+export interface LiveReport {
+  id: number;
+  at: string;
+  kind: "start" | "pause" | "finish";
+  good: number;
+  scrap: number;
+  scrapReason: string | null;
+  operator: string | null;
+  orderNo: string;
+  workOrder: string;
+  sku: string;
+  seq: number;
+  workCentre: string;
+}
 
 /** The one NOTIFY channel of the app; payloads stay far below PostgreSQL's 8,000-byte limit. */
 export const CHANGE_CHANNEL = "lvyue_changes";

@@ -1,7 +1,8 @@
 // Orders whose work orders are released to the shop floor are planned from those work orders, not from
 // the BOM (frePPLe's execution feedback; decision 0058): finished operations are not planned again, a
-// started one plans only its remaining quantity (its setup is behind it), and a sub-assembly's work
-// order comes before its parent's. Pure.
+// started one keeps its actual start and plans only its remaining quantity (its setup is behind it),
+// and a sub-assembly's work order comes before its parent's. This is the plan's one input of shop-floor
+// actuals (decision 0061). Pure.
 import type { EngineeringData, MaterialNeed } from "./types.js";
 
 export interface ReleasedOperation {
@@ -13,6 +14,8 @@ export interface ReleasedOperation {
   status: "open" | "started" | "paused" | "done";
   /** Pieces still to process at this operation (quantities flow from the reports; see production/model/flow.ts). */
   qtyRemaining: number;
+  /** Epoch ms the operation was started on the shop floor (null until then). */
+  actualStart: number | null;
 }
 export interface ReleasedWorkOrder {
   id: number;
@@ -31,6 +34,8 @@ export interface ReleasedJob {
   children: ReleasedJob[];
   materials: MaterialNeed[];
   hours: number;
+  /** Actual start (epoch ms) of each started operation, by seq: it runs on from there, whatever came before. */
+  started: Map<number, number>;
 }
 
 /** The routing id under which a work order's remaining operations are registered (never a real version id). */
@@ -57,7 +62,8 @@ export function releasedJobs(engineering: EngineeringData, workOrders: ReleasedW
         runHoursPerUnit: (op.runHoursPerUnit * op.qtyRemaining) / wo.qty,
       })),
     });
-    jobs.set(wo.id, { id: wo.id, sku: wo.sku, qty: wo.qty, routingId, children: [], materials: [], hours: 0 });
+    const started = new Map(left.filter((op) => op.status !== "open" && op.actualStart !== null).map((op) => [op.seq, op.actualStart as number]));
+    jobs.set(wo.id, { id: wo.id, sku: wo.sku, qty: wo.qty, routingId, children: [], materials: [], hours: 0, started });
   }
   const tops: ReleasedJob[] = [];
   for (const wo of workOrders) {

@@ -8,7 +8,7 @@ import type { AtpLedger } from "./atp.js";
 import type { CapacityBoard } from "./capacity.js";
 import { releasedJobs } from "./released.js";
 import { dayStartMs } from "./timeline.js";
-import type { Constraint, EngineeringData, MaterialNeed, OperationProgress, OrderPlan, PlanOrder, PromiseCondition, ScheduledOp } from "./types.js";
+import type { Constraint, EngineeringData, MaterialNeed, OrderPlan, PlanOrder, PromiseCondition, ScheduledOp } from "./types.js";
 
 const EPS = 1e-9;
 
@@ -33,6 +33,8 @@ interface Job {
   materials: MaterialNeed[];
   /** Hours of the job's own operations: its share of the backward offset to the need date. */
   hours: number;
+  /** Released work only: actual start (epoch ms) of each operation already started, by seq. */
+  started?: Map<number, number>;
 }
 
 interface Trace {
@@ -40,7 +42,6 @@ interface Trace {
   materials: MaterialNeed[];
   waits: { op: ScheduledOp; days: number; lastBlocked: NonNullable<ReturnType<CapacityBoard["take"]>>["lastBlocked"] }[];
   failed: boolean;
-  progress: Map<string, OperationProgress>;
 }
 
 const HOURS_PER_DAY_ESTIMATE = 8;
@@ -133,14 +134,11 @@ function scheduleJob(ctx: ScheduleContext, board: CapacityBoard, job: Job, trace
   let endAt = release;
   for (const op of routing?.ops ?? []) {
     if (trace.failed) return { endAt, readyAt: at };
-    const done = trace.progress.get(`${job.sku}|${op.seq}`);
-    if (done?.state === "done") continue;
-    const started = done?.state === "started" ? done : undefined;
-    const parts = started
-      ? [op.runHoursPerUnit * Math.max(0, started.remainingQty)]
-      : pieces(board, op.workCentre, op.setupHours, op.runHoursPerUnit, job.qty, op.splittable ?? false);
+    // Started on the shop floor: it runs on from its actual start (not after a predecessor still running).
+    const startedAt = job.started?.get(op.seq);
+    const parts = pieces(board, op.workCentre, op.setupHours, op.runHoursPerUnit, job.qty, startedAt === undefined && (op.splittable ?? false));
     const hours = parts.reduce((a, b) => a + b, 0);
-    const taken = board.take(op.workCentre, parts, started ? Math.max(startAt, Math.min(at, started.startedAt)) : at, started?.unit);
+    const taken = board.take(op.workCentre, parts, startedAt === undefined ? at : Math.max(startAt, Math.min(at, startedAt)));
     if (!taken) {
       trace.failed = true;
       return { endAt, readyAt: at };
@@ -174,7 +172,7 @@ function scheduleJob(ctx: ScheduleContext, board: CapacityBoard, job: Job, trace
 export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger: AtpLedger, order: PlanOrder, rank: number): OrderPlan {
   const dueN = order.dueDate ? ctx.dayNumber(order.dueDate) : null;
   const needN = dueN === null ? ctx.todayN : Math.max(ctx.todayN, dueN);
-  const trace: Trace = { ops: [], materials: [], waits: [], failed: false, progress: new Map((order.progress ?? []).map((p) => [`${p.sku}|${p.seq}`, p])) };
+  const trace: Trace = { ops: [], materials: [], waits: [], failed: false };
   const nextId = { v: 1 };
   let finish = ctx.todayN;
   // Released to the shop floor: the work orders' remaining operations, not the BOM (released.ts).

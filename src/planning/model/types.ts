@@ -69,16 +69,12 @@ export interface PlanOrder {
   /** In production: materials are already issued, only the operations remain. */
   materialsIssued: boolean;
   lines: PlanLine[];
-  /** Work orders released to the shop floor: when present, the order is planned from what they have left. */
+  /**
+   * Work orders released to the shop floor, with what was reported on them: when present, the order is
+   * planned from what they have left (the one input of the plan from actuals, model/released.ts).
+   */
   released?: ReleasedWorkOrder[];
-  /** What the shop floor reported: operations done are not planned again, started ones only for what remains. */
-  progress?: OperationProgress[];
 }
-
-/** Shop-floor actuals of one operation of an order (the job making `sku`, routing step `seq`). */
-export type OperationProgress =
-  | { sku: string; seq: number; state: "done" }
-  | { sku: string; seq: number; state: "started"; unit: number; startedAt: number; remainingQty: number };
 
 /** A unit (or, with `unit` null, the whole centre) out of service: a breakdown reported by the shop floor. */
 export interface Downtime {

@@ -1,8 +1,8 @@
-// Loads a figure and reloads it whenever a relevant change arrives (a burst reloads once, after 250 ms).
+// Loads a figure and reloads it whenever a relevant change arrives: at once when nothing is loading (a
+// live board must show a report within a second, decision 0061), and a burst that arrives while it
+// loads is folded into one more load after it.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type Change, useLive } from "./live";
-
-const DEBOUNCE_MS = 250;
 
 export function useLiveData<T>(load: () => Promise<T>, deps: unknown[], relevant: (change: Change) => boolean = () => true) {
   const [data, setData] = useState<T | undefined>(undefined);
@@ -35,14 +35,27 @@ export function useLiveData<T>(load: () => Promise<T>, deps: unknown[], relevant
   }, [reload, key]);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let inFlight = false;
+    let again = false;
+    let stopped = false;
+    const run = async () => {
+      inFlight = true;
+      try {
+        do {
+          again = false;
+          await reload();
+        } while (again && !stopped);
+      } finally {
+        inFlight = false;
+      }
+    };
     const unsubscribe = subscribe((change) => {
       if (!relevantRef.current(change)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void reload(), DEBOUNCE_MS);
+      if (inFlight) again = true;
+      else void run();
     });
     return () => {
-      clearTimeout(timer);
+      stopped = true;
       unsubscribe();
     };
   }, [subscribe, reload]);

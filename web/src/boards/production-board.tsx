@@ -1,8 +1,10 @@
 // The production board (shop-floor supervisors and the planner): operations late against the plan,
 // machines down, work in progress and today's output per centre, scrap by reason, the latest reports.
 import { Card, Col, Empty, List, Row, Table, Tag, Typography } from "antd";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { useLive } from "../api/live";
 import { BarChart } from "../components/bar-chart";
 import { BoardPage } from "../components/board-page";
 import { useBoard } from "./use-board";
@@ -53,10 +55,37 @@ interface ProductionData {
 
 const time = (s: string | null) => (s ? new Date(s).toLocaleString([], { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }) : "—");
 
+type Recent = ProductionData["recent"][number];
+
+/**
+ * The newest reports: a report's live change carries the report, so it is listed the moment it arrives
+ * (decision 0061); the board's reload that follows brings the rest of the figures.
+ */
+function useRecent(loaded: Recent[] | undefined): Recent[] {
+  const { subscribe } = useLive();
+  const [arrived, setArrived] = useState<Recent[]>([]);
+  useEffect(
+    () =>
+      subscribe((change) => {
+        const report = change.kind === "production" ? (change.report as Omit<Recent, "reportedBy"> | undefined) : undefined;
+        if (report) setArrived((list) => [{ ...report, reportedBy: "" }, ...list].slice(0, 15));
+      }),
+    [subscribe],
+  );
+  return useMemo(() => {
+    const known = new Set((loaded ?? []).map((r) => r.id));
+    const newest = (loaded ?? []).reduce((m, r) => Math.max(m, r.id), 0);
+    // What the reload already has comes from it (with the reporter's name); what it predates stays.
+    const extra = arrived.filter((r) => !known.has(r.id) && r.id > newest);
+    return [...extra, ...(loaded ?? [])].slice(0, 15);
+  }, [loaded, arrived]);
+}
+
 export function ProductionBoard() {
   const { t } = useTranslation();
   const board = useBoard<ProductionData>("production");
   const d = board.data;
+  const recent = useRecent(d?.recent);
   return (
     <BoardPage title={t("boards.production")} {...board} onRefresh={board.reload} testId="board-production">
       <Row gutter={[12, 12]}>
@@ -126,7 +155,7 @@ export function ProductionBoard() {
           <Card size="small" title={t("production.board.recent")} style={{ marginTop: 12 }} data-testid="production-recent">
             <List
               size="small"
-              dataSource={d?.recent ?? []}
+              dataSource={recent}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("production.board.none")} /> }}
               renderItem={(r) => (
                 <List.Item data-testid={`report-${r.id}`}>

@@ -37,6 +37,9 @@ export const productionZh = {
   reportDown: "报停机",
   machineUp: "恢复",
   downSaved: "已报停机，影响 {{count}} 个订单，计划随即重排",
+  print: "打印派工单",
+  changedSince: "本班 {{time}} 开始后的变更已标出：{{count}} 项",
+  change: { added: "新增", resequenced: "调序", moved: "改期" },
   board: {
     late: "落后于计划的工序",
     down: "停机设备",
@@ -90,6 +93,9 @@ export const productionEn: typeof productionZh = {
   reportDown: "Report down",
   machineUp: "Up again",
   downSaved: "Downtime recorded: {{count}} orders affected, the plan follows at once",
+  print: "Print dispatch list",
+  changedSince: "Changes since the shift started at {{time}} are marked: {{count}}",
+  change: { added: "Added", resequenced: "Resequenced", moved: "Moved" },
   board: {
     late: "Operations late against the plan",
     down: "Machines down",

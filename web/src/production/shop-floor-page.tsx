@@ -1,5 +1,6 @@
 // The shop floor on a phone or a kiosk: pick a work centre, see its dispatch list (always the current
 // plan: it reloads on every live change), tap an operation to report it; report a machine down.
+import { PrinterOutlined } from "@ant-design/icons";
 import { Alert, App, Badge, Button, Card, DatePicker, Empty, Input, List, Select, Space, Spin, Tag, Typography } from "antd";
 import type dayjs from "dayjs";
 import { useState } from "react";
@@ -46,7 +47,12 @@ function OpItem({ op }: { op: DispatchOp }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <List.Item onClick={() => navigate(`/shop-floor/op/${op.operationId}`)} style={{ cursor: "pointer" }} data-testid={`dispatch-op-${op.operationId}`}>
+    <List.Item
+      onClick={() => navigate(`/shop-floor/op/${op.operationId}`)}
+      style={{ cursor: "pointer", ...(op.change ? { background: "#fffbe6", boxShadow: "inset 4px 0 #faad14" } : {}) }}
+      data-testid={`dispatch-op-${op.operationId}`}
+      data-change={op.change ?? undefined}
+    >
       <Space direction="vertical" size={2} style={{ width: "100%" }}>
         <Space wrap size={4}>
           <Typography.Text strong>
@@ -54,6 +60,7 @@ function OpItem({ op }: { op: DispatchOp }) {
           </Typography.Text>
           {op.rush && <Tag color="volcano">{t("production.rush")}</Tag>}
           {op.late && <Tag color="red">{t("production.late")}</Tag>}
+          {op.change && <Tag color="gold">{t(`production.change.${op.change}`)}</Tag>}
           <Tag>{t(`production.status.${op.status}`)}</Tag>
         </Space>
         <Typography.Text>
@@ -117,6 +124,7 @@ export function DispatchPage() {
   const centres = useLiveData(() => api<{ workCentres: Centre[] }>("GET", "/api/work-centres"), []);
   const down = centres.data?.workCentres.find((c) => c.code === code)?.down ?? [];
   const d = list.data;
+  const changed = d?.operations.filter((o) => o.change).length ?? 0;
   if (!d) return list.error ? <Alert type="error" message={list.error.message} /> : <Spin />;
   async function up(id: number) {
     await api("POST", `/api/work-centres/${code}/downtime/${id}/end`, {});
@@ -128,8 +136,24 @@ export function DispatchPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t("production.dispatch", { name: d.workCentre.name })}
         </Typography.Title>
-        <Typography.Text type="secondary">{d.planRun ? t("production.planRun", { id: d.planRun.id }) : t("production.noPlan")}</Typography.Text>
+        <Space size={8}>
+          <Typography.Text type="secondary">{d.planRun ? t("production.planRun", { id: d.planRun.id }) : t("production.noPlan")}</Typography.Text>
+          <Button
+            size="small"
+            icon={<PrinterOutlined />}
+            href={`/api/work-centres/${encodeURIComponent(code)}/dispatch.pdf`}
+            target="_blank"
+            data-testid="dispatch-print"
+          >
+            {t("production.print")}
+          </Button>
+        </Space>
       </Space>
+      {changed > 0 && (
+        <Typography.Text type="warning" style={{ display: "block", marginTop: 4 }} data-testid="dispatch-changed">
+          {t("production.changedSince", { time: time(d.shift.start), count: changed })}
+        </Typography.Text>
+      )}
       {down.map((x) => (
         <Alert
           key={x.id}

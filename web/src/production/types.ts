@@ -16,11 +16,14 @@ export interface DispatchOp {
   late: boolean;
   materialReady: boolean;
   previousDone: boolean;
+  /** Since the shift started. */
+  change: "added" | "resequenced" | "moved" | null;
 }
 export interface Dispatch {
   workCentre: { code: string; name: string; units: number };
   generatedAt: string;
   planRun: { id: number; at: string | null } | null;
+  shift: { start: string; baselineAt: string };
   operations: DispatchOp[];
 }
 export interface Downtime {
