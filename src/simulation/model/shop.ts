@@ -4,8 +4,13 @@
 // plan, units break down, pieces are scrapped and made again. What happens is reported back as the
 // planning inputs the shop floor feeds (operation progress, downtime), never as a plan.
 import { HOUR_MS } from "../../calendar/model/dates.js";
-import type { Downtime, EngineeringData, OperationProgress, OrderPlan } from "../../planning/model/types.js";
+import type { Downtime, EngineeringData, OrderPlan } from "../../planning/model/types.js";
 import { type Disturbances, keyed } from "./noise.js";
+
+/** What the floor knows of one routing step of a lot: done (and when), or started with what is left. */
+export type StepProgress =
+  | { sku: string; seq: number; state: "done"; endAt?: number }
+  | { sku: string; seq: number; state: "started"; unit: number; startedAt: number; remainingQty: number; leftHours?: number };
 
 /** One order on the shop floor. */
 export interface FloorOrder {
@@ -14,7 +19,7 @@ export interface FloorOrder {
   qty: number;
   materialsIssued: boolean;
   /** Per routing step: done (with its end), or started with what is left. */
-  progress: Map<number, OperationProgress & { endAt?: number; leftHours?: number }>;
+  progress: Map<number, StepProgress>;
   /** Clock time the last step ended, once every step is done. */
   finishedAt: number | null;
 }

@@ -9,7 +9,8 @@ import { addDays, dayFromNumber, dayNumber, plantDayOf, plantMs } from "../../ca
 import { promiseOrder } from "../../planning/model/ctp.js";
 import { planAll } from "../../planning/model/plan.js";
 import { brokenPromises } from "../../planning/model/promise-checks.js";
-import type { OrderPlan, PlanningInput, PlanOrder, PromiseCondition } from "../../planning/model/types.js";
+import type { ReleasedWorkOrder } from "../../planning/model/released.js";
+import type { EngineeringData, OrderPlan, PlanningInput, PlanOrder, PromiseCondition } from "../../planning/model/types.js";
 import { type Disturbances, keyed } from "./noise.js";
 import { type Demand, MOVE_HOURS, PARTS, simCalendar, simEngineering } from "./plant.js";
 import { planViolations } from "./score.js";
@@ -140,7 +141,7 @@ export function simulate(cfg: SimConfig, policy: Policy): SimOutcome {
     }
     for (const r of receipts) if (r.confirmedN === null && todayN >= r.requestedN + d.confirmDelayDays) r.confirmedN = r.expectedN;
     // The morning re-plan, from what the shop floor reported.
-    const orders = [...open.values()].map((o) => planOrder(o));
+    const orders = [...open.values()].map((o) => planOrder(o, eng));
     const input: PlanningInput = {
       today,
       horizonDays: cfg.horizonDays,
@@ -266,7 +267,7 @@ function reasonOf(p: OrderPlan): string {
 }
 
 /** The order as the plan sees it: promised (or not), with what the shop floor has reported. */
-function planOrder(o: Open): PlanOrder {
+function planOrder(o: Open, eng: EngineeringData): PlanOrder {
   const promised = o.outcome.promisedN === null ? null : dayFromNumber(o.outcome.promisedN);
   return {
     orderNo: o.demand.orderNo,
@@ -280,10 +281,26 @@ function planOrder(o: Open): PlanOrder {
     createdAt: o.createdAt,
     materialsIssued: o.floor.materialsIssued,
     lines: [{ lineNo: 1, sku: o.demand.sku, qty: o.demand.qty, bomVersionId: null, routingVersionId: null, standard: false }],
-    progress: [...o.floor.progress.values()].map((p) =>
-      p.state === "done"
-        ? { sku: p.sku, seq: p.seq, state: "done" as const }
-        : { sku: p.sku, seq: p.seq, state: "started" as const, unit: p.unit, startedAt: p.startedAt, remainingQty: p.remainingQty },
-    ),
+    released: releasedWork(o, eng),
   };
+}
+
+/**
+ * Once its parts are issued a lot is a released work order, reported on as the shop floor reports (the
+ * plan's one input of actuals, planning/model/released.ts): done steps, started ones with their actual
+ * start and what is left, the rest open.
+ */
+function releasedWork(o: Open, eng: EngineeringData): ReleasedWorkOrder[] | undefined {
+  const floor = o.floor;
+  if (!floor.materialsIssued && floor.progress.size === 0) return undefined;
+  const routing = eng.routings.get(eng.currentRouting.get(floor.sku) ?? -1);
+  if (!routing) return undefined;
+  const ops = routing.ops.map((op, index) => {
+    const step = floor.progress.get(op.seq);
+    const base = { operationId: index + 1, seq: op.seq, workCentre: op.workCentre, setupHours: op.setupHours, runHoursPerUnit: op.runHoursPerUnit };
+    if (step?.state === "done") return { ...base, status: "done" as const, qtyRemaining: 0, actualStart: null };
+    if (step?.state === "started") return { ...base, status: "started" as const, qtyRemaining: step.remainingQty, actualStart: step.startedAt };
+    return { ...base, status: "open" as const, qtyRemaining: floor.qty, actualStart: null };
+  });
+  return [{ id: Number(floor.orderNo.replace(/\D/g, "")), parentId: null, sku: floor.sku, qty: floor.qty, ops }];
 }
