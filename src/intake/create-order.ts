@@ -14,13 +14,13 @@ import { activeRules } from "../rules/active-rules.js";
 import { judgeNewOrder } from "../rules/judge-order.js";
 import type { ActionPlan, MatchedRule } from "../rules/model/plan-actions.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
-import { getOrderView, type OrderView, toOrderView } from "./get-order.js";
+import { getOrderView, type OrderView, toOrderView } from "../orders/get-order.js";
 import { orderKey } from "./idempotency-keys.js";
-import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
+import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
-import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
-import { formatOrderNo, parseOrderNo, plantDay } from "./model/numbering.js";
-import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "./store.js";
+import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
+import { formatOrderNo, parseOrderNo, plantDay } from "../orders/model/numbering.js";
+import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "../orders/store.js";
 
 export interface CreateOrderResult {
   order: OrderView;

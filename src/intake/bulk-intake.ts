@@ -17,11 +17,11 @@ import { judgeNewOrder } from "../rules/judge-order.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { requestHash } from "./create-order.js";
 import { bulkBatchKey, bulkOrderIndex, bulkOrderKey } from "./idempotency-keys.js";
-import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
-import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
-import { plantDay } from "./model/numbering.js";
-import { createOrderBody } from "./schemas.js";
-import { allocateOrderNumbers, insertOrders } from "./store.js";
+import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
+import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { createOrderBody } from "../orders/schemas.js";
+import { allocateOrderNumbers, insertOrders } from "../orders/store.js";
 
 export interface BulkResult {
   index: number;

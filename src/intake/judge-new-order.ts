@@ -10,9 +10,9 @@ import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import type { OrderFacts } from "../rules/model/facts.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
-import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
-import { type BuiltOrder, buildOrder, type IntakeCustomer, type OrderRequest } from "./model/build-order.js";
-import { plantDay } from "./model/numbering.js";
+import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
+import { type BuiltOrder, buildOrder, type IntakeCustomer, type OrderRequest } from "../orders/model/build-order.js";
+import { plantDay } from "../orders/model/numbering.js";
 
 export interface NewOrderJudgement {
   /** The order as intake would write it: rules' tags, fields and hold applied. */
