@@ -6,7 +6,7 @@ import { SYSTEM } from "../src/core/auth/principal.js";
 import type { Database } from "../src/core/db/connect.js";
 import { loadDemoPlant } from "../src/demo/load-demo-plant.js";
 import { createRng } from "../src/demo/random.js";
-import { bulkIntake } from "../src/orders/bulk-intake.js";
+import { bulkIntake } from "../src/intake/bulk-intake.js";
 import { plantDay } from "../src/orders/model/numbering.js";
 import { installDefaultRules } from "../src/rules/install-default-rules.js";
 import { insertSameRows, prepareSameRows, readWrittenRows, resetSequences } from "./same-rows.js";
@@ -39,7 +39,7 @@ export async function surgeOrders(database: Database, count: number): Promise<Re
 }
 
 /** Takes the orders in through bulk intake, 2,000 per request; their numbers. */
-async function bulk(database: Database, orders: Req[], tag: string, perRequest = 2000) {
+export async function bulk(database: Database, orders: Req[], tag: string, perRequest = 2000) {
   const orderNos: string[] = [];
   for (let start = 0; start < orders.length; start += perRequest) {
     const res = await bulkIntake(database.db, SYSTEM, { batchId: `${tag}-${start}`, orders: orders.slice(start, start + perRequest) });

@@ -10,6 +10,11 @@ import { assertClean } from "../core/http/hygiene.js";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import type { Lang } from "../core/i18n.js";
 import { changeNotice } from "../events/publish-change.js";
+import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
+import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
+import { plantDay } from "../orders/model/numbering.js";
+import { createOrderBody } from "../orders/schemas.js";
+import { allocateOrderNumbers, insertOrders } from "../orders/store.js";
 import { getPlanContext } from "../planning/plan-state.js";
 import { bookPromisesForIntake } from "../planning/promise-order.js";
 import { activeRules } from "../rules/active-rules.js";
@@ -17,11 +22,6 @@ import { judgeNewOrder } from "../rules/judge-order.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { requestHash } from "./create-order.js";
 import { bulkBatchKey, bulkOrderIndex, bulkOrderKey } from "./idempotency-keys.js";
-import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
-import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
-import { plantDay } from "../orders/model/numbering.js";
-import { createOrderBody } from "../orders/schemas.js";
-import { allocateOrderNumbers, insertOrders } from "../orders/store.js";
 
 export interface BulkResult {
   index: number;

@@ -9,18 +9,18 @@ import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import { changeNotice } from "../events/publish-change.js";
 import { isRefused } from "../inventory/reserve-stock.js";
+import { getOrderView, type OrderView, toOrderView } from "../orders/get-order.js";
+import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
+import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
+import { formatOrderNo, parseOrderNo, plantDay } from "../orders/model/numbering.js";
+import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "../orders/store.js";
 import { promiseForIntake } from "../planning/promise-order.js";
 import { activeRules } from "../rules/active-rules.js";
 import { judgeNewOrder } from "../rules/judge-order.js";
 import type { ActionPlan, MatchedRule } from "../rules/model/plan-actions.js";
 import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
-import { getOrderView, type OrderView, toOrderView } from "../orders/get-order.js";
 import { orderKey } from "./idempotency-keys.js";
-import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
-import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
-import { formatOrderNo, parseOrderNo, plantDay } from "../orders/model/numbering.js";
-import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "../orders/store.js";
 
 export interface CreateOrderResult {
   order: OrderView;

@@ -4,15 +4,15 @@
 // together (decision 0054). When rule judging moves into one module, only this function is re-pointed.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
+import { type BuiltOrder, buildOrder, type IntakeCustomer, type OrderRequest } from "../orders/model/build-order.js";
+import { plantDay } from "../orders/model/numbering.js";
 import { type IntakePromise, promiseForIntake } from "../planning/promise-order.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import type { OrderFacts } from "../rules/model/facts.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
-import { loadIntakeContext, readRevisions } from "../orders/intake-context-cache.js";
-import { type BuiltOrder, buildOrder, type IntakeCustomer, type OrderRequest } from "../orders/model/build-order.js";
-import { plantDay } from "../orders/model/numbering.js";
 
 export interface NewOrderJudgement {
   /** The order as intake would write it: rules' tags, fields and hold applied. */
