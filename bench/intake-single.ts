@@ -14,8 +14,8 @@ import { insertSameRows, prepareSameRows, readWrittenRows, resetSequences } from
 import { type BenchDatabase, type BenchDb, type Figure, fmt, freshDatabase, runLoadClient, timed } from "./support.js";
 import { surgeOrders } from "./surge.js";
 
-/** Posts each order once, `clients` at a time, to a real server on this database; time and the orders' numbers. */
-async function fullPathOrders(database: BenchDatabase, bodies: string[], clients: number) {
+/** A real server on this database, logged in as sales. */
+export async function benchServer(database: BenchDatabase) {
   const config = { ...readConfig({}), port: 0, logLevel: "silent" };
   const app = await buildApp({ db: database.db, kind: database.kind, config, version: "bench", listen: database.listen });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
@@ -25,8 +25,14 @@ async function fullPathOrders(database: BenchDatabase, bodies: string[], clients
     body: JSON.stringify({ username: "sales", password: "bench" }),
   });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-  const { ms, statuses, replies } = await runLoadClient({ url, path: "/api/orders", cookie, bodies, clients });
-  await app.close();
+  return { url, cookie, close: () => app.close() };
+}
+
+/** Posts each order once, `clients` at a time, to a real server on this database; time and the orders' numbers. */
+async function fullPathOrders(database: BenchDatabase, bodies: string[], clients: number) {
+  const server = await benchServer(database);
+  const { ms, statuses, replies } = await runLoadClient({ url: server.url, path: "/api/orders", cookie: server.cookie, bodies, clients });
+  await server.close();
   if (statuses["201"] !== bodies.length) throw new Error(`intake failed: ${JSON.stringify(statuses)} ${JSON.stringify(replies.find((r) => !r.orderNo))}`);
   return { ms, orderNos: replies.map((r) => r.orderNo as string) };
 }
@@ -38,12 +44,18 @@ async function fullPathOrders(database: BenchDatabase, bodies: string[], clients
  */
 const WARM_UP = 1000;
 
-export async function benchIntakeSingle(kind: BenchDb, count: number): Promise<Figure[]> {
-  const database = await freshDatabase(kind, "lvyue_bench_intake");
+/** The demo plant with plenty of stock, the default rules and the demo users (password "bench"). */
+export async function intakeDatabase(kind: BenchDb, name: string): Promise<BenchDatabase> {
+  const database = await freshDatabase(kind, name);
   await loadDemoPlant(database.db, { today: plantDay(new Date()) });
   await sql`update inventory_balances set on_hand = on_hand + 100000`.execute(database.db);
   await installDefaultRules(database.db);
   for (const user of DEMO_USERS) await upsertUser(database.db, { ...user, password: "bench" });
+  return database;
+}
+
+export async function benchIntakeSingle(kind: BenchDb, count: number): Promise<Figure[]> {
+  const database = await intakeDatabase(kind, "lvyue_bench_intake");
   const all = (await surgeOrders(database, WARM_UP + count)).map((o) => JSON.stringify(o));
   const [warm, bodies] = [all.slice(0, WARM_UP), all.slice(WARM_UP)];
   const warmed = await fullPathOrders(database, warm, 1);

@@ -1,8 +1,10 @@
 // A load client in its own process (as an EDI feed or a browser would be), so that the client's
 // work does not share the server's event loop. Usage: node load-client.mjs <spec.json>
-// spec: {url, path, cookie, bodies (one request body each, sent in order), clients}; prints {ms, statuses, replies}
-// where replies[i] is the JSON answer to bodies[i]. Or spec: {url, cookie, lanes}: one client per lane (a
-// kiosk), each sending its own requests {path, body, key} in order (key: the Idempotency-Key header).
+// spec: {url, path, cookie, bodies (one request body each, sent in order), clients, untilStdinEnds?}; prints
+// {ms, statuses, replies, latencies} where replies[i] is the JSON answer to bodies[i] and latencies are each
+// request's milliseconds. With untilStdinEnds the clients go round the bodies again until stdin ends. Or
+// spec: {url, cookie, lanes}: one client per lane (a kiosk), each sending its own requests {path, body, key}
+// in order (key: the Idempotency-Key header).
 import { readFileSync } from "node:fs";
 
 const spec = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -28,14 +30,23 @@ if (spec.lanes) {
   process.stdout.write(JSON.stringify({ ms, statuses, replies: refusals }));
   process.exit(0);
 }
+let stopped = !spec.untilStdinEnds;
+if (spec.untilStdinEnds) {
+  process.stdin.resume();
+  process.stdin.on("end", () => {
+    stopped = true;
+  });
+}
 let next = 0;
 const statuses = {};
 const replies = new Array(spec.bodies.length);
+const latencies = [];
 const start = performance.now();
 await Promise.all(
   Array.from({ length: spec.clients }, async () => {
-    while (next < spec.bodies.length) {
-      const i = next++;
+    while (next < spec.bodies.length || !stopped) {
+      const i = next++ % spec.bodies.length;
+      const sent = performance.now();
       const res = await fetch(`${spec.url}${spec.path}`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: spec.cookie },
@@ -43,8 +54,9 @@ await Promise.all(
       });
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       replies[i] = await res.text();
+      latencies.push(performance.now() - sent);
     }
   }),
 );
 const ms = performance.now() - start;
-process.stdout.write(JSON.stringify({ ms, statuses, replies: replies.map((r) => JSON.parse(r)) }));
+process.stdout.write(JSON.stringify({ ms, statuses, latencies, replies: replies.map((r) => JSON.parse(r)) }));

@@ -1,7 +1,8 @@
-// npm run bench [-- --only intake|surge|import|shop-floor] [-- --orders 2000] [-- --ledger 32000] [-- --kiosks 50 --floor-orders 10000]: prints each figure beside a baseline measured
+// npm run bench [-- --only intake|surge|during-surge|import|shop-floor] [-- --orders 2000] [-- --ledger 32000] [-- --kiosks 50 --floor-orders 10000]: prints each figure beside a baseline measured
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
 import { benchImport } from "./import.js";
+import { benchIntakeDuringSurge } from "./intake-during-surge.js";
 import { benchIntakeSingle } from "./intake-single.js";
 import { benchOutcomes } from "./outcomes.js";
 import { benchPlanning } from "./planning.js";
@@ -27,6 +28,7 @@ const orders = Number(values.orders);
 const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> = {
   intake: (db) => benchIntakeSingle(db, orders),
   surge: (db) => benchSurge(db, Number(values.surge)),
+  "during-surge": (db) => benchIntakeDuringSurge(db, Number(values.surge)),
   outcomes: (db) => benchOutcomes(db, Number(values.events)),
   import: (db) => benchImport(db, Number(values.ledger)),
   // Pure model: runs once, whatever --db says.

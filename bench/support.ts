@@ -14,7 +14,9 @@ export const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@
 /** A server database carries its URL, for benchmarks' raw driver-level baselines. */
 export type BenchDatabase = Database & { url?: string };
 
-export async function freshDatabase(kind: BenchDb, name: string): Promise<BenchDatabase> {
+/** `name` gets BENCH_DB_SUFFIX appended, so benchmarks run side by side on one server do not drop each other's. */
+export async function freshDatabase(kind: BenchDb, baseName: string): Promise<BenchDatabase> {
+  const name = `${baseName}${process.env.BENCH_DB_SUFFIX ?? ""}`;
   if (kind === "pglite") {
     // On disk, as the app keeps it (./data): PGlite's in-memory file system copies a file whenever it grows.
     const dataDir = await mkdtemp(join(tmpdir(), "lvyue-bench-"));
@@ -54,19 +56,26 @@ export interface Figure {
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Runs bench/load-client.mjs in its own process: POSTs each body once, `clients` at a time; timing, status counts, replies. */
+/**
+ * Runs bench/load-client.mjs in its own process: POSTs each body once, `clients` at a time (or each kiosk's
+ * `lanes` in order); timing, status counts, replies and each request's latency. With `until`, the clients go
+ * round the bodies again until it settles.
+ */
 export async function runLoadClient(
   spec:
     | { url: string; path: string; cookie: string; bodies: string[]; clients: number }
     | { url: string; cookie: string; lanes: { path: string; body: string; key: string }[][] },
+  until?: Promise<unknown>,
 ) {
   const script = new URL("./load-client.mjs", import.meta.url).pathname;
   const dir = await mkdtemp(join(tmpdir(), "lvyue-load-"));
   try {
-    await writeFile(join(dir, "spec.json"), JSON.stringify(spec));
-    const { stdout } = await promisify(execFile)(process.execPath, [script, join(dir, "spec.json")], { maxBuffer: 1 << 28 });
+    await writeFile(join(dir, "spec.json"), JSON.stringify({ ...spec, untilStdinEnds: until !== undefined }));
+    const running = promisify(execFile)(process.execPath, [script, join(dir, "spec.json")], { maxBuffer: 1 << 28 });
+    if (until) await until.finally(() => running.child.stdin?.end());
+    const { stdout } = await running;
     // biome-ignore lint/suspicious/noExplicitAny: the replies are whatever the API answered
-    return JSON.parse(stdout) as { ms: number; statuses: Record<string, number>; replies: any[] };
+    return JSON.parse(stdout) as { ms: number; statuses: Record<string, number>; latencies: number[]; replies: any[] };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import { SYSTEM } from "../src/core/auth/principal.js";
 import type { Database } from "../src/core/db/connect.js";
 import { loadDemoPlant } from "../src/demo/load-demo-plant.js";
 import { createRng } from "../src/demo/random.js";
-import { bulkIntake } from "../src/orders/bulk-intake.js";
+import { bulkIntake } from "../src/intake/bulk-intake.js";
 import { plantDay } from "../src/orders/model/numbering.js";
 import { installDefaultRules } from "../src/rules/install-default-rules.js";
 import { insertSameRows, prepareSameRows, readWrittenRows, resetSequences } from "./same-rows.js";

@@ -19,14 +19,16 @@ import { exportRoutes } from "./exports/routes.js";
 import { historyRoutes } from "./history/routes.js";
 import { inventoryFileRoutes } from "./imports/inventory-file-routes.js";
 import { importRoutes } from "./imports/routes.js";
+import { orderPreviewRoutes } from "./intake/preview-routes.js";
+import { intakeRoutes } from "./intake/routes.js";
 import type { InventoryHooks } from "./inventory/hooks.js";
 import { inventoryRoutes } from "./inventory/routes.js";
 import { registerOutcomeGauges } from "./metrics/outcome-gauges.js";
 import { metricsRoutes } from "./metrics/routes.js";
 import { orderActionRoutes } from "./orders/actions-routes.js";
 import { plugOrderHooks } from "./orders/hooks.js";
-import { orderPreviewRoutes } from "./orders/preview-routes.js";
 import { orderRoutes } from "./orders/routes.js";
+import { settleTaskBlocks } from "./orders/settle-task-blocks.js";
 import { shipmentRoutes } from "./orders/shipment-routes.js";
 import type { PlanningHooks } from "./planning/hooks.js";
 import { planningRoutes } from "./planning/routes.js";
@@ -36,6 +38,7 @@ import { productionRoutes } from "./production/routes.js";
 import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
 import { ruleExecutionRate } from "./rules/rule-execution-rate.js";
+import { runOrderRules } from "./rules/run-rules-on-order.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { statusPageRoutes } from "./status-links/public-routes.js";
 import { statusLinkRoutes } from "./status-links/routes.js";
@@ -50,7 +53,10 @@ import { replenishmentRoutes, visitRoutes } from "./visits/routes.js";
 type RouteRegistrar = (app: FastifyInstance, deps: AppDeps) => void;
 
 // Ports: a lower capability calls out through these; the higher one that answers is plugged in here.
-plugOrderHooks({ delivered: registerDeliveredEquipment });
+plugOrderHooks({
+  delivered: registerDeliveredEquipment,
+  changed: async (tx, cacheKey, row, event, at) => (await runOrderRules(tx, cacheKey, row, event, { at })).row,
+});
 const inventoryHooks: InventoryHooks = { stockChanged: (tx, db, skus) => fireInventoryChanged(tx, db, skus) };
 /**
  * Before a re-plan (the route and every tick of the background re-planner): scheduled orders are released
@@ -69,11 +75,12 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   authRoutes,
   customerRoutes,
   itemRoutes,
+  intakeRoutes,
   orderRoutes,
   orderActionRoutes,
   orderPreviewRoutes,
   (app, deps) => ruleRoutes(app, deps, { dryRuns: { "visit.recorded": dryRunVisitRule } }),
-  taskRoutes,
+  (app, deps) => taskRoutes(app, deps, { decided: settleTaskBlocks }),
   settingsRoutes,
   metricsRoutes,
   importRoutes,

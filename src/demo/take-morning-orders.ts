@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
-import { createOrder } from "../orders/create-order.js";
+import { createOrder } from "../intake/create-order.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { plantDay } from "../orders/model/numbering.js";
 import type { ParamSchema } from "../orders/model/params.js";

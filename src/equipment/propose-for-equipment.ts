@@ -7,7 +7,7 @@ import { hasPermission, rolesWith } from "../core/auth/roles.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, invalid, refused } from "../core/errors.js";
 import { lineAmount, sumMoney } from "../core/money.js";
-import { createOrder } from "../orders/create-order.js";
+import { createOrder } from "../intake/create-order.js";
 import { compatibleModels, loadEquipment, usualSpares } from "./get-equipment.js";
 
 export interface ProposalRequest {

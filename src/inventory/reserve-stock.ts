@@ -44,9 +44,7 @@ export function allocate(requests: ReservationRequest[], available: Map<string, 
 /**
  * Decides what each request gets and returns the writes (the balances' update and the reservation rows)
  * to run in one statement with the caller's other writes. `lock`: the stock rows are locked now, in the
- * caller's transaction. Without it they are read as they stand, and the statement must also run
- * `ctes` and evaluate `check`: they lock the same rows (in the same order) and refuse the statement
- * (SQLSTATE LV001, see `isRefused`) unless each still has what the plan takes from it.
+ * caller's transaction (what intake and the rules write); without it they are only read (a preview).
  */
 export async function planReservations(db: Kysely<DB> | Transaction<DB>, requests: ReservationRequest[], { lock }: { lock: boolean }) {
   if (!requests.length) return { outcomes: [], rows: reservationInsert([]) };
@@ -75,33 +73,13 @@ export async function planReservations(db: Kysely<DB> | Transaction<DB>, request
   const slots = [...bySlot.values()].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.location < b.location ? -1 : 1));
   const values = sql.join(slots.map((s) => sql`(${s.sku}::text, ${s.location}::text, ${s.qty}::numeric)`));
   const write: TogetherWrite | undefined = rows.length
-    ? (onlyIf) => sql`update inventory_balances b set reserved = b.reserved + v.qty, updated_at = now()
+    ? sql`update inventory_balances b set reserved = b.reserved + v.qty, updated_at = now()
         from (values ${values}) as v(sku, location, qty)
-        where b.sku = v.sku and b.location = v.location ${onlyIf ? sql`and exists (select from ${sql.ref(onlyIf)})` : sql``}`
+        where b.sku = v.sku and b.location = v.location`
     : undefined;
-  if (lock || !rows.length) return { outcomes, write, rows: reservationInsert(rows) };
-  // Locked in sorted (sku, location) order after the guard (as the transactional path takes the order
-  // number first), each row as it now stands (READ COMMITTED re-reads a row changed meanwhile).
-  const ctes: TogetherWrite[] = [
-    // As arrays, so that the statement's text is the same whatever the number of stock rows.
-    () =>
-      sql`stock_taken (sku, location, qty) as (select * from unnest(${slots.map((s) => s.sku)}::text[], ${slots.map((s) => s.location)}::text[], ${slots.map((s) => s.qty)}::numeric[]))`,
-    (onlyIf) => sql`stock_locked as materialized (
-      select b.sku, b.location, b.on_hand - b.reserved as free from inventory_balances b
-      where (b.sku, b.location) in (select sku, location from stock_taken) ${onlyIf ? sql`and exists (select from ${sql.ref(onlyIf)})` : sql``}
-      order by b.sku, b.location for no key update of b)`,
-  ];
-  const lockedWrite: TogetherWrite = (onlyIf) => sql`update inventory_balances b set reserved = b.reserved + v.qty, updated_at = now()
-    from stock_taken v join stock_locked l on l.sku = v.sku and l.location = v.location
-    where b.sku = v.sku and b.location = v.location ${onlyIf ? sql`and exists (select from ${sql.ref(onlyIf)})` : sql``}`;
-  const check = sql`case when not exists (select from stock_taken t left join stock_locked l on l.sku = t.sku and l.location = t.location
-      where l.free is null or l.free < t.qty) then true else lvyue_refuse('stock changed since it was read') end`;
-  return { outcomes, write: lockedWrite, rows: reservationInsert(rows), ctes, check };
+  return { outcomes, write, rows: reservationInsert(rows) };
 }
 export type PlannedReservations = Awaited<ReturnType<typeof planReservations>>;
-
-/** The statement was refused by lvyue_refuse: what it was computed from has changed. */
-export const isRefused = (error: unknown) => (error as { code?: string })?.code === "LV001";
 
 function reservationInsert(rows: (ReservationRequest & { location: string; take: number })[]) {
   return unnestPart({

@@ -2,17 +2,15 @@
 // reschedule, a reply from the credit provider, what the rules decide). In the caller's transaction it
 // writes the columns at the version the caller locked, appends the event (who, when, from, to, why),
 // publishes the live change (sent when the transaction commits) and runs the rules listening to the
-// change once. What the rules change comes back through the same door without a trigger, so rules
-// never fire rules and cannot loop.
+// change once (through `OrderHooks.changed`: the rules sit above orders, src/app.ts plugs them in). What
+// the rules change comes back through the same door without a trigger, so rules never fire rules and
+// cannot loop.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
 import { publishChange } from "../events/publish-change.js";
-import { judgeStoredOrder, type RuleEvent, type RuleRunResult } from "../rules/run-rules-on-order.js";
-import { writeRuleEffects } from "../rules/write-rule-effects.js";
-import { appendEvents, getOrderLines, getOrderRow, type OrderColumns, type OrderEventInput, type OrderRow, updateOrderIfVersion } from "./store.js";
-
-export type { RuleEvent, RuleRunResult };
+import { type OrderRuleEvent, orderHooks } from "./hooks.js";
+import { appendEvents, getOrderRow, type OrderColumns, type OrderEventInput, type OrderRow, updateOrderIfVersion } from "./store.js";
 
 export interface OrderChange {
   actor: string;
@@ -20,7 +18,7 @@ export interface OrderChange {
   /** One event, or several written by one change (a rule that tags and holds an order). */
   events: (Omit<OrderEventInput, "orderNo" | "actor" | "at"> & { actor?: string })[];
   /** The rules this change fires, once, after it is written; null for what rules decide themselves. */
-  trigger: RuleEvent | null;
+  trigger: OrderRuleEvent | null;
   at?: Date;
 }
 
@@ -57,55 +55,5 @@ export async function applyOrderChange(tx: Transaction<DB>, cacheKey: Kysely<DB>
     status: updated.status,
   });
   if (!change.trigger) return updated;
-  const ruled = await runOrderRules(tx, cacheKey, updated, change.trigger, { at });
-  return ruled.row;
-}
-
-/**
- * Runs the rules listening to `event` on a stored order whose row the caller locked, and writes what they
- * decide: the order's own changes through `applyOrderChange` (no further rules), then the rest of their
- * effects (evaluation, action log, tasks, holds, reservations, outbox).
- */
-export async function runOrderRules(
-  tx: Transaction<DB>,
-  cacheKey: Kysely<DB>,
-  row: OrderRow,
-  event: RuleEvent,
-  options: { at?: Date; onlyRuleIds?: number[] } = {},
-): Promise<RuleRunResult & { row: OrderRow }> {
-  const judged = await judgeStoredOrder(tx, cacheKey, row, () => getOrderLines(tx, row.order_no), event, options);
-  if (!judged) return { evaluated: false, matched: [], row };
-  const { changes, effects } = judged;
-  let stored = row;
-  if (Object.keys(changes.columns).length) {
-    const events: OrderChange["events"] = [];
-    if (Object.keys(changes.diff).length) events.push({ kind: "changed", data: changes.diff });
-    if (changes.hold) {
-      events.push({
-        kind: "transition",
-        actor: changes.hold.rules.map((r) => `rule:${r.id}@v${r.version}`).join(","),
-        from: changes.hold.from,
-        to: "on_hold",
-        reason: changes.hold.reason,
-        data: { rules: changes.hold.rules, trigger: event.trigger },
-      });
-    }
-    stored = await applyOrderChange(tx, cacheKey, row, { actor: judged.actor, columns: changes.columns, events, trigger: null, at: effects.at });
-  }
-  await writeRuleEffects(tx, [effects], judged.actor);
-  return { ...judged.result, row: stored };
-}
-
-/** Runs the rules listening to a non-order event (stock, an overdue task, a schedule) on one order. */
-export async function runRulesOnOrder(
-  tx: Transaction<DB>,
-  cacheKey: Kysely<DB>,
-  orderNo: string,
-  event: RuleEvent,
-  options: { at?: Date; onlyRuleIds?: number[] } = {},
-): Promise<RuleRunResult> {
-  const row = await getOrderRow(tx, orderNo, true);
-  if (!row) return { evaluated: false, matched: [] };
-  const { row: _row, ...result } = await runOrderRules(tx, cacheKey, row, event, options);
-  return result;
+  return orderHooks.changed(tx, cacheKey, updated, change.trigger, at);
 }

@@ -5,17 +5,13 @@ import { z } from "zod";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
-import { langFromHeader } from "../core/i18n.js";
 import { publicBase } from "../status-links/public-base.js";
 import { statusLinkReply } from "../status-links/routes.js";
 import { activeStatusLink } from "../status-links/status-links.js";
-import { bulkIntake } from "./bulk-intake.js";
-import { createOrder } from "./create-order.js";
 import { getOrderView } from "./get-order.js";
-import { batchIdField, idempotencyKeyHeader } from "./idempotency-keys.js";
 import { listOrders } from "./list-orders.js";
 import { listPromiseHistory, reconfirmPromise } from "./reconfirm-promise.js";
-import { createOrderBody, createOrderReply, listOrdersQuery, orderHeaderReply, orderReply, patchOrderBody, transitionBody } from "./schemas.js";
+import { listOrdersQuery, orderHeaderReply, orderReply, patchOrderBody, transitionBody } from "./schemas.js";
 import { transitionOrder } from "./transition-order.js";
 import { updateOrder } from "./update-order.js";
 
@@ -23,46 +19,6 @@ const orderNoParams = z.object({ orderNo: z.string().regex(/^DH\d{11,}$/, "DH + 
 
 export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.post(
-    "/api/orders",
-    {
-      config: { access: "orders.create" },
-      schema: {
-        tags: ["orders"],
-        summary: "Create an order (Idempotency-Key makes retries safe)",
-        headers: z.object({ "idempotency-key": idempotencyKeyHeader.optional() }),
-        body: createOrderBody,
-        response: { 201: createOrderReply, ...errorReplies },
-      },
-    },
-    async (request, reply) => {
-      const { order, replayed, actions } = await createOrder(deps.db, requirePrincipal(request), request.body, {
-        idempotencyKey: request.headers["idempotency-key"],
-      });
-      if (!replayed) deps.metrics.ordersCreated.inc({ source: "api" });
-      reply.header("idempotent-replayed", String(replayed)).header("etag", `"${order.version}"`);
-      return reply.status(201).send({ ...order, event: order.events[order.events.length - 1], actions });
-    },
-  );
-
-  r.post(
-    "/api/orders/bulk",
-    {
-      config: { access: "orders.bulk", perItem: "orders" },
-      schema: {
-        tags: ["orders"],
-        summary: "Take in a batch: each order validated, rule-checked and reserved on its own; retrying a batchId creates nothing new",
-        body: z.strictObject({ batchId: batchIdField, orders: z.array(z.unknown()).min(1).max(20_000) }),
-        response: { 200: z.record(z.string(), z.unknown()), ...errorReplies },
-      },
-    },
-    async (request) => {
-      const result = await bulkIntake(deps.db, requirePrincipal(request), request.body, langFromHeader(request.headers["accept-language"]));
-      if (!result.replayed) deps.metrics.ordersCreated.inc({ source: "bulk" }, result.accepted);
-      return result;
-    },
-  );
 
   r.get(
     "/api/orders",

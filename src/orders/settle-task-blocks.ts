@@ -1,21 +1,14 @@
 // Use case: what a closed task means for the orders it held back. Approved (or simply done): the blocks
 // waiting on it lift, so the order can move on. Rejected: the blocks stay, saying why. A question for the
 // customer: the blocks wait on that question's task instead. Each order affected records the decision in
-// its history, runs its rules and reaches every open board. Runs inside the task's transaction.
+// its history, runs its rules and reaches every open board. Runs inside the task's transaction: plugged
+// into the tasks capability's `TaskHooks.decided` by src/app.ts.
 import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
+import type { TaskDecision } from "../tasks/hooks.js";
 import { lockOrder } from "./apply-order-change.js";
 import { logOrderChange } from "./log-order-change.js";
-
-export type BlockSettlement = { kind: "clear" } | { kind: "keep"; reason: string } | { kind: "wait_on"; taskId: number; reason: string };
-
-export interface TaskDecision {
-  taskId: number;
-  outcome: "done" | "approve" | "reject" | "needs_input";
-  note: string | null;
-  settlement: BlockSettlement;
-}
 
 /** Settles the uncleared blocks waiting on the task; answers the order numbers it touched. */
 export async function settleTaskBlocks(tx: Transaction<DB>, cacheKey: Kysely<DB>, principal: Principal, decision: TaskDecision): Promise<string[]> {

@@ -1,5 +1,5 @@
 // SQL for orders, their lines and their event log.
-import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { runTogether, type Together, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { type BuiltOrder, intakeStatus } from "./model/build-order.js";
@@ -9,7 +9,7 @@ import type { ParamSchema } from "./model/params.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The master data an intake needs, read from the database (see intake-context-cache.ts for the cached path). */
+/** The master data an intake needs for these customers and items (see intake-context.ts). */
 export async function readIntakeData(db: Db, customerCodes: string[], skus: string[], today: string) {
   const [customers, items, boms, routings] = await Promise.all([
     customerCodes.length
@@ -22,28 +22,6 @@ export async function readIntakeData(db: Db, customerCodes: string[], skus: stri
   return shapeIntakeData(customers, items, boms, routings);
 }
 
-/**
- * All customers and items with the versions in force, when there are at most `limit` of each (a plant's
- * catalogue: thousands); undefined when there are more, to be read as orders name them.
- */
-export async function readAllIntakeData(db: Db, today: string, limit: number) {
-  const [customers, items] = await Promise.all([
-    db
-      .selectFrom("customers")
-      .select(["code", "grade", "credit_limit", "open_receivables"])
-      .limit(limit + 1)
-      .execute(),
-    db
-      .selectFrom("items")
-      .select(["sku", "unit_price", "param_schema", "family", "kind"])
-      .limit(limit + 1)
-      .execute(),
-  ]);
-  if (customers.length > limit || items.length > limit) return undefined;
-  const [boms, routings] = await Promise.all([effectiveVersions(db, "bom_versions", "all", today), effectiveVersions(db, "routing_versions", "all", today)]);
-  return shapeIntakeData(customers, items, boms, routings);
-}
-
 function shapeIntakeData<C, I extends { param_schema: unknown }>(customers: C[], items: I[], boms: Map<string, number>, routings: Map<string, number>) {
   return {
     customers,
@@ -51,11 +29,6 @@ function shapeIntakeData<C, I extends { param_schema: unknown }>(customers: C[],
     bomVersionBySku: boms,
     routingVersionBySku: routings,
   };
-}
-
-export async function masterRevision(db: Db): Promise<number> {
-  const row = await db.selectFrom("master_revision").select("revision").executeTakeFirstOrThrow();
-  return Number(row.revision);
 }
 
 /** The latest version of each sku whose effective date has come. */
@@ -110,22 +83,6 @@ export async function allocateOrderNumbers(db: Db, day: string, count: number): 
     .returning("last_seq")
     .executeTakeFirstOrThrow();
   return Array.from({ length: count }, (_, i) => formatOrderNo(day, last_seq - count + 1 + i));
-}
-
-/**
- * The same, also answering the master and rules revisions as the transaction sees them once it holds
- * the day's number: an intake computed at other revisions must start again (see create-order.ts).
- */
-export async function allocateOrderNumbersAt(tx: Transaction<DB>, day: string, count: number) {
-  const { rows } = await sql<{ last_seq: number; master: string; rules: string }>`
-    insert into order_sequences (day, last_seq) values (${day}, ${count})
-    on conflict (day) do update set last_seq = order_sequences.last_seq + excluded.last_seq
-    returning last_seq, (select revision from master_revision) as master, (select revision from rules_revision) as rules`.execute(tx);
-  const { last_seq, master, rules } = rows[0];
-  return {
-    numbers: Array.from({ length: count }, (_, i) => formatOrderNo(day, Number(last_seq) - count + 1 + i)),
-    revisions: { master: Number(master), rules: Number(rules) },
-  };
 }
 
 export interface NewOrderMeta {
@@ -284,7 +241,7 @@ function orderParts(orders: NewOrder[]) {
 }
 
 /** What else the orders' statement writes: rows of the same intake (e.g. the rule evaluations), the change notice… */
-type WithOrders = Partial<Omit<Together, "guard">>;
+type WithOrders = Partial<Together>;
 const stored = (rows: ReturnType<typeof newOrderRows>, [, , eventIds, ...partIds]: number[][]) => ({
   orders: rows.orders,
   lines: rows.lines,
@@ -300,13 +257,6 @@ export async function insertOrders(db: Db, orders: NewOrder[], together: WithOrd
   const { rows, parts } = orderParts(orders);
   const ids = await runTogether(db, { ...together, parts: [...parts, ...(together.parts ?? [])] });
   return stored(rows, ids as number[][]);
-}
-
-/** The same, in one statement that writes only if `guard` (run first in it) returns a row; else undefined. */
-export async function insertOrdersIf(db: Db, guard: RawBuilder<unknown>, orders: NewOrder[], together: WithOrders = {}) {
-  const { rows, parts } = orderParts(orders);
-  const ids = await runTogether(db, { ...together, guard, parts: [...parts, ...(together.parts ?? [])] });
-  return ids && stored(rows, ids);
 }
 
 export async function findOrderByIdempotencyKey(db: Db, key: string) {
@@ -389,19 +339,6 @@ export async function appendEvents(db: Db, events: OrderEventInput[]) {
       })),
     )
     .execute();
-}
-
-/**
- * Takes number `seq` of `day` only if it is the next one and master data and rules are still at the
- * revisions the intake was computed with (and `andAlso` holds): the guard of a one-statement intake
- * (see create-order.ts).
- */
-export function takeNumberIf(day: string, seq: number, revisions: { master: number; rules: number }, andAlso?: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`update order_sequences set last_seq = ${seq}
-    where day = ${day} and last_seq = ${seq - 1}
-      and (select revision from master_revision) = ${revisions.master} and (select revision from rules_revision) = ${revisions.rules}
-      ${andAlso ? sql`and ${andAlso}` : sql``}
-    returning last_seq`;
 }
 
 /** Order numbers in `statuses` (the shop floor releases work orders for scheduled and running orders). */

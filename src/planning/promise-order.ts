@@ -5,7 +5,7 @@ import { dayFromNumber } from "../calendar/model/dates.js";
 import type { DB } from "../core/db/schema.js";
 import type { Lang } from "../core/i18n.js";
 import { plantDay } from "../core/plant-day.js";
-import { loadIntakeContext } from "../orders/intake-context-cache.js";
+import { readIntakeContext } from "../orders/intake-context.js";
 import { type BuiltOrder, buildOrder, type OrderRequest } from "../orders/model/build-order.js";
 import { type PromiseOutcome, promiseOrder } from "./model/ctp.js";
 import type { Constraint, PromiseCondition } from "./model/types.js";
@@ -97,7 +97,12 @@ function promiseRequest(built: BuiltOrder) {
 
 export async function promiseNewOrder(db: Kysely<DB>, request: OrderRequest, lang: Lang) {
   const today = plantDay(new Date());
-  const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today);
+  const ctx = await readIntakeContext(
+    db,
+    [request.customer],
+    request.lines.map((l) => l.sku),
+    today,
+  );
   // The same checks as taking the order in: customer, items, parameters, rush channel, dates.
   const built = buildOrder({ ...request, confirm: true }, ctx);
   const context = await getPlanContext(db);

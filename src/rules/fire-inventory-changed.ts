@@ -2,9 +2,9 @@
 // inventory.changed rules on the open orders that need those items, in the same transaction.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { runRulesOnOrder } from "../orders/apply-order-change.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { activeRules } from "./active-rules.js";
+import { runRulesOnOrder } from "./run-rules-on-order.js";
 
 /** At most this many orders are re-evaluated per change, the most urgent first. */
 const MAX_ORDERS = 500;

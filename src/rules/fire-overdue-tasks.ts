@@ -2,7 +2,7 @@
 // Claimed with SKIP LOCKED, so several app instances never fire the same task twice.
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { runRulesOnOrder } from "../orders/apply-order-change.js";
+import { runRulesOnOrder } from "./run-rules-on-order.js";
 
 export async function fireOverdueTasks(db: Kysely<DB>, now = new Date(), limit = 100): Promise<number> {
   return db.transaction().execute(async (tx) => {

@@ -1,17 +1,20 @@
-// Judges an order that is already stored against the rules that listen to an event on it (a change, a
-// transition, an overdue task, a stock change, a schedule), inside the transaction of that event. It
-// writes nothing to the order: the orders capability writes what the rules change to the order row (see
-// orders/apply-order-change.ts) and then the rest of their effects with `writeRuleEffects`.
+// Runs the rules that listen to an event on an order that is already stored (a change, a transition, an
+// overdue task, a stock change, a schedule), inside the transaction of that event. What they change on the
+// order goes through the orders capability's one door (orders/apply-order-change.ts, without a trigger, so
+// rules never fire rules); the rest of their effects through `writeRuleEffects`. The orders capability
+// reaches `runOrderRules` through its `OrderHooks.changed` port (plugged in by src/app.ts).
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
+import { applyOrderChange, type OrderChange } from "../orders/apply-order-change.js";
 import { OPEN_STATUSES, type OrderStatus } from "../orders/model/lifecycle.js";
 import type { ParamValues } from "../orders/model/params.js";
+import { getOrderLines, getOrderRow, type OrderRow } from "../orders/store.js";
 import { activeRules } from "./active-rules.js";
 import { judgeOrder } from "./judge-order.js";
 import { type StoredOrderChanges, storedOrderChanges } from "./model/apply-plan.js";
 import type { Trigger } from "./model/facts.js";
-import type { RuleEffects } from "./write-rule-effects.js";
+import { type RuleEffects, writeRuleEffects } from "./write-rule-effects.js";
 
 export interface RuleEvent {
   trigger: Trigger;
@@ -99,4 +102,53 @@ export async function judgeStoredOrder(
     effects: { orderNo: order.order_no, built: stored, facts, revision, matched, plan, at },
     result: { evaluated: true, matched: matched.map((m) => ({ id: m.id, version: m.version, name: m.name })) },
   };
+}
+
+/**
+ * Runs the rules listening to `event` on a stored order whose row the caller locked, and writes what they
+ * decide: the order's own changes through `applyOrderChange` (no further rules), then the rest of their
+ * effects (evaluation, action log, tasks, holds, reservations, outbox).
+ */
+export async function runOrderRules(
+  tx: Transaction<DB>,
+  cacheKey: Kysely<DB>,
+  row: OrderRow,
+  event: RuleEvent,
+  options: { at?: Date; onlyRuleIds?: number[] } = {},
+): Promise<RuleRunResult & { row: OrderRow }> {
+  const judged = await judgeStoredOrder(tx, cacheKey, row, () => getOrderLines(tx, row.order_no), event, options);
+  if (!judged) return { evaluated: false, matched: [], row };
+  const { changes, effects } = judged;
+  let stored = row;
+  if (Object.keys(changes.columns).length) {
+    const events: OrderChange["events"] = [];
+    if (Object.keys(changes.diff).length) events.push({ kind: "changed", data: changes.diff });
+    if (changes.hold) {
+      events.push({
+        kind: "transition",
+        actor: changes.hold.rules.map((r) => `rule:${r.id}@v${r.version}`).join(","),
+        from: changes.hold.from,
+        to: "on_hold",
+        reason: changes.hold.reason,
+        data: { rules: changes.hold.rules, trigger: event.trigger },
+      });
+    }
+    stored = await applyOrderChange(tx, cacheKey, row, { actor: judged.actor, columns: changes.columns, events, trigger: null, at: effects.at });
+  }
+  await writeRuleEffects(tx, [effects], judged.actor);
+  return { ...judged.result, row: stored };
+}
+
+/** Runs the rules listening to a non-order event (stock, an overdue task, a schedule) on one order. */
+export async function runRulesOnOrder(
+  tx: Transaction<DB>,
+  cacheKey: Kysely<DB>,
+  orderNo: string,
+  event: RuleEvent,
+  options: { at?: Date; onlyRuleIds?: number[] } = {},
+): Promise<RuleRunResult> {
+  const row = await getOrderRow(tx, orderNo, true);
+  if (!row) return { evaluated: false, matched: [] };
+  const { row: _row, ...result } = await runOrderRules(tx, cacheKey, row, event, options);
+  return result;
 }

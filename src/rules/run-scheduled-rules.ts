@@ -4,9 +4,9 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
-import { runRulesOnOrder } from "../orders/apply-order-change.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { activeRules } from "./active-rules.js";
+import { runRulesOnOrder } from "./run-rules-on-order.js";
 
 const CHUNK = 200;
 

@@ -1,7 +1,7 @@
 // Writes what the rules decided for a batch of newly written orders, in the same transaction:
 // the evaluation (facts + matches), each action's log row, tasks, notifications, holds and blocks,
 // pins, reservations, and outbox messages for the outside world (robots, credit provider).
-import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { runTogether, type TogetherWrite, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { planReservations, type ReservationRequest } from "../inventory/reserve-stock.js";
@@ -48,7 +48,7 @@ export function evaluationInsert(batch: RuleEffects<OrderForEffects>[]) {
 export async function writeRuleEffects(tx: Transaction<DB>, batch: RuleEffects<OrderForEffects>[], actor: string) {
   if (!batch.length) return;
   const evaluations = evaluationInsert(batch);
-  const effects = await ruleEffectParts(tx, batch, actor, evaluations, { lockStock: true });
+  const effects = await ruleEffectParts(tx, batch, actor, evaluations);
   await runTogether(tx, { parts: [evaluations, ...effects.parts], writes: effects.writes });
 }
 
@@ -57,25 +57,21 @@ export interface EffectParts {
   /** Insert parts, after `evaluations` (which they reference) in the statement. */
   parts: UnnestInsert[];
   writes: TogetherWrite[];
-  /** Without `lockStock`: CTEs and a check (an `also` expression) the statement must run. */
-  ctes: TogetherWrite[];
-  check?: RawBuilder<unknown>;
 }
 
 /**
  * What the rules decided for a batch, as insert parts that name the batch's evaluations by their row in
- * `evaluations` (the evaluation of `batch[i]` is its row i). `lockStock`: lock the stock to reserve now
- * (in the caller's transaction); else the statement locks and checks it (see `planReservations`).
+ * `evaluations` (the evaluation of `batch[i]` is its row i). The stock they reserve is locked now, in the
+ * caller's transaction (see `planReservations`).
  */
 export async function ruleEffectParts(
-  db: Kysely<DB> | Transaction<DB>,
+  tx: Transaction<DB>,
   batch: RuleEffects<OrderForEffects>[],
   actor: string,
   evaluations: UnnestInsert,
-  { lockStock }: { lockStock: boolean },
 ): Promise<EffectParts> {
   const withActions = batch.map((e, i) => ({ ...e, evaluationAt: i })).filter((e) => e.plan.log.length);
-  if (!withActions.length) return { parts: [], writes: [], ctes: [] };
+  if (!withActions.length) return { parts: [], writes: [] };
 
   // Stock is reserved first, so each action's log row is written once, with what was locked.
   const reservations: ReservationRequest[] = withActions.flatMap((e) =>
@@ -91,7 +87,7 @@ export async function ruleEffectParts(
         }))
       : [],
   );
-  const reserved = await planReservations(db, reservations, { lock: lockStock });
+  const reserved = await planReservations(tx, reservations, { lock: true });
   const outcomes = reserved.outcomes;
   const outcomesOf = new Map<string, typeof outcomes>();
   for (const o of outcomes) outcomesOf.set(o.orderNo, [...(outcomesOf.get(o.orderNo) ?? []), o]);
@@ -298,10 +294,5 @@ export async function ruleEffectParts(
       ],
     }),
   ];
-  return {
-    parts,
-    writes: [...(reserved.write ? [reserved.write] : []), ...newLinks.writes],
-    ctes: reserved.ctes ?? [],
-    check: reserved.check,
-  };
+  return { parts, writes: [...(reserved.write ? [reserved.write] : []), ...newLinks.writes] };
 }

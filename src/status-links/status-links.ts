@@ -29,9 +29,8 @@ export function statusLinkParts(links: { orderNo: string; expiresAt: Date; actor
     returningId: true,
   });
   const orderNos = links.map((l) => l.orderNo);
-  const revoke: TogetherWrite = (onlyIf) =>
-    sql`update status_links set revoked_at = now(), revoked_by = ${links[0]?.actor ?? null}
-      where order_no = any(${orderNos}::text[]) and revoked_at is null ${onlyIf ? sql`and exists (select from ${sql.ref(onlyIf)})` : sql``}`;
+  const revoke: TogetherWrite = sql`update status_links set revoked_at = now(), revoked_by = ${links[0]?.actor ?? null}
+      where order_no = any(${orderNos}::text[]) and revoked_at is null`;
   return { part, writes: links.length ? [revoke] : [] };
 }
 

@@ -6,7 +6,7 @@ import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
 import { publishChange } from "../events/publish-change.js";
-import { type BlockSettlement, settleTaskBlocks } from "../orders/settle-task-blocks.js";
+import type { BlockSettlement, TaskHooks } from "./hooks.js";
 import { isTaskFor, openReviewTasks } from "./store.js";
 
 export type TaskOutcome = "approve" | "reject" | "needs_input";
@@ -18,7 +18,8 @@ export interface CompleteTaskInput {
   mentions?: string[];
 }
 
-export async function completeTask(db: Kysely<DB>, principal: Principal, id: number, input: CompleteTaskInput = {}) {
+/** `hooks.decided`: what the decision means for the orders that waited on the task (plugged in by src/app.ts). */
+export async function completeTask(db: Kysely<DB>, principal: Principal, id: number, input: CompleteTaskInput, hooks: TaskHooks) {
   return db.transaction().execute(async (tx) => {
     const task = await lockTask(tx, id);
     if (!isTaskFor(principal, task)) throw new AppError("forbidden", "task.not_yours", { id });
@@ -71,7 +72,7 @@ export async function completeTask(db: Kysely<DB>, principal: Principal, id: num
       settlement = { kind: "wait_on", taskId: question.id, reason: `等待客户补充：${note}` };
     }
     for (const person of people) await follow({ title: `请跟进：${task.title}`, user: person });
-    const orders = await settleTaskBlocks(tx, db, principal, { taskId: id, outcome: input.outcome ?? "done", note, settlement });
+    const orders = await hooks.decided(tx, db, principal, { taskId: id, outcome: input.outcome ?? "done", note, settlement });
     await publishChange(tx, { kind: "task", action: "done", taskId: id });
     return { id, status: "done" as const, orders };
   });

@@ -7,11 +7,12 @@ import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { completeTask } from "./complete-task.js";
+import type { TaskHooks } from "./hooks.js";
 import { listPeople, listTasks } from "./tasks.js";
 
 const loose = z.record(z.string(), z.unknown());
 
-export function taskRoutes(app: FastifyInstance, deps: AppDeps) {
+export function taskRoutes(app: FastifyInstance, deps: AppDeps, hooks: TaskHooks) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     "/api/tasks",
@@ -65,6 +66,6 @@ export function taskRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: loose, 201: loose, ...errorReplies },
       },
     },
-    async (request) => completeTask(deps.db, requirePrincipal(request), request.params.id, request.body ?? {}),
+    async (request) => completeTask(deps.db, requirePrincipal(request), request.params.id, request.body ?? {}, hooks),
   );
 }

@@ -1,5 +1,7 @@
 // The planning use cases on the demo plant: a plan of its open book, a promise, a batch reschedule.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The app assembly plugs the rules into orders (a reschedule runs the order.changed rules).
+import "../../src/app.js";
 import { centreDays, plantDays } from "../../src/calendar/model/calendar.js";
 import { addDays } from "../../src/calendar/model/dates.js";
 import { loadCalendarInputs } from "../../src/calendar/store.js";

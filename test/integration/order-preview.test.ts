@@ -1,7 +1,7 @@
 // The quick order's preview (POST /api/orders/preview) must say exactly what saving does: orders of
 // several kinds are previewed, then saved, and the preview is compared with what was written.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PREVIEW_ORDER_NO } from "../../src/orders/preview-order.js";
+import { PREVIEW_ORDER_NO } from "../../src/intake/preview-order.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { inDays, rowCounts } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";

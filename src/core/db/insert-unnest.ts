@@ -28,22 +28,14 @@ export interface UnnestInsert<Row extends Record<string, unknown> = Record<strin
   jsonIds?: { column: string; key: string; at: string; part: UnnestInsert }[];
 }
 
-/**
- * A data-modifying statement (an update, say) that runs in the same statement as the inserts. Given
- * the name of the statement's guard, it must write only if the guard returned a row.
- */
-export type TogetherWrite = (onlyIf: string | undefined) => RawBuilder<unknown>;
+/** A data-modifying statement (an update, say) that runs in the same statement as the inserts. */
+export type TogetherWrite = RawBuilder<unknown>;
 
-/**
- * What one statement runs, in this order: the guard, named CTEs (`name as (…)`, given the guard's name),
- * the writes, the inserts.
- */
+/** What one statement runs, in this order: the writes, the inserts, then the `also` expressions. */
 export interface Together {
   parts: UnnestInsert[];
-  /** Expressions evaluated in the same statement (e.g. a pg_notify), only if the guard returned a row. */
+  /** Expressions evaluated in the same statement (e.g. a pg_notify). */
   also?: RawBuilder<unknown>[];
-  guard?: RawBuilder<unknown>;
-  ctes?: TogetherWrite[];
   writes?: TogetherWrite[];
 }
 
@@ -81,13 +73,11 @@ class Statement {
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
- * `onlyIf`: the name of a CTE of the same statement; the rows are inserted only if it returned a row.
  * `idsOf`: the name of the CTE listing (id, at) of a referenced part's new rows.
  */
 function insertSql(
   statement: Statement,
   { table, columns, rows, returningId, onConflict, refs = {}, jsonIds = [] }: UnnestInsert,
-  onlyIf?: string,
   idsOf?: (part: UnnestInsert) => string | undefined,
 ): string {
   const names = Object.keys(columns);
@@ -128,7 +118,6 @@ function insertSql(
     `insert into ${ident(table)} (${names.map(ident).join(", ")})`,
     `select ${selected.join(", ")} from unnest(${arrays.join(", ")})${ordered ? " with ordinality" : ""} as u(${[...aliases, ...(ordered ? ["ord"] : [])].join(", ")})`,
     ...joins,
-    onlyIf ? `where exists (select from ${ident(onlyIf)})` : "",
     ordered ? "order by u.ord" : "",
     onConflict ? statement.embed(onConflict) : "",
     returningId ? "returning id" : "",
@@ -162,21 +151,16 @@ export async function insertUnnestTogether(
   /** Other data-modifying statements (an update, say) to run in the same statement, before the inserts. */
   writes: TogetherWrite[] = [],
 ): Promise<number[][]> {
-  return (await runTogether(db, { parts, also, writes })) as number[][];
+  return runTogether(db, { parts, also, writes });
 }
 
 /** Parts referenced by a later part (by `refs` or `jsonIds`). */
 const parentsOf = (part: UnnestInsert) => [...Object.values(part.refs ?? {}), ...(part.jsonIds ?? []).map((j) => j.part)];
 
-/**
- * Runs `together` as one statement. With a guard (a data-modifying query, e.g. a conditional update,
- * run first), the writes and inserts happen and `also` is evaluated only if the guard returned a row;
- * undefined when it did not: then nothing was written. Used outside a transaction, the statement is its
- * own all-or-nothing unit.
- */
-export async function runTogether(db: Kysely<DB> | Transaction<DB>, { parts, also = [], ctes: named = [], guard, writes = [] }: Together) {
+/** Runs `together` as one statement (one round trip); per part, the new ids in row order (empty unless asked for). */
+export async function runTogether(db: Kysely<DB> | Transaction<DB>, { parts, also = [], writes = [] }: Together): Promise<number[][]> {
   const live = parts.map((part, i) => ({ part, name: `p${i}` })).filter(({ part }) => part.rows.length);
-  if (!live.length && !also.length && !guard && !writes.length) return parts.map(() => []);
+  if (!live.length && !also.length && !writes.length) return parts.map(() => []);
   const nameOf = new Map(live.map(({ part, name }) => [part, name]));
   const referenced = new Set(live.flatMap(({ part }) => parentsOf(part)));
   for (const parent of referenced) {
@@ -185,30 +169,23 @@ export async function runTogether(db: Kysely<DB> | Transaction<DB>, { parts, als
       throw new Error("a referenced part must come earlier in the same statement and return its ids");
   }
   const idsOf = (part: UnnestInsert) => (nameOf.has(part) ? `${nameOf.get(part)}_at` : undefined);
-  const onlyIf = guard ? "guard" : undefined;
   const statement = new Statement(db);
   const ctes = [
-    ...(guard ? [`guard as (${statement.embed(guard)})`] : []),
-    ...named.map((cte) => statement.embed(cte(onlyIf))),
     // PostgreSQL runs every data-modifying CTE to completion, whether the statement reads it or not.
-    ...writes.map((write, i) => `w${i} as (${statement.embed(write(onlyIf))})`),
+    ...writes.map((write, i) => `w${i} as (${statement.embed(write)})`),
     ...live.flatMap(({ part, name }) => [
-      `${name} as (${insertSql(statement, part, onlyIf, idsOf)})`,
+      `${name} as (${insertSql(statement, part, idsOf)})`,
       // ids are drawn in row order within one statement: the n-th smallest id is the n-th row's.
       ...(referenced.has(part) ? [`${name}_at as (select id, (row_number() over (order by id))::int - 1 as at from ${name})`] : []),
     ]),
   ];
   // ids are drawn from the sequence in row order within one statement, so ordering by id restores it.
   const columns = [
-    ...(guard ? ["exists (select from guard) as held"] : []),
     ...live.map(({ part, name }) => (part.returningId ? `(select coalesce(array_agg(id order by id), '{}') from ${name}) as ${name}` : `null as ${name}`)),
-    ...also.map((expression, i) =>
-      guard ? `case when exists (select from guard) then ${statement.embed(expression)} end as also${i}` : `${statement.embed(expression)} as also${i}`,
-    ),
+    ...also.map((expression, i) => `${statement.embed(expression)} as also${i}`),
   ];
   const text = `${PREPARE}${ctes.length ? `with ${ctes.join(", ")}` : ""} select ${columns.join(", ")}`;
   const [row] = (await db.executeQuery<Record<string, (number | string)[] | boolean | null>>(CompiledQuery.raw(text, statement.values))).rows;
-  if (guard && !row.held) return undefined;
   const byName = new Map(live.map(({ part, name }) => [part, ((row[name] as (number | string)[] | null) ?? []).map(Number)]));
   return parts.map((part) => byName.get(part) ?? []);
 }

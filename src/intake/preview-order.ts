@@ -7,9 +7,9 @@ import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
 import { fromFen, toFen } from "../core/money.js";
 import { planReservations } from "../inventory/reserve-stock.js";
+import { intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
 import { summariseActions } from "./create-order.js";
 import { judgeNewOrder } from "./judge-new-order.js";
-import { intakeStatus, type OrderRequest } from "./model/build-order.js";
 
 /** Stands for the order number in the preview's task titles and messages: it is taken at save. */
 export const PREVIEW_ORDER_NO = { zh: "〈新单号〉", en: "〈new order no.〉" } as const;

@@ -1,6 +1,7 @@
 // Use case: take in a batch of orders (EDI, a customer's workbook). Each order is validated,
 // rule-checked and reserved on its own and gets its own result; valid orders are committed in
-// chunks (one transaction per chunk, multi-row writes). Retrying a batchId creates nothing new.
+// chunks on the path a single order takes (take-in.ts: one transaction per chunk, multi-row writes).
+// Retrying a batchId creates nothing new.
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
@@ -9,19 +10,11 @@ import { AppError } from "../core/errors.js";
 import { assertClean } from "../core/http/hygiene.js";
 import { validationToAppError } from "../core/http/validation-errors.js";
 import type { Lang } from "../core/i18n.js";
-import { changeNotice } from "../events/publish-change.js";
-import { getPlanContext } from "../planning/plan-state.js";
-import { bookPromisesForIntake } from "../planning/promise-order.js";
-import { activeRules } from "../rules/active-rules.js";
-import { judgeNewOrder } from "../rules/judge-order.js";
-import { evaluationInsert, type RuleEffects, ruleEffectParts } from "../rules/write-rule-effects.js";
+import { buildOrder, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
+import { createOrderBody } from "../orders/schemas.js";
 import { requestHash } from "./create-order.js";
 import { bulkBatchKey, bulkOrderIndex, bulkOrderKey } from "./idempotency-keys.js";
-import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
-import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
-import { plantDay } from "./model/numbering.js";
-import { createOrderBody } from "./schemas.js";
-import { allocateOrderNumbers, insertOrders } from "./store.js";
+import { type OrderToTake, readIntakeInputs, takeIn } from "./take-in.js";
 
 export interface BulkResult {
   index: number;
@@ -39,7 +32,11 @@ export interface BulkSummary {
   results: BulkResult[];
 }
 
-const CHUNK = 500;
+/**
+ * Orders per transaction. The day's number row stays locked from a chunk's numbers to its commit, so
+ * single orders taken meanwhile wait for at most one chunk (decision 0063).
+ */
+const CHUNK = 100;
 
 function errorOf(error: AppError, index: number, lang: Lang): BulkResult["error"] {
   const body = error.toBody(lang).error;
@@ -85,8 +82,6 @@ async function intakeBatch(db: Kysely<DB>, principal: Principal, body: BulkBody,
   const batchKey = bulkBatchKey(principal, body.batchId);
   const earlier = await earlierAnswer(db, batchKey, hash, body.batchId);
   if (earlier) return earlier;
-  const at = new Date();
-  const today = plantDay(at);
   const results: BulkResult[] = new Array(body.orders.length);
   // Orders of this batch already written by an interrupted earlier attempt keep their numbers.
   const done = await db
@@ -112,69 +107,36 @@ async function intakeBatch(db: Kysely<DB>, principal: Principal, body: BulkBody,
       results[index] = { index, status: "rejected", error: errorOf(error, index, lang) };
     }
   });
-  const ctx = await loadIntakeContext(
-    db,
-    [...new Set(requests.map((r) => r.request.customer))],
-    [...new Set(requests.flatMap((r) => r.request.lines.map((l) => l.sku)))],
-    today,
-  );
-  const built: { index: number; built: BuiltOrder }[] = [];
-  for (const { index, request } of requests) {
-    try {
-      built.push({ index, built: buildOrder(request, ctx) });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      results[index] = { index, status: "rejected", error: errorOf(error, index, lang) };
-    }
-  }
 
-  for (let start = 0; start < built.length; start += CHUNK) {
-    const chunk = built.slice(start, start + CHUNK);
-    const revisions = await readRevisions(db);
-    const { revision, rules } = await activeRules(db, db, revisions.rules);
-    const planContext = await getPlanContext(db, { burst: true });
-    await db.transaction().execute(async (tx) => {
-      const numbers = await allocateOrderNumbers(tx, today, chunk.length);
-      const effects: RuleEffects<BuiltOrder>[] = chunk.map(({ built: order }, i) =>
-        judgeNewOrder(rules, revision, order, {
-          orderNo: numbers[i],
-          source: "bulk",
-          customer: ctx.customers.get(order.customer_code)!,
-          items: ctx.items,
-          today,
-          at,
-        }),
-      );
-      const promised = bookPromisesForIntake(
-        planContext,
-        effects.map((e) => e.built),
-      );
-      const evaluations = evaluationInsert(effects);
-      const ruled = await ruleEffectParts(tx, effects, principal.name, evaluations, { lockStock: true });
-      await insertOrders(
+  for (let start = 0; start < requests.length; start += CHUNK) {
+    const chunk = requests.slice(start, start + CHUNK);
+    const inputs = await readIntakeInputs(
+      db,
+      chunk.map((r) => r.request),
+    );
+    const taking: { index: number; order: OrderToTake }[] = [];
+    for (const { index, request } of chunk) {
+      try {
+        taking.push({
+          index,
+          order: { built: buildOrder(request, inputs.master), idempotencyKey: bulkOrderKey(principal, body.batchId, index), requestHash: hash },
+        });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results[index] = { index, status: "rejected", error: errorOf(error, index, lang) };
+      }
+    }
+    if (!taking.length) continue;
+    const { judged } = await db.transaction().execute((tx) =>
+      takeIn(
         tx,
-        effects.map((e, i) => ({
-          built: e.built,
-          meta: {
-            orderNo: e.orderNo,
-            actor: principal.name,
-            source: "bulk",
-            idempotencyKey: bulkOrderKey(principal, body.batchId, chunk[i].index),
-            requestHash: hash,
-            at,
-          },
-          promisedDate: promised[i],
-        })),
-        {
-          parts: [evaluations, ...ruled.parts],
-          writes: ruled.writes,
-          // One message per chunk: a surge of thousands of orders must not flood every open board.
-          also: [changeNotice({ kind: "orders", action: "bulk", count: effects.length })],
-        },
-      );
-      effects.forEach((e, i) => {
-        results[chunk[i].index] = { index: chunk[i].index, orderNo: e.orderNo, status: intakeStatus(e.built) };
-      });
+        inputs,
+        taking.map((t) => t.order),
+        { actor: principal.name, source: "bulk", live: "per_batch" },
+      ),
+    );
+    judged.forEach((j, i) => {
+      results[taking[i].index] = { index: taking[i].index, orderNo: j.orderNo, status: intakeStatus(j.built) };
     });
   }
 

@@ -1,6 +1,6 @@
-// An order no rule acts on is taken in one statement, on the number and revisions this instance expects;
-// whenever the database disagrees (another instance took a number, a rule or master data changed) the
-// statement writes nothing and the order goes the transactional way. Numbers stay gapless either way.
+// Single orders are taken in one transaction each: the day's numbers stay gapless and unique under
+// concurrency, a number taken elsewhere is never reused, and the very next order is judged on the rules
+// and master data in force (changed through the API or straight in the database).
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOrderNo } from "../../src/orders/model/numbering.js";
@@ -16,7 +16,7 @@ afterAll(() => t?.close());
 const plain = { customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] };
 const seq = (orderNo: string) => parseOrderNo(orderNo)!.seq;
 
-describe("intake in one statement", () => {
+describe("single-order intake", () => {
   it("numbers consecutive orders without a gap and writes each order whole", async () => {
     const nos: string[] = [];
     for (let i = 0; i < 4; i++) nos.push((await placeOrder(t, plain)).orderNo);
@@ -63,7 +63,7 @@ describe("intake in one statement", () => {
     }
   });
 
-  it("an order a rule acts on (the transactional way) is judged again when master data moved meanwhile", async () => {
+  it("an order a rule acts on is judged on master data that moved since the order before", async () => {
     const rule = {
       name: "C-A1 订单加标签(测试)",
       trigger: { event: "order.created" },
@@ -96,7 +96,7 @@ describe("intake in one statement", () => {
 
   it("an idempotent retry answers with the first order", async () => {
     await placeOrder(t, plain);
-    const headers = { "idempotency-key": "one-statement-retry" };
+    const headers = { "idempotency-key": "single-intake-retry" };
     const first = await t.api("POST", "/api/orders", { as: "sales", body: plain, headers });
     const again = await t.api("POST", "/api/orders", { as: "sales", body: plain, headers });
     expect(first.status).toBe(201);

@@ -1,18 +1,18 @@
 // The judgement of an order not yet taken in: the order as built (every check of build-order), the
 // promise, the rules that match it and the plan of what they do. It writes nothing. The preview calls
-// it; intake (create-order.ts) runs the same steps on the same pure functions, and a test holds the two
-// together (decision 0054). When rule judging moves into one module, only this function is re-pointed.
+// it; intake (take-in.ts) runs the same steps on the same pure functions, and a test holds the two
+// together (decision 0054).
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { readIntakeContext } from "../orders/intake-context.js";
+import { type BuiltOrder, buildOrder, type IntakeCustomer, type OrderRequest } from "../orders/model/build-order.js";
+import { plantDay } from "../orders/model/numbering.js";
 import { type IntakePromise, promiseForIntake } from "../planning/promise-order.js";
 import { activeRules, matchRules } from "../rules/active-rules.js";
 import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import type { OrderFacts } from "../rules/model/facts.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
-import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
-import { type BuiltOrder, buildOrder, type IntakeCustomer, type OrderRequest } from "./model/build-order.js";
-import { plantDay } from "./model/numbering.js";
 
 export interface NewOrderJudgement {
   /** The order as intake would write it: rules' tags, fields and hold applied. */
@@ -33,12 +33,16 @@ export async function judgeNewOrder(
 ): Promise<NewOrderJudgement> {
   const at = options.at ?? new Date();
   const today = plantDay(at);
-  const revisions = await readRevisions(db);
-  const ctx = await loadIntakeContext(db, [request.customer], [...new Set(request.lines.map((l) => l.sku))], today, revisions.master);
+  const ctx = await readIntakeContext(
+    db,
+    [request.customer],
+    request.lines.map((l) => l.sku),
+    today,
+  );
   const built = buildOrder(request, ctx);
   const customer = ctx.customers.get(request.customer)!;
   const promise = await promiseForIntake(db, built);
-  const { rules } = await activeRules(db, db, revisions.rules);
+  const { rules } = await activeRules(db, db);
   const facts = orderFacts(
     { ...built, orderNo: options.orderNo, status: built.status, source: options.source ?? "api" },
     customer,

@@ -5,8 +5,8 @@ import { z } from "zod";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
+import { createOrderBody } from "../orders/schemas.js";
 import { previewOrder } from "./preview-order.js";
-import { createOrderBody } from "./schemas.js";
 
 const ruleRef = z.object({ id: z.number(), version: z.number(), name: z.string() });
 
