@@ -77,6 +77,8 @@ export const en: Messages = {
     tags: "Tags",
     createdAt: "Created",
     lines: "Lines",
+    shippedQty: "{{qty}} shipped",
+    partlyShipped: "Partly shipped",
     timeline: "Timeline",
     sku: "Item",
     qty: "Qty",

@@ -75,6 +75,8 @@ export const zh = {
     tags: "标签",
     createdAt: "创建时间",
     lines: "订单行",
+    shippedQty: "已发 {{qty}}",
+    partlyShipped: "部分发货",
     timeline: "履约时间线",
     sku: "物料",
     qty: "数量",

@@ -51,6 +51,11 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
           <Descriptions size="small" column={phone ? 1 : 2} bordered>
             <Descriptions.Item label={t("order.status")}>
               <StatusTag status={order.status} />
+              {partlyShipped(order) && (
+                <Tag color="blue" data-testid="partly-shipped">
+                  {t("order.partlyShipped")}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t("order.owner")}>
               <span data-testid="order-owner">{ownerLabel(t, order.owner)}</span>
@@ -101,7 +106,14 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
                 title: t("order.qty"),
                 dataIndex: "qty",
                 align: "right",
-                render: (q: number, l) => <span className="nowrap">{`${q} ${unitName(t, l.uom)}`}</span>,
+                render: (q: number, l) => (
+                  <span className="nowrap">
+                    {`${q} ${unitName(t, l.uom)}`}
+                    {(l.shippedQty ?? 0) > 0 && l.shippedQty !== q && (
+                      <Typography.Text type="secondary"> · {t("order.shippedQty", { qty: l.shippedQty })}</Typography.Text>
+                    )}
+                  </span>
+                ),
               },
               { title: t("order.amount"), dataIndex: "amount", align: "right", render: (a: string) => yuan(a) },
               {
@@ -120,6 +132,9 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
     </Drawer>
   );
 }
+
+/** Something went out and something is still to go. */
+const partlyShipped = (order: OrderView) => order.lines.some((l) => (l.shippedQty ?? 0) > 0) && order.lines.some((l) => (l.shippedQty ?? 0) < l.qty);
 
 function EventLine({ event }: { event: OrderEvent }) {
   const { t } = useTranslation();
