@@ -92,7 +92,8 @@ const MUTATIONS: Mutation[] = [
   {
     name: "PATCH /api/orders/:orderNo/lines (change-order-lines)",
     setup: async () => (await placeOrder(t, { customer: "C-B1", lines: [{ sku: "TT-200", qty: 3 }] })).orderNo,
-    run: async (no) => ok(await t.api("PATCH", `/api/orders/${no}/lines`, { as: "sales", body: { lines: [{ line: 1, qty: 2 }] }, headers: { "if-match": "1" } })),
+    run: async (no) =>
+      ok(await t.api("PATCH", `/api/orders/${no}/lines`, { as: "sales", body: { lines: [{ line: 1, qty: 2 }] }, headers: { "if-match": "1" } })),
     event: { kind: "changed", actor: "sales" },
     trigger: "order.changed",
     live: "changed",

@@ -237,6 +237,15 @@ export const en: Messages = {
       board: "Board",
       colour: "Colour",
     },
+    triggers: {
+      "order.created": "Order created",
+      "order.changed": "Order changed",
+      "order.transition": "Order status changed",
+      "inventory.changed": "Stock changed",
+      "task.overdue": "Task overdue",
+      schedule: "Scheduled",
+      "visit.recorded": "Service visit recorded",
+    },
     actionTypes: {
       create_task: "Create task",
       notify: "Notify",

@@ -227,6 +227,15 @@ export const zh = {
       board: "看板",
       colour: "颜色",
     },
+    triggers: {
+      "order.created": "订单创建",
+      "order.changed": "订单修改",
+      "order.transition": "订单状态变更",
+      "inventory.changed": "库存变化",
+      "task.overdue": "任务超时",
+      schedule: "定时",
+      "visit.recorded": "服务记录",
+    },
     actionTypes: {
       create_task: "创建任务",
       notify: "通知",

@@ -93,7 +93,7 @@ export function RulesPage() {
               </Space>
             ),
           },
-          { title: t("rules.trigger"), render: (_, r) => <Tag>{r.trigger.event}</Tag>, width: 150 },
+          { title: t("rules.trigger"), render: (_, r) => <Tag>{t(`rules.triggers.${r.trigger.event}`, { defaultValue: r.trigger.event })}</Tag>, width: 150 },
           {
             title: t("rules.actions"),
             render: (_, r) =>
