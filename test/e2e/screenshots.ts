@@ -227,6 +227,10 @@ function fieldPages() {
 
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
+  // Boards and lists fill in after their first fetch (slow on a busy machine): wait for their spinners to stop.
+  await page.waitForFunction(() => !document.querySelector(".ant-btn-loading, .ant-spin-spinning, .ant-table-placeholder .ant-spin"), undefined, {
+    timeout: 60_000,
+  });
   // ECharts animates its first paint.
   await page.waitForTimeout(1200);
 }
