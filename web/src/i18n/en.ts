@@ -79,6 +79,7 @@ export const en: Messages = {
     lines: "Lines",
     shippedQty: "{{qty}} shipped",
     partlyShipped: "Partly shipped",
+    reasons: { intake: "judged on intake", promise_at_risk: "the plan can no longer keep the promise", promise_kept_again: "the plan keeps the promise again" },
     timeline: "Timeline",
     sku: "Item",
     qty: "Qty",

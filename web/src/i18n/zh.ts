@@ -77,6 +77,7 @@ export const zh = {
     lines: "订单行",
     shippedQty: "已发 {{qty}}",
     partlyShipped: "部分发货",
+    reasons: { intake: "下单时判定", promise_at_risk: "计划已赶不上承诺交期", promise_kept_again: "计划又能守住承诺交期" },
     timeline: "履约时间线",
     sku: "物料",
     qty: "数量",

@@ -63,9 +63,15 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
             <Descriptions.Item label={t("order.customer")}>
               {order.customerName ? `${order.customerName} · ${order.customer}` : order.customer}
             </Descriptions.Item>
-            <Descriptions.Item label={t("order.amount")}>{yuan(order.totalAmount)}</Descriptions.Item>
-            <Descriptions.Item label={t("order.requestedDate")}>{order.requestedDate ?? "—"}</Descriptions.Item>
-            <Descriptions.Item label={t("order.promisedDate")}>{order.promise?.date ?? t("order.noPromise")}</Descriptions.Item>
+            <Descriptions.Item label={t("order.amount")}>
+              <span className="nowrap">{yuan(order.totalAmount)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t("order.requestedDate")}>
+              <span className="nowrap">{order.requestedDate ?? "—"}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t("order.promisedDate")}>
+              <span className="nowrap">{order.promise?.date ?? t("order.noPromise")}</span>
+            </Descriptions.Item>
             {order.holdReason && (
               <Descriptions.Item label={t("order.holdReason")} span={2}>
                 {order.holdReason}
@@ -173,7 +179,7 @@ function EventLine({ event }: { event: OrderEvent }) {
       <div>
         <Typography.Text type="secondary">
           {new Date(event.at).toLocaleString()} · {actorText(t, event)}
-          {event.reason ? ` · ${event.reason}` : ""}
+          {event.reason ? ` · ${t(`order.reasons.${event.reason}`, { defaultValue: event.reason })}` : ""}
         </Typography.Text>
       </div>
     </div>
