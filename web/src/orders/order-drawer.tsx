@@ -58,7 +58,9 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t("order.owner")}>
-              <span className="nowrap" data-testid="order-owner">{ownerLabel(t, order.owner)}</span>
+              <span className="nowrap" data-testid="order-owner">
+                {ownerLabel(t, order.owner)}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t("order.customer")}>
               {order.customerName ? `${order.customerName} · ${order.customer}` : order.customer}
