@@ -38,8 +38,9 @@ export async function pinnedOrders(db: Kysely<DB>, board: string, limit = 30) {
   const rows = await db
     .selectFrom("order_pins")
     .innerJoin("orders", "orders.order_no", "order_pins.order_no")
+    .innerJoin("customers", "customers.code", "orders.customer_code")
     .selectAll("orders")
-    .select(["order_pins.colour as pin_colour", "order_pins.created_at as pinned_at"])
+    .select(["order_pins.colour as pin_colour", "order_pins.created_at as pinned_at", "customers.name as customer_name"])
     .where("order_pins.board", "=", board)
     .where("orders.status", "in", OPEN_STATUSES)
     .orderBy("orders.rush", "desc")
@@ -48,7 +49,7 @@ export async function pinnedOrders(db: Kysely<DB>, board: string, limit = 30) {
     .execute();
   return nameOrders(
     db,
-    rows.map((r) => ({ ...orderHeader(r), pinColour: r.pin_colour, pinnedAt: r.pinned_at.toISOString() })),
+    rows.map((r) => ({ ...headerWithName(r), pinColour: r.pin_colour, pinnedAt: r.pinned_at.toISOString() })),
   );
 }
 

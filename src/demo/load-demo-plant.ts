@@ -34,6 +34,7 @@ export const DEMO_TABLES = [
   "order_events",
   "master_changes",
   "shipments",
+  "shipment_lines",
   "equipment",
   "equipment_events",
   "service_visits",
@@ -140,6 +141,11 @@ async function insertPlant(tx: Transaction<DB>, plant: DemoPlant): Promise<Recor
     where e.to_status = 'shipped' and o.status in ('shipped', 'delivered', 'closed')
     group by e.order_no`.execute(tx);
   counts.shipments = Number(shipments.numAffectedRows ?? 0);
+  // Each went out whole: its one shipment carried every line.
+  const shipmentLines = await sql`
+    insert into shipment_lines (shipment_id, order_no, line_no, qty)
+    select s.id, l.order_no, l.line_no, l.qty from shipments s join order_lines l on l.order_no = s.order_no`.execute(tx);
+  counts.shipment_lines = Number(shipmentLines.numAffectedRows ?? 0);
   Object.assign(counts, await insertInstalledBase(tx, plant.installedBase));
   return counts;
 }

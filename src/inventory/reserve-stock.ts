@@ -128,3 +128,39 @@ export async function releaseReservations(tx: Transaction<DB>, filter: { orderNo
     .execute();
   return rows.length;
 }
+
+/**
+ * Gives back what a line holds above `maxQty` (its quantity went down): the newest reservations first,
+ * each shortened or released, and the stock returned to its balance.
+ */
+export async function trimLineReservations(tx: Transaction<DB>, orderNo: string, lineNo: number, maxQty: number): Promise<number> {
+  const rows = await tx
+    .selectFrom("reservations")
+    .select(["id", "sku", "location", "qty"])
+    .where("order_no", "=", orderNo)
+    .where("line_no", "=", lineNo)
+    .where("status", "=", "active")
+    .orderBy("id", "desc")
+    .forUpdate()
+    .execute();
+  let over = rows.reduce((n, r) => n + Number(r.qty), 0) - maxQty;
+  let given = 0;
+  for (const r of rows) {
+    if (over <= 0) break;
+    const cut = Math.min(Number(r.qty), over);
+    if (cut === Number(r.qty)) {
+      await tx.updateTable("reservations").set({ status: "released", released_at: new Date() }).where("id", "=", r.id).execute();
+    } else {
+      await tx
+        .updateTable("reservations")
+        .set({ qty: String(Number(r.qty) - cut) })
+        .where("id", "=", r.id)
+        .execute();
+    }
+    await sql`update inventory_balances set reserved = greatest(reserved - ${cut}::numeric, 0), updated_at = now()
+      where sku = ${r.sku} and location = ${r.location}`.execute(tx);
+    over -= cut;
+    given += cut;
+  }
+  return given;
+}

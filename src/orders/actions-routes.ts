@@ -14,8 +14,12 @@ const money = z.string().describe("CNY, decimal string");
 export const orderActionReply = z.object({
   action: z.enum(ORDER_ACTIONS),
   label: z.string().describe("in the caller's language"),
-  needs: z.array(z.enum(["reason", "carrier", "trackingNo", "requestedDate", "outcome", "note"])).describe("the fields the person fills in"),
-  route: z.enum(["transition", "patch", "shipment+transition", "status-link", "task"]).describe("the existing route that carries it out"),
+  needs: z
+    .array(z.enum(["reason", "carrier", "trackingNo", "requestedDate", "outcome", "note", "lines"]))
+    .describe("the fields the person fills in (lines: a quantity per order line, for a part shipment or a lower quantity)"),
+  route: z
+    .enum(["transition", "patch", "patch-lines", "shipment+transition", "status-link", "task"])
+    .describe("the existing route that carries it out (patch-lines: PATCH /api/orders/:orderNo/lines)"),
   to: z.string().optional().describe("transitions: the status it moves to"),
   taskId: z.number().optional().describe("review: the task it closes (POST /api/tasks/:id/done with an outcome)"),
   exposure: z

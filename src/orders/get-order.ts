@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { notFound } from "../core/errors.js";
 import { nameOrderView } from "./name-order-view.js";
+import { shippedByLine } from "./shipped-lines.js";
 import { getOrderEvents, getOrderLines, getOrderRow, type OrderRow } from "./store.js";
 
 export function orderHeader(row: OrderRow) {
@@ -31,8 +32,11 @@ export function orderHeader(row: OrderRow) {
 export async function getOrderView(db: Kysely<DB>, orderNo: string) {
   const row = await getOrderRow(db, orderNo);
   if (!row) throw notFound("order.not_found", { orderNo }, "orderNo");
-  const [lines, events] = await Promise.all([getOrderLines(db, orderNo), getOrderEvents(db, orderNo)]);
-  return nameOrderView(db, toOrderView(row, lines, events));
+  const [lines, events, shipped] = await Promise.all([getOrderLines(db, orderNo), getOrderEvents(db, orderNo), shippedByLine(db, orderNo)]);
+  const view = toOrderView(row, lines, events);
+  // What has gone out of each line so far (an order may ship in parts).
+  for (const line of view.lines) Object.assign(line, { shippedQty: shipped.get(line.lineNo) ?? 0 });
+  return nameOrderView(db, view);
 }
 
 type LineRow = Awaited<ReturnType<typeof getOrderLines>>[number];

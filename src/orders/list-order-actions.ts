@@ -9,16 +9,17 @@ import { notFound } from "../core/errors.js";
 import { type Lang, translate } from "../core/i18n.js";
 import { fromFen, toFen } from "../core/money.js";
 import { isTaskFor, openReviewTasks } from "../tasks/store.js";
-import { FIELD_RULES, mayChangeField, type OrderPatch } from "./model/field-rules.js";
+import { FIELD_RULES, LINE_RULE, mayChangeField, mayChangeLines, type OrderPatch } from "./model/field-rules.js";
 import { isOrderStatus, OPEN_STATUSES, type OrderStatus } from "./model/lifecycle.js";
 import { orderActions } from "./model/order-actions.js";
+import { shippingState } from "./shipped-lines.js";
 import { getOrderRow } from "./store.js";
 
 export async function listOrderActions(db: Kysely<DB>, principal: Principal, orderNo: string, lang: Lang) {
   const row = await getOrderRow(db, orderNo);
   if (!row) throw notFound("order.not_found", { orderNo }, "orderNo");
   const status = row.status as OrderStatus;
-  const [blocks, link, reviews] = await Promise.all([
+  const [blocks, link, reviews, shipping] = await Promise.all([
     db.selectFrom("order_blocks").select(["to_status", "releasable_by"]).where("order_no", "=", orderNo).where("cleared_at", "is", null).execute(),
     db
       .selectFrom("status_links")
@@ -28,6 +29,7 @@ export async function listOrderActions(db: Kysely<DB>, principal: Principal, ord
       .where("expires_at", ">", new Date())
       .executeTakeFirst(),
     openReviewTasks(db, { orderNo }),
+    shippingState(db, orderNo),
   ]);
   const mine = reviews.filter((t) => isTaskFor(principal, t));
   const editableFields = Object.entries(FIELD_RULES)
@@ -41,6 +43,8 @@ export async function listOrderActions(db: Kysely<DB>, principal: Principal, ord
     activeLink: !!link,
     reviewTasks: mine.map((t) => t.id),
     editableFields,
+    unitsToShip: shipping.remaining.reduce((n, r) => n + r.qty, 0),
+    linesEditable: mayChangeLines(principal.roles) && LINE_RULE.statuses.includes((status === "on_hold" ? row.held_from : status) as OrderStatus),
   });
   const wantsExposure = planned.some((a) => a.action === "release" || a.action === "hold") && hasPermission(principal.roles, "customers.read");
   const exposure = wantsExposure ? await creditExposure(db, row.customer_code, orderNo, row.total_amount) : undefined;

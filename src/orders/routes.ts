@@ -8,10 +8,11 @@ import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
 import { publicBase } from "../status-links/public-base.js";
 import { statusLinkReply } from "../status-links/routes.js";
 import { activeStatusLink } from "../status-links/status-links.js";
+import { changeOrderLines } from "./change-order-lines.js";
 import { getOrderView } from "./get-order.js";
 import { listOrders } from "./list-orders.js";
 import { listPromiseHistory, reconfirmPromise } from "./reconfirm-promise.js";
-import { listOrdersQuery, orderHeaderReply, orderReply, patchOrderBody, transitionBody } from "./schemas.js";
+import { listOrdersQuery, orderHeaderReply, orderReply, patchLinesBody, patchOrderBody, transitionBody } from "./schemas.js";
 import { transitionOrder } from "./transition-order.js";
 import { updateOrder } from "./update-order.js";
 
@@ -74,6 +75,28 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const order = await updateOrder(deps.db, requirePrincipal(request), request.params.orderNo, request.headers["if-match"], request.body);
+      reply.header("etag", `"${order.version}"`);
+      return order;
+    },
+  );
+
+  r.patch(
+    "/api/orders/:orderNo/lines",
+    {
+      config: { access: "orders.update" },
+      schema: {
+        tags: ["orders"],
+        summary: "Lower line quantities before scheduling; If-Match must carry the version you saw (stale → 409)",
+        description:
+          "Sales and service, while the order is draft or confirmed (or held from those). A larger quantity is refused (422): place a further order.",
+        params: orderNoParams,
+        headers: ifMatchHeader,
+        body: patchLinesBody,
+        response: { 200: orderReply, ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const order = await changeOrderLines(deps.db, requirePrincipal(request), request.params.orderNo, request.headers["if-match"], request.body.lines);
       reply.header("etag", `"${order.version}"`);
       return order;
     },

@@ -83,6 +83,7 @@ export const orderReply = orderHeaderReply.extend({
       routingVersionId: z.number().nullable(),
       itemName: z.string().optional(),
       uom: z.string().optional(),
+      shippedQty: z.number().optional().describe("shipped so far: an order may go out in parts"),
     }),
   ),
   events: z.array(eventReply),
@@ -116,6 +117,14 @@ export const patchOrderBody = z
     note: z.string().max(2000).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, "at least one field to change");
+
+/** New quantities of some lines, each by its line number (only lower: a larger one is a further order). */
+export const patchLinesBody = z.strictObject({
+  lines: z
+    .array(z.strictObject({ line: z.number().int().min(1).max(10_000), qty: z.number().int().min(1).max(1_000_000) }))
+    .min(1)
+    .max(200),
+});
 
 export const transitionBody = z.strictObject({
   to: orderStatus,

@@ -274,6 +274,11 @@ export async function getOrderLines(db: Db, orderNo: string) {
   return db.selectFrom("order_lines").selectAll().where("order_no", "=", orderNo).orderBy("line_no").execute();
 }
 
+/** One line's new quantity and amount (the order's version and event are the one door's). */
+export async function setLineQty(tx: Transaction<DB>, orderNo: string, lineNo: number, qty: number, amount: string) {
+  await tx.updateTable("order_lines").set({ qty, amount }).where("order_no", "=", orderNo).where("line_no", "=", lineNo).execute();
+}
+
 export async function getOrderEvents(db: Db, orderNo: string) {
   return db.selectFrom("order_events").selectAll().where("order_no", "=", orderNo).orderBy("id").execute();
 }
@@ -296,6 +301,7 @@ export type OrderColumns = Partial<
     | "priority"
     | "promise_state"
     | "promise_note"
+    | "total_amount"
   >
 >;
 

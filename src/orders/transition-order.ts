@@ -7,6 +7,7 @@ import { lockOrder } from "./apply-order-change.js";
 import { getOrderView } from "./get-order.js";
 import { checkTransition, isOrderStatus, type OrderStatus } from "./model/lifecycle.js";
 import { moveOrder } from "./move-order.js";
+import { shippingState } from "./shipped-lines.js";
 
 export interface TransitionRequest {
   to: OrderStatus;
@@ -41,6 +42,11 @@ export async function transitionOrderInTransaction(tx: Transaction<DB>, db: Kyse
     const reason = request.reason?.trim() || null;
     if (check.reasonRequired && !reason) throw new AppError("invalid", "order.reason_required", { to: request.to }, "reason");
 
+    if (request.to === "shipped") {
+      // An order that went out in part becomes shipped with its last line (the shipment says when).
+      const shipping = await shippingState(tx, orderNo);
+      if (shipping.partly) throw refused("order.partly_shipped", { remaining: shipping.remaining.reduce((n, r) => n + r.qty, 0) }, "to");
+    }
     const clearedHolds = await checkBlocks(tx, orderNo, from, request.to, principal);
     await moveOrder(tx, db, row, {
       to: request.to,

@@ -1,8 +1,10 @@
 // A role's day from its board, without typing a URL, counting the steps (clicks + fields) and watching
 // another role's open board follow: sales takes an order with parameters and sees before saving that it
-// will be held; admin raises a customer's credit limit. One browser and one app for both.
+// will be held; the planner batch-reschedules a selection on the orders list; admin raises a customer's
+// credit limit. One browser and one app for all.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { plantDay } from "../../src/orders/model/numbering.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 
@@ -116,5 +118,43 @@ describe.skipIf(!hasChromium)("each role's day from its board, in headless Chrom
     await health.getByText("¥650,000").waitFor({ timeout: 5000 });
     await closePage(page);
     await closePage(sales);
+  });
+
+  it("the planner opens the orders list from her board, ticks two orders, 批量改期, a date: 6 steps; service's open board shows the new promises", {
+    timeout: 180_000,
+  }, async () => {
+    const orderNos: string[] = [];
+    for (const customer of ["C-A1", "C-A1"]) {
+      const res = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer, lines: [{ sku: "TT-200", qty: 1 }] } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      orderNos.push(res.body.orderNo);
+    }
+    const due = plantDay(new Date(Date.now() + 30 * 86_400_000));
+    const service = await signIn(app.browser, app.t.url, "service");
+    const recent = service.getByTestId("service-recent");
+    for (const no of orderNos) await recent.getByText(no).waitFor();
+
+    const page = await signIn(app.browser, app.t.url, "planner");
+    const you = stepCounter(page);
+    await you.click(page.getByRole("menuitem", { name: /订单列表/ }));
+    const table = page.getByTestId("orders-table");
+    for (const no of orderNos) await you.click(table.locator(`tr[data-row-key='${no}'] .ant-checkbox-input`));
+    await you.click(page.getByTestId("batch-reschedule"));
+    await you.fill(page.getByTestId("reschedule-date"), due, true);
+    await you.click(page.locator(".ant-modal-footer .ant-btn-primary"));
+    const result = page.getByTestId("reschedule-result");
+    for (const no of orderNos) await result.getByText(no).waitFor();
+    expect(you.steps).toBe(6);
+    // The same use case as the board's: each promise moved to the new date or later, and service sees it live.
+    for (const no of orderNos) {
+      const order = (await app.t.api("GET", `/api/orders/${no}`, { as: "planner" })).body;
+      expect(order.promisedDate >= due, `${no}: promised ${order.promisedDate}, due ${due}`).toBe(true);
+      expect(await result.locator("tr", { hasText: no }).textContent()).toContain(order.promisedDate);
+      await recent.locator("tr", { hasText: no }).getByText(order.promisedDate).waitFor({ timeout: 5000 });
+    }
+    // The selection is cleared; the result stays until the planner closes it.
+    expect(await table.locator(".ant-checkbox-input:checked").count()).toBe(0);
+    await closePage(page);
+    await closePage(service);
   });
 });

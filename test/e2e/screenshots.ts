@@ -51,6 +51,27 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
       await page.getByTestId("order-timeline").waitFor();
     },
   },
+  {
+    name: "order-drawer-ship",
+    user: "warehouse",
+    path: "/orders",
+    // A ready order of several pieces: the warehouse's action bar and the ship form, a quantity per line.
+    prepare: async (page) => {
+      const orderNo = await page.evaluate(async () => {
+        const list = await (await fetch("/api/orders?status=ready&limit=100")).json();
+        for (const o of list.orders as { orderNo: string }[]) {
+          const view = await (await fetch(`/api/orders/${o.orderNo}`)).json();
+          if (view.lines.length > 1) return o.orderNo as string;
+        }
+        return (list.orders[0]?.orderNo as string) ?? "";
+      });
+      await page.getByTestId("orders-search").locator("input").fill(orderNo);
+      await page.keyboard.press("Enter");
+      await page.getByText(orderNo, { exact: true }).first().click();
+      await page.getByTestId("action-ship").click();
+      await page.getByTestId("action-form-ship").waitFor();
+    },
+  },
   { name: "rules", user: "admin", path: "/rules" },
   {
     name: "rule-editor",
@@ -206,6 +227,10 @@ function fieldPages() {
 
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
+  // Boards and lists fill in after their first fetch (slow on a busy machine): wait for their spinners to stop.
+  await page.waitForFunction(() => !document.querySelector(".ant-btn-loading, .ant-spin-spinning, .ant-table-placeholder .ant-spin"), undefined, {
+    timeout: 60_000,
+  });
   // ECharts animates its first paint.
   await page.waitForTimeout(1200);
 }

@@ -43,6 +43,13 @@ const TABLE: {
   { method: "POST", path: "/api/orders/bulk", openapi: "/api/orders/bulk", allowed: ["sales", "service", "admin"], body: {} },
   { method: "GET", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: EVERYONE },
   { method: "PATCH", path: "/api/orders/{no}", openapi: "/api/orders/{orderNo}", allowed: ["sales", "service", "planner", "admin"], body: {} },
+  {
+    method: "PATCH",
+    path: "/api/orders/{no}/lines",
+    openapi: "/api/orders/{orderNo}/lines",
+    allowed: ["sales", "service", "planner", "admin"],
+    body: { lines: [] },
+  },
   { method: "POST", path: "/api/orders/{no}/transitions", openapi: "/api/orders/{orderNo}/transitions", allowed: EVERYONE, body: { to: "nowhere" } },
   {
     method: "POST",

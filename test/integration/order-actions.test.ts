@@ -35,7 +35,7 @@ describe("GET /api/orders/:orderNo/actions", () => {
     const expected: Partial<Record<OrderStatus, Partial<Record<Role, string[]>>>> = {
       confirmed: {
         planner: ["cancel", "hold", "schedule"],
-        sales: ["cancel", "editRequestedDate", "hold", "sendStatusLink"],
+        sales: ["cancel", "editLines", "editRequestedDate", "hold", "sendStatusLink"],
         warehouse: [],
         finance: ["hold"],
         engineering: [],

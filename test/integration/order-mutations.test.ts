@@ -90,6 +90,15 @@ const MUTATIONS: Mutation[] = [
     live: "changed",
   },
   {
+    name: "PATCH /api/orders/:orderNo/lines (change-order-lines)",
+    setup: async () => (await placeOrder(t, { customer: "C-B1", lines: [{ sku: "TT-200", qty: 3 }] })).orderNo,
+    run: async (no) =>
+      ok(await t.api("PATCH", `/api/orders/${no}/lines`, { as: "sales", body: { lines: [{ line: 1, qty: 2 }] }, headers: { "if-match": "1" } })),
+    event: { kind: "changed", actor: "sales" },
+    trigger: "order.changed",
+    live: "changed",
+  },
+  {
     name: "POST /api/orders/:orderNo/transitions (transition-order)",
     setup: async () => (await small()).orderNo,
     run: async (no) => void (await move(no, "planner", "scheduled")),

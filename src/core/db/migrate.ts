@@ -26,6 +26,7 @@ import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idemp
 import * as production from "./migrations/20261202080000_production.js";
 import * as dispatchBaselines from "./migrations/20261203300000_dispatch_baselines.js";
 import * as dropRefuseStatement from "./migrations/20261203500000_drop_refuse_statement.js";
+import * as shipmentLines from "./migrations/20261203400000_shipment_lines.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   "20261202080000_production": production,
   "20261203300000_dispatch_baselines": dispatchBaselines,
   "20261203500000_drop_refuse_statement": dropRefuseStatement,
+  "20261203400000_shipment_lines": shipmentLines,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -601,6 +601,12 @@ export interface ShipmentsTable {
   created_by: string;
   created_at: Timestamp;
 }
+export interface ShipmentLinesTable {
+  shipment_id: number;
+  order_no: string;
+  line_no: number;
+  qty: number;
+}
 export interface EquipmentTable {
   serial: string;
   sku: string;
@@ -836,6 +842,7 @@ export interface DB {
   app_secrets: AppSecretsTable;
   status_links: StatusLinksTable;
   shipments: ShipmentsTable;
+  shipment_lines: ShipmentLinesTable;
   equipment: EquipmentTable;
   service_visits: ServiceVisitsTable;
   visit_parts: VisitPartsTable;

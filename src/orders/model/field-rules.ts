@@ -23,3 +23,10 @@ export const FIELD_RULES: Record<keyof OrderPatch, { column: string; roles: Role
 export function mayChangeField(roles: readonly Role[], field: keyof OrderPatch): boolean {
   return roles.includes("admin") || roles.some((r) => FIELD_RULES[field].roles.includes(r));
 }
+
+/** Line quantities: sales and service, until the order is scheduled (an order held before that too). */
+export const LINE_RULE: { roles: Role[]; statuses: readonly OrderStatus[] } = { roles: ["sales", "service"], statuses: ["draft", "confirmed"] };
+
+export function mayChangeLines(roles: readonly Role[]): boolean {
+  return roles.includes("admin") || roles.some((r) => LINE_RULE.roles.includes(r));
+}

@@ -16,6 +16,7 @@ export const ORDER_ACTIONS = [
   "release",
   "cancel",
   "editRequestedDate",
+  "editLines",
   "sendStatusLink",
   "revokeStatusLink",
   "review",
@@ -23,12 +24,12 @@ export const ORDER_ACTIONS = [
 export type OrderActionName = (typeof ORDER_ACTIONS)[number];
 
 /** The fields the person fills in for an action; nothing else is asked. */
-export type ActionField = "reason" | "carrier" | "trackingNo" | "requestedDate" | "outcome" | "note";
+export type ActionField = "reason" | "carrier" | "trackingNo" | "requestedDate" | "outcome" | "note" | "lines";
 
 export interface PlannedAction {
   action: OrderActionName;
   /** The route that carries it out: a transition, a PATCH, a shipment, a status link or a task. */
-  route: "transition" | "patch" | "shipment+transition" | "status-link" | "task";
+  route: "transition" | "patch" | "patch-lines" | "shipment+transition" | "status-link" | "task";
   to?: OrderStatus;
   needs: ActionField[];
   /** review: the task this action closes. */
@@ -47,6 +48,10 @@ export interface ActionsInput {
   reviewTasks: number[];
   /** Fields the caller may change now (the update use case's field rules, already applied). */
   editableFields: string[];
+  /** Units still to ship over all lines: more than one may go out in parts. */
+  unitsToShip: number;
+  /** Whether the caller may lower line quantities now (the line edit's rule, already applied). */
+  linesEditable: boolean;
 }
 
 /** The main line's forward steps, as actions. */
@@ -70,7 +75,10 @@ export function orderActions(input: ActionsInput): PlannedAction[] {
   for (const step of FORWARD) {
     if (step.from !== status || !allowed(step.to)) continue;
     if (step.action === "ship") {
-      if (can("shipments.write")) out.push({ action: "ship", route: "shipment+transition", to: "shipped", needs: ["carrier", "trackingNo"] });
+      if (can("shipments.write")) {
+        const needs: ActionField[] = input.unitsToShip > 1 ? ["carrier", "trackingNo", "lines"] : ["carrier", "trackingNo"];
+        out.push({ action: "ship", route: "shipment+transition", to: "shipped", needs });
+      }
     } else out.push({ action: step.action, route: "transition", to: step.to, needs: [] });
   }
   if (status === "scheduled" && allowed("confirmed")) out.push({ action: "unschedule", route: "transition", to: "confirmed", needs: ["reason"] });
@@ -78,6 +86,7 @@ export function orderActions(input: ActionsInput): PlannedAction[] {
   if (allowed("on_hold")) out.push({ action: "hold", route: "transition", to: "on_hold", needs: ["reason"] });
   if (allowed("cancelled")) out.push({ action: "cancel", route: "transition", to: "cancelled", needs: ["reason"] });
   if (input.editableFields.includes("requestedDate")) out.push({ action: "editRequestedDate", route: "patch", needs: ["requestedDate"] });
+  if (input.linesEditable) out.push({ action: "editLines", route: "patch-lines", needs: ["lines"] });
   if (can("status_links.write") && status !== "cancelled") {
     out.push({ action: "sendStatusLink", route: "status-link", needs: [] });
     if (input.activeLink) out.push({ action: "revokeStatusLink", route: "status-link", needs: [] });

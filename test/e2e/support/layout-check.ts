@@ -7,8 +7,8 @@ export interface LayoutProblem {
   detail: string;
 }
 
-/** Runs in the page: self-contained, no imports. */
-function measure(): LayoutProblem[] {
+/** Runs in the page: self-contained, no imports. `rootSelector`: only what is inside (an open drawer covers the page). */
+function measure(rootSelector: string | null): LayoutProblem[] {
   const problems: LayoutProblem[] = [];
   const doc = document.documentElement;
   if (doc.scrollWidth > window.innerWidth) {
@@ -50,8 +50,9 @@ function measure(): LayoutProblem[] {
     return b;
   };
 
+  const root = (rootSelector && document.querySelector(rootSelector)) || document.body;
   // Boxes that scroll sideways: a table or list wider than the room it has (an inner horizontal scroll).
-  for (const el of Array.from(document.body.querySelectorAll("*"))) {
+  for (const el of Array.from(root.querySelectorAll("*"))) {
     const s = getComputedStyle(el);
     if ((s.overflowX === "auto" || s.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && !hidden(el)) {
       problems.push({ kind: "box-overflow", detail: `${describe(el)} scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}` });
@@ -60,7 +61,7 @@ function measure(): LayoutProblem[] {
 
   // Every visible line of every text node, clipped to what its ancestors show.
   const lines: { box: Box; node: number; text: string; where: string }[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let index = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -104,7 +105,8 @@ function measure(): LayoutProblem[] {
   return problems;
 }
 
-export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
+/** `within`: a CSS selector of the layer to check (a drawer over the page); the whole page by default. */
+export function layoutProblems(page: Page, within?: string): Promise<LayoutProblem[]> {
   // Sent as source text: the test transpiler may wrap inner functions in a `__name` helper the page lacks.
-  return page.evaluate(`(() => { const __name = (f) => f; return (${measure.toString()})(); })()`);
+  return page.evaluate(`(() => { const __name = (f) => f; return (${measure.toString()})(${JSON.stringify(within ?? null)}); })()`);
 }

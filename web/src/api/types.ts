@@ -33,7 +33,18 @@ export interface OrderEvent {
 
 export interface OrderView extends OrderHeader {
   promise: { date: string } | null;
-  lines: { lineNo: number; sku: string; qty: number; amount: string; nonstandard: boolean; params: unknown; itemName?: string; uom?: string }[];
+  lines: {
+    lineNo: number;
+    sku: string;
+    qty: number;
+    amount: string;
+    nonstandard: boolean;
+    params: unknown;
+    itemName?: string;
+    uom?: string;
+    /** Shipped so far: an order may go out in parts. */
+    shippedQty?: number;
+  }[];
   events: OrderEvent[];
 }
 
@@ -63,8 +74,8 @@ export interface Me {
 export interface OrderAction {
   action: string;
   label: string;
-  needs: ("reason" | "carrier" | "trackingNo" | "requestedDate" | "outcome" | "note")[];
-  route: "transition" | "patch" | "shipment+transition" | "status-link" | "task";
+  needs: ("reason" | "carrier" | "trackingNo" | "requestedDate" | "outcome" | "note" | "lines")[];
+  route: "transition" | "patch" | "patch-lines" | "shipment+transition" | "status-link" | "task";
   to?: string;
   taskId?: number;
   exposure?: {

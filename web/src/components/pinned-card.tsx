@@ -21,7 +21,7 @@ export function PinnedCard({ orders }: { orders?: PinnedOrder[] }) {
         <Space wrap>
           <PushpinFilled style={{ color: COLOUR[o.pinColour] ?? "#f5222d" }} />
           <OrderLink orderNo={o.orderNo} />
-          <Typography.Text>{o.customer}</Typography.Text>
+          <Typography.Text title={o.customer}>{o.customerName ? `${o.customerName} · ${o.customer}` : o.customer}</Typography.Text>
           <StatusTag status={o.status} />
           <Typography.Text type="secondary">{o.promisedDate ?? o.requestedDate ?? ""}</Typography.Text>
         </Space>

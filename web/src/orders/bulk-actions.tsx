@@ -2,7 +2,7 @@
 // number per order) and release several holds. Each order's actions come from the server, so only what
 // every selected order offers is shown, and each order goes through the same routes as the drawer.
 import { App, Button, Flex, Form, Input, Modal, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import type { OrderAction, OrderHeader } from "../api/types";
@@ -31,13 +31,15 @@ function useCommonActions(orders: OrderHeader[]) {
   }));
 }
 
-export function BulkActions({ orders, onDone }: { orders: OrderHeader[]; onDone(): void }) {
+/** `children`: further actions on the same selection (batch reschedule, for those who may). */
+export function BulkActions({ orders, onDone, children }: { orders: OrderHeader[]; onDone(): void; children?: ReactNode }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const common = useCommonActions(orders);
   const [shipping, setShipping] = useState(false);
   const [busy, setBusy] = useState(false);
-  if (!orders.length) return null;
+  // A batch action's dialog stays mounted after it clears the selection, to show its result.
+  if (!orders.length && !children) return null;
   const release = async (actions: OrderAction[]) => {
     setBusy(true);
     const failures = await runEach(orders, (o, i) => runAction(o.orderNo, undefined, actions[i], {}));
@@ -51,8 +53,9 @@ export function BulkActions({ orders, onDone }: { orders: OrderHeader[]; onDone(
     onDone();
   };
   return (
-    <Flex wrap gap={8} align="center" data-testid="bulk-actions">
-      <Typography.Text type="secondary">{t("actions.bulk.selected", { count: orders.length })}</Typography.Text>
+    <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }} data-testid="bulk-actions">
+      {orders.length > 0 && <Typography.Text type="secondary">{t("actions.bulk.selected", { count: orders.length })}</Typography.Text>}
+      {children}
       {common.map((c: { name: Bulk; byOrder: OrderAction[] }) =>
         c.name === "ship" ? (
           <Button key="ship" type="primary" onClick={() => setShipping(true)} data-testid="bulk-ship">

@@ -75,7 +75,9 @@ export function OrderActions({ order, onReload }: { order: Order; onReload(): vo
           ))}
         </Flex>
       )}
-      {current && <ActionForm key={keyOf(current)} action={current} busy={busy === keyOf(current)} onSubmit={(v) => void act(current, v)} />}
+      {current && (
+        <ActionForm key={keyOf(current)} action={current} lines={order.lines} busy={busy === keyOf(current)} onSubmit={(v) => void act(current, v)} />
+      )}
       {stale && (
         <Alert
           type="warning"
@@ -121,7 +123,10 @@ function describe(e: OrderEvent, t: (k: string, o?: Record<string, unknown>) => 
   const fields = Object.keys((e.data ?? {}) as Record<string, unknown>).map((f) => {
     const label = t(`order.${f}`);
     const change = (e.data as Record<string, { to?: unknown }>)[f];
-    return change && typeof change === "object" && "to" in change ? `${label} → ${String(change.to ?? "—")}` : label;
+    if (!change || typeof change !== "object" || !("to" in change)) return label;
+    // Line quantities: "#1 × 4" per line changed.
+    const to = Array.isArray(change.to) ? change.to.map((l: { line: number; qty: number }) => `#${l.line} × ${l.qty}`).join("，") : String(change.to ?? "—");
+    return `${label} → ${to}`;
   });
   return t("actions.changedFields", { fields: fields.join("、") });
 }

@@ -1,5 +1,5 @@
 // One order at a glance: stage, owner, promise, lines and its timeline (who, when, from, to, why).
-import { Alert, Button, Descriptions, Drawer, Grid, Spin, Table, Tag, Timeline, Typography } from "antd";
+import { Alert, Button, Descriptions, Drawer, Grid, List, Spin, Table, Tag, Timeline, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -51,16 +51,29 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
           <Descriptions size="small" column={phone ? 1 : 2} bordered>
             <Descriptions.Item label={t("order.status")}>
               <StatusTag status={order.status} />
+              {partlyShipped(order) && (
+                <Tag color="blue" data-testid="partly-shipped">
+                  {t("order.partlyShipped")}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t("order.owner")}>
-              <span data-testid="order-owner">{ownerLabel(t, order.owner)}</span>
+              <span className="nowrap" data-testid="order-owner">
+                {ownerLabel(t, order.owner)}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t("order.customer")}>
               {order.customerName ? `${order.customerName} · ${order.customer}` : order.customer}
             </Descriptions.Item>
-            <Descriptions.Item label={t("order.amount")}>{yuan(order.totalAmount)}</Descriptions.Item>
-            <Descriptions.Item label={t("order.requestedDate")}>{order.requestedDate ?? "—"}</Descriptions.Item>
-            <Descriptions.Item label={t("order.promisedDate")}>{order.promise?.date ?? t("order.noPromise")}</Descriptions.Item>
+            <Descriptions.Item label={t("order.amount")}>
+              <span className="nowrap">{yuan(order.totalAmount)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t("order.requestedDate")}>
+              <span className="nowrap">{order.requestedDate ?? "—"}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t("order.promisedDate")}>
+              <span className="nowrap">{order.promise?.date ?? t("order.noPromise")}</span>
+            </Descriptions.Item>
             {order.holdReason && (
               <Descriptions.Item label={t("order.holdReason")} span={2}>
                 {order.holdReason}
@@ -80,37 +93,7 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t("order.lines")}
           </Typography.Title>
-          <Table
-            size="small"
-            rowKey="lineNo"
-            pagination={false}
-            dataSource={order.lines}
-            columns={[
-              { title: "#", dataIndex: "lineNo", width: 40 },
-              {
-                title: t("order.sku"),
-                dataIndex: "sku",
-                render: (sku: string, l) => (
-                  <span title={sku}>
-                    {l.itemName ?? sku}
-                    {l.itemName && l.itemName !== sku && <Typography.Text type="secondary"> · {sku}</Typography.Text>}
-                  </span>
-                ),
-              },
-              {
-                title: t("order.qty"),
-                dataIndex: "qty",
-                align: "right",
-                render: (q: number, l) => <span className="nowrap">{`${q} ${unitName(t, l.uom)}`}</span>,
-              },
-              { title: t("order.amount"), dataIndex: "amount", align: "right", render: (a: string) => yuan(a) },
-              {
-                title: t("order.nonstandard"),
-                dataIndex: "nonstandard",
-                render: (n: boolean) => (n ? <Tag color="orange">{t("order.nonstandard")}</Tag> : ""),
-              },
-            ]}
-          />
+          <OrderLines lines={order.lines} cards={phone} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t("order.timeline")}
           </Typography.Title>
@@ -120,6 +103,70 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
     </Drawer>
   );
 }
+
+type Line = OrderView["lines"][number];
+
+/** The order's lines: a table in the drawer's desktop width, one card per line on a phone. */
+function OrderLines({ lines, cards }: { lines: Line[]; cards: boolean }) {
+  const { t } = useTranslation();
+  const item = (l: Line) => (
+    <span title={l.sku}>
+      {l.itemName ?? l.sku}
+      {l.itemName && l.itemName !== l.sku && <Typography.Text type="secondary"> · {l.sku}</Typography.Text>}
+    </span>
+  );
+  const qty = (l: Line) => (
+    <span className="nowrap">
+      {`${l.qty} ${unitName(t, l.uom)}`}
+      {(l.shippedQty ?? 0) > 0 && l.shippedQty !== l.qty && (
+        <Typography.Text type="secondary"> · {t("order.shippedQty", { qty: l.shippedQty })}</Typography.Text>
+      )}
+    </span>
+  );
+  const nonstandard = (l: Line) => (l.nonstandard ? <Tag color="orange">{t("order.nonstandard")}</Tag> : "");
+  if (cards) {
+    return (
+      <List
+        size="small"
+        className="order-cards"
+        dataSource={lines}
+        data-testid="order-lines"
+        renderItem={(l) => (
+          <List.Item className="order-card" key={l.lineNo}>
+            <div className="order-card-head">
+              <span>#{l.lineNo}</span>
+              {item(l)}
+            </div>
+            <div className="order-card-meta">
+              {qty(l)}
+              <span>{yuan(l.amount)}</span>
+              {nonstandard(l)}
+            </div>
+          </List.Item>
+        )}
+      />
+    );
+  }
+  return (
+    <Table
+      size="small"
+      rowKey="lineNo"
+      pagination={false}
+      dataSource={lines}
+      data-testid="order-lines"
+      columns={[
+        { title: "#", dataIndex: "lineNo", width: 40 },
+        { title: t("order.sku"), dataIndex: "sku", render: (_: string, l) => item(l) },
+        { title: t("order.qty"), dataIndex: "qty", align: "right", render: (_: number, l) => qty(l) },
+        { title: t("order.amount"), dataIndex: "amount", align: "right", render: (a: string) => yuan(a) },
+        { title: t("order.nonstandard"), dataIndex: "nonstandard", render: (_: boolean, l) => nonstandard(l) },
+      ]}
+    />
+  );
+}
+
+/** Something went out and something is still to go. */
+const partlyShipped = (order: OrderView) => order.lines.some((l) => (l.shippedQty ?? 0) > 0) && order.lines.some((l) => (l.shippedQty ?? 0) < l.qty);
 
 function EventLine({ event }: { event: OrderEvent }) {
   const { t } = useTranslation();
@@ -134,7 +181,7 @@ function EventLine({ event }: { event: OrderEvent }) {
       <div>
         <Typography.Text type="secondary">
           {new Date(event.at).toLocaleString()} · {actorText(t, event)}
-          {event.reason ? ` · ${event.reason}` : ""}
+          {event.reason ? ` · ${t(`order.reasons.${event.reason}`, { defaultValue: event.reason })}` : ""}
         </Typography.Text>
       </div>
     </div>

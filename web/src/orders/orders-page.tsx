@@ -13,6 +13,7 @@ import { ownerLabel, yuan } from "../components/format";
 import { OrderTable } from "../components/order-table";
 import { StatusTag } from "../components/status-tag";
 import { useNarrow } from "../components/use-narrow";
+import { BatchReschedule } from "./batch-reschedule";
 import { BulkActions } from "./bulk-actions";
 import { exportToExcel } from "./export-excel";
 import { DateCell, mayEdit, NoteCell } from "./inline-edit";
@@ -21,6 +22,8 @@ import { EMPTY_FILTER, type Filter, OrdersFilterBar, queryOf } from "./orders-fi
 
 const OPEN = ["draft", "confirmed", "scheduled", "in_production", "ready", "on_hold"];
 const isOpen = (o: OrderHeader) => OPEN.includes(o.status);
+/** Who may batch-reschedule: mirrors the server's `orders.reschedule` grant, which decides. */
+const RESCHEDULERS = ["planner", "sales", "admin"];
 
 export function OrdersPage() {
   const { t } = useTranslation();
@@ -161,10 +164,20 @@ export function OrdersPage() {
           setTicked([]);
           void list.reload();
         }}
-      />
+      >
+        {roles.some((r) => RESCHEDULERS.includes(r)) && (
+          <BatchReschedule
+            orderNos={ticked}
+            onDone={() => {
+              setTicked([]);
+              void list.reload();
+            }}
+          />
+        )}
+      </BulkActions>
       <div ref={frame}>
         {narrow ? (
-          <OrderTable orders={rows} pageSize={rows.length + 1} testId="orders-table" />
+          <OrderTable orders={rows} pageSize={rows.length + 1} testId="orders-table" selected={ticked} onSelect={setTicked} />
         ) : (
           <Table
             rowSelection={{ selectedRowKeys: ticked, onChange: (keys) => setTicked(keys as string[]) }}

@@ -11,6 +11,8 @@ export interface ActionValues {
   outcome?: "approve" | "reject" | "needs_input";
   note?: string;
   mentions?: string[];
+  /** Part shipment or lower quantities: a quantity per order line. */
+  lines?: { line: number; qty: number }[];
 }
 
 /** `version`: the order as the person saw it (transitions refuse a stale one; PATCH needs it). */
@@ -20,13 +22,24 @@ export async function runAction(orderNo: string, version: number | undefined, ac
     case "transition":
       await api("POST", `${path}/transitions`, { to: action.to, ...(values.reason ? { reason: values.reason } : {}), version });
       return;
-    case "shipment+transition":
+    case "shipment+transition": {
       // The shipment first: an order still ready may record one, and the status page shows the tracking number.
-      await api("POST", `${path}/shipments`, { carrier: values.carrier, trackingNo: values.trackingNo });
-      await api("POST", `${path}/transitions`, { to: action.to, version });
+      // A part shipment leaves the order ready (partly shipped); the parcel that completes it moves it on.
+      const lines = values.lines?.filter((l) => l.qty > 0);
+      const shipment = await api<{ complete: boolean }>("POST", `${path}/shipments`, {
+        carrier: values.carrier,
+        trackingNo: values.trackingNo,
+        ...(lines?.length ? { lines } : {}),
+      });
+      // No version: the shipment just moved it on by one (or more, if rules listen), so the one seen is stale.
+      if (shipment.complete) await api("POST", `${path}/transitions`, { to: action.to });
       return;
+    }
     case "patch":
       await api("PATCH", path, { requestedDate: values.requestedDate }, { "if-match": String(version ?? 0) });
+      return;
+    case "patch-lines":
+      await api("PATCH", `${path}/lines`, { lines: values.lines }, { "if-match": String(version ?? 0) });
       return;
     case "status-link":
       if (action.action === "revokeStatusLink") {

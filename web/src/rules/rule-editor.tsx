@@ -100,7 +100,7 @@ export function RuleEditor({
         </Form.Item>
         <Form.Item label={t("rules.trigger")} style={{ marginBottom: 0 }}>
           <Form.Item name="event" style={{ display: "inline-block", width: 240, marginRight: 16 }}>
-            <Select options={catalogue.triggers.map((v) => ({ value: v, label: v }))} />
+            <Select options={catalogue.triggers.map((v) => ({ value: v, label: t(`rules.triggers.${v}`, { defaultValue: v }) }))} />
           </Form.Item>
           <Form.Item name="priority" label={t("rules.priority")} style={{ display: "inline-block", width: 140, marginRight: 16 }}>
             <InputNumber min={0} max={1000} />

@@ -93,16 +93,23 @@ export function RulesPage() {
               </Space>
             ),
           },
-          { title: t("rules.trigger"), render: (_, r) => <Tag>{r.trigger.event}</Tag>, width: 150 },
+          // On a phone the name needs the room: trigger and actions show in the rule's drawer.
+          {
+            title: t("rules.trigger"),
+            responsive: ["md"],
+            render: (_, r) => <Tag>{t(`rules.triggers.${r.trigger.event}`, { defaultValue: r.trigger.event })}</Tag>,
+            width: 150,
+          },
           {
             title: t("rules.actions"),
+            responsive: ["md"],
             render: (_, r) =>
               r.actions.map((a, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: actions have no id and are shown, never reordered
                 <Tag key={`${a.type}${i}`}>{t(`rules.actionTypes.${String(a.type)}`, { defaultValue: String(a.type) })}</Tag>
               )),
           },
-          { title: t("rules.version"), dataIndex: "version", width: 64, render: (v: number) => `v${v}` },
+          { title: t("rules.version"), dataIndex: "version", width: 64, responsive: ["sm"], render: (v: number) => `v${v}` },
           {
             title: "",
             width: 80,
