@@ -25,8 +25,8 @@ import * as honestPromises from "./migrations/20261202060000_honest_promises.js"
 import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idempotency_keys.js";
 import * as production from "./migrations/20261202080000_production.js";
 import * as dispatchBaselines from "./migrations/20261203300000_dispatch_baselines.js";
-import * as dropRefuseStatement from "./migrations/20261203500000_drop_refuse_statement.js";
 import * as shipmentLines from "./migrations/20261203400000_shipment_lines.js";
+import * as dropRefuseStatement from "./migrations/20261203500000_drop_refuse_statement.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -53,8 +53,8 @@ const migrations: Record<string, Migration> = {
   "20261202070000_scoped_idempotency_keys": scopedIdempotencyKeys,
   "20261202080000_production": production,
   "20261203300000_dispatch_baselines": dispatchBaselines,
-  "20261203500000_drop_refuse_statement": dropRefuseStatement,
   "20261203400000_shipment_lines": shipmentLines,
+  "20261203500000_drop_refuse_statement": dropRefuseStatement,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
