@@ -14,6 +14,9 @@ const integration = (db: "pglite" | "postgres") => ({
 
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one worker (cores − 1): the suite then ran every file in series while
+    // PostgreSQL and PGlite wait on I/O half the time. Two workers fill both cores.
+    maxWorkers: 2,
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [
       { test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/demo/**/*.test.ts"], testTimeout: 60_000 } },

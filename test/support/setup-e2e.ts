@@ -27,6 +27,16 @@ export default async function setupE2e() {
     statSync(path.resolve("web/index.html")).mtimeMs,
     statSync(path.resolve("package-lock.json")).mtimeMs,
   );
-  if (!existsSync(index) || statSync(index).mtimeMs < sources) await build({ configFile: path.resolve("web/vite.config.ts"), logLevel: "warn" });
+  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: slower, and not
+    // what people run. Build what `npm start` serves.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      await build({ configFile: path.resolve("web/vite.config.ts"), logLevel: "warn", mode: "production" });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+  }
   await setupPglite(E2E_TEMPLATE_DUMP);
 }
