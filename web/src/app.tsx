@@ -4,10 +4,12 @@ import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useParams } from "react-router-dom";
 import { LiveProvider } from "./api/live";
+import { queryClient } from "./api/query-client";
 import { boardsFor, homeBoard, SessionProvider, useSession } from "./auth/session";
 import { SignInPage } from "./auth/sign-in-page";
 import { BOARDS } from "./boards/registry";
@@ -38,9 +40,11 @@ function SignedIn() {
   if (me === undefined) return <Spin fullscreen />;
   if (me === null) return <Navigate to="/login" replace />;
   return (
-    <LiveProvider>
-      <AppLayout />
-    </LiveProvider>
+    <QueryClientProvider client={queryClient}>
+      <LiveProvider>
+        <AppLayout />
+      </LiveProvider>
+    </QueryClientProvider>
   );
 }
 

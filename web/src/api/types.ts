@@ -1,52 +1,15 @@
-// Shapes of the API replies the screens read (the server's zod schemas are the source of truth).
-export interface OrderHeader {
-  orderNo: string;
-  customer: string;
-  customerName?: string;
-  status: string;
-  holdReason: string | null;
-  rush: boolean;
-  tags: string[];
-  requestedDate: string | null;
-  promisedDate: string | null;
-  totalAmount: string;
-  nonstandard: boolean;
-  owner: { role: string | null; user: string | null; name?: string | null };
-  note: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+// Shapes of the API replies the screens read: taken from the generated contract (web/src/api/contract.ts,
+// written from /openapi.json), so they cannot drift from the server's zod schemas.
+import type { Reply } from "./contract";
 
-export interface OrderEvent {
-  id: number;
-  at: string;
-  actor: string;
-  kind: "created" | "transition" | "changed";
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-  data: unknown;
-  /** Who acted, in people's words (display name, or a rule's name and version). */
-  actorNames?: ({ kind: "user" | "system"; name: string } | { kind: "rule"; name: string; version: number })[];
-}
-
-export interface OrderView extends OrderHeader {
-  promise: { date: string } | null;
-  lines: {
-    lineNo: number;
-    sku: string;
-    qty: number;
-    amount: string;
-    nonstandard: boolean;
-    params: unknown;
-    itemName?: string;
-    uom?: string;
-    /** Shipped so far: an order may go out in parts. */
-    shippedQty?: number;
-  }[];
-  events: OrderEvent[];
-}
+export type OrderView = Reply<"GET /api/orders/{orderNo}">;
+export type OrderHeader = Reply<"GET /api/orders">["orders"][number];
+export type OrderEvent = OrderView["events"][number];
+/** What the signed-in person may do to the order now. */
+export type OrderAction = Reply<"GET /api/orders/{orderNo}/actions">[number];
+export type StatusLink = NonNullable<OrderView["statusLink"]>;
+export type Person = Pick<Reply<"GET /api/tasks/people">["people"][number], "username" | "displayName">;
+export type Me = Reply<"GET /api/auth/me">;
 
 export interface Task {
   id: number;
@@ -63,46 +26,6 @@ export interface TaskList {
 }
 
 export type PinnedOrder = OrderHeader & { pinColour: string };
-
-export interface Me {
-  name: string;
-  displayName: string;
-  roles: string[];
-}
-
-/** GET /api/orders/:orderNo/actions: what the signed-in person may do to the order now. */
-export interface OrderAction {
-  action: string;
-  label: string;
-  needs: ("reason" | "carrier" | "trackingNo" | "requestedDate" | "outcome" | "note" | "lines")[];
-  route: "transition" | "patch" | "patch-lines" | "shipment+transition" | "status-link" | "task";
-  to?: string;
-  taskId?: number;
-  exposure?: {
-    customer: string;
-    customerName: string;
-    creditLimit: string;
-    openReceivables: string;
-    openOrders: string;
-    openOrderCount: number;
-    thisOrder: string;
-    headroom: string;
-  };
-}
-
-export interface StatusLink {
-  id: number;
-  url: string;
-  expiresAt: string;
-  createdAt: string;
-  createdBy: string;
-  opens: number;
-}
-
-export interface Person {
-  username: string;
-  displayName: string;
-}
 
 export interface InboxTask {
   id: number;

@@ -1,9 +1,11 @@
 // The rows behind a figure: orders (number opens the order), deliveries, master-data changes or
 // disagreements, paged on the server. Esc closes; every order number and pager button takes the keyboard.
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Drawer, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs from "dayjs";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { StatusTag } from "../components/status-tag";
@@ -82,25 +84,16 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget; onClose(
   const { t } = useTranslation();
   const columns = useColumns(target);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ rows: Row[]; total: number | undefined }>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    if (target.kind === "ruleFailures") {
-      setData({ rows: target.failures.map((f, i) => ({ ...f, key: i })), total: undefined });
-      return;
-    }
-    const path = drillPath(target, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    if (!path) return;
-    setLoading(true);
-    api<Row>("GET", path)
-      .then((reply) => {
-        setData(drillRows(reply));
-        setError(undefined);
-      })
-      .catch((e: Error) => setError(e.message))
-      .finally(() => setLoading(false));
-  }, [target, page]);
+  const path = target.kind === "ruleFailures" ? undefined : drillPath(target, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const query = useQuery({
+    queryKey: ["drill", path],
+    queryFn: () => api<Row>("GET", path ?? "").then(drillRows),
+    enabled: path !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const data = target.kind === "ruleFailures" ? { rows: target.failures.map((f, i) => ({ ...f, key: i })) as Row[], total: undefined } : query.data;
+  const error = query.error?.message;
+  const loading = query.isFetching;
   const rows = (data?.rows ?? []).map((r, i) => ({ key: String(r.id ?? `${r.orderNo ?? ""}|${r.cause ?? ""}|${r.source ?? ""}|${i}`), ...r }));
   return (
     <Drawer open title={t("management.drill.title", { what: target.label })} width={820} onClose={onClose} data-testid="drill-drawer">

@@ -1,11 +1,11 @@
 // One order at a glance: stage, owner, promise, lines and its timeline (who, when, from, to, why).
 import { Alert, Button, Descriptions, Drawer, Grid, List, Spin, Table, Tag, Timeline, Typography } from "antd";
 import type { TFunction } from "i18next";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
-import { useLive } from "../api/live";
-import type { OrderEvent, OrderView, StatusLink } from "../api/types";
+import type { OrderEvent, OrderView } from "../api/types";
+import { useLiveData } from "../api/use-live-data";
 import { ownerLabel, yuan } from "../components/format";
 import { StatusTag } from "../components/status-tag";
 import { OrderActions } from "./order-actions";
@@ -24,24 +24,18 @@ export function OrderLink({ orderNo }: { orderNo: string }) {
 
 export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): void }) {
   const { t } = useTranslation();
-  const [order, setOrder] = useState<OrderView & { statusLink?: StatusLink | null }>();
-  const [error, setError] = useState<string>();
-  const { subscribe } = useLive();
+  const {
+    data: order,
+    error: failed,
+    reload,
+  } = useLiveData(
+    () => api<OrderView>("GET", `/api/orders/${encodeURIComponent(orderNo)}`),
+    [orderNo],
+    (c) => c.orderNo === orderNo,
+  );
+  const error = failed?.message;
   // Phones get the whole width; the action buttons wrap.
   const phone = !Grid.useBreakpoint().sm;
-  const load = useCallback(
-    () =>
-      api<OrderView>("GET", `/api/orders/${orderNo}`)
-        .then(setOrder)
-        .catch((e: Error) => setError(e.message)),
-    [orderNo],
-  );
-  useEffect(() => {
-    void load();
-    return subscribe((c) => {
-      if (c.orderNo === orderNo) void load();
-    });
-  }, [orderNo, subscribe, load]);
   return (
     <Drawer open title={orderNo} width={phone ? "100%" : 560} onClose={onClose} data-testid="order-drawer">
       {error && <Alert type="error" showIcon message={error} />}
@@ -88,7 +82,7 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
             )}
           </Descriptions>
           <div style={{ marginTop: 12 }}>
-            <OrderActions order={order} onReload={() => void load()} />
+            <OrderActions order={order} onReload={() => void reload()} />
           </div>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t("order.lines")}

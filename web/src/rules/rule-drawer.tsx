@@ -1,7 +1,9 @@
 // One rule: its version history (who changed what, when) and a dry run over past orders.
+
+import { useQuery } from "@tanstack/react-query";
 import { Button, DatePicker, Drawer, Space, Table, Tag, Timeline, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { OrderLink } from "../orders/order-drawer";
@@ -20,16 +22,11 @@ interface DryRun {
 
 export function RuleDrawer({ id, canWrite, onClose }: { id: number; canWrite: boolean; onClose(): void }) {
   const { t } = useTranslation();
-  const [rule, setRule] = useState<RuleView>();
+  const { data: rule, error: loadError } = useQuery({ queryKey: ["rule", id], queryFn: () => api<RuleView>("GET", `/api/rules/${id}`) });
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(30, "day"), dayjs()]);
   const [result, setResult] = useState<DryRun>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    api<RuleView>("GET", `/api/rules/${id}`)
-      .then(setRule)
-      .catch((e: Error) => setError(e.message));
-  }, [id]);
   const dryRun = async () => {
     setBusy(true);
     setError(undefined);
@@ -43,7 +40,7 @@ export function RuleDrawer({ id, canWrite, onClose }: { id: number; canWrite: bo
   };
   return (
     <Drawer open width={640} title={rule?.name ?? id} onClose={onClose} data-testid="rule-drawer">
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      {(error ?? loadError?.message) && <Typography.Text type="danger">{error ?? loadError?.message}</Typography.Text>}
       {canWrite && (
         <>
           <Typography.Title level={5}>{t("rules.dryRun")}</Typography.Title>
