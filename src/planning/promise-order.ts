@@ -56,6 +56,8 @@ export function promiseView(outcome: PromiseOutcome, context: PlanContext, lang:
     })),
     ctp: {
       materialReadyDate: day(plan.materialReadyN),
+      finishDate: day(plan.finishN),
+      shippingBufferDays: state.context.shippingBufferDays ?? 0,
       kittingRate: Math.round(plan.kittingRate * 10000) / 10000,
       partial: outcome.partial && { ...outcome.partial, date: day(outcome.requestedN) },
       operations: plan.ops.map((op) => ({

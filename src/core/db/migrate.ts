@@ -24,6 +24,7 @@ import * as customerAddresses from "./migrations/20261202040000_customer_address
 import * as honestPromises from "./migrations/20261202060000_honest_promises.js";
 import * as scopedIdempotencyKeys from "./migrations/20261202070000_scoped_idempotency_keys.js";
 import * as production from "./migrations/20261202080000_production.js";
+import * as plantSettings from "./migrations/20261203600000_plant_settings.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   "20261202060000_honest_promises": honestPromises,
   "20261202070000_scoped_idempotency_keys": scopedIdempotencyKeys,
   "20261202080000_production": production,
+  "20261203600000_plant_settings": plantSettings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
