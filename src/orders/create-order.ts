@@ -20,7 +20,7 @@ import { loadIntakeContext, readRevisions } from "./intake-context-cache.js";
 import { claimNumber, currentGuess, expectNext, forgetGuess } from "./intake-guess.js";
 import { type BuiltOrder, buildOrder, intakeStatus, type OrderRequest } from "./model/build-order.js";
 import { formatOrderNo, parseOrderNo, plantDay } from "./model/numbering.js";
-import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, takeNumberIf } from "./store.js";
+import { allocateOrderNumbersAt, findOrderByIdempotencyKey, insertOrders, insertOrdersIf, type NoPromise, takeNumberIf } from "./store.js";
 
 export interface CreateOrderResult {
   order: OrderView;
@@ -109,7 +109,7 @@ async function writeParts(
   db: Kysely<DB> | Transaction<DB>,
   effects: RuleEffects<BuiltOrder>,
   principal: Principal,
-  options: Options & { source: "api" | "ui"; hash?: string; promisedDate?: string | null; lockStock: boolean },
+  options: Options & { source: "api" | "ui"; hash?: string; promisedDate?: string | null; noPromise?: NoPromise | null; lockStock: boolean },
 ) {
   const { orderNo, built, at } = effects;
   const evaluations = evaluationInsert([effects]);
@@ -120,6 +120,7 @@ async function writeParts(
       built,
       meta: { orderNo, actor: principal.name, source: options.source, idempotencyKey: options.idempotencyKey, requestHash: options.hash, at },
       promisedDate: options.promisedDate,
+      noPromise: options.noPromise,
     },
     together: { parts: [evaluations, ...ruled.parts], writes: ruled.writes, ctes: ruled.ctes, also: [notice, ...(ruled.check ? [ruled.check] : [])] },
   };
@@ -165,7 +166,14 @@ async function intake(
     const claim = claimNumber(db); // guess.nextSeq: nothing ran in between
     try {
       const effects = decide(formatOrderNo(today, claim.seq));
-      const { order, together } = await writeParts(db, effects, principal, { ...options, source, hash, promisedDate: promise?.date, lockStock: false });
+      const { order, together } = await writeParts(db, effects, principal, {
+        ...options,
+        source,
+        hash,
+        promisedDate: promise?.date,
+        noPromise: promise?.noPromise,
+        lockStock: false,
+      });
       await claim.turn;
       const stored = await asOneStatement(db, (one) => insertOrdersIf(one, takeNumberIf(today, claim.seq, revisions), [order], together));
       if (stored) {
@@ -188,7 +196,14 @@ async function intake(
       if (taken.revisions.master !== revisions.master || taken.revisions.rules !== revisions.rules) throw new StaleIntake();
       const [no] = taken.numbers;
       const effects = decide(no);
-      const { order, together } = await writeParts(tx, effects, principal, { ...options, source, hash, promisedDate: promise?.date, lockStock: true });
+      const { order, together } = await writeParts(tx, effects, principal, {
+        ...options,
+        source,
+        hash,
+        promisedDate: promise?.date,
+        noPromise: promise?.noPromise,
+        lockStock: true,
+      });
       const stored = await insertOrders(tx, [order], together);
       return {
         no,

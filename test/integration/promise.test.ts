@@ -152,4 +152,16 @@ describe("POST /api/promise", () => {
     await t.api("PUT", "/api/settings/promise", { as: "admin", body: { shippingBufferDays: 1 } });
     expect((await ask()).body.earliestDate).toBe(addDays((await ask()).body.ctp.finishDate, 1));
   });
+
+  it("an order that cannot be promised waits as no promise, with the reason in people's words", async () => {
+    // 60,000 pieces need 3,000 h of the calibration bench: more than a year of it.
+    const res = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "PS-100", qty: 60000 }] } });
+    expect(res.status).toBe(201);
+    expect(res.body.promisedDate).toBeNull();
+    expect(res.body.promise).toMatchObject({ date: null, state: "none" });
+    expect(res.body.promise.reason.zh).toMatch(/^无法承诺：/);
+    expect(res.body.promise.reason.en).toMatch(/^Cannot promise: /);
+    const again = await t.api("GET", `/api/orders/${res.body.orderNo}`, { as: "planner" });
+    expect(again.body.promise.reason).toEqual(res.body.promise.reason);
+  });
 });

@@ -32,7 +32,12 @@ export interface OrderEvent {
 }
 
 export interface OrderView extends OrderHeader {
-  promise: { date: string } | null;
+  promise: {
+    date: string | null;
+    state?: "promised" | "at_risk" | "none";
+    /** When none: why no date could be promised, in people's words. */
+    reason?: { zh: string; en: string } | null;
+  } | null;
   lines: { lineNo: number; sku: string; qty: number; amount: string; nonstandard: boolean; params: unknown; itemName?: string; uom?: string }[];
   events: OrderEvent[];
 }
