@@ -82,7 +82,8 @@ export async function takeIn(
     judged.map((j, i) => ({
       built: j.built,
       meta: { orderNo: j.orderNo, actor: by.actor, source: by.source, idempotencyKey: orders[i].idempotencyKey, requestHash: orders[i].requestHash, at },
-      promisedDate: promised[i],
+      promisedDate: promised[i]?.date ?? null,
+      noPromise: promised[i]?.noPromise ?? null,
     })),
     { parts: [evaluations, ...ruled.parts], writes: ruled.writes, also: notices },
   );

@@ -5,9 +5,10 @@ import type { DB } from "../core/db/schema.js";
 import { type RuleLog, readRuleLog, ruleRatesOf } from "../rules/rule-execution-rate.js";
 import { disagreementSummary } from "./agreement-store.js";
 import { autonomyAggregates } from "./autonomy-store.js";
-import { deliveryAggregates } from "./delivery-store.js";
+import { deliveryAggregates, reconfirmedOnTime } from "./delivery-store.js";
 import { dwellAggregates } from "./dwell-rollup-store.js";
 import { stuckOrders } from "./dwell-store.js";
+import { share } from "./model/autonomy.js";
 import { type Period, splitAtPivot } from "./model/period.js";
 import { shapeAutonomy, shapeDelivery, shapeDwell } from "./model/shape.js";
 import { change } from "./model/stats.js";
@@ -26,9 +27,10 @@ const instants = (period: Period) => ({ from: period.start, to: period.end });
 /** The figures that depend on the period; the rule figures from `ruleLog`, the rule log of the period or of
  *  a period holding it (a pivot's halves are computed from the whole period's log, read once). */
 async function periodFigures(db: Kysely<DB>, period: Period, ruleLog: Promise<RuleLog>) {
-  const [dwellRows, deliveryRows, autonomyRows, log, names] = await Promise.all([
+  const [dwellRows, deliveryRows, reconfirmed, autonomyRows, log, names] = await Promise.all([
     dwellAggregates(db, period),
     deliveryAggregates(db, period),
+    reconfirmedOnTime(db, period),
     autonomyAggregates(db, period),
     ruleLog,
     customerNames(db),
@@ -37,7 +39,7 @@ async function periodFigures(db: Kysely<DB>, period: Period, ruleLog: Promise<Ru
   return {
     period: { from: period.from, to: period.to },
     dwell: shapeDwell(dwellRows),
-    onTime: shapeDelivery(deliveryRows, names),
+    onTime: { ...shapeDelivery(deliveryRows, names), reconfirmed: { ...reconfirmed, rate: share(reconfirmed.onTime, reconfirmed.count) } },
     ruleExecution: { evaluations: rules.evaluations, ...rules.overall, rules: rules.rules },
     autonomy: shapeAutonomy(autonomyRows),
   };

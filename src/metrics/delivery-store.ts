@@ -161,3 +161,17 @@ export async function deliveryRows(
   );
   return rows;
 }
+
+/**
+ * On time against the date last re-confirmed to the customer (the order's current promise), beside the
+ * first-commit figure: live orders delivered in the period that had a promise. Read from the orders
+ * (delivered_at is indexed), not from the rollup.
+ */
+export async function reconfirmedOnTime(db: Kysely<DB>, period: Period) {
+  const { rows } = await sql<{ count: number; on_time: number }>`
+    select count(*)::int as count, count(*) filter (where ${plantDate(sql`delivered_at`)} <= promised_date)::int as on_time
+    from orders
+    where delivered_at >= ${period.start} and delivered_at < ${period.end} and promised_date is not null`.execute(db);
+  const r = rows[0] ?? { count: 0, on_time: 0 };
+  return { count: r.count, onTime: r.on_time };
+}

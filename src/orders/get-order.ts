@@ -55,7 +55,13 @@ export function toOrderView(row: OrderRow, lines: LineRow[], events: EventRow[])
           plannedDate: (row.promise_note as { plannedDate?: string | null } | null)?.plannedDate ?? null,
         }
       : row.promise_state === "none"
-        ? { date: null, firstDate: null, state: "none" as const, plannedDate: null }
+        ? {
+            date: null,
+            firstDate: null,
+            state: "none" as const,
+            plannedDate: null,
+            reason: (row.promise_note as { reason?: { zh: string; en: string } } | null)?.reason ?? null,
+          }
         : null,
     lines: lines.map((l) => ({
       lineNo: l.line_no,

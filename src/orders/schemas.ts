@@ -68,6 +68,7 @@ export const orderReply = orderHeaderReply.extend({
       firstDate: z.string().nullable().describe("the first date promised: on-time is judged against it"),
       state: z.enum(["promised", "at_risk", "none"]).describe("at_risk: the plan can no longer make the promise; none: the order waits without a promise"),
       plannedDate: z.string().nullable().describe("when at risk: the date the plan now gives"),
+      reason: z.object({ zh: z.string(), en: z.string() }).nullable().optional().describe("when none: why no date could be promised, in people's words"),
     })
     .nullable(),
   lines: z.array(

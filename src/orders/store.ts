@@ -94,11 +94,16 @@ export interface NewOrderMeta {
   at: Date;
 }
 
+/** Why an order taken in confirmed got no promise, in people's words. */
+export type NoPromise = { zh: string; en: string };
+
 export interface NewOrder {
   built: BuiltOrder;
   meta: NewOrderMeta;
   /** The promise computed before the transaction; stored only on an order taken in confirmed (not held). */
   promisedDate?: string | null;
+  /** Why a confirmed order got no promise (kept in promise_note, shown in the order view). */
+  noPromise?: NoPromise | null;
 }
 
 type EventKind = "created" | "transition";
@@ -115,7 +120,7 @@ interface NewEvent {
 
 /** The rows an order's intake writes, exactly as the database will hold them (the defaults filled in). */
 function newOrderRows(orders: NewOrder[]) {
-  const orderRows: OrderRow[] = orders.map(({ built, meta, promisedDate }) => ({
+  const orderRows: OrderRow[] = orders.map(({ built, meta, promisedDate, noPromise }) => ({
     order_no: meta.orderNo,
     customer_code: built.customer_code,
     status: intakeStatus(built),
@@ -142,7 +147,7 @@ function newOrderRows(orders: NewOrder[]) {
     // The first promise is kept for good (on-time is judged against it); a confirmed order without one waits as "no promise".
     first_promised_date: !built.hold && built.status === "confirmed" ? (promisedDate ?? null) : null,
     promise_state: !built.hold && built.status === "confirmed" ? (promisedDate ? ("promised" as const) : ("none" as const)) : null,
-    promise_note: null,
+    promise_note: !built.hold && built.status === "confirmed" && !promisedDate && noPromise ? { reason: noPromise } : null,
   }));
   const lineRows = orders.flatMap(({ built, meta }) => built.lines.map((l) => ({ ...l, order_no: meta.orderNo })));
   const eventRows = orders.flatMap(({ built, meta }) => {
@@ -211,6 +216,7 @@ function orderParts(orders: NewOrder[]) {
         updated_at: "timestamptz",
         first_promised_date: "date",
         promise_state: "text",
+        promise_note: "jsonb",
       },
       rows: rows.orders,
     }),

@@ -56,6 +56,8 @@ export function promiseView(outcome: PromiseOutcome, context: PlanContext, lang:
     })),
     ctp: {
       materialReadyDate: day(plan.materialReadyN),
+      finishDate: day(plan.finishN),
+      shippingBufferDays: state.context.shippingBufferDays ?? 0,
       kittingRate: Math.round(plan.kittingRate * 10000) / 10000,
       partial: outcome.partial && { ...outcome.partial, date: day(outcome.requestedN) },
       operations: plan.ops.map((op) => ({
@@ -110,9 +112,21 @@ export async function promiseNewOrder(db: Kysely<DB>, request: OrderRequest, lan
 }
 
 export interface IntakePromise {
-  date: string;
+  /** Null: nothing fits within the horizon; the order waits as "no promise" for `noPromise`. */
+  date: string | null;
   /** Purchases still to be placed and overdue supply the date counts on. */
   conditions: PromiseCondition[];
+  /** Why no date could be promised, in people's words. */
+  noPromise: { zh: string; en: string } | null;
+}
+
+function intakePromise(built: BuiltOrder, outcome: PromiseOutcome): IntakePromise {
+  if (outcome.earliestN === null) return { date: null, conditions: [], noPromise: outcome.explanation };
+  return {
+    date: outcome.feasible && built.requested_date ? built.requested_date : dayFromNumber(outcome.earliestN),
+    conditions: outcome.conditions,
+    noPromise: null,
+  };
 }
 
 /**
@@ -120,17 +134,12 @@ export interface IntakePromise {
  * feasible one. Booked in this instance's plan state in the same synchronous step that computed it, so
  * two intakes in flight never get the same capacity and the stored date is exactly what was booked.
  * Should the order then not be stored, the booking lasts until the next re-plan (conservative).
- * Null: no promise (nothing fits within the horizon, or a draft).
+ * Null: a draft or a held order (promised when released). A date of null: nothing fits, with the reason.
  */
 export async function promiseForIntake(db: Kysely<DB>, built: BuiltOrder): Promise<IntakePromise | null> {
   if (built.status === "draft" || built.hold) return null;
   const context = await getPlanContext(db, { burst: true });
-  const outcome = promiseOrder(context.state, promiseRequest(built), context.names, { commit: true });
-  if (outcome.earliestN === null) return null;
-  return {
-    date: outcome.feasible && built.requested_date ? built.requested_date : dayFromNumber(outcome.earliestN),
-    conditions: outcome.conditions,
-  };
+  return intakePromise(built, promiseOrder(context.state, promiseRequest(built), context.names, { commit: true }));
 }
 
 /**
@@ -139,11 +148,9 @@ export async function promiseForIntake(db: Kysely<DB>, built: BuiltOrder): Promi
  * phantom bookings last until the next re-plan, which rebuilds the state from the stored orders.
  * `context`: from getPlanContext, read before the transaction (PGlite has one connection).
  */
-export function bookPromisesForIntake(context: PlanContext, orders: BuiltOrder[]): (string | null)[] {
+export function bookPromisesForIntake(context: PlanContext, orders: BuiltOrder[]): (IntakePromise | null)[] {
   return orders.map((built) => {
     if (built.status !== "confirmed" || built.hold) return null;
-    const outcome = promiseOrder(context.state, promiseRequest(built), context.names, { commit: true });
-    if (outcome.earliestN === null) return null;
-    return outcome.feasible && built.requested_date ? built.requested_date : dayFromNumber(outcome.earliestN);
+    return intakePromise(built, promiseOrder(context.state, promiseRequest(built), context.names, { commit: true }));
   });
 }

@@ -45,6 +45,8 @@ export const promiseReply = z.object({
   ),
   ctp: z.object({
     materialReadyDate: z.string().nullable(),
+    finishDate: z.string().nullable().describe("the plan's finish; the earliest date adds the plant's shipping buffer to it"),
+    shippingBufferDays: z.number().describe("days between the plan's finish and the earliest date (plant setting)"),
     kittingRate: z.number(),
     partial: z.object({ lineNo: z.number(), qty: z.number(), date: z.string().nullable() }).nullable(),
     operations: z.array(

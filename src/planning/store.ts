@@ -4,6 +4,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import { addDays } from "../calendar/model/dates.js";
 import { loadCalendarInputs } from "../calendar/store.js";
 import type { DB } from "../core/db/schema.js";
+import { getPromiseSettings } from "../settings/promise-settings.js";
 import type { EngineeringData, PlanOrder, SupplyData } from "./model/types.js";
 import { loadDowntime, loadReleasedWork, shopFloorMark } from "./shop-floor-inputs.js";
 
@@ -144,16 +145,26 @@ export const HORIZON_DAYS = 365;
 
 /** Everything but the orders, for `today` over the planning horizon. */
 export async function loadPlanningBase(db: Db, today: string, horizonDays = HORIZON_DAYS) {
-  const [calendar, engineering, supply, moves, downtime] = await Promise.all([
+  const [calendar, engineering, supply, moves, downtime, buffers] = await Promise.all([
     loadCalendarInputs(db, today, addDays(today, horizonDays - 1)),
     loadEngineering(db, today),
     loadSupply(db),
     db.selectFrom("work_centres").select(["code", "move_hours"]).where("move_hours", ">", "0").execute(),
     loadDowntime(db, today),
+    getPromiseSettings(db),
   ]);
   calendar.maintenance.push(...downtime);
   const moveHours = Object.fromEntries(moves.map((m) => [m.code, Number(m.move_hours)]));
-  return { today, horizonDays, calendar, engineering, supply, moveHours };
+  return {
+    today,
+    horizonDays,
+    calendar,
+    engineering,
+    supply,
+    moveHours,
+    materialBufferDays: buffers.materialBufferDays,
+    shippingBufferDays: buffers.shippingBufferDays,
+  };
 }
 
 /** High-water marks of what the plan depends on: a plan older than them is stale. */

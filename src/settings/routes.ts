@@ -6,6 +6,9 @@ import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { integrationSetting, listIntegrations, putIntegration } from "./integration-settings.js";
+import { getPromiseSettings, promiseSettings, updatePromiseSettings } from "./promise-settings.js";
+
+const promiseSettingsReply = promiseSettings.extend({ updatedBy: z.string().nullable(), updatedAt: z.date().nullable() });
 
 const loose = z.record(z.string(), z.unknown());
 
@@ -18,6 +21,31 @@ export function settingsRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags: ["settings"], summary: "Robot webhooks and credit providers (secrets masked)", response: { 200: loose, ...errorReplies } },
     },
     async () => ({ integrations: await listIntegrations(deps.db) }),
+  );
+  r.get(
+    "/api/settings/promise",
+    {
+      config: { access: "planning.read" },
+      schema: {
+        tags: ["settings"],
+        summary: "The promise buffers: days between the plan's finish and the promise, days parts are wanted before the job",
+        response: { 200: promiseSettingsReply, ...errorReplies },
+      },
+    },
+    async () => getPromiseSettings(deps.db),
+  );
+  r.put(
+    "/api/settings/promise",
+    {
+      config: { access: "planning.write" },
+      schema: {
+        tags: ["settings"],
+        summary: "Change the promise buffers (planner, admin); logged, and the next re-plan applies them",
+        body: promiseSettings.partial(),
+        response: { 200: promiseSettingsReply, ...errorReplies },
+      },
+    },
+    async (request) => updatePromiseSettings(deps.db, requirePrincipal(request), request.body),
   );
   r.put(
     "/api/settings/integrations/:name",

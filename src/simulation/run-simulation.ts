@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { addDays, dayNumber, weekday } from "../calendar/model/dates.js";
 import { mulberry32 } from "../demo/random.js";
+import { PROMISE_DEFAULTS } from "../settings/promise-settings.js";
 import { DEFAULT_DISTURBANCES } from "./model/noise.js";
 import { demandStream } from "./model/plant.js";
 import { reportHtml, type SimulationReport } from "./model/report.js";
@@ -21,10 +22,7 @@ export interface SimulationOptions {
   drainDays?: number;
 }
 
-export const ALL_POLICIES: PolicyName[] = ["lvyue-ctp", "lvyue-ctp-buffered", "as-asked", "fixed-lead", "lead-plus-margin"];
-/** The buffered CTP: one day between the plan's finish and the promise, parts planned three days before the job. */
-export const CTP_BUFFER_DAYS = 1;
-export const CTP_MATERIAL_BUFFER_DAYS = 3;
+export const ALL_POLICIES: PolicyName[] = ["lvyue-ctp", "lvyue-ctp-no-buffers", "as-asked", "fixed-lead", "lead-plus-margin"];
 /** The lead time a fixed-lead ERP would have typed: two weeks. */
 export const FIXED_LEAD_DAYS = 14;
 const START = "2027-01-04"; // a Monday
@@ -53,9 +51,7 @@ export async function runSimulation(o: SimulationOptions, log: (line: string) =>
   const notes: string[] = [];
   let fixedFlow: number[] = [];
   for (const name of o.policies) {
-    const policy: Policy = { name };
-    if (name === "fixed-lead") policy.leadDays = FIXED_LEAD_DAYS;
-    if (name === "lvyue-ctp-buffered") Object.assign(policy, { bufferDays: CTP_BUFFER_DAYS, materialBufferDays: CTP_MATERIAL_BUFFER_DAYS });
+    const policy = policyFor(name);
     if (name === "lead-plus-margin") {
       // Hopp–Sturgis: the mean flow time plus z·σ for a 95% service level, from a fixed-lead run on the same stream.
       if (!fixedFlow.length) fixedFlow = flowDays(simulate(cfg, { name: "fixed-lead", leadDays: FIXED_LEAD_DAYS }));
@@ -91,6 +87,17 @@ export async function runSimulation(o: SimulationOptions, log: (line: string) =>
   if (o.json) await writeFile(o.json, `${JSON.stringify(report, null, 2)}\n`);
   if (o.html) await writeFile(o.html, reportHtml(report));
   return report;
+}
+
+/**
+ * A policy as the simulator runs it. "lvyue-ctp" is what the product does with a fresh plant's settings:
+ * the same default buffers (src/settings/promise-settings.ts) that loadPlanningBase hands the planner.
+ */
+export function policyFor(name: PolicyName): Policy {
+  if (name === "lvyue-ctp") return { name, ...PROMISE_DEFAULTS };
+  if (name === "lvyue-ctp-no-buffers") return { name, shippingBufferDays: 0, materialBufferDays: 0 };
+  if (name === "fixed-lead") return { name, leadDays: FIXED_LEAD_DAYS };
+  return { name };
 }
 
 function flowDays(sim: ReturnType<typeof simulate>): number[] {

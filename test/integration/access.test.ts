@@ -89,6 +89,8 @@ const TABLE: {
   { method: "POST", path: "/api/rules/1/dry-run", openapi: "/api/rules/{id}/dry-run", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/settings/integrations", openapi: "/api/settings/integrations", allowed: ["admin"] },
   { method: "PUT", path: "/api/settings/integrations/x", openapi: "/api/settings/integrations/{name}", allowed: ["admin"], body: {} },
+  { method: "GET", path: "/api/settings/promise", openapi: "/api/settings/promise", allowed: ["planner", "purchasing", "admin"] },
+  { method: "PUT", path: "/api/settings/promise", openapi: "/api/settings/promise", allowed: ["planner", "admin"], body: {} },
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
   { method: "GET", path: "/api/tasks/people", openapi: "/api/tasks/people", allowed: EVERYONE },
   { method: "GET", path: "/api/orders/{no}/actions", openapi: "/api/orders/{orderNo}/actions", allowed: EVERYONE },

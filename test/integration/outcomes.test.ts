@@ -112,6 +112,26 @@ describe("stage dwell times", () => {
 });
 
 describe("on-time delivery", () => {
+  it("gives the figure against the re-confirmed date beside the first-commit one", async () => {
+    // 0303 was first promised for 9 Mar and delivered on the 10th; re-confirmed for the 11th it is on time
+    // by the re-confirmed date and still late by the first commit.
+    const db = t.database.db;
+    const was = await db
+      .selectFrom("orders")
+      .select(["first_promised_date", "promised_date"])
+      .where("order_no", "=", "DH20260303001")
+      .executeTakeFirstOrThrow();
+    expect(was.promised_date).toBe("2026-03-09");
+    await db.updateTable("orders").set({ first_promised_date: "2026-03-09", promised_date: "2026-03-11" }).where("order_no", "=", "DH20260303001").execute();
+    try {
+      const res = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
+      expect(res.body.onTime.promised).toMatchObject({ count: 3, onTime: 2 });
+      expect(res.body.onTime.reconfirmed).toEqual({ count: 3, onTime: 3, rate: 1 });
+    } finally {
+      await db.updateTable("orders").set(was).where("order_no", "=", "DH20260303001").execute();
+    }
+  });
+
   it("judges each delivery by the promised and the requested date, per customer, family and month", async () => {
     const res = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
     const onTime = res.body.onTime;
@@ -213,6 +233,12 @@ describe("rule execution rate and status agreement", () => {
     const healthy = await t.api("GET", `/api/metrics/outcomes?${PERIOD}`);
     expect(healthy.body.agreement.disagreements).toBe(0);
     const db = t.database.db;
+    const was = await db
+      .selectFrom("orders")
+      .select(["first_promised_date", "promised_date"])
+      .where("order_no", "=", "DH20260303001")
+      .executeTakeFirstOrThrow();
+    expect(was.promised_date).toBe("2026-03-09");
     await db.updateTable("orders").set({ status: "shipped" }).where("order_no", "=", "DH20260310001").execute();
     await db.updateTable("orders").set({ delivered_at: null }).where("order_no", "=", "DH20260303001").execute();
     await db

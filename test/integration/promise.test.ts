@@ -121,4 +121,47 @@ describe("POST /api/promise", () => {
     const asap = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "PS-100", qty: 5 }] } });
     expect(dayNumber(asap.body.promisedDate)).toBeGreaterThanOrEqual(dayNumber(today));
   });
+
+  it("promises the plan's finish plus the plant's shipping buffer; planners change the buffers, validated and logged", async () => {
+    const ask = () => t.api("POST", "/api/promise", { as: "sales", body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 10 }] } });
+    const lastEnd = (body: { ctp: { operations: { end: string }[] } }) =>
+      body.ctp.operations
+        .map((o) => o.end)
+        .sort()
+        .at(-1);
+    const buffered = await ask();
+    expect(buffered.body.ctp.shippingBufferDays).toBe(1);
+    expect(buffered.body.ctp.finishDate).toBe(lastEnd(buffered.body));
+    expect(buffered.body.earliestDate).toBe(addDays(buffered.body.ctp.finishDate, 1));
+
+    const defaults = await t.api("GET", "/api/settings/promise", { as: "planner" });
+    expect(defaults.body).toMatchObject({ shippingBufferDays: 1, materialBufferDays: 3 });
+    expect((await t.api("PUT", "/api/settings/promise", { as: "sales", body: { shippingBufferDays: 0 } })).status).toBe(403);
+    const negative = await t.api("PUT", "/api/settings/promise", { as: "planner", body: { shippingBufferDays: -1 } });
+    expect(negative.status).toBe(400);
+    expect((await t.api("PUT", "/api/settings/promise", { as: "planner", body: { materialBufferDays: 1.5 } })).status).toBe(400);
+    const changed = await t.api("PUT", "/api/settings/promise", { as: "planner", body: { shippingBufferDays: 0 } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ shippingBufferDays: 0, materialBufferDays: 3, updatedBy: "planner" });
+    const log = await t.database.db.selectFrom("master_changes").selectAll().where("entity", "=", "plant_settings").execute();
+    expect(log.map((l) => [l.actor, l.change])).toEqual([["planner", { shippingBufferDays: { from: 1, to: 0 } }]]);
+
+    const unbuffered = await ask();
+    expect(unbuffered.body.ctp.shippingBufferDays).toBe(0);
+    expect(unbuffered.body.earliestDate).toBe(unbuffered.body.ctp.finishDate);
+    await t.api("PUT", "/api/settings/promise", { as: "admin", body: { shippingBufferDays: 1 } });
+    expect((await ask()).body.earliestDate).toBe(addDays((await ask()).body.ctp.finishDate, 1));
+  });
+
+  it("an order that cannot be promised waits as no promise, with the reason in people's words", async () => {
+    // 60,000 pieces need 3,000 h of the calibration bench: more than a year of it.
+    const res = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "PS-100", qty: 60000 }] } });
+    expect(res.status).toBe(201);
+    expect(res.body.promisedDate).toBeNull();
+    expect(res.body.promise).toMatchObject({ date: null, state: "none" });
+    expect(res.body.promise.reason.zh).toMatch(/^无法承诺：/);
+    expect(res.body.promise.reason.en).toMatch(/^Cannot promise: /);
+    const again = await t.api("GET", `/api/orders/${res.body.orderNo}`, { as: "planner" });
+    expect(again.body.promise.reason).toEqual(res.body.promise.reason);
+  });
 });

@@ -80,6 +80,21 @@ describe("scheduling and promises", () => {
     expect(outcome.explanation.zh).toContain("校准台（WC-CAL）");
   });
 
+  it("the shipping buffer moves the promise, not the plan: the earliest date is the finish plus the buffer", () => {
+    const cal = calendar({
+      maintenance: [{ id: 1, workCentre: "WC-CAL", startsAt: plantMs("2026-11-30", 0), endsAt: plantMs("2026-12-02", 0), reason: "标准压力源送检" }],
+      statutory: [{ date: "2026-12-02", work: false, name: "测试假日", nameEn: "Test holiday", provisional: false }],
+    });
+    const request = (requestedDate: string) => ({ customer: "C-A1", grade: "A", rush: false, requestedDate, lines: line(10) });
+    const state = initialState({ ...input([], { calendar: cal }), shippingBufferDays: 2 });
+    const outcome = promiseOrder(state, request("2026-12-04"), names);
+    expect(day(outcome.plan.finishN)).toBe("2026-12-03");
+    expect(day(outcome.earliestN)).toBe("2026-12-05");
+    // Finished on the 3rd, it still cannot be promised for the 4th: the buffer is part of the promise.
+    expect(outcome.feasible).toBe(false);
+    expect(promiseOrder(state, request("2026-12-05"), names).feasible).toBe(true);
+  });
+
   it("a full bottleneck binds: the explanation names it and the day it is full until", () => {
     // Each order loads the calibration bench for 0.2 + 0.05 × 100 = 5.2 h of its 6.8 h daily limit.
     const orders = [order(100, "2026-12-01"), order(100, "2026-12-01"), order(100, "2026-12-02")];

@@ -4,7 +4,7 @@ import { dayNumber } from "../../src/calendar/model/dates.js";
 import { DEFAULT_DISTURBANCES, type Disturbances } from "../../src/simulation/model/noise.js";
 import { scorePolicy } from "../../src/simulation/model/score.js";
 import { simulate } from "../../src/simulation/model/simulate.js";
-import { simulationConfig } from "../../src/simulation/run-simulation.js";
+import { policyFor, simulationConfig } from "../../src/simulation/run-simulation.js";
 
 const CALM: Disturbances = {
   breakdownShare: 0,
@@ -19,7 +19,7 @@ const CALM: Disturbances = {
 
 function run(disturbances: Disturbances, name: "lvyue-ctp" | "as-asked" = "lvyue-ctp") {
   const cfg = { ...simulationConfig({ days: 12, seed: 7, surge: false, policies: [], drainDays: 30 }), disturbances };
-  const sim = simulate(cfg, { name });
+  const sim = simulate(cfg, policyFor(name));
   return { sim, score: scorePolicy(sim, dayNumber(cfg.start) + cfg.days + cfg.drainDays - 1) };
 }
 

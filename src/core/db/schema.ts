@@ -364,6 +364,12 @@ export interface IntegrationSettingsTable {
   updated_by: string;
   updated_at: Timestamp;
 }
+export interface PlantSettingsTable {
+  name: string;
+  value: Json<Record<string, unknown>>;
+  updated_by: string;
+  updated_at: Generated<Timestamp>;
+}
 export interface BulkBatchesTable {
   batch_id: string;
   request_hash: string;
@@ -821,6 +827,7 @@ export interface DB {
   order_pins: OrderPinsTable;
   outbox: OutboxTable;
   integration_settings: IntegrationSettingsTable;
+  plant_settings: PlantSettingsTable;
   bulk_batches: BulkBatchesTable;
   metric_dirty_orders: MetricDirtyOrdersTable;
   order_dwell_samples: OrderDwellSamplesTable;

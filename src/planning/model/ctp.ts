@@ -17,6 +17,7 @@ export interface PromiseRequest {
 
 export interface PromiseOutcome {
   requestedN: number | null;
+  /** The earliest date that can be promised: the plan's finish plus the shipping buffer. */
   earliestN: number | null;
   feasible: boolean;
   bottleneck: Constraint;
@@ -56,8 +57,9 @@ function attempt(state: PlanState, request: PromiseRequest, lines: PlanLine[]) {
 /** The promise for `request`; `commit` applies it to the state (used when the order is then taken). */
 export function promiseOrder(state: PlanState, request: PromiseRequest, names: Names, options: { commit?: boolean } = {}): PromiseOutcome {
   const requestedN = request.requestedDate ? state.context.dayNumber(request.requestedDate) : null;
+  const buffer = state.context.shippingBufferDays ?? 0;
   const first = attempt(state, request, request.lines);
-  const earliestN = first.plan.finishN;
+  const earliestN = first.plan.finishN === null ? null : first.plan.finishN + buffer;
   const feasible = earliestN !== null && (requestedN === null || earliestN <= requestedN);
   let partial: PromiseOutcome["partial"] = null;
   if (!feasible && requestedN !== null && request.lines.length === 1 && request.lines[0].qty > 1) {
@@ -65,7 +67,7 @@ export function promiseOrder(state: PlanState, request: PromiseRequest, names: N
     const line = request.lines[0];
     const fits = (qty: number) => {
       const p = attempt(state, request, [{ ...line, qty }]).plan;
-      return p.finishN !== null && p.finishN <= requestedN;
+      return p.finishN !== null && p.finishN + buffer <= requestedN;
     };
     // Most often not even one piece makes it: ask that first, before searching.
     let lo = 0;

@@ -63,6 +63,7 @@ export function initialState(input: Omit<PlanningInput, "orders">, calendars?: M
       startAt: input.nowMs,
       moveHours: input.moveHours,
       materialBufferDays: input.materialBufferDays,
+      shippingBufferDays: input.shippingBufferDays,
     },
   };
 }

@@ -22,6 +22,8 @@ export interface ScheduleContext {
   moveHours?: Record<string, number>;
   /** Days purchased parts are wanted before the job starts (a supply buffer against late receipts); default 0. */
   materialBufferDays?: number;
+  /** Days a new order's promise leaves after the plan's finish (promiseOrder); default 0. */
+  shippingBufferDays?: number;
 }
 
 interface Job {

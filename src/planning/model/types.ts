@@ -99,6 +99,8 @@ export interface PlanningInput {
   moveHours?: Record<string, number>;
   /** Days purchased parts are wanted before the job that uses them starts; default 0. */
   materialBufferDays?: number;
+  /** Days between the plan's finish and the date promised to a new order (a shipping buffer); default 0. */
+  shippingBufferDays?: number;
 }
 
 export interface Segment {

@@ -13,8 +13,8 @@ export interface SimulationReport {
 }
 
 const LABEL: Record<string, string> = {
-  "lvyue-ctp": "Lvyue CTP (as shipped)",
-  "lvyue-ctp-buffered": "Lvyue CTP + 1-day shipping, 3-day material buffer (proposed)",
+  "lvyue-ctp": "Lvyue CTP (as shipped: plant settings' default buffers)",
+  "lvyue-ctp-no-buffers": "Lvyue CTP without buffers (before 0064)",
   "as-asked": "Promise as asked (Excel)",
   "fixed-lead": "Fixed lead time (Odoo, ERPNext)",
   "lead-plus-margin": "Lead time + safety margin (Hopp–Sturgis)",

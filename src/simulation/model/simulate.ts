@@ -16,17 +16,15 @@ import { type Demand, MOVE_HOURS, PARTS, simCalendar, simEngineering } from "./p
 import { planViolations } from "./score.js";
 import { type FloorOrder, runShopDay } from "./shop.js";
 
-export type PolicyName = "lvyue-ctp" | "lvyue-ctp-buffered" | "as-asked" | "fixed-lead" | "lead-plus-margin";
+export type PolicyName = "lvyue-ctp" | "lvyue-ctp-no-buffers" | "as-asked" | "fixed-lead" | "lead-plus-margin";
 export interface Policy {
   name: PolicyName;
   /** Calendar days quoted by the lead-time policies. */
   leadDays?: number;
-  /** CTP: days of buffer between the plan's finish and the promise (a shipping buffer). */
-  bufferDays?: number;
-  /** Days the plan wants purchased parts before the job starts (a supply buffer). */
+  /** CTP: days between the plan's finish and the promise (the plant's shipping buffer, PlanningInput). */
+  shippingBufferDays?: number;
+  /** Days the plan wants purchased parts before the job starts (the plant's material buffer, PlanningInput). */
   materialBufferDays?: number;
-  /** CTP: days added when the date waits for supply that is not on the shelf (the suppliers' usual delay). */
-  supplyMarginDays?: number;
 }
 
 export interface SimConfig {
@@ -156,6 +154,7 @@ export function simulate(cfg: SimConfig, policy: Policy): SimOutcome {
       nowMs: plantMs(today, SHIFT_START_HOUR),
       moveHours: MOVE_HOURS,
       materialBufferDays: policy.materialBufferDays,
+      shippingBufferDays: policy.shippingBufferDays,
     };
     const t0 = performance.now();
     const plan = planAll(input);
@@ -191,7 +190,7 @@ export function simulate(cfg: SimConfig, policy: Policy): SimOutcome {
     for (const x of byDay.get(day) ?? []) {
       const askedN = todayN + x.askedDays;
       let promisedN: number | null;
-      if (policy.name === "lvyue-ctp" || policy.name === "lvyue-ctp-buffered") {
+      if (policy.name === "lvyue-ctp" || policy.name === "lvyue-ctp-no-buffers") {
         const t1 = performance.now();
         const quote = promiseOrder(
           state,
@@ -207,9 +206,8 @@ export function simulate(cfg: SimConfig, policy: Policy): SimOutcome {
           { commit: true },
         );
         out.promiseMs.push(performance.now() - t1);
-        const waitsForSupply = quote.plan.materialReadyN > todayN;
-        const buffer = (policy.bufferDays ?? 0) + (waitsForSupply ? (policy.supplyMarginDays ?? 0) : 0);
-        promisedN = quote.earliestN === null ? null : Math.max(quote.earliestN + buffer, askedN);
+        // As intake stores it (promiseForIntake): the asked date when it holds, else the earliest (buffer included).
+        promisedN = quote.earliestN === null ? null : Math.max(quote.earliestN, askedN);
         // The background re-plan after the intake requests what the booked promise counts on, the same day.
         if (quote.earliestN !== null)
           for (const c of quote.conditions) {

@@ -699,6 +699,13 @@ export interface ApiReplies {
        * when at risk: the date the plan now gives
        */
       plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
     } | null;
     lines: {
       lineNo: number;
@@ -833,6 +840,13 @@ export interface ApiReplies {
        * when at risk: the date the plan now gives
        */
       plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
     } | null;
     lines: {
       lineNo: number;
@@ -922,6 +936,13 @@ export interface ApiReplies {
        * when at risk: the date the plan now gives
        */
       plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
     } | null;
     lines: {
       lineNo: number;
@@ -1067,6 +1088,13 @@ export interface ApiReplies {
        * when at risk: the date the plan now gives
        */
       plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
     } | null;
     lines: {
       lineNo: number;
@@ -1192,6 +1220,13 @@ export interface ApiReplies {
        * when at risk: the date the plan now gives
        */
       plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
     } | null;
     lines: {
       lineNo: number;
@@ -1404,6 +1439,14 @@ export interface ApiReplies {
     }[];
     ctp: {
       materialReadyDate: string | null;
+      /**
+       * the plan's finish; the earliest date adds the plant's shipping buffer to it
+       */
+      finishDate: string | null;
+      /**
+       * days between the plan's finish and the earliest date (plant setting)
+       */
+      shippingBufferDays: number;
       kittingRate: number;
       partial: {
         lineNo: number;
@@ -1490,6 +1533,18 @@ export interface ApiReplies {
   };
   "PUT /api/settings/integrations/{name}": {
     [k: string]: unknown;
+  };
+  "GET /api/settings/promise": {
+    shippingBufferDays: number;
+    materialBufferDays: number;
+    updatedBy: string | null;
+    updatedAt: string | null;
+  };
+  "PUT /api/settings/promise": {
+    shippingBufferDays: number;
+    materialBufferDays: number;
+    updatedBy: string | null;
+    updatedAt: string | null;
   };
   "GET /api/tasks": {
     [k: string]: unknown;
@@ -3208,6 +3263,10 @@ export interface ApiBodies {
           timeoutMs?: number;
         };
       };
+  "PUT /api/settings/promise": {
+    shippingBufferDays?: number;
+    materialBufferDays?: number;
+  };
   "POST /api/tasks/{id}/done": {
     note?: string;
     outcome?: "approve" | "reject" | "needs_input";

@@ -84,6 +84,7 @@ export const en: Messages = {
     sku: "Item",
     qty: "Qty",
     holdReason: "Hold reason",
+    noPromiseReason: "Why no promise",
     note: "Note",
     nonstandard: "Non-standard",
     noPromise: "No promise date yet",

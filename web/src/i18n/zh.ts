@@ -82,6 +82,7 @@ export const zh = {
     sku: "物料",
     qty: "数量",
     holdReason: "挂起原因",
+    noPromiseReason: "无法承诺的原因",
     note: "备注",
     nonstandard: "非标",
     noPromise: "尚无承诺交期",

@@ -49,13 +49,16 @@ export function OnTimeSection({ outcomes, trends, pivotBucket, onDrill }: Sectio
   return (
     <Card size="small" title={label} data-testid="section-onTime">
       <Row gutter={12}>
-        <Col span={8}>
+        <Col xs={12} sm={6}>
           <Statistic title={t("management.onTime.overall")} value={percent(f.onTimeRate)} />
         </Col>
-        <Col span={8}>
+        <Col xs={12} sm={6}>
           <Statistic title={t("management.onTime.promised")} value={percent(f.promised.rate)} />
         </Col>
-        <Col span={8}>
+        <Col xs={12} sm={6}>
+          <Statistic title={t("management.onTime.reconfirmed")} value={percent(f.reconfirmed?.rate ?? null)} data-testid="on-time-reconfirmed" />
+        </Col>
+        <Col xs={12} sm={6}>
           <Statistic title={t("management.onTime.requested")} value={percent(f.requested.rate)} />
         </Col>
       </Row>

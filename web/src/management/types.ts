@@ -38,6 +38,8 @@ export interface DeliveryFigures {
   onTimeRate: number | null;
   promised: Rate;
   requested: Rate;
+  /** Against the date last re-confirmed to the customer (the first-commit figure is `promised`). */
+  reconfirmed?: Rate;
 }
 
 type RuleCount = "shouldHaveMatched" | "matched" | "matchedAsExpected" | "unexpected" | "succeeded" | "failed" | "pending";

@@ -23,7 +23,7 @@ export function OrderLink({ orderNo }: { orderNo: string }) {
 }
 
 export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const {
     data: order,
     error: failed,
@@ -68,6 +68,11 @@ export function OrderDrawer({ orderNo, onClose }: { orderNo: string; onClose(): 
             <Descriptions.Item label={t("order.promisedDate")}>
               <span className="nowrap">{order.promise?.date ?? t("order.noPromise")}</span>
             </Descriptions.Item>
+            {order.promise?.state === "none" && order.promise.reason && (
+              <Descriptions.Item label={t("order.noPromiseReason")} span={2}>
+                <span data-testid="no-promise-reason">{order.promise.reason[i18n.language.startsWith("en") ? "en" : "zh"]}</span>
+              </Descriptions.Item>
+            )}
             {order.holdReason && (
               <Descriptions.Item label={t("order.holdReason")} span={2}>
                 {order.holdReason}

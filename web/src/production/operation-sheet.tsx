@@ -65,7 +65,7 @@ export function OperationSheet() {
     <div className="shop-floor" data-testid="operation-sheet">
       <Card
         size="small"
-        title={`${data.workOrder} · ${t("production.status." + data.status)}`}
+        title={`${data.workOrder} · ${t(`production.status.${data.status}`)}`}
         extra={<Link to={`/shop-floor/${data.workCentre}`}>{t("production.back")}</Link>}
       >
         <Descriptions size="small" column={1}>
