@@ -32,9 +32,15 @@ export const progressReply = z.object({
 /** field → header text or column letter ("" drops a field the importer guessed). */
 export const mappingSchema = z.record(z.string().max(40), z.string().max(100));
 
+/** field → ledger word → our value: answers to words of a closed list the importer did not know. */
+export const valuesSchema = z
+  .record(z.string().max(40), z.record(z.string().min(1).max(100), z.string().max(40)))
+  .describe('field → the ledger\'s word → our value, e.g. {status: {返修: "delivered"}}');
+
 export const templateBody = z.strictObject({
   kind: z.enum(IMPORT_KINDS),
   mapping: mappingSchema,
+  values: valuesSchema.optional(),
   headerRow: z.number().int().min(1).max(1000).optional(),
 });
 
@@ -42,6 +48,7 @@ export const templateReply = z.object({
   name: z.string(),
   kind: z.string(),
   mapping: z.record(z.string(), z.string()),
+  values: z.record(z.string(), z.record(z.string(), z.string())),
   headerRow: z.number().nullable(),
   updatedBy: z.string(),
   updatedAt: z.string(),
@@ -80,6 +87,10 @@ export const importReply = z
     rows: z.number().describe("data rows (not blank, not totals)"),
     valid: z.number(),
     invalid: z.number(),
+    waitingRows: z.array(z.number()).describe("rows whose only problem is an unknown word: mapped, they import"),
+    unknownValues: z
+      .array(z.object({ field: z.string(), value: z.string(), rows: z.number(), choices: z.array(z.string()) }))
+      .describe("every word of a closed list (status, grade, item kind) the importer did not know, with the rows carrying it"),
     blankRows: z.number(),
     totalRows: z.array(z.number()),
     duplicateRows: z.array(z.object({ row: z.number(), sameAs: z.number() })),

@@ -27,6 +27,7 @@ import * as production from "./migrations/20261202080000_production.js";
 import * as dispatchBaselines from "./migrations/20261203300000_dispatch_baselines.js";
 import * as shipmentLines from "./migrations/20261203400000_shipment_lines.js";
 import * as dropRefuseStatement from "./migrations/20261203500000_drop_refuse_statement.js";
+import * as importTemplateValues from "./migrations/20261203700000_import_template_values.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   "20261203300000_dispatch_baselines": dispatchBaselines,
   "20261203400000_shipment_lines": shipmentLines,
   "20261203500000_drop_refuse_statement": dropRefuseStatement,
+  "20261203700000_import_template_values": importTemplateValues,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,16 +13,30 @@ export interface RowIssue {
   detail?: string;
 }
 
-/** Collects the issues of one row while its fields are cleaned. */
+/** A word of a closed list (a status, a grade) the importer does not know: a question, not an error. */
+export interface RowQuestion {
+  field: string;
+  value: string;
+}
+
+/** Collects the issues (and the unknown words) of one row while its fields are cleaned. */
 export class RowChecker {
   readonly issues: RowIssue[] = [];
+  readonly questions: RowQuestion[] = [];
 
   constructor(
     readonly row: number,
     private readonly cells: Cell[],
     private readonly columns: Record<string, number>,
     private readonly headers: string[],
+    /** field → the user's answers to unknown words (ledger word → our value). */
+    readonly answers: Record<string, Record<string, string>> = {},
   ) {}
+
+  /** The field holds a word the importer does not know: the row waits for the user's answer. */
+  ask(field: string) {
+    this.questions.push({ field, value: this.text(field) });
+  }
 
   has(field: string): boolean {
     const index = this.columns[field];

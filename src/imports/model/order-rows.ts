@@ -57,11 +57,11 @@ export function cleanOrderRow(check: RowChecker, context: DateContext): LegacyOr
     if (price !== undefined && qty === undefined && !check.has("qty")) check.fail("qty", "field.required");
     if (price !== undefined && qty !== undefined) amount = priceTimesQty(price, qty);
   }
-  const status = cleanStatus(check.text("status"), deliveredOn !== undefined);
-  if (!status.ok) check.fail("status", status.reason, status.detail);
+  const status = cleanStatus(check.text("status"), deliveredOn !== undefined, check.answers.status);
+  if (!status.ok) check.ask("status");
   const item = text(check, "item", false);
   const note = text(check, "note", false);
-  if (check.issues.length || !orderedOn || amount === undefined || !status.ok) return undefined;
+  if (check.issues.length || check.questions.length || !orderedOn || amount === undefined || !status.ok) return undefined;
   return {
     row: check.row,
     orderNo,

@@ -361,6 +361,19 @@ export interface ApiReplies {
     rows: number;
     valid: number;
     invalid: number;
+    /**
+     * rows whose only problem is an unknown word: mapped, they import
+     */
+    waitingRows: number[];
+    /**
+     * every word of a closed list (status, grade, item kind) the importer did not know, with the rows carrying it
+     */
+    unknownValues: {
+      field: string;
+      value: string;
+      rows: number;
+      choices: string[];
+    }[];
     blankRows: number;
     totalRows: number[];
     duplicateRows: {
@@ -430,6 +443,11 @@ export interface ApiReplies {
       mapping: {
         [k: string]: string;
       };
+      values: {
+        [k: string]: {
+          [k: string]: string;
+        };
+      };
       headerRow: number | null;
       updatedBy: string;
       updatedAt: string;
@@ -440,6 +458,11 @@ export interface ApiReplies {
     kind: string;
     mapping: {
       [k: string]: string;
+    };
+    values: {
+      [k: string]: {
+        [k: string]: string;
+      };
     };
     headerRow: number | null;
     updatedBy: string;
@@ -2760,6 +2783,14 @@ export interface ApiBodies {
     kind: "orders" | "customers" | "items" | "inventory";
     mapping: {
       [k: string]: string;
+    };
+    /**
+     * field → the ledger's word → our value, e.g. {status: {返修: "delivered"}}
+     */
+    values?: {
+      [k: string]: {
+        [k: string]: string;
+      };
     };
     headerRow?: number;
   };
