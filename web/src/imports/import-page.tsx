@@ -16,12 +16,14 @@ import {
   runImport,
   saveTemplate,
   type Template,
+  type ValueAnswers,
 } from "./import-api";
 import { ImportHistory } from "./import-history";
 import { MappingTable } from "./mapping-table";
 import "./import.css";
 import "./messages";
 import { ReportView } from "./report-view";
+import { UnknownWords } from "./unknown-words";
 import { useCommit } from "./use-commit";
 
 const KINDS: ImportKind[] = ["orders", "customers", "items", "inventory"];
@@ -37,6 +39,7 @@ export function ImportPage() {
   const [template, setTemplate] = useState<string>();
   const [year, setYear] = useState<number | null>(null);
   const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [answers, setAnswers] = useState<ValueAnswers>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -53,8 +56,8 @@ export function ImportPage() {
   }, []);
 
   const options = useCallback(
-    (over: Partial<ImportOptions> = {}): ImportOptions => ({ kind, sheet, template, year: year ?? undefined, mapping: overrides, ...over }),
-    [kind, sheet, template, year, overrides],
+    (over: Partial<ImportOptions> = {}): ImportOptions => ({ kind, sheet, template, year: year ?? undefined, mapping: overrides, values: answers, ...over }),
+    [kind, sheet, template, year, overrides, answers],
   );
 
   const fail = (e: unknown) => setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
@@ -82,6 +85,7 @@ export function ImportPage() {
     if ("template" in next) setTemplate(next.template);
     setSheet(undefined);
     setOverrides({});
+    setAnswers({});
     setReport(null);
     setError(null);
     reset();
@@ -113,8 +117,12 @@ export function ImportPage() {
   const save = async () => {
     if (!report || !templateName.trim()) return;
     const dropped = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v === ""));
+    // The chosen template's answers, then the ones given on this screen.
+    const kept = templates.find((x) => x.name === template)?.values ?? {};
+    const values: ValueAnswers = { ...kept };
+    for (const [field, words] of Object.entries(answers)) values[field] = { ...(kept[field] ?? {}), ...words };
     try {
-      const saved = await saveTemplate(templateName.trim(), report.kind, { ...report.mapping, ...dropped }, report.headerRow);
+      const saved = await saveTemplate(templateName.trim(), report.kind, { ...report.mapping, ...dropped }, values, report.headerRow);
       message.success(t("imports.templateSaved", { name: saved.name }));
       setTemplates((list) => [...list.filter((x) => x.name !== saved.name), saved].sort((a, b) => a.name.localeCompare(b.name)));
     } catch (e) {
@@ -258,6 +266,7 @@ export function ImportPage() {
             </div>
             <div className="import-result">
               <Typography.Title level={5}>{t("imports.summary")}</Typography.Title>
+              <UnknownWords words={report.unknownValues} answers={answers} onChange={setAnswers} onApply={() => void dryRun()} checking={checking} />
               <ReportView report={report} onDownload={() => void download()} downloading={downloading} />
             </div>
           </div>
