@@ -112,6 +112,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
           headerRow,
           mapping: { ...templateMapping, ...(mapping ?? {}) },
           values: mergeAnswers(templateValues, values ?? {}),
+          questionMarkIsYen: query.questionMarkIsYen,
           dryRun: query.dryRun,
           lang: langFromHeader(request.headers["accept-language"]),
           onProgress: tracked?.report,

@@ -14,6 +14,7 @@ export const importQuery = z.strictObject({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   headerRow: z.coerce.number().int().min(1).max(1000).optional(),
   template: z.string().min(1).max(60).optional(),
+  questionMarkIsYen: flag.describe("the file lost its ¥ signs when saved as GBK (?49,318.70): read a leading ? as ¥"),
   format: z.enum(["json", "xlsx"]).default("json").describe("xlsx: the row errors as a workbook to download, instead of the JSON report"),
   progress: z
     .string()
@@ -87,10 +88,14 @@ export const importReply = z
     rows: z.number().describe("data rows (not blank, not totals)"),
     valid: z.number(),
     invalid: z.number(),
-    waitingRows: z.array(z.number()).describe("rows whose only problem is an unknown word: mapped, they import"),
+    waitingRows: z.array(z.number()).describe("rows whose only problems are questions answered once for the file (an unknown word, a ¥ lost to GBK): answered, they import"),
     unknownValues: z
       .array(z.object({ field: z.string(), value: z.string(), rows: z.number(), choices: z.array(z.string()) }))
       .describe("every word of a closed list (status, grade, item kind) the importer did not know, with the rows carrying it"),
+    lostYen: z
+      .object({ rows: z.number(), firstRow: z.number(), message: z.string() })
+      .nullable()
+      .describe("amounts whose ¥ became ? when the file was saved as GBK, said once for the file; ?questionMarkIsYen=1 reads them"),
     blankRows: z.number(),
     totalRows: z.array(z.number()),
     duplicateRows: z.array(z.object({ row: z.number(), sameAs: z.number() })),

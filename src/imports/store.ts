@@ -14,7 +14,15 @@ export async function findImport(db: Db, runKey: string) {
 /** The file with the options that decide how it is read: one committed run per key. */
 export function runKey(
   fileHash: string,
-  run: { kind: ImportKind; sheet: string; mapping: Record<string, string>; headerRow: number; year: number | null; values: ValueAnswers },
+  run: {
+    kind: ImportKind;
+    sheet: string;
+    mapping: Record<string, string>;
+    headerRow: number;
+    year: number | null;
+    values: ValueAnswers;
+    questionMarkIsYen: boolean;
+  },
 ) {
   const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
   const values = Object.entries(run.values)
@@ -23,7 +31,8 @@ export function runKey(
     .map(([field, words]) => [field, sorted(words)]);
   // Without answers the key is the one runs had before answers existed.
   const parts: unknown[] = [fileHash, run.kind, run.sheet, sorted(run.mapping), run.headerRow, run.year];
-  if (values.length) parts.push(values);
+  if (values.length || run.questionMarkIsYen) parts.push(values);
+  if (run.questionMarkIsYen) parts.push("?=¥");
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 

@@ -334,6 +334,52 @@ describe("importing a year of legacy orders", () => {
     expect(listed.find((x: { name: string }) => x.name === "ERP台账").values).toEqual({ status: { 返修: "delivered" } });
   });
 
+  it("a CSV saved as GBK lost its ¥ signs: said once for the file; treating ? as ¥ imports it", async () => {
+    const csv = [
+      "订单号,客户名称,下单日期,金额,状态",
+      'GBK-1,常州精测自动化有限公司,2025-05-01,"¥49,318.70",已完成',
+      "GBK-2,常州精测自动化有限公司,2025-05-02,¥1200.00,在途",
+      'GBK-3,常州精测自动化有限公司,2025-05-03,"-¥500.00",退货',
+    ].join("\r\n");
+    // What Excel does on Chinese Windows: GBK has no ¥, so the encoder writes ?.
+    const file = iconv.encode(csv, "gbk");
+    expect(file.toString("latin1")).toContain("?49,318.70");
+    const asked = await upload(t, file, "五月.csv", "?dryRun=1", { as: "sales" });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body).toMatchObject({ valid: 0, invalid: 0, errors: [], waitingRows: [2, 3, 4] });
+    expect(asked.body.file.encoding).toBe("gb18030");
+    expect(asked.body.lostYen).toEqual({
+      rows: 3,
+      firstRow: 2,
+      message: "此文件保存为 GBK 时丢失了 ¥ 符号（3 行的金额如“?49,318.70”）：请另存为 UTF-8 或 GB18030 后重新导入，或选择“将 ? 视为 ¥ 继续导入”",
+    });
+    const english = await t.api("POST", "/api/imports?dryRun=1", {
+      as: "sales",
+      form: (() => {
+        const form = new FormData();
+        form.append("file", new Blob([new Uint8Array(file)]), "may.csv");
+        return form;
+      })(),
+      headers: { "accept-language": "en" },
+    });
+    expect(english.body.lostYen.message).toContain("this file lost its ¥ signs when it was saved as GBK");
+
+    const committed = await upload(t, file, "五月.csv", "?questionMarkIsYen=1", { as: "sales" });
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(committed.body).toMatchObject({ valid: 3, lostYen: null, create: { orders: 3 }, amount: "50018.70" });
+    const stored = await t.database.db
+      .selectFrom("history_orders")
+      .select(["amount", "status"])
+      .where("order_no", "like", "GBK-%")
+      .orderBy("order_no")
+      .execute();
+    expect(stored).toEqual([
+      { amount: "49318.70", status: "delivered" },
+      { amount: "1200.00", status: "shipped" },
+      { amount: "-500.00", status: "cancelled" },
+    ]);
+  });
+
   it("lists committed imports for the import screen", async () => {
     const res = await t.api("GET", "/api/imports", { as: "sales" });
     expect(res.status).toBe(200);

@@ -122,3 +122,30 @@ describe("customer grades and item kinds", () => {
     expect(analyseSheet(sheet(rows), { kind: "items", values: { kind: { 委外件: "purchased" } } }).waitingRows).toEqual([]);
   });
 });
+
+describe("a file that lost its ¥ signs to GBK", () => {
+  const rows: Cell[][] = [
+    HEADER,
+    ["G1", "甲公司", "2025-01-02", "?49,318.70", "已完成"],
+    ["G2", "甲公司", "2025-01-03", "-?500.00", "已完成"],
+    ["G3", "甲公司", "2025-01-04", "1200", "已完成"],
+    ["G4", "", "2025-01-05", "(?80.00)", "已完成"],
+    ["G5", "甲公司", "2025-01-06", "?", "已完成"],
+  ];
+
+  it("says it once for the file instead of one error per row, and reads ? as ¥ when told to", () => {
+    const asked = analyseSheet(sheet(rows), { kind: "orders" });
+    expect(asked.lostYenRows).toEqual([2, 3, 5]);
+    expect(asked.waitingRows).toEqual([2, 3]);
+    expect(asked.valid.map((v) => v.row)).toEqual([4]);
+    // A row refused anyway, and a lone ? (not an amount), stay row errors.
+    expect(asked.issues.map((i) => [i.row, i.field, i.reason])).toEqual([
+      [5, "customerName", "field.required"],
+      [5, "amount", "amount.lost_yen"],
+      [6, "amount", "amount.unreadable"],
+    ]);
+    const told = analyseSheet(sheet(rows), { kind: "orders", questionMarkIsYen: true });
+    expect(told.lostYenRows).toEqual([]);
+    expect(told.valid.map((v) => ("amount" in v ? v.amount : ""))).toEqual(["49318.70", "-500.00", "1200.00"]);
+  });
+});

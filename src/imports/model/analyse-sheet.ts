@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   year?: number;
   /** field → the user's answers to words the importer did not know (ledger word → our value). */
   values?: ValueAnswers;
+  /** The file lost its ¥ signs to GBK (?49,318.70): read a leading ? as ¥. */
+  questionMarkIsYen?: boolean;
 }
 
 /** A word of a closed list met in the file and not known: the user maps it once. */
@@ -57,6 +59,8 @@ export interface Analysis<T extends RowValue = RowValue> {
   /** Rows whose only problem is an unknown word: they wait for the user's answer, they are not errors. */
   waitingRows: number[];
   unknownValues: UnknownValue[];
+  /** Rows with an amount whose ¥ became ? when the file was saved as GBK: said once for the file. */
+  lostYenRows: number[];
   valid: T[];
   issues: RowIssue[];
 }
@@ -140,6 +144,7 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
     formulaCells: data.formulaCells,
     waitingRows: [],
     unknownValues: [],
+    lostYenRows: [],
     valid: [],
     issues: [],
   };
@@ -169,7 +174,7 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
       analysis.duplicateRows.push({ row: number, sameAs });
       continue;
     }
-    const check = new RowChecker(number, cells, columns, guess.headers, options.values);
+    const check = new RowChecker(number, cells, columns, guess.headers, options.values, options.questionMarkIsYen);
     const value = clean(check, context);
     for (const q of check.questions) {
       const key = `${q.field}\u0000${wordKey(q.value)}`;
@@ -177,10 +182,12 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
       if (seen) seen.rows++;
       else unknown.set(key, { field: q.field, value: q.value, rows: 1, choices: [...(VOCABULARIES[options.kind]?.[q.field]?.values ?? [])] });
     }
+    if (check.lostYen.length) analysis.lostYenRows.push(number);
     if (value) analysis.valid.push(value);
     else if (check.issues.length) {
-      // A row refused anyway names its unknown words among its errors too.
+      // A row refused anyway names its unknown words (and its lost ¥) among its errors too.
       for (const q of check.questions) check.fail(q.field, `${q.field}.unknown`, q.value);
+      for (const field of check.lostYen) check.fail(field, "amount.lost_yen", check.text(field));
       analysis.issues.push(...check.issues);
     } else analysis.waitingRows.push(number);
   }

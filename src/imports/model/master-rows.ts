@@ -1,6 +1,6 @@
 // Rows of the master-data imports: customers, items, and stock balances.
 import { type Cell, type Cleaned, cellText, fail, ok } from "./cell.js";
-import { cleanAmount, cleanQuantity } from "./clean-number.js";
+import { cleanQuantity } from "./clean-number.js";
 import type { RowChecker } from "./issues.js";
 import { lookupWord } from "./value-words.js";
 import { GRADE_VOCABULARY, ITEM_KIND_VOCABULARY } from "./vocabularies.js";
@@ -63,11 +63,11 @@ export function cleanCustomerRow(check: RowChecker): CustomerRow | undefined {
     if (found.ok) grade = found.value;
     else check.ask("grade");
   }
-  const creditLimit = check.has("creditLimit") ? check.take("creditLimit", nonNegative(cleanAmount)) : undefined;
+  const creditLimit = check.has("creditLimit") ? check.take("creditLimit", nonNegative(check.amount)) : undefined;
   const contactName = bounded(check, "contactName", 60);
   const contactPhone = bounded(check, "contactPhone", 30);
   const region = bounded(check, "region", 60);
-  if (check.issues.length || check.questions.length) return undefined;
+  if (check.issues.length || check.questions.length || check.lostYen.length) return undefined;
   return {
     row: check.row,
     ...(codeValue ? { code: codeValue } : {}),
@@ -89,7 +89,7 @@ export function cleanItemRow(check: RowChecker): ItemRow | undefined {
     kind = found.ok ? (found.value as ItemRow["kind"]) : undefined;
     if (!found.ok) check.ask("kind");
   }
-  const unitPrice = check.has("unitPrice") ? check.take("unitPrice", nonNegative(cleanAmount)) : "0.00";
+  const unitPrice = check.has("unitPrice") ? check.take("unitPrice", nonNegative(check.amount)) : "0.00";
   let leadTimeDays = 0;
   if (check.has("leadTimeDays")) {
     const text = check.text("leadTimeDays").replace(/天|days?$/i, "");
@@ -98,7 +98,7 @@ export function cleanItemRow(check: RowChecker): ItemRow | undefined {
   }
   const family = bounded(check, "family", 60);
   const uom = bounded(check, "uom", 10) || "pcs";
-  if (check.issues.length || !sku || !kind || unitPrice === undefined) return undefined;
+  if (check.issues.length || check.lostYen.length || !sku || !kind || unitPrice === undefined) return undefined;
   return { row: check.row, sku, name, kind, family, uom, unitPrice, leadTimeDays };
 }
 

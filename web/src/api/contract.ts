@@ -362,7 +362,7 @@ export interface ApiReplies {
     valid: number;
     invalid: number;
     /**
-     * rows whose only problem is an unknown word: mapped, they import
+     * rows whose only problems are questions answered once for the file (an unknown word, a ¥ lost to GBK): answered, they import
      */
     waitingRows: number[];
     /**
@@ -374,6 +374,14 @@ export interface ApiReplies {
       rows: number;
       choices: string[];
     }[];
+    /**
+     * amounts whose ¥ became ? when the file was saved as GBK, said once for the file; ?questionMarkIsYen=1 reads them
+     */
+    lostYen: {
+      rows: number;
+      firstRow: number;
+      message: string;
+    } | null;
     blankRows: number;
     totalRows: number[];
     duplicateRows: {

@@ -52,6 +52,8 @@ export interface ImportReport {
   invalid: number;
   waitingRows: number[];
   unknownValues: UnknownValue[];
+  /** Amounts whose ¥ became ? when the file was saved as GBK, said once for the file. */
+  lostYen: { rows: number; firstRow: number; message: string } | null;
   blankRows: number;
   totalRows: number[];
   duplicateRows: { row: number; sameAs: number }[];
@@ -71,6 +73,8 @@ export interface ImportOptions {
   mapping: Record<string, string>;
   /** Answers to unknown words, sent inside the mapping JSON as `values`. */
   values: ValueAnswers;
+  /** The user chose to read a leading ? as ¥ (the file lost its ¥ signs to GBK). */
+  questionMarkIsYen?: boolean;
 }
 
 export interface Progress {
@@ -97,6 +101,7 @@ function query(options: ImportOptions, extra: Record<string, string>) {
   if (options.sheet) q.set("sheet", options.sheet);
   if (options.template) q.set("template", options.template);
   if (options.year) q.set("year", String(options.year));
+  if (options.questionMarkIsYen) q.set("questionMarkIsYen", "1");
   return q.toString();
 }
 

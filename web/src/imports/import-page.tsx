@@ -40,6 +40,7 @@ export function ImportPage() {
   const [year, setYear] = useState<number | null>(null);
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [answers, setAnswers] = useState<ValueAnswers>({});
+  const [questionMarkIsYen, setQuestionMarkIsYen] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -56,8 +57,17 @@ export function ImportPage() {
   }, []);
 
   const options = useCallback(
-    (over: Partial<ImportOptions> = {}): ImportOptions => ({ kind, sheet, template, year: year ?? undefined, mapping: overrides, values: answers, ...over }),
-    [kind, sheet, template, year, overrides, answers],
+    (over: Partial<ImportOptions> = {}): ImportOptions => ({
+      kind,
+      sheet,
+      template,
+      year: year ?? undefined,
+      mapping: overrides,
+      values: answers,
+      questionMarkIsYen,
+      ...over,
+    }),
+    [kind, sheet, template, year, overrides, answers, questionMarkIsYen],
   );
 
   const fail = (e: unknown) => setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
@@ -86,6 +96,7 @@ export function ImportPage() {
     setSheet(undefined);
     setOverrides({});
     setAnswers({});
+    setQuestionMarkIsYen(false);
     setReport(null);
     setError(null);
     reset();
@@ -266,6 +277,31 @@ export function ImportPage() {
             </div>
             <div className="import-result">
               <Typography.Title level={5}>{t("imports.summary")}</Typography.Title>
+              {report.lostYen && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  message={report.lostYen.message}
+                  data-testid="lost-yen"
+                  action={
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setQuestionMarkIsYen(true);
+                        void dryRun({ questionMarkIsYen: true });
+                      }}
+                      loading={checking}
+                      data-testid="lost-yen-anyway"
+                    >
+                      {t("imports.lostYenAnyway")}
+                    </Button>
+                  }
+                />
+              )}
+              {questionMarkIsYen && !report.lostYen && (
+                <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("imports.lostYenOn")} data-testid="lost-yen-on" />
+              )}
               <UnknownWords words={report.unknownValues} answers={answers} onChange={setAnswers} onApply={() => void dryRun()} checking={checking} />
               <ReportView report={report} onDownload={() => void download()} downloading={downloading} />
             </div>

@@ -86,6 +86,8 @@ export const zhImports = {
   keys: "快捷键：Alt+D 试运行，Alt+S 提交，Alt+E 下载错误行",
   sep: "，",
   waiting: "待确认",
+  lostYenAnyway: "将 ? 视为 ¥ 继续导入",
+  lostYenOn: "已将金额前的 ? 视为 ¥",
   words: {
     title: "不认识的写法（{{count}} 种）",
     hint: "这些写法系统还不认识，相关行暂不导入、也不算错误。为每种写法选一次对应的值，重新检查即可；保存为模板后，下次导入自动沿用。",
@@ -188,6 +190,8 @@ export const enImports: ImportMessages = {
   keys: "Keys: Alt+D dry run, Alt+S commit, Alt+E download row errors",
   sep: ", ",
   waiting: "Waiting for you",
+  lostYenAnyway: "Import anyway, treating ? as ¥",
+  lostYenOn: "A ? before an amount is read as ¥",
   words: {
     title: "Words not recognised ({{count}})",
     hint: "The importer does not know these words yet: their rows are held back, not counted as errors. Choose once what each means and check again; saved as a template, the next import uses your choice.",
