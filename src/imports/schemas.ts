@@ -88,7 +88,9 @@ export const importReply = z
     rows: z.number().describe("data rows (not blank, not totals)"),
     valid: z.number(),
     invalid: z.number(),
-    waitingRows: z.array(z.number()).describe("rows whose only problems are questions answered once for the file (an unknown word, a ¥ lost to GBK): answered, they import"),
+    waitingRows: z
+      .array(z.number())
+      .describe("rows whose only problems are questions answered once for the file (an unknown word, a ¥ lost to GBK): answered, they import"),
     unknownValues: z
       .array(z.object({ field: z.string(), value: z.string(), rows: z.number(), choices: z.array(z.string()) }))
       .describe("every word of a closed list (status, grade, item kind) the importer did not know, with the rows carrying it"),
