@@ -259,7 +259,7 @@ export function ImportPage() {
                 <Button onClick={() => void dryRun()} disabled={!Object.keys(overrides).length} loading={checking} data-testid="recheck">
                   {t("imports.recheck")}
                 </Button>
-                <Space.Compact>
+                <Space.Compact className="import-template-save">
                   <Input
                     placeholder={t("imports.templateName")}
                     value={templateName}
@@ -267,7 +267,7 @@ export function ImportPage() {
                     onPressEnter={() => void save()}
                     maxLength={60}
                     aria-label={t("imports.templateName")}
-                    style={{ width: 160 }}
+                    className="import-template-name"
                   />
                   <Button icon={<SaveOutlined />} onClick={() => void save()} disabled={!templateName.trim()} data-testid="save-template">
                     {t("imports.saveTemplate")}
@@ -284,9 +284,10 @@ export function ImportPage() {
                   style={{ marginBottom: 12 }}
                   message={report.lostYen.message}
                   data-testid="lost-yen"
-                  action={
+                  description={
                     <Button
                       size="small"
+                      style={{ marginTop: 4, whiteSpace: "normal", height: "auto" }}
                       onClick={() => {
                         setQuestionMarkIsYen(true);
                         void dryRun({ questionMarkIsYen: true });
