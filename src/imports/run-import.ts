@@ -111,7 +111,7 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
         ? {
             rows: analysis.lostYenRows.length,
             firstRow: analysis.lostYenRows[0],
-            message: reasonMessage(request.lang, "file.lost_yen", String(analysis.lostYenRows.length)),
+            message: reasonMessage(request.lang, "file.lost_yen", analysis.lostYenExample),
           }
         : null,
       blankRows: analysis.blankRows,

@@ -136,6 +136,7 @@ describe("a file that lost its ¥ signs to GBK", () => {
   it("says it once for the file instead of one error per row, and reads ? as ¥ when told to", () => {
     const asked = analyseSheet(sheet(rows), { kind: "orders" });
     expect(asked.lostYenRows).toEqual([2, 3, 5]);
+    expect(asked.lostYenExample).toBe("?49,318.70");
     expect(asked.waitingRows).toEqual([2, 3]);
     expect(asked.valid.map((v) => v.row)).toEqual([4]);
     // A row refused anyway, and a lone ? (not an amount), stay row errors.

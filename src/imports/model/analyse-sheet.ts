@@ -61,6 +61,8 @@ export interface Analysis<T extends RowValue = RowValue> {
   unknownValues: UnknownValue[];
   /** Rows with an amount whose ¥ became ? when the file was saved as GBK: said once for the file. */
   lostYenRows: number[];
+  /** The first such amount as the file has it (?49,318.70). */
+  lostYenExample: string;
   valid: T[];
   issues: RowIssue[];
 }
@@ -145,6 +147,7 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
     waitingRows: [],
     unknownValues: [],
     lostYenRows: [],
+    lostYenExample: "",
     valid: [],
     issues: [],
   };
@@ -182,7 +185,10 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
       if (seen) seen.rows++;
       else unknown.set(key, { field: q.field, value: q.value, rows: 1, choices: [...(VOCABULARIES[options.kind]?.[q.field]?.values ?? [])] });
     }
-    if (check.lostYen.length) analysis.lostYenRows.push(number);
+    if (check.lostYen.length) {
+      if (!analysis.lostYenRows.length) analysis.lostYenExample = check.text(check.lostYen[0]);
+      analysis.lostYenRows.push(number);
+    }
     if (value) analysis.valid.push(value);
     else if (check.issues.length) {
       // A row refused anyway names its unknown words (and its lost ¥) among its errors too.
