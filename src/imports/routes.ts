@@ -13,6 +13,7 @@ import { contentDisposition, type ExportColumn, exportXlsx, XLSX_TYPE } from "..
 import { FIELDS, IMPORT_KINDS, REQUIRED } from "./model/fields.js";
 import type { RowIssue } from "./model/issues.js";
 import type { ValueAnswers } from "./model/value-words.js";
+import { invalidAnswer } from "./model/vocabularies.js";
 import { ImportProgress } from "./progress.js";
 import { runImport } from "./run-import.js";
 import { fieldsReply, importQuery, importReply, mappingSchema, progressReply, templateBody, templateReply, valuesSchema } from "./schemas.js";
@@ -210,14 +211,20 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: templateReply, ...errorReplies },
       },
     },
-    async (request) =>
-      saveTemplate(deps.db, {
+    async (request) => {
+      const bad = invalidAnswer(request.body.kind, request.body.values ?? {});
+      if (bad) {
+        const detail = bad.value === undefined ? "this field takes no word mapping" : `“${bad.word}” → “${bad.value}” is not one of ours`;
+        throw new AppError("invalid", "import.mapping_invalid", { field: bad.field, detail }, `values.${bad.field}`);
+      }
+      return saveTemplate(deps.db, {
         name: request.params.name,
         kind: request.body.kind,
         mapping: request.body.mapping,
         values: request.body.values,
         headerRow: request.body.headerRow,
         by: requirePrincipal(request).name,
-      }),
+      });
+    },
   );
 }

@@ -304,6 +304,13 @@ describe("importing a year of legacy orders", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ reason: "import.mapping_invalid", field: "mapping.values.status" });
 
+    const badTemplate = await t.api("PUT", "/api/imports/templates/坏模板", {
+      as: "sales",
+      body: { kind: "orders", mapping: {}, values: { status: { 返修: "mended" } } },
+    });
+    expect(badTemplate.status).toBe(400);
+    expect(badTemplate.body.error).toMatchObject({ reason: "import.mapping_invalid", field: "values.status" });
+
     // Saved once in the template …
     const saved = await t.api("PUT", "/api/imports/templates/ERP台账", {
       as: "sales",
