@@ -136,7 +136,11 @@ program
   .argument("<file>", "the .xlsx or .csv file")
   .option("--dry-run", "check every row and report what would be created or matched; write nothing")
   .option("--sheet <name>", "the sheet to read (default: the first)")
-  .option("--mapping <file>", 'JSON {"field": "header or column letter"}, or a saved template {"kind", "mapping", "headerRow"}')
+  .option(
+    "--mapping <file>",
+    'JSON {"field": "header or column letter", "values": {"status": {"返修": "delivered"}}}, or a saved template {"kind", "mapping", "values", "headerRow"}',
+  )
+  .option("--question-mark-is-yen", "the file lost its ¥ signs when saved as GBK (?49,318.70): read a leading ? as ¥")
   .addOption(new Option("--kind <kind>", "what the file holds").choices([...IMPORT_KINDS]).default("orders"))
   .option("--year <year>", "year for dates written without one (1月3日)")
   .option("--header-row <n>", "row number of the header when the guess is wrong")
@@ -145,7 +149,17 @@ program
   .action(
     async (
       file: string,
-      opts: { dryRun?: boolean; sheet?: string; mapping?: string; kind: ImportKind; year?: string; headerRow?: string; errors?: string; lang: string },
+      opts: {
+        dryRun?: boolean;
+        sheet?: string;
+        mapping?: string;
+        questionMarkIsYen?: boolean;
+        kind: ImportKind;
+        year?: string;
+        headerRow?: string;
+        errors?: string;
+        lang: string;
+      },
     ) => {
       const lang = opts.lang === "en" ? "en" : "zh";
       const { openAndMigrate } = await import("./server.js");
@@ -153,10 +167,17 @@ program
       const { progressPrinter, summaryRows } = await import("./imports/cli-report.js");
       const { exportXlsx } = await import("./exports/xlsx-export.js");
       let mapping: Record<string, string> = {};
+      let values: Record<string, Record<string, string>> = {};
       let headerRow = opts.headerRow ? Number(opts.headerRow) : undefined;
       if (opts.mapping) {
-        const parsed = JSON.parse(await readFile(opts.mapping, "utf8")) as { mapping?: Record<string, string>; headerRow?: number };
-        mapping = parsed.mapping && typeof parsed.mapping === "object" ? parsed.mapping : (parsed as Record<string, string>);
+        const parsed = JSON.parse(await readFile(opts.mapping, "utf8")) as {
+          mapping?: Record<string, string>;
+          values?: Record<string, Record<string, string>>;
+          headerRow?: number;
+        };
+        const { values: answers, ...flat } = parsed;
+        mapping = parsed.mapping && typeof parsed.mapping === "object" ? parsed.mapping : (flat as Record<string, string>);
+        values = answers && typeof answers === "object" ? answers : {};
         headerRow ??= parsed.mapping ? parsed.headerRow : undefined;
       }
       const database = await openAndMigrate(readConfig());
@@ -170,6 +191,8 @@ program
             kind: opts.kind,
             sheet: opts.sheet,
             mapping,
+            values,
+            questionMarkIsYen: Boolean(opts.questionMarkIsYen),
             headerRow,
             year: opts.year ? Number(opts.year) : undefined,
             dryRun: Boolean(opts.dryRun),

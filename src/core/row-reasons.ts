@@ -9,6 +9,11 @@ const REASONS: Record<string, [string, string]> = {
   "date.no_year": ["日期“{detail}”没有年份：请在导入时指定年份", "date “{detail}” has no year: give the year when importing"],
   "date.before_order": ["早于下单日期 {detail}", "is before the order date {detail}"],
   "amount.unreadable": ["无法识别的金额“{detail}”", "unreadable amount “{detail}”"],
+  "amount.lost_yen": ["金额“{detail}”的 ¥ 在保存为 GBK 时变成了 ?", "amount “{detail}” lost its ¥ to a ? when the file was saved as GBK"],
+  "file.lost_yen": [
+    "此文件保存为 GBK 时丢失了 ¥ 符号（金额读作“{detail}”）：请另存为 UTF-8 或 GB18030 后重新导入，或选择“将 ? 视为 ¥ 继续导入”",
+    "this file lost its ¥ signs when it was saved as GBK (amounts read “{detail}”) — save it as UTF-8 or GB18030, or import anyway treating ? as ¥",
+  ],
   "amount.precision": ["金额“{detail}”超过两位小数", "amount “{detail}” has more than 2 decimals"],
   "amount.too_large": ["金额 {detail} 超出上限", "amount {detail} is over the limit"],
   "qty.unreadable": ["无法识别的数量“{detail}”", "unreadable quantity “{detail}”"],

@@ -33,6 +33,10 @@ export function summaryRows(report: ImportReport): Record<string, string | numbe
     { 项目: "合计行 totals", 值: r.totalRows.length },
     { 项目: "重复行 duplicates", 值: r.duplicateRows.length },
   ];
+  // A replayed report stored before decision 0066 has neither of these.
+  if (r.waitingRows?.length) rows.push({ 项目: "待确认 waiting", 值: r.waitingRows.length });
+  for (const u of r.unknownValues ?? []) rows.push({ 项目: `不认识的写法 unknown ${u.field}`, 值: `${u.value} ×${u.rows} → ${u.choices.join("/")}` });
+  if (r.lostYen) rows.push({ 项目: "¥ 丢失 lost ¥", 值: r.lostYen.message });
   for (const [what, n] of Object.entries(r.create)) rows.push({ 项目: `${r.dryRun ? "将新建 would create" : "新建 created"} ${what}`, 值: n });
   for (const [what, n] of Object.entries(r.existing)) rows.push({ 项目: `已存在 existing ${what}`, 值: n });
   if (r.amount) rows.push({ 项目: "金额合计 amount", 值: r.amount });

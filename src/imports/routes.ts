@@ -12,9 +12,11 @@ import { langFromHeader } from "../core/i18n.js";
 import { contentDisposition, type ExportColumn, exportXlsx, XLSX_TYPE } from "../exports/xlsx-export.js";
 import { FIELDS, IMPORT_KINDS, REQUIRED } from "./model/fields.js";
 import type { RowIssue } from "./model/issues.js";
+import type { ValueAnswers } from "./model/value-words.js";
+import { invalidAnswer } from "./model/vocabularies.js";
 import { ImportProgress } from "./progress.js";
 import { runImport } from "./run-import.js";
-import { fieldsReply, importQuery, importReply, mappingSchema, progressReply, templateBody, templateReply } from "./schemas.js";
+import { fieldsReply, importQuery, importReply, mappingSchema, progressReply, templateBody, templateReply, valuesSchema } from "./schemas.js";
 import { getTemplate, listImports, listTemplates, saveTemplate } from "./store.js";
 
 const ERROR_COLUMNS: ExportColumn<RowIssue & { message: string }>[] = [
@@ -28,6 +30,7 @@ const ERROR_COLUMNS: ExportColumn<RowIssue & { message: string }>[] = [
 async function readMultipart(request: FastifyRequest, limit: number) {
   let file: { buffer: Buffer; name: string } | undefined;
   let mapping: Record<string, string> | undefined;
+  let values: ValueAnswers | undefined;
   try {
     for await (const part of request.parts()) {
       if (part.type === "file") file = { buffer: await part.toBuffer(), name: part.filename || "upload" };
@@ -38,9 +41,18 @@ async function readMultipart(request: FastifyRequest, limit: number) {
         } catch {
           throw new AppError("invalid", "field.type", { field: "mapping", expected: "a JSON object {field: header}" }, "mapping");
         }
-        const result = mappingSchema.safeParse(parsed);
+        // `values` (answers to unknown words) rides in the same JSON: {field: header, …, values: {status: {返修: "delivered"}}}.
+        const { values: answers, ...columns } = (parsed && typeof parsed === "object" ? parsed : { parsed }) as Record<string, unknown>;
+        const result = mappingSchema.safeParse(columns);
         if (!result.success) throw new AppError("invalid", "field.type", { field: "mapping", expected: "a JSON object {field: header}" }, "mapping");
         mapping = result.data;
+        if (answers !== undefined) {
+          const checked = valuesSchema.safeParse(answers);
+          if (!checked.success) {
+            throw new AppError("invalid", "field.type", { field: "mapping.values", expected: "a JSON object {field: {word: value}}" }, "mapping.values");
+          }
+          values = checked.data;
+        }
       }
     }
   } catch (error) {
@@ -50,7 +62,14 @@ async function readMultipart(request: FastifyRequest, limit: number) {
     throw error;
   }
   if (!file) throw new AppError("invalid", "import.file_missing", {}, "file");
-  return { file, mapping };
+  return { file, mapping, values };
+}
+
+/** The template's answers, then the request's: a word answered in both takes the request's answer. */
+function mergeAnswers(saved: ValueAnswers, given: ValueAnswers): ValueAnswers {
+  const merged: ValueAnswers = { ...saved };
+  for (const [field, words] of Object.entries(given)) merged[field] = { ...(saved[field] ?? {}), ...words };
+  return merged;
 }
 
 export function importRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -70,14 +89,16 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const { file, mapping } = await readMultipart(request, deps.config.importMaxBytes);
+      const { file, mapping, values } = await readMultipart(request, deps.config.importMaxBytes);
       const query = request.query;
       let templateMapping: Record<string, string> = {};
+      let templateValues: ValueAnswers = {};
       let headerRow = query.headerRow;
       if (query.template) {
         const template = await getTemplate(deps.db, query.template);
         if (!template || template.kind !== query.kind) throw notFound("import.template_not_found", { name: query.template }, "template");
         templateMapping = template.mapping;
+        templateValues = template.value_answers;
         headerRow ??= template.header_row ?? undefined;
       }
       const tracked = query.progress ? progress.start(principal.name, query.progress, query.dryRun) : undefined;
@@ -91,6 +112,8 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
           year: query.year,
           headerRow,
           mapping: { ...templateMapping, ...(mapping ?? {}) },
+          values: mergeAnswers(templateValues, values ?? {}),
+          questionMarkIsYen: query.questionMarkIsYen,
           dryRun: query.dryRun,
           lang: langFromHeader(request.headers["accept-language"]),
           onProgress: tracked?.report,
@@ -188,13 +211,20 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: templateReply, ...errorReplies },
       },
     },
-    async (request) =>
-      saveTemplate(deps.db, {
+    async (request) => {
+      const bad = invalidAnswer(request.body.kind, request.body.values ?? {});
+      if (bad) {
+        const detail = bad.value === undefined ? "this field takes no word mapping" : `“${bad.word}” → “${bad.value}” is not one of ours`;
+        throw new AppError("invalid", "import.mapping_invalid", { field: bad.field, detail }, `values.${bad.field}`);
+      }
+      return saveTemplate(deps.db, {
         name: request.params.name,
         kind: request.body.kind,
         mapping: request.body.mapping,
+        values: request.body.values,
         headerRow: request.body.headerRow,
         by: requirePrincipal(request).name,
-      }),
+      });
+    },
   );
 }

@@ -39,7 +39,16 @@ const recent = new RecentAnalyses<{ data: FileFacts; analysis: Analysis }>();
 
 /** Reads and cleans the file, or takes the reading its dry run made moments ago. */
 async function readAndAnalyse(request: ImportRequest, fileHash: string, progress: NonNullable<ImportRequest["onProgress"]>) {
-  const options = [fileHash, request.kind, request.sheet ?? null, request.mapping ?? {}, request.headerRow ?? null, request.year ?? null];
+  const options = [
+    fileHash,
+    request.kind,
+    request.sheet ?? null,
+    request.mapping ?? {},
+    request.headerRow ?? null,
+    request.year ?? null,
+    request.values ?? {},
+    request.questionMarkIsYen ?? false,
+  ];
   const key = createHash("sha256").update(JSON.stringify(options)).digest("hex");
   const kept = recent.get(key);
   if (kept) {
@@ -71,6 +80,8 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
     mapping: analysis.mapping,
     headerRow: analysis.headerRow,
     year: analysis.year?.value ?? null,
+    values: request.values ?? {},
+    questionMarkIsYen: request.questionMarkIsYen ?? false,
   });
   const prior = await findImport(db, key);
   if (prior && !request.dryRun) return { ...(prior.summary as Record<string, unknown>), importId: prior.id, replayed: true } as unknown as Report;
@@ -92,8 +103,17 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
       unmappedHeaders: analysis.unmappedHeaders,
       year: analysis.year,
       rows: analysis.dataRows,
-      valid: analysis.dataRows - analysis.duplicateRows.length - invalidRows,
+      valid: analysis.dataRows - analysis.duplicateRows.length - invalidRows - analysis.waitingRows.length,
       invalid: invalidRows,
+      waitingRows: analysis.waitingRows,
+      unknownValues: analysis.unknownValues,
+      lostYen: analysis.lostYenRows.length
+        ? {
+            rows: analysis.lostYenRows.length,
+            firstRow: analysis.lostYenRows[0],
+            message: reasonMessage(request.lang, "file.lost_yen", analysis.lostYenExample),
+          }
+        : null,
       blankRows: analysis.blankRows,
       totalRows: analysis.totalRows,
       duplicateRows: analysis.duplicateRows,

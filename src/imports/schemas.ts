@@ -14,6 +14,7 @@ export const importQuery = z.strictObject({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   headerRow: z.coerce.number().int().min(1).max(1000).optional(),
   template: z.string().min(1).max(60).optional(),
+  questionMarkIsYen: flag.describe("the file lost its ¥ signs when saved as GBK (?49,318.70): read a leading ? as ¥"),
   format: z.enum(["json", "xlsx"]).default("json").describe("xlsx: the row errors as a workbook to download, instead of the JSON report"),
   progress: z
     .string()
@@ -32,9 +33,15 @@ export const progressReply = z.object({
 /** field → header text or column letter ("" drops a field the importer guessed). */
 export const mappingSchema = z.record(z.string().max(40), z.string().max(100));
 
+/** field → ledger word → our value: answers to words of a closed list the importer did not know. */
+export const valuesSchema = z
+  .record(z.string().max(40), z.record(z.string().min(1).max(100), z.string().max(40)))
+  .describe('field → the ledger\'s word → our value, e.g. {status: {返修: "delivered"}}');
+
 export const templateBody = z.strictObject({
   kind: z.enum(IMPORT_KINDS),
   mapping: mappingSchema,
+  values: valuesSchema.optional(),
   headerRow: z.number().int().min(1).max(1000).optional(),
 });
 
@@ -42,6 +49,7 @@ export const templateReply = z.object({
   name: z.string(),
   kind: z.string(),
   mapping: z.record(z.string(), z.string()),
+  values: z.record(z.string(), z.record(z.string(), z.string())),
   headerRow: z.number().nullable(),
   updatedBy: z.string(),
   updatedAt: z.string(),
@@ -80,6 +88,16 @@ export const importReply = z
     rows: z.number().describe("data rows (not blank, not totals)"),
     valid: z.number(),
     invalid: z.number(),
+    waitingRows: z
+      .array(z.number())
+      .describe("rows whose only problems are questions answered once for the file (an unknown word, a ¥ lost to GBK): answered, they import"),
+    unknownValues: z
+      .array(z.object({ field: z.string(), value: z.string(), rows: z.number(), choices: z.array(z.string()) }))
+      .describe("every word of a closed list (status, grade, item kind) the importer did not know, with the rows carrying it"),
+    lostYen: z
+      .object({ rows: z.number(), firstRow: z.number(), message: z.string() })
+      .nullable()
+      .describe("amounts whose ¥ became ? when the file was saved as GBK, said once for the file; ?questionMarkIsYen=1 reads them"),
     blankRows: z.number(),
     totalRows: z.array(z.number()),
     duplicateRows: z.array(z.object({ row: z.number(), sameAs: z.number() })),

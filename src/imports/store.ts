@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import type { ImportKind } from "./model/fields.js";
+import type { ValueAnswers } from "./model/value-words.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -11,11 +12,28 @@ export async function findImport(db: Db, runKey: string) {
 }
 
 /** The file with the options that decide how it is read: one committed run per key. */
-export function runKey(fileHash: string, run: { kind: ImportKind; sheet: string; mapping: Record<string, string>; headerRow: number; year: number | null }) {
-  const mapping = Object.fromEntries(Object.entries(run.mapping).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash("sha256")
-    .update(JSON.stringify([fileHash, run.kind, run.sheet, mapping, run.headerRow, run.year]))
-    .digest("hex");
+export function runKey(
+  fileHash: string,
+  run: {
+    kind: ImportKind;
+    sheet: string;
+    mapping: Record<string, string>;
+    headerRow: number;
+    year: number | null;
+    values: ValueAnswers;
+    questionMarkIsYen: boolean;
+  },
+) {
+  const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  const values = Object.entries(run.values)
+    .filter(([, words]) => Object.keys(words).length)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([field, words]) => [field, sorted(words)]);
+  // Without answers the key is the one runs had before answers existed.
+  const parts: unknown[] = [fileHash, run.kind, run.sheet, sorted(run.mapping), run.headerRow, run.year];
+  if (values.length || run.questionMarkIsYen) parts.push(values);
+  if (run.questionMarkIsYen) parts.push("?=¥");
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
 export async function listImports(db: Db, limit: number) {
@@ -63,26 +81,51 @@ export async function listTemplates(db: Db) {
   return rows.map(templateView);
 }
 
-export async function saveTemplate(db: Db, t: { name: string; kind: ImportKind; mapping: Record<string, string>; headerRow?: number; by: string }) {
-  const values = { name: t.name, kind: t.kind, mapping: JSON.stringify(t.mapping), header_row: t.headerRow ?? null, updated_by: t.by, updated_at: new Date() };
+export async function saveTemplate(
+  db: Db,
+  t: { name: string; kind: ImportKind; mapping: Record<string, string>; values?: ValueAnswers; headerRow?: number; by: string },
+) {
+  const values = {
+    name: t.name,
+    kind: t.kind,
+    mapping: JSON.stringify(t.mapping),
+    value_answers: JSON.stringify(t.values ?? {}),
+    header_row: t.headerRow ?? null,
+    updated_by: t.by,
+    updated_at: new Date(),
+  };
   const row = await db
     .insertInto("import_templates")
     .values(values)
     .onConflict((oc) =>
-      oc
-        .column("name")
-        .doUpdateSet({ kind: values.kind, mapping: values.mapping, header_row: values.header_row, updated_by: t.by, updated_at: values.updated_at }),
+      oc.column("name").doUpdateSet({
+        kind: values.kind,
+        mapping: values.mapping,
+        value_answers: values.value_answers,
+        header_row: values.header_row,
+        updated_by: t.by,
+        updated_at: values.updated_at,
+      }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();
   return templateView(row);
 }
 
-function templateView(row: { name: string; kind: string; mapping: Record<string, string>; header_row: number | null; updated_by: string; updated_at: Date }) {
+function templateView(row: {
+  name: string;
+  kind: string;
+  mapping: Record<string, string>;
+  value_answers: ValueAnswers;
+  header_row: number | null;
+  updated_by: string;
+  updated_at: Date;
+}) {
   return {
     name: row.name,
     kind: row.kind,
     mapping: row.mapping,
+    values: row.value_answers,
     headerRow: row.header_row,
     updatedBy: row.updated_by,
     updatedAt: row.updated_at.toISOString(),

@@ -253,7 +253,9 @@ describe("importing a year of legacy orders", () => {
       },
     ]);
     const itemRes = await upload(t, items, "items.xlsx", "?kind=items");
-    expect(itemRes.body).toMatchObject({ create: { items: 1 }, existing: { items: 1 }, invalid: 1 });
+    // An unknown item kind is a question for the user (decision 0066), not a row error.
+    expect(itemRes.body).toMatchObject({ create: { items: 1 }, existing: { items: 1 }, invalid: 0, waitingRows: [4] });
+    expect(itemRes.body.unknownValues).toMatchObject([{ field: "kind", value: "配件", rows: 1 }]);
     const hs = await t.database.db.selectFrom("items").selectAll().where("sku", "=", "HS-300").executeTakeFirstOrThrow();
     expect(hs).toMatchObject({ kind: "finished", unit_price: "680.00" });
   });
@@ -279,6 +281,112 @@ describe("importing a year of legacy orders", () => {
     ]);
     const balance = await t.database.db.selectFrom("inventory_balances").select("on_hand").where("sku", "=", "PM-HOUSING").executeTakeFirstOrThrow();
     expect(balance.on_hand).toBe("450.000");
+  });
+
+  it("asks once about a status it does not know; the answer, saved in the template, is applied on re-import", async () => {
+    const ledger = (rows: unknown[][]) => workbook([{ name: "2025", rows: [["订单号", "客户名称", "下单日期", "实际交货日期", "金额", "状态"], ...rows] }]);
+    const march = await ledger([
+      ["VW-1", "常州精测自动化有限公司", "2025-03-01", "2025-03-09", "100", "返修"],
+      ["VW-2", "常州精测自动化有限公司", "2025-03-02", "", "200", " 在 途 "],
+      ["VW-3", "常州精测自动化有限公司", "2025-03-03", "2025-03-10", "300", "返 修"],
+      ["VW-4", "常州精测自动化有限公司", "2025-03-04", "", "400", "待出库"],
+    ]);
+    const asked = await upload(t, march, "三月.xlsx", "?dryRun=1", { as: "sales" });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body).toMatchObject({ rows: 4, valid: 2, invalid: 0, waitingRows: [2, 4], errors: [] });
+    expect(asked.body.unknownValues).toEqual([
+      { field: "status", value: "返修", rows: 2, choices: ["open", "in_production", "shipped", "delivered", "closed", "cancelled"] },
+    ]);
+    // Answered in the request's mapping JSON: no question left.
+    const answered = await upload(t, march, "三月.xlsx", "?dryRun=1", { as: "sales", mapping: { values: { status: { 返修: "delivered" } } } });
+    expect(answered.body).toMatchObject({ valid: 4, waitingRows: [], unknownValues: [] });
+    const wrong = await upload(t, march, "三月.xlsx", "?dryRun=1", { as: "sales", mapping: { values: { status: { 返修: "mended" } } } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ reason: "import.mapping_invalid", field: "mapping.values.status" });
+
+    const badTemplate = await t.api("PUT", "/api/imports/templates/坏模板", {
+      as: "sales",
+      body: { kind: "orders", mapping: {}, values: { status: { 返修: "mended" } } },
+    });
+    expect(badTemplate.status).toBe(400);
+    expect(badTemplate.body.error).toMatchObject({ reason: "import.mapping_invalid", field: "values.status" });
+
+    // Saved once in the template …
+    const saved = await t.api("PUT", "/api/imports/templates/ERP台账", {
+      as: "sales",
+      body: { kind: "orders", mapping: {}, values: { status: { 返修: "delivered" } } },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.values).toEqual({ status: { 返修: "delivered" } });
+    const committed = await upload(t, march, "三月.xlsx", `?template=${encodeURIComponent("ERP台账")}`, { as: "sales" });
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(committed.body).toMatchObject({ valid: 4, unknownValues: [], create: { orders: 4 } });
+    const stored = await t.database.db
+      .selectFrom("history_orders")
+      .select(["order_no", "status"])
+      .where("order_no", "like", "VW-%")
+      .orderBy("order_no")
+      .execute();
+    expect(stored.map((o) => o.status)).toEqual(["delivered", "shipped", "delivered", "open"]);
+
+    // … and applied to next month's ledger through the template, which still asks about a new word.
+    const april = await ledger([
+      ["VW-5", "常州精测自动化有限公司", "2025-04-01", "2025-04-09", "500", "返修"],
+      ["VW-6", "常州精测自动化有限公司", "2025-04-02", "", "600", "待客户确认"],
+    ]);
+    const next = await upload(t, april, "四月.xlsx", `?dryRun=1&template=${encodeURIComponent("ERP台账")}`, { as: "sales" });
+    expect(next.body).toMatchObject({ valid: 1, waitingRows: [3] });
+    expect(next.body.unknownValues).toMatchObject([{ field: "status", value: "待客户确认", rows: 1 }]);
+    const listed = (await t.api("GET", "/api/imports/templates", { as: "sales" })).body.templates;
+    expect(listed.find((x: { name: string }) => x.name === "ERP台账").values).toEqual({ status: { 返修: "delivered" } });
+  });
+
+  it("a CSV saved as GBK lost its ¥ signs: said once for the file; treating ? as ¥ imports it", async () => {
+    const csv = [
+      "订单号,客户名称,下单日期,金额,状态",
+      'GBK-1,常州精测自动化有限公司,2025-05-01,"¥49,318.70",已完成',
+      "GBK-2,常州精测自动化有限公司,2025-05-02,¥1200.00,在途",
+      'GBK-3,常州精测自动化有限公司,2025-05-03,"-¥500.00",退货',
+    ].join("\r\n");
+    // What Excel does on Chinese Windows: GBK has no ¥, so the encoder writes ?.
+    const file = iconv.encode(csv, "gbk");
+    expect(file.toString("latin1")).toContain("?49,318.70");
+    const asked = await upload(t, file, "五月.csv", "?dryRun=1", { as: "sales" });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body).toMatchObject({ valid: 0, invalid: 0, errors: [], waitingRows: [2, 3, 4] });
+    expect(asked.body.file.encoding).toBe("gb18030");
+    expect(asked.body.lostYen).toEqual({
+      rows: 3,
+      firstRow: 2,
+      message: "此文件保存为 GBK 时丢失了 ¥ 符号（金额读作“?49,318.70”）：请另存为 UTF-8 或 GB18030 后重新导入，或选择“将 ? 视为 ¥ 继续导入”",
+    });
+    const english = await t.api("POST", "/api/imports?dryRun=1", {
+      as: "sales",
+      form: (() => {
+        const form = new FormData();
+        form.append("file", new Blob([new Uint8Array(file)]), "may.csv");
+        return form;
+      })(),
+      headers: { "accept-language": "en" },
+    });
+    expect(english.body.lostYen.message).toBe(
+      "this file lost its ¥ signs when it was saved as GBK (amounts read “?49,318.70”) — save it as UTF-8 or GB18030, or import anyway treating ? as ¥",
+    );
+
+    const committed = await upload(t, file, "五月.csv", "?questionMarkIsYen=1", { as: "sales" });
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(committed.body).toMatchObject({ valid: 3, lostYen: null, create: { orders: 3 }, amount: "50018.70" });
+    const stored = await t.database.db
+      .selectFrom("history_orders")
+      .select(["amount", "status"])
+      .where("order_no", "like", "GBK-%")
+      .orderBy("order_no")
+      .execute();
+    expect(stored).toEqual([
+      { amount: "49318.70", status: "delivered" },
+      { amount: "1200.00", status: "shipped" },
+      { amount: "-500.00", status: "cancelled" },
+    ]);
   });
 
   it("lists committed imports for the import screen", async () => {

@@ -475,6 +475,8 @@ export interface ImportTemplatesTable {
   name: string;
   kind: "orders" | "customers" | "items" | "inventory";
   mapping: Json<Record<string, string>>;
+  /** field → ledger word → our value: the user's answers to words the importer did not know. */
+  value_answers: ColumnType<Record<string, Record<string, string>>, string | undefined, string>;
   header_row: number | null;
   updated_by: string;
   updated_at: Timestamp;

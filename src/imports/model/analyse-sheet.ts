@@ -11,6 +11,8 @@ import { cleanOrderRow, type LegacyOrderRow } from "./order-rows.js";
 import { DuplicateFinder, isBlankRow, isTotalRow } from "./row-kinds.js";
 import type { SheetData } from "./sheet-data.js";
 import { rangeRows } from "./sheet-data.js";
+import { type ValueAnswers, wordKey } from "./value-words.js";
+import { invalidAnswer, VOCABULARIES } from "./vocabularies.js";
 
 export interface AnalyseOptions {
   kind: ImportKind;
@@ -20,6 +22,21 @@ export interface AnalyseOptions {
   headerRow?: number;
   /** The year for dates written without one. */
   year?: number;
+  /** field → the user's answers to words the importer did not know (ledger word → our value). */
+  values?: ValueAnswers;
+  /** The file lost its ¥ signs to GBK (?49,318.70): read a leading ? as ¥. */
+  questionMarkIsYen?: boolean;
+}
+
+/** A word of a closed list met in the file and not known: the user maps it once. */
+export interface UnknownValue {
+  field: string;
+  /** As first written in the file. */
+  value: string;
+  /** Data rows carrying it. */
+  rows: number;
+  /** Our values it may be mapped to. */
+  choices: string[];
 }
 
 export type RowValue = LegacyOrderRow | CustomerRow | ItemRow | StockRow;
@@ -39,6 +56,13 @@ export interface Analysis<T extends RowValue = RowValue> {
   totalRows: number[];
   duplicateRows: { row: number; sameAs: number }[];
   formulaCells: number;
+  /** Rows whose only problem is an unknown word: they wait for the user's answer, they are not errors. */
+  waitingRows: number[];
+  unknownValues: UnknownValue[];
+  /** Rows with an amount whose ¥ became ? when the file was saved as GBK: said once for the file. */
+  lostYenRows: number[];
+  /** The first such amount as the file has it (?49,318.70). */
+  lostYenExample: string;
   valid: T[];
   issues: RowIssue[];
 }
@@ -81,6 +105,12 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
     const detail = p.reason === "unknown_field" ? `not one of ${Object.keys(FIELDS[options.kind]).join(", ")}` : `no column “${p.column}”`;
     throw new AppError("invalid", "import.mapping_invalid", { field: p.field, detail }, `mapping.${p.field}`);
   }
+  const badAnswer = invalidAnswer(options.kind, options.values ?? {});
+  if (badAnswer) {
+    const choices = VOCABULARIES[options.kind]?.[badAnswer.field]?.values;
+    const detail = choices ? `“${badAnswer.word}” → “${badAnswer.value}”: not one of ${choices.join(", ")}` : "this field takes no word mapping";
+    throw new AppError("invalid", "import.mapping_invalid", { field: badAnswer.field, detail }, `mapping.values.${badAnswer.field}`);
+  }
   const missing = missingRequired(options.kind, columns);
   if (missing.length) {
     const names = missing.map((group) => group.map((f) => fieldLabel(options.kind, f)).join("/")).join("、");
@@ -114,12 +144,17 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
     totalRows: [],
     duplicateRows: [],
     formulaCells: data.formulaCells,
+    waitingRows: [],
+    unknownValues: [],
+    lostYenRows: [],
+    lostYenExample: "",
     valid: [],
     issues: [],
   };
   const duplicates = new DuplicateFinder();
   const clean = CLEANERS[options.kind];
   const context = year ? { year: year.value } : {};
+  const unknown = new Map<string, UnknownValue>();
   let previous = headerNumber;
   for (const { number, cells } of data.rows.slice(guess.rowIndex + 1)) {
     // A workbook leaves empty rows out of the file: a gap in the numbers is blank rows.
@@ -142,11 +177,27 @@ export function analyseSheet(data: SheetData, options: AnalyseOptions): Analysis
       analysis.duplicateRows.push({ row: number, sameAs });
       continue;
     }
-    const check = new RowChecker(number, cells, columns, guess.headers);
+    const check = new RowChecker(number, cells, columns, guess.headers, options.values, options.questionMarkIsYen);
     const value = clean(check, context);
+    for (const q of check.questions) {
+      const key = `${q.field}\u0000${wordKey(q.value)}`;
+      const seen = unknown.get(key);
+      if (seen) seen.rows++;
+      else unknown.set(key, { field: q.field, value: q.value, rows: 1, choices: [...(VOCABULARIES[options.kind]?.[q.field]?.values ?? [])] });
+    }
+    if (check.lostYen.length) {
+      if (!analysis.lostYenRows.length) analysis.lostYenExample = check.text(check.lostYen[0]);
+      analysis.lostYenRows.push(number);
+    }
     if (value) analysis.valid.push(value);
-    else analysis.issues.push(...check.issues);
+    else if (check.issues.length) {
+      // A row refused anyway names its unknown words (and its lost ¥) among its errors too.
+      for (const q of check.questions) check.fail(q.field, `${q.field}.unknown`, q.value);
+      for (const field of check.lostYen) check.fail(field, "amount.lost_yen", check.text(field));
+      analysis.issues.push(...check.issues);
+    } else analysis.waitingRows.push(number);
   }
+  analysis.unknownValues = [...unknown.values()];
   if (!analysis.dataRows) throw new AppError("invalid", "import.no_rows", { sheet: data.sheet }, "file");
   return analysis;
 }

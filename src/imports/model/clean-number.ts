@@ -26,8 +26,15 @@ function numberToFen(value: number): bigint | undefined {
 
 const CURRENCY = /^(¥|￥|RMB|CNY|人民币)|(元|RMB|CNY)$/gi;
 
-/** An amount in CNY as a decimal string with two decimals; negatives (credit notes) are kept. */
-export function cleanAmount(cell: Cell): Cleaned<string> {
+/** A GBK file cannot hold ¥: office suites save it as ? (?49,318.70, -?500.00, (?500.00)). */
+const LOST_YEN = /^([-−(]?)\?(?=[-−]?[\d,.]+\)?$)/;
+
+/**
+ * An amount in CNY as a decimal string with two decimals; negatives (credit notes) are kept.
+ * `questionMarkIsYen`: the user said the file lost its ¥ signs to GBK, so a leading ? is read as ¥;
+ * without it such an amount fails as `amount.lost_yen`, which the analysis reports once for the file.
+ */
+export function cleanAmount(cell: Cell, questionMarkIsYen = false): Cleaned<string> {
   if (typeof cell === "number") {
     const fen = numberToFen(cell);
     if (fen === undefined) return fail("amount.precision", String(cell));
@@ -37,6 +44,10 @@ export function cleanAmount(cell: Cell): Cleaned<string> {
   let text = cellText(cell).replace(/\s+/g, "");
   if (!text) return fail("field.required");
   const original = text;
+  if (LOST_YEN.test(text)) {
+    if (!questionMarkIsYen) return fail("amount.lost_yen", original);
+    text = text.replace(LOST_YEN, "$1¥");
+  }
   let negative = false;
   const parens = /^\((.*)\)$/.exec(text);
   if (parens) {

@@ -1,7 +1,9 @@
 // Rows of the master-data imports: customers, items, and stock balances.
 import { type Cell, type Cleaned, cellText, fail, ok } from "./cell.js";
-import { cleanAmount, cleanQuantity } from "./clean-number.js";
+import { cleanQuantity } from "./clean-number.js";
 import type { RowChecker } from "./issues.js";
+import { lookupWord } from "./value-words.js";
+import { GRADE_VOCABULARY, ITEM_KIND_VOCABULARY } from "./vocabularies.js";
 
 export interface CustomerRow {
   row: number;
@@ -32,31 +34,6 @@ export interface StockRow {
   onHand: string;
 }
 
-const GRADES = new Map([
-  ["A", "A"],
-  ["B", "B"],
-  ["C", "C"],
-  ["D", "D"],
-  ["A级", "A"],
-  ["B级", "B"],
-  ["C级", "C"],
-  ["D级", "D"],
-]);
-
-const KINDS = new Map<string, ItemRow["kind"]>([
-  ["成品", "finished"],
-  ["产成品", "finished"],
-  ["finished", "finished"],
-  ["半成品", "subassembly"],
-  ["组件", "subassembly"],
-  ["subassembly", "subassembly"],
-  ["外购件", "purchased"],
-  ["原材料", "purchased"],
-  ["原料", "purchased"],
-  ["采购件", "purchased"],
-  ["purchased", "purchased"],
-]);
-
 const code = (pattern: RegExp) => (cell: Cell) => {
   const text = cellText(cell).toUpperCase();
   return pattern.test(text) ? ok(text) : fail("code.format", text);
@@ -82,14 +59,15 @@ export function cleanCustomerRow(check: RowChecker): CustomerRow | undefined {
   const name = bounded(check, "name", 100, true);
   let grade: string | undefined;
   if (check.has("grade")) {
-    grade = GRADES.get(check.text("grade").toUpperCase());
-    if (!grade) check.fail("grade", "grade.unknown", check.text("grade"));
+    const found = lookupWord(GRADE_VOCABULARY, check.text("grade"), check.answers.grade);
+    if (found.ok) grade = found.value;
+    else check.ask("grade");
   }
-  const creditLimit = check.has("creditLimit") ? check.take("creditLimit", nonNegative(cleanAmount)) : undefined;
+  const creditLimit = check.has("creditLimit") ? check.take("creditLimit", nonNegative(check.amount)) : undefined;
   const contactName = bounded(check, "contactName", 60);
   const contactPhone = bounded(check, "contactPhone", 30);
   const region = bounded(check, "region", 60);
-  if (check.issues.length) return undefined;
+  if (check.issues.length || check.questions.length || check.lostYen.length) return undefined;
   return {
     row: check.row,
     ...(codeValue ? { code: codeValue } : {}),
@@ -107,10 +85,11 @@ export function cleanItemRow(check: RowChecker): ItemRow | undefined {
   const name = bounded(check, "name", 100, true);
   let kind: ItemRow["kind"] | undefined = "finished";
   if (check.has("kind")) {
-    kind = KINDS.get(check.text("kind").toLowerCase());
-    if (!kind) check.fail("kind", "kind.unknown", check.text("kind"));
+    const found = lookupWord(ITEM_KIND_VOCABULARY, check.text("kind"), check.answers.kind);
+    kind = found.ok ? (found.value as ItemRow["kind"]) : undefined;
+    if (!found.ok) check.ask("kind");
   }
-  const unitPrice = check.has("unitPrice") ? check.take("unitPrice", nonNegative(cleanAmount)) : "0.00";
+  const unitPrice = check.has("unitPrice") ? check.take("unitPrice", nonNegative(check.amount)) : "0.00";
   let leadTimeDays = 0;
   if (check.has("leadTimeDays")) {
     const text = check.text("leadTimeDays").replace(/天|days?$/i, "");
@@ -119,7 +98,7 @@ export function cleanItemRow(check: RowChecker): ItemRow | undefined {
   }
   const family = bounded(check, "family", 60);
   const uom = bounded(check, "uom", 10) || "pcs";
-  if (check.issues.length || !sku || !kind || unitPrice === undefined) return undefined;
+  if (check.issues.length || check.lostYen.length || !sku || !kind || unitPrice === undefined) return undefined;
   return { row: check.row, sku, name, kind, family, uom, unitPrice, leadTimeDays };
 }
 

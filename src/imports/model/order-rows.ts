@@ -1,7 +1,7 @@
 // A ledger row cleaned into a legacy order line, and rows of one order number grouped into an order.
 import { fromFen, toFen } from "../../core/money.js";
 import { cleanDate, type DateContext } from "./clean-date.js";
-import { cleanAmount, cleanQuantity } from "./clean-number.js";
+import { cleanQuantity } from "./clean-number.js";
 import { customerKey } from "./customer-names.js";
 import type { RowChecker, RowIssue } from "./issues.js";
 import { cleanStatus, type HistoryStatus } from "./statuses.js";
@@ -51,17 +51,17 @@ export function cleanOrderRow(check: RowChecker, context: DateContext): LegacyOr
   if (orderedOn && deliveredOn && deliveredOn < orderedOn) check.fail("deliveredOn", "date.before_order", orderedOn);
   const qty = check.has("qty") ? check.take("qty", cleanQuantity) : undefined;
   let amount: string | undefined;
-  if (check.has("amount") || !check.has("unitPrice")) amount = check.take("amount", cleanAmount);
+  if (check.has("amount") || !check.has("unitPrice")) amount = check.take("amount", check.amount);
   else {
-    const price = check.take("unitPrice", cleanAmount);
+    const price = check.take("unitPrice", check.amount);
     if (price !== undefined && qty === undefined && !check.has("qty")) check.fail("qty", "field.required");
     if (price !== undefined && qty !== undefined) amount = priceTimesQty(price, qty);
   }
-  const status = cleanStatus(check.text("status"), deliveredOn !== undefined);
-  if (!status.ok) check.fail("status", status.reason, status.detail);
+  const status = cleanStatus(check.text("status"), deliveredOn !== undefined, check.answers.status);
+  if (!status.ok) check.ask("status");
   const item = text(check, "item", false);
   const note = text(check, "note", false);
-  if (check.issues.length || !orderedOn || amount === undefined || !status.ok) return undefined;
+  if (check.issues.length || check.questions.length || check.lostYen.length || !orderedOn || amount === undefined || !status.ok) return undefined;
   return {
     row: check.row,
     orderNo,

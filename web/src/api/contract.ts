@@ -361,6 +361,27 @@ export interface ApiReplies {
     rows: number;
     valid: number;
     invalid: number;
+    /**
+     * rows whose only problems are questions answered once for the file (an unknown word, a ¥ lost to GBK): answered, they import
+     */
+    waitingRows: number[];
+    /**
+     * every word of a closed list (status, grade, item kind) the importer did not know, with the rows carrying it
+     */
+    unknownValues: {
+      field: string;
+      value: string;
+      rows: number;
+      choices: string[];
+    }[];
+    /**
+     * amounts whose ¥ became ? when the file was saved as GBK, said once for the file; ?questionMarkIsYen=1 reads them
+     */
+    lostYen: {
+      rows: number;
+      firstRow: number;
+      message: string;
+    } | null;
     blankRows: number;
     totalRows: number[];
     duplicateRows: {
@@ -430,6 +451,11 @@ export interface ApiReplies {
       mapping: {
         [k: string]: string;
       };
+      values: {
+        [k: string]: {
+          [k: string]: string;
+        };
+      };
       headerRow: number | null;
       updatedBy: string;
       updatedAt: string;
@@ -440,6 +466,11 @@ export interface ApiReplies {
     kind: string;
     mapping: {
       [k: string]: string;
+    };
+    values: {
+      [k: string]: {
+        [k: string]: string;
+      };
     };
     headerRow: number | null;
     updatedBy: string;
@@ -2815,6 +2846,14 @@ export interface ApiBodies {
     kind: "orders" | "customers" | "items" | "inventory";
     mapping: {
       [k: string]: string;
+    };
+    /**
+     * field → the ledger's word → our value, e.g. {status: {返修: "delivered"}}
+     */
+    values?: {
+      [k: string]: {
+        [k: string]: string;
+      };
     };
     headerRow?: number;
   };

@@ -24,6 +24,17 @@ export interface CustomerOutcome {
   orders: number;
 }
 
+/** A word of a closed list (status, grade, item kind) the importer did not know, with the rows carrying it. */
+export interface UnknownValue {
+  field: string;
+  value: string;
+  rows: number;
+  choices: string[];
+}
+
+/** field → ledger word → our value. */
+export type ValueAnswers = Record<string, Record<string, string>>;
+
 export interface ImportReport {
   importId: number | null;
   dryRun: boolean;
@@ -39,6 +50,10 @@ export interface ImportReport {
   rows: number;
   valid: number;
   invalid: number;
+  waitingRows: number[];
+  unknownValues: UnknownValue[];
+  /** Amounts whose ¥ became ? when the file was saved as GBK, said once for the file. */
+  lostYen: { rows: number; firstRow: number; message: string } | null;
   blankRows: number;
   totalRows: number[];
   duplicateRows: { row: number; sameAs: number }[];
@@ -56,6 +71,10 @@ export interface ImportOptions {
   year?: number;
   /** field → header text or column letter; "" leaves a guessed field out. */
   mapping: Record<string, string>;
+  /** Answers to unknown words, sent inside the mapping JSON as `values`. */
+  values: ValueAnswers;
+  /** The user chose to read a leading ? as ¥ (the file lost its ¥ signs to GBK). */
+  questionMarkIsYen?: boolean;
 }
 
 export interface Progress {
@@ -73,6 +92,7 @@ export interface Template {
   name: string;
   kind: ImportKind;
   mapping: Record<string, string>;
+  values: ValueAnswers;
   headerRow: number | null;
 }
 
@@ -81,12 +101,15 @@ function query(options: ImportOptions, extra: Record<string, string>) {
   if (options.sheet) q.set("sheet", options.sheet);
   if (options.template) q.set("template", options.template);
   if (options.year) q.set("year", String(options.year));
+  if (options.questionMarkIsYen) q.set("questionMarkIsYen", "1");
   return q.toString();
 }
 
 async function post(file: File, options: ImportOptions, extra: Record<string, string>): Promise<Response> {
   const form = new FormData();
-  if (Object.keys(options.mapping).length) form.append("mapping", JSON.stringify(options.mapping));
+  const values = Object.fromEntries(Object.entries(options.values).filter(([, words]) => Object.keys(words).length));
+  const mapping = Object.keys(values).length ? { ...options.mapping, values } : options.mapping;
+  if (Object.keys(mapping).length) form.append("mapping", JSON.stringify(mapping));
   form.append("file", file, file.name);
   const res = await fetch(`/api/imports?${query(options, extra)}`, {
     method: "POST",
@@ -120,8 +143,8 @@ export async function downloadErrors(file: File, options: ImportOptions) {
 export const getProgress = (id: string) => api<Progress>("GET", `/api/imports/progress/${id}`);
 export const getFields = () => api<FieldCatalogue>("GET", "/api/imports/fields");
 export const getTemplates = () => api<{ templates: Template[] }>("GET", "/api/imports/templates");
-export const saveTemplate = (name: string, kind: ImportKind, mapping: Record<string, string>, headerRow: number) =>
-  api<Template>("PUT", `/api/imports/templates/${encodeURIComponent(name)}`, { kind, mapping, headerRow });
+export const saveTemplate = (name: string, kind: ImportKind, mapping: Record<string, string>, values: ValueAnswers, headerRow: number) =>
+  api<Template>("PUT", `/api/imports/templates/${encodeURIComponent(name)}`, { kind, mapping, values, headerRow });
 
 // Not crypto.randomUUID: that needs a secure context, and the app may be served over plain http on a LAN.
 export const newProgressId = () => `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;

@@ -16,12 +16,14 @@ import {
   runImport,
   saveTemplate,
   type Template,
+  type ValueAnswers,
 } from "./import-api";
 import { ImportHistory } from "./import-history";
 import { MappingTable } from "./mapping-table";
 import "./import.css";
 import "./messages";
 import { ReportView } from "./report-view";
+import { UnknownWords } from "./unknown-words";
 import { useCommit } from "./use-commit";
 
 const KINDS: ImportKind[] = ["orders", "customers", "items", "inventory"];
@@ -37,6 +39,8 @@ export function ImportPage() {
   const [template, setTemplate] = useState<string>();
   const [year, setYear] = useState<number | null>(null);
   const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [answers, setAnswers] = useState<ValueAnswers>({});
+  const [questionMarkIsYen, setQuestionMarkIsYen] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -53,8 +57,17 @@ export function ImportPage() {
   }, []);
 
   const options = useCallback(
-    (over: Partial<ImportOptions> = {}): ImportOptions => ({ kind, sheet, template, year: year ?? undefined, mapping: overrides, ...over }),
-    [kind, sheet, template, year, overrides],
+    (over: Partial<ImportOptions> = {}): ImportOptions => ({
+      kind,
+      sheet,
+      template,
+      year: year ?? undefined,
+      mapping: overrides,
+      values: answers,
+      questionMarkIsYen,
+      ...over,
+    }),
+    [kind, sheet, template, year, overrides, answers, questionMarkIsYen],
   );
 
   const fail = (e: unknown) => setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
@@ -82,6 +95,8 @@ export function ImportPage() {
     if ("template" in next) setTemplate(next.template);
     setSheet(undefined);
     setOverrides({});
+    setAnswers({});
+    setQuestionMarkIsYen(false);
     setReport(null);
     setError(null);
     reset();
@@ -113,8 +128,12 @@ export function ImportPage() {
   const save = async () => {
     if (!report || !templateName.trim()) return;
     const dropped = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v === ""));
+    // The chosen template's answers, then the ones given on this screen.
+    const kept = templates.find((x) => x.name === template)?.values ?? {};
+    const values: ValueAnswers = { ...kept };
+    for (const [field, words] of Object.entries(answers)) values[field] = { ...(kept[field] ?? {}), ...words };
     try {
-      const saved = await saveTemplate(templateName.trim(), report.kind, { ...report.mapping, ...dropped }, report.headerRow);
+      const saved = await saveTemplate(templateName.trim(), report.kind, { ...report.mapping, ...dropped }, values, report.headerRow);
       message.success(t("imports.templateSaved", { name: saved.name }));
       setTemplates((list) => [...list.filter((x) => x.name !== saved.name), saved].sort((a, b) => a.name.localeCompare(b.name)));
     } catch (e) {
@@ -240,7 +259,7 @@ export function ImportPage() {
                 <Button onClick={() => void dryRun()} disabled={!Object.keys(overrides).length} loading={checking} data-testid="recheck">
                   {t("imports.recheck")}
                 </Button>
-                <Space.Compact>
+                <Space.Compact className="import-template-save">
                   <Input
                     placeholder={t("imports.templateName")}
                     value={templateName}
@@ -248,7 +267,7 @@ export function ImportPage() {
                     onPressEnter={() => void save()}
                     maxLength={60}
                     aria-label={t("imports.templateName")}
-                    style={{ width: 160 }}
+                    className="import-template-name"
                   />
                   <Button icon={<SaveOutlined />} onClick={() => void save()} disabled={!templateName.trim()} data-testid="save-template">
                     {t("imports.saveTemplate")}
@@ -258,6 +277,33 @@ export function ImportPage() {
             </div>
             <div className="import-result">
               <Typography.Title level={5}>{t("imports.summary")}</Typography.Title>
+              {report.lostYen && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  message={report.lostYen.message}
+                  data-testid="lost-yen"
+                  description={
+                    <Button
+                      size="small"
+                      style={{ marginTop: 4, whiteSpace: "normal", height: "auto" }}
+                      onClick={() => {
+                        setQuestionMarkIsYen(true);
+                        void dryRun({ questionMarkIsYen: true });
+                      }}
+                      loading={checking}
+                      data-testid="lost-yen-anyway"
+                    >
+                      {t("imports.lostYenAnyway")}
+                    </Button>
+                  }
+                />
+              )}
+              {questionMarkIsYen && !report.lostYen && (
+                <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("imports.lostYenOn")} data-testid="lost-yen-on" />
+              )}
+              <UnknownWords words={report.unknownValues} answers={answers} onChange={setAnswers} onApply={() => void dryRun()} checking={checking} />
               <ReportView report={report} onDownload={() => void download()} downloading={downloading} />
             </div>
           </div>

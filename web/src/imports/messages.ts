@@ -85,6 +85,22 @@ export const zhImports = {
   no: "否",
   keys: "快捷键：Alt+D 试运行，Alt+S 提交，Alt+E 下载错误行",
   sep: "，",
+  waiting: "待确认",
+  lostYenAnyway: "将 ? 视为 ¥ 继续导入",
+  lostYenOn: "已将金额前的 ? 视为 ¥",
+  words: {
+    title: "不认识的写法（{{count}} 种）",
+    hint: "这些写法系统还不认识，相关行暂不导入、也不算错误。为每种写法选一次对应的值，重新检查即可；保存为模板后，下次导入自动沿用。",
+    rows: "{{count}} 行",
+    choose: "选择对应值",
+    apply: "按所选重新检查",
+    field: { status: "状态", grade: "客户等级", kind: "物料类型" },
+    choice: {
+      status: { open: "未完成", in_production: "生产中", shipped: "已发货", delivered: "已交货", closed: "已结案", cancelled: "已取消" },
+      grade: { A: "A 级", B: "B 级", C: "C 级", D: "D 级" },
+      kind: { finished: "成品", subassembly: "半成品", purchased: "外购件" },
+    },
+  },
 };
 
 export type ImportMessages = typeof zhImports;
@@ -173,6 +189,22 @@ export const enImports: ImportMessages = {
   no: "no",
   keys: "Keys: Alt+D dry run, Alt+S commit, Alt+E download row errors",
   sep: ", ",
+  waiting: "Waiting for you",
+  lostYenAnyway: "Import anyway, treating ? as ¥",
+  lostYenOn: "A ? before an amount is read as ¥",
+  words: {
+    title: "Words not recognised ({{count}})",
+    hint: "The importer does not know these words yet: their rows are held back, not counted as errors. Choose once what each means and check again; saved as a template, the next import uses your choice.",
+    rows: "{{count}} rows",
+    choose: "Means…",
+    apply: "Check again with these",
+    field: { status: "Status", grade: "Customer grade", kind: "Item kind" },
+    choice: {
+      status: { open: "Open", in_production: "In production", shipped: "Shipped", delivered: "Delivered", closed: "Closed", cancelled: "Cancelled" },
+      grade: { A: "Grade A", B: "Grade B", C: "Grade C", D: "Grade D" },
+      kind: { finished: "Finished", subassembly: "Subassembly", purchased: "Purchased" },
+    },
+  },
 };
 
 i18n.addResourceBundle("zh-CN", "translation", { imports: zhImports }, true, false);

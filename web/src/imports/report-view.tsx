@@ -15,6 +15,7 @@ function Counts({ report }: { report: ImportReport }) {
       {stat(t("imports.rows"), report.rows, "count-rows")}
       {stat(t("imports.valid"), report.valid, "count-valid", "#389e0d")}
       {stat(t("imports.invalid"), report.invalid, "count-invalid", report.invalid ? "#cf1322" : undefined)}
+      {report.waitingRows.length > 0 && stat(t("imports.waiting"), report.waitingRows.length, "count-waiting", "#d48806")}
       {stat(t("imports.duplicates"), report.duplicateRows.length, "count-duplicates")}
       {stat(t("imports.blank"), report.blankRows, "count-blank")}
       {stat(t("imports.totals"), report.totalRows.length, "count-totals")}
