@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
-import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
+import { errorReplies, ifMatchHeader, isoDate } from "../core/http/schemas.js";
 import { publicBase } from "../status-links/public-base.js";
 import { statusLinkReply } from "../status-links/routes.js";
 import { activeStatusLink } from "../status-links/status-links.js";
@@ -130,7 +130,7 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ["orders"],
         summary: "Re-confirm a promise with the customer (after a break): the new date, who and why; the first promise is kept",
         params: orderNoParams,
-        body: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().min(1).max(500) }),
+        body: z.strictObject({ date: isoDate, reason: z.string().min(1).max(500) }),
         response: { 200: z.record(z.string(), z.unknown()), ...errorReplies },
       },
     },

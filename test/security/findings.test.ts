@@ -79,6 +79,21 @@ describe("order prices", () => {
   });
 });
 
+describe("promise re-confirmation", () => {
+  // Found by the fuzz test: a date shaped YYYY-MM-DD but not on any calendar answered 500.
+  it("refuses a date that is not on the calendar, naming the field, and writes nothing", async () => {
+    const order = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] } });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    const before = await rowCounts(t.database.db, ["orders", "order_events"]);
+    for (const date of ["9033-90-73", "2027-02-30"]) {
+      const res = await t.api("POST", `/api/orders/${order.body.orderNo}/promise`, { as: "sales", body: { date, reason: "客户同意" } });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.field).toBe("date");
+    }
+    expect(await rowCounts(t.database.db, ["orders", "order_events"])).toEqual(before);
+  });
+});
+
 describe("integration URLs", () => {
   it.each(["javascript:alert(1)", "file:///etc/passwd", "ftp://files.example.com/x", "data:text/html,hi"])(
     "refuses %s for a robot and a credit provider",
