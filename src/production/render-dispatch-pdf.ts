@@ -6,7 +6,7 @@
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { plantDayOf, plantMs } from "../calendar/model/dates.js";
-import { findCjkFont } from "../core/cjk-font.js";
+import { beginPdf, findCjkFont } from "../core/cjk-font.js";
 import type { getDispatch } from "./get-dispatch.js";
 
 export type DispatchList = Awaited<ReturnType<typeof getDispatch>>;
@@ -51,18 +51,8 @@ export function renderDispatchPdf(list: DispatchList, base: string, font = findC
     bufferPages: true,
     info: { Title: `Dispatch list ${list.workCentre.code}`, Author: "Lvyue" },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  if (font?.family) doc.font(font.path, font.family);
-  else if (font) doc.font(font.path);
-  else doc.font("Helvetica");
-  const label = (zh: string, en: string) => (font ? `${zh} ${en}` : en);
+  const { done, label, value } = beginPdf(doc, font);
   const short = (zh: string, en: string) => (font ? zh : en);
-  const value = (s: string) => (font ? s : s.replace(/[^\x20-\x7e]/g, "?"));
   const width = A4.width - 2 * MARGIN;
 
   const header = () => {

@@ -2,7 +2,7 @@
 // font (core/cjk-font.ts); without one the card is
 // rendered in English only, with non-Latin text transliterated to '?', and says so on the card.
 import PDFDocument from "pdfkit";
-import { findCjkFont } from "../core/cjk-font.js";
+import { beginPdf, findCjkFont } from "../core/cjk-font.js";
 
 export interface WarrantyCardData {
   code: string;
@@ -20,18 +20,7 @@ export interface WarrantyCardData {
 
 export function renderWarrantyCard(data: WarrantyCardData, font = findCjkFont()): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A5", margin: 40, info: { Title: `Warranty card ${data.code}`, Author: "Lvyue" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  if (font?.family) doc.font(font.path, font.family);
-  else if (font) doc.font(font.path);
-  else doc.font("Helvetica");
-  // Without a CJK font only Latin text can be drawn.
-  const text = (zh: string, en: string) => (font ? `${zh} ${en}` : en);
-  const value = (s: string) => (font ? s : s.replace(/[^\x20-\x7e]/g, "?"));
+  const { done, label: text, value } = beginPdf(doc, font);
 
   doc.fontSize(18).text(text("电子保修卡", "Electronic warranty card"), { align: "center" });
   doc.moveDown(0.5).fontSize(10);
