@@ -471,6 +471,13 @@ export interface ImportBatchesTable {
   created_by: string;
   created_at: Timestamp;
 }
+export interface CustomerAliasesTable {
+  alias_key: string;
+  alias: string;
+  customer_code: string;
+  created_by: string;
+  created_at: Timestamp;
+}
 export interface ImportTemplatesTable {
   name: string;
   kind: "orders" | "customers" | "items" | "inventory";
@@ -799,6 +806,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   customers: CustomersTable;
+  customer_aliases: CustomerAliasesTable;
   locations: LocationsTable;
   work_centres: WorkCentresTable;
   items: ItemsTable;
