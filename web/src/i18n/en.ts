@@ -247,6 +247,8 @@ export const en: Messages = {
       "task.overdue": "Task overdue",
       schedule: "Scheduled",
       "visit.recorded": "Service visit recorded",
+      "purchase.line.late": "Purchase line late",
+      "purchase.line.rescheduled": "Supplier moved a date",
     },
     actionTypes: {
       create_task: "Create task",

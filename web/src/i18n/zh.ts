@@ -237,6 +237,8 @@ export const zh = {
       "task.overdue": "任务超时",
       schedule: "定时",
       "visit.recorded": "服务记录",
+      "purchase.line.late": "采购行逾期",
+      "purchase.line.rescheduled": "供应商改交期",
     },
     actionTypes: {
       create_task: "创建任务",
