@@ -13,8 +13,8 @@ import { writeRuleEffects } from "../rules/write-rule-effects.js";
 import { addDays, plantInstant } from "./dates.js";
 import { DEFAULT_SEED, type DemoPlant, generateDemoPlant } from "./generate-demo-plant.js";
 import { GO_LIVE_RULES, goLiveVersion, judgeIntake } from "./intake-rules.js";
-import { lastPoSeq } from "./purchasing.js";
 import { GO_LIVE_DAYS_AGO } from "./master-changes.js";
+import { lastPoSeq } from "./purchasing.js";
 
 export const DEMO_TABLES = [
   "locations",

@@ -28,7 +28,16 @@ const SUPPLIERS: DemoSupplier[] = [
 ];
 
 export interface PurchasingRows {
-  suppliers: { code: string; name: string; contacts: string; lead_time_days: number; closures: string; receipt_tolerance_pct: number; created_by: string; created_at: Date }[];
+  suppliers: {
+    code: string;
+    name: string;
+    contacts: string;
+    lead_time_days: number;
+    closures: string;
+    receipt_tolerance_pct: number;
+    created_by: string;
+    created_at: Date;
+  }[];
   supplierItems: { supplier_code: string; sku: string; lead_time_days: number; price_fen: number; preferred: boolean }[];
   orders: { po_no: string; supplier_code: string; location: string; status: "open" | "closed"; created_by: string; created_at: Date }[];
   lines: {
@@ -44,7 +53,16 @@ export interface PurchasingRows {
     closed_on: string | null;
     updated_at: Date;
   }[];
-  events: { po_no: string; line_no: number; kind: "created" | "confirmed" | "rescheduled" | "received" | "cancelled"; from_date: string | null; to_date: string | null; qty: string | null; actor: string; at: Date }[];
+  events: {
+    po_no: string;
+    line_no: number;
+    kind: "created" | "confirmed" | "rescheduled" | "received" | "cancelled";
+    from_date: string | null;
+    to_date: string | null;
+    qty: string | null;
+    actor: string;
+    at: Date;
+  }[];
   /** The in-transit rows, purchase lines rewritten as mirrors of the open purchase order lines. */
   supply: (SupplyLineRow & { confirmed: boolean })[];
 }
@@ -97,7 +115,14 @@ export function generatePurchasing(rng: Rng, master: ItemMaster, supply: SupplyL
     for (let k = 0; k < 12; k++) {
       const placed = addDays(today, -rng.int(40, 190));
       const no = poNo(placed);
-      out.orders.push({ po_no: no, supplier_code: s.code, location: "WH-MAIN", status: "closed", created_by: "purchasing", created_at: plantInstant(placed, rng.float(9, 17)) });
+      out.orders.push({
+        po_no: no,
+        supplier_code: s.code,
+        location: "WH-MAIN",
+        status: "closed",
+        created_by: "purchasing",
+        created_at: plantInstant(placed, rng.float(9, 17)),
+      });
       for (const [i, item] of rng.sample(items, rng.int(1, 3)).entries()) {
         const requested = addDays(placed, item.lead_time_days);
         const confirmed = addDays(requested, rng.chance(0.7) ? 0 : rng.int(1, 5));
@@ -118,7 +143,16 @@ export function generatePurchasing(rng: Rng, master: ItemMaster, supply: SupplyL
         });
         out.events.push(
           { po_no: no, line_no: i + 1, kind: "created", from_date: null, to_date: requested, qty, actor: "purchasing", at: plantInstant(placed, 17) },
-          { po_no: no, line_no: i + 1, kind: "confirmed", from_date: requested, to_date: confirmed, qty: null, actor: "purchasing", at: plantInstant(addDays(placed, 2), 10) },
+          {
+            po_no: no,
+            line_no: i + 1,
+            kind: "confirmed",
+            from_date: requested,
+            to_date: confirmed,
+            qty: null,
+            actor: "purchasing",
+            at: plantInstant(addDays(placed, 2), 10),
+          },
           { po_no: no, line_no: i + 1, kind: "received", from_date: null, to_date: null, qty, actor: "warehouse", at: plantInstant(closedOn, 15) },
         );
       }
@@ -165,9 +199,27 @@ export function generatePurchasing(rng: Rng, master: ItemMaster, supply: SupplyL
       });
       out.events.push({ po_no: no, line_no: line, kind: "created", from_date: null, to_date: requested, qty: row.qty, actor: "purchasing", at: placedAt });
       if (confirmed) {
-        out.events.push({ po_no: no, line_no: line, kind: "confirmed", from_date: requested, to_date: requested, qty: null, actor: "purchasing", at: new Date(placedAt.getTime() + 86_400_000) });
+        out.events.push({
+          po_no: no,
+          line_no: line,
+          kind: "confirmed",
+          from_date: requested,
+          to_date: requested,
+          qty: null,
+          actor: "purchasing",
+          at: new Date(placedAt.getTime() + 86_400_000),
+        });
         if (moved)
-          out.events.push({ po_no: no, line_no: line, kind: "rescheduled", from_date: requested, to_date: confirmed, qty: null, actor: "purchasing", at: new Date(placedAt.getTime() + 3 * 86_400_000) });
+          out.events.push({
+            po_no: no,
+            line_no: line,
+            kind: "rescheduled",
+            from_date: requested,
+            to_date: confirmed,
+            qty: null,
+            actor: "purchasing",
+            at: new Date(placedAt.getTime() + 3 * 86_400_000),
+          });
       }
       out.supply.push({ ...row, ref: `${no}/${line}`, confirmed: confirmed !== null });
     });

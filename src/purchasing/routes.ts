@@ -15,6 +15,7 @@ import { createPurchaseOrder } from "./create-purchase-order.js";
 import { createSupplier } from "./create-supplier.js";
 import { listProposals } from "./list-proposals.js";
 import { listPurchaseOrders } from "./list-purchase-orders.js";
+import { listPurchaseWatch } from "./list-purchase-watch.js";
 import { listSuppliers } from "./list-suppliers.js";
 import { receivePurchase } from "./receive-purchase.js";
 import {
@@ -29,6 +30,7 @@ import {
   purchaseOrderReply,
   receiptBody,
   supplierReply,
+  watchReply,
 } from "./schemas.js";
 import { getPurchaseOrderView } from "./store.js";
 
@@ -180,6 +182,18 @@ export function purchasingRoutes(app: FastifyInstance, deps: AppDeps, hooks: { i
       },
     },
     async () => listProposals(deps.db),
+  );
+  r.get(
+    "/api/purchasing/watch",
+    {
+      config: { access: "planning.read" },
+      schema: {
+        tags: ["purchasing"],
+        summary: "What to chase: lines the supplier has not confirmed, and late lines with the customer orders they hold up",
+        response: { 200: watchReply, ...errorReplies },
+      },
+    },
+    async () => listPurchaseWatch(deps.db),
   );
   r.post(
     "/api/purchasing/proposals/accept",

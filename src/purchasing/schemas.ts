@@ -158,3 +158,29 @@ export const acceptReply = z.object({
   created: z.array(z.object({ poNo: z.string(), supplier: z.string(), lines: z.number(), keys: z.array(z.string()) })),
   alreadyOrdered: z.array(z.string()).describe("keys accepted before: nothing new was created for them"),
 });
+
+const watchLine = z.object({
+  poNo: z.string(),
+  line: z.number(),
+  sku: z.string(),
+  name: z.string(),
+  supplier: z.object({ code: z.string(), name: z.string() }),
+  open: z.number(),
+  requestedDate: z.string(),
+  confirmedDate: z.string().nullable(),
+  expectedDate: z.string(),
+  orderNo: z.string().nullable(),
+  version: z.number(),
+});
+export const watchReply = z.object({
+  today: z.string(),
+  unconfirmed: z.array(watchLine.extend({ daysWaiting: z.number(), overdue: z.boolean().describe("not confirmed within two days") })),
+  late: z.array(
+    watchLine.extend({
+      daysLate: z.number(),
+      orders: z.array(
+        z.object({ orderNo: z.string(), customer: z.string(), promisedDate: z.string().nullable(), promiseState: z.string().nullable(), rush: z.boolean() }),
+      ),
+    }),
+  ),
+});

@@ -200,6 +200,7 @@ const TABLE: {
     body: {},
   },
   { method: "GET", path: "/api/purchasing/proposals", openapi: "/api/purchasing/proposals", allowed: ["planner", "purchasing", "admin"] },
+  { method: "GET", path: "/api/purchasing/watch", openapi: "/api/purchasing/watch", allowed: ["planner", "purchasing", "admin"] },
   { method: "POST", path: "/api/purchasing/proposals/accept", openapi: "/api/purchasing/proposals/accept", allowed: ["purchasing", "admin"], body: {} },
   { method: "GET", path: "/api/work-centres", openapi: "/api/work-centres", allowed: ["planner", "admin"] },
   { method: "GET", path: "/api/work-centres/WC-CAL/dispatch", openapi: "/api/work-centres/{code}/dispatch", allowed: ["planner", "admin"] },

@@ -75,6 +75,11 @@ describe("dates that matter", () => {
     // And sales, who holds the promise, is asked to call the customer.
     expect(tasks.some((x) => x.assignee_role === "sales" && x.title.includes(after.promise.plannedDate))).toBe(true);
     expect(told!.title).toContain(may10);
+    // The sales board lists the promise with the date the plan now gives.
+    const sales = (await t.api("GET", "/api/dashboards/sales", { as: "sales" })).body;
+    expect(sales.promisesAtRisk).toContainEqual(
+      expect.objectContaining({ orderNo: order.orderNo, promisedDate: promised, atRisk: true, plannedDate: after.promise.plannedDate }),
+    );
     // The line's history: created at the requested date, then confirmed nine days later.
     const history = await t.database.db
       .selectFrom("purchase_line_events")
@@ -145,6 +150,12 @@ describe("dates that matter", () => {
     expect((await planOf(order.orderNo)).materialReadyDate >= addDays(today, 5)).toBe(true);
     await t.api("PUT", "/api/settings/purchasing", { as: "planner", body: { overdueSupplyDelayDays: 2 } });
 
+    // Purchasing sees the late line with the order it holds up.
+    const watch = (await t.api("GET", "/api/purchasing/watch", { as: "purchasing" })).body;
+    const chased = watch.late.find((l: { poNo: string }) => l.poNo === po.poNo);
+    expect(chased).toMatchObject({ line: 1, daysLate: 5, expectedDate: addDays(today, -5) });
+    expect(chased.orders.map((o: { orderNo: string }) => o.orderNo)).toEqual([order.orderNo]);
+    expect(watch.unconfirmed.some((l: { poNo: string }) => l.poNo === po.poNo)).toBe(true);
     // The re-plan before turned it late, once.
     const viewed = (await t.api("GET", `/api/purchase-orders/${po.poNo}`, { as: "purchasing" })).body;
     expect(viewed.lines[0]).toMatchObject({ late: true, state: "unconfirmed" });

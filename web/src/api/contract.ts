@@ -1750,6 +1750,54 @@ export interface ApiReplies {
      */
     alreadyOrdered: string[];
   };
+  "GET /api/purchasing/watch": {
+    today: string;
+    unconfirmed: {
+      poNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      supplier: {
+        code: string;
+        name: string;
+      };
+      open: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      expectedDate: string;
+      orderNo: string | null;
+      version: number;
+      daysWaiting: number;
+      /**
+       * not confirmed within two days
+       */
+      overdue: boolean;
+    }[];
+    late: {
+      poNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      supplier: {
+        code: string;
+        name: string;
+      };
+      open: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      expectedDate: string;
+      orderNo: string | null;
+      version: number;
+      daysLate: number;
+      orders: {
+        orderNo: string;
+        customer: string;
+        promisedDate: string | null;
+        promiseState: string | null;
+        rush: boolean;
+      }[];
+    }[];
+  };
   "GET /api/replenishment-requests": {
     [k: string]: unknown;
   };
