@@ -49,7 +49,7 @@ export function ConfirmLine({ line, onDone }: { line: Pick<WatchLine, "poNo" | "
         onCancel={() => setOpen(false)}
         onOk={() => void submit()}
         okText={t("purchasing.confirm")}
-        okButtonProps={{ disabled: !date, "data-testid": "confirm-ok" } as never}
+        okButtonProps={{ disabled: !date }}
         confirmLoading={busy}
       >
         <Space direction="vertical">
