@@ -35,6 +35,8 @@ import { planningRoutes } from "./planning/routes.js";
 import { takeDispatchBaselines } from "./production/get-dispatch.js";
 import { releaseWorkOrders } from "./production/release-work-orders.js";
 import { productionRoutes } from "./production/routes.js";
+import { flagLateLines } from "./purchasing/flag-late-lines.js";
+import { purchasingRoutes } from "./purchasing/routes.js";
 import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
 import { ruleExecutionRate } from "./rules/rule-execution-rate.js";
@@ -60,12 +62,15 @@ plugOrderHooks({
 const inventoryHooks: InventoryHooks = { stockChanged: (tx, db, skus) => fireInventoryChanged(tx, db, skus) };
 /**
  * Before a re-plan (the route and every tick of the background re-planner): scheduled orders are released
- * to the shop floor, and a shift that has started gets its dispatch lists' baselines (decision 0061).
+ * to the shop floor, a shift that has started gets its dispatch lists' baselines (decision 0061), and purchase
+ * lines past their date turn late (decision 0067).
  */
 export const planningHooks: PlanningHooks = {
   beforeReplan: async (db) => {
     await releaseWorkOrders(db, SYSTEM);
     await takeDispatchBaselines(db);
+    // Purchase lines past their date turn late (their rules run); the plan that follows rolls them forward.
+    await flagLateLines(db);
   },
 };
 
@@ -99,6 +104,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   statusPageRoutes,
   warrantyCardRoutes,
   productionRoutes,
+  (app, deps) => purchasingRoutes(app, deps, { inventory: inventoryHooks }),
 ];
 
 /** Read models and screens that come after the live-change stream. */

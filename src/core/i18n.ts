@@ -244,6 +244,28 @@ const messages = {
   ],
   "production.key_reused": ["Idempotency-Key {key} 已用于另一道工序", "Idempotency-Key {key} was used for another operation"],
   "production.downtime_end_before_start": ["停机结束时间必须晚于开始时间", "The downtime must end after it starts"],
+  "supplier.exists": ["供应商编码 {code} 已存在", "Supplier code {code} already exists"],
+  "supplier.not_found": ["供应商 {code} 不存在", "Supplier {code} does not exist"],
+  "purchase_order.not_found": ["采购订单 {poNo} 不存在", "Purchase order {poNo} does not exist"],
+  "purchase_order.key_reused": ["Idempotency-Key {key} 已用于另一张采购订单", "Idempotency-Key {key} was used for another purchase order"],
+  "purchase_line.not_found": ["采购订单 {poNo} 没有第 {line} 行", "Purchase order {poNo} has no line {line}"],
+  "purchase_line.stale_version": [
+    "采购订单 {poNo} 第 {line} 行已被他人修改（当前版本 {current}，你看到的是 {given}），请刷新后重试",
+    "Line {line} of {poNo} was changed by someone else (version {current}, you saw {given}); reload and try again",
+  ],
+  "purchase_line.closed": ["采购订单 {poNo} 第 {line} 行已{state}，不能再修改或收货", "Line {line} of {poNo} is {state}: it cannot be changed or received"],
+  "purchase_line.below_received": ["数量 {qty} 少于已收货的 {received}", "The quantity {qty} is less than the {received} already received"],
+  "purchase_line.over_tolerance": [
+    "第 {line} 行收货后共 {total}，超过订购 {qty} 的允差 {tolerance}%（最多 {max}）",
+    "Line {line} would have {total} received, over the {tolerance}% tolerance on {qty} (at most {max})",
+  ],
+  "purchase_line.nothing": ["请填写要修改的交期或数量", "Give a confirmed date or a quantity to change"],
+  "purchase.no_supplier": ["物料 {sku} 没有供应商，请先在供应商中维护", "Item {sku} has no supplier yet: add it to a supplier first"],
+  "purchase.proposal_unknown": ["采购建议 {key} 已不存在（计划已更新），请刷新", "The proposal {key} is no longer there (the plan moved on); reload"],
+  "purchase.rescheduled_task": [
+    "供应商把 {poNo} 第 {line} 行（{sku}）的交期从 {from} 改到 {to}：订单 {orderNo} 受影响（计划 {planned}），请跟进",
+    "The supplier moved line {line} of {poNo} ({sku}) from {from} to {to}: order {orderNo} is affected (planned {planned}); follow up",
+  ],
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -67,8 +67,46 @@ export async function salesBoard(db: Kysely<DB>, now = new Date()) {
     role: "sales" as const,
     today,
     acceptableToday: await countAcceptableOrders(db),
+    promisesAtRisk: await promisesAtRisk(db),
     customers,
     pinned: await pinnedOrders(db, "sales"),
     tasks: await openTasksOf(db, "sales"),
   };
+}
+
+/**
+ * Promises the plan can no longer keep (with the date it now gives), and promises that count on supply a
+ * supplier has not confirmed or is late with: the calls sales should make, the latest break first.
+ */
+async function promisesAtRisk(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom("orders as o")
+    .innerJoin("customers as c", "c.code", "o.customer_code")
+    .leftJoin("plan_status as ps", (j) => j.on("ps.id", "=", 1))
+    .leftJoin("plan_orders as p", (j) => j.onRef("p.run_id", "=", "ps.current_run").onRef("p.order_no", "=", "o.order_no"))
+    .select([
+      "o.order_no",
+      "c.name",
+      "o.rush",
+      "o.promised_date",
+      "o.promise_state",
+      sql<string | null>`o.promise_note->>'plannedDate'`.as("planned"),
+      sql<{ sku: string; kind: string }[] | null>`p.supply_risk`.as("supply_risk"),
+    ])
+    .where("o.status", "in", OPEN_STATUSES)
+    .where("o.promised_date", "is not", null)
+    .where((eb) => eb.or([eb("o.promise_state", "=", "at_risk"), eb("p.supply_risk", "is not", null)]))
+    .orderBy(sql`o.promise_state = 'at_risk'`, "desc")
+    .orderBy("o.updated_at", "desc")
+    .limit(50)
+    .execute();
+  return rows.map((r) => ({
+    orderNo: r.order_no,
+    customer: r.name,
+    rush: r.rush,
+    promisedDate: r.promised_date,
+    atRisk: r.promise_state === "at_risk",
+    plannedDate: r.planned,
+    supplyRisk: r.supply_risk ?? [],
+  }));
 }

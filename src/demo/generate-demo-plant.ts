@@ -4,6 +4,7 @@ import { generateInstalledBase, type InstalledBase } from "./equipment.js";
 import { generateMasterChanges, type MasterChangeRow } from "./master-changes.js";
 import { generateMasterData, type MasterData } from "./master-data.js";
 import { generateOrders, type OrderBook } from "./orders.js";
+import { generatePurchasing, type PurchasingRows } from "./purchasing.js";
 import { childRng } from "./random.js";
 
 export interface DemoPlant extends MasterData {
@@ -13,6 +14,8 @@ export interface DemoPlant extends MasterData {
   masterChanges: MasterChangeRow[];
   /** Units of recently delivered orders, some with service visits. */
   installedBase: InstalledBase;
+  /** Suppliers, purchase orders (open and a half-year of history); `supply` holds the open lines' mirrors. */
+  purchasing: PurchasingRows;
 }
 
 export const DEFAULT_SEED = 20260218;
@@ -29,5 +32,6 @@ export function generateDemoPlant(seed: number, now: Date): DemoPlant {
     engineering: data.engineering,
     now,
   });
-  return { ...data, today, book, masterChanges, installedBase };
+  const purchasing = generatePurchasing(childRng(seed, "purchasing"), data.master, data.supply, today);
+  return { ...data, supply: purchasing.supply, today, book, masterChanges, installedBase, purchasing };
 }

@@ -14,6 +14,7 @@ import { addDays, plantInstant } from "./dates.js";
 import { DEFAULT_SEED, type DemoPlant, generateDemoPlant } from "./generate-demo-plant.js";
 import { GO_LIVE_RULES, goLiveVersion, judgeIntake } from "./intake-rules.js";
 import { GO_LIVE_DAYS_AGO } from "./master-changes.js";
+import { lastPoSeq } from "./purchasing.js";
 
 export const DEMO_TABLES = [
   "locations",
@@ -26,6 +27,11 @@ export const DEMO_TABLES = [
   "customers",
   "inventory_balances",
   "supply_lines",
+  "suppliers",
+  "supplier_items",
+  "purchase_orders",
+  "purchase_order_lines",
+  "purchase_line_events",
   "calendar_exceptions",
   "maintenance_windows",
   "order_sequences",
@@ -109,6 +115,7 @@ async function insertPlant(tx: Transaction<DB>, plant: DemoPlant): Promise<Recor
   counts.customers = await insertChunked(plant.customers, (c) => tx.insertInto("customers").values(c).execute());
   counts.inventory_balances = await insertChunked(plant.inventory, (c) => tx.insertInto("inventory_balances").values(c).execute());
   counts.supply_lines = await insertChunked(plant.supply, (c) => tx.insertInto("supply_lines").values(c).execute());
+  Object.assign(counts, await insertPurchasing(tx, plant.purchasing));
   counts.calendar_exceptions = await insertChunked(plant.calendarExceptions, (c) => tx.insertInto("calendar_exceptions").values(c).execute());
   counts.maintenance_windows = await insertChunked(plant.maintenanceWindows, (c) => tx.insertInto("maintenance_windows").values(c).execute());
   counts.order_sequences = await insertChunked(book.sequences, (c) =>
@@ -147,6 +154,19 @@ async function insertPlant(tx: Transaction<DB>, plant: DemoPlant): Promise<Recor
     select s.id, l.order_no, l.line_no, l.qty from shipments s join order_lines l on l.order_no = s.order_no`.execute(tx);
   counts.shipment_lines = Number(shipmentLines.numAffectedRows ?? 0);
   Object.assign(counts, await insertInstalledBase(tx, plant.installedBase));
+  return counts;
+}
+
+async function insertPurchasing(tx: Transaction<DB>, p: DemoPlant["purchasing"]) {
+  const counts = {
+    suppliers: await insertChunked(p.suppliers, (c) => tx.insertInto("suppliers").values(c).execute()),
+    supplier_items: await insertChunked(p.supplierItems, (c) => tx.insertInto("supplier_items").values(c).execute()),
+    purchase_orders: await insertChunked(p.orders, (c) => tx.insertInto("purchase_orders").values(c).execute()),
+    purchase_order_lines: await insertChunked(p.lines, (c) => tx.insertInto("purchase_order_lines").values(c).execute()),
+    purchase_line_events: await insertChunked(p.events, (c) => tx.insertInto("purchase_line_events").values(c).execute()),
+  };
+  // Purchase order numbers were given here; new ones continue after them.
+  await sql`select setval('purchase_order_seq', ${lastPoSeq(p) + 1}, false)`.execute(tx);
   return counts;
 }
 

@@ -75,7 +75,9 @@ export async function syncInventory(
             ${okTransit.map((t) => t.location)}::text[], ${okTransit.map((t) => t.qty)}::numeric[], ${okTransit.map((t) => t.expectedDate)}::date[],
             ${okTransit.map((t) => t.status)}::text[])
           on conflict (kind, ref, sku) do update
-            set location = excluded.location, qty = excluded.qty, expected_date = excluded.expected_date, status = excluded.status`.execute(tx);
+            set location = excluded.location, qty = excluded.qty, expected_date = excluded.expected_date, status = excluded.status, updated_at = now()`.execute(
+          tx,
+        );
       }
       // Stock moved: the inventory.changed rules look again at the open orders that need these items.
       await options.hooks.stockChanged(tx, db, [...new Set([...okBalances, ...okTransit].map((l) => l.sku))]);

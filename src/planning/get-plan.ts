@@ -64,6 +64,8 @@ export async function getOrderPlan(db: Kysely<DB>, orderNo: string) {
     late: row.late,
     kittingRate: Number(row.kitting_rate),
     bottleneck: row.bottleneck,
+    /** Supply the date counts on that is not firm: [{sku, kind: "unconfirmed" | "overdue"}]. */
+    supplyRisk: (row.supply_risk ?? []) as { sku: string; kind: "unconfirmed" | "overdue" }[],
     operations: [...ops.values()],
     shortages: shortages.map((s) => ({ sku: s.sku, qtyShort: Number(s.qty_short), dateNeeded: s.date_needed })),
   };

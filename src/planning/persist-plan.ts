@@ -20,6 +20,14 @@ export interface RunMeta {
 }
 
 const KEEP_RUNS = 2;
+
+/** Supply the planned date counts on that is not firm (a purchase line not confirmed, or overdue), or null. */
+function supplyRisk(o: PlanResult["orders"][number]): string | null {
+  const risky = o.conditions.flatMap((c) =>
+    c.kind === "unconfirmed_supply" ? [{ sku: c.sku, kind: "unconfirmed" }] : c.kind === "overdue_supply" ? [{ sku: c.sku, kind: "overdue" }] : [],
+  );
+  return risky.length ? JSON.stringify(risky) : null;
+}
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export async function persistPlan(tx: Transaction<DB>, result: PlanResult, orders: PlanOrder[], meta: RunMeta): Promise<number> {
@@ -64,6 +72,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       late: "boolean",
       kitting_rate: "numeric",
       bottleneck: "jsonb",
+      supply_risk: "jsonb",
     },
     result.orders.map((o) => ({
       run_id: id,
@@ -76,6 +85,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
       late: o.late,
       kitting_rate: r4(o.kittingRate),
       bottleneck: JSON.stringify(o.bottleneck),
+      supply_risk: supplyRisk(o),
     })),
   );
   await insertUnnest(
@@ -142,7 +152,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
     // This run already planned with what it requested (due a lead time from today): they do not make it stale.
     const { rows } = await sql<{ pr: string }>`
       select coalesce(max(id), 0) || ':' || count(*) as pr from purchase_requests where status = 'requested'`.execute(tx);
-    const supplyPart = meta.marks.supply.split(":").slice(0, 2).join(":");
+    const supplyPart = meta.marks.supply.split(":").slice(0, 3).join(":");
     await tx
       .updateTable("plan_runs")
       .set({ supply_mark: `${supplyPart}:${rows[0].pr}` })

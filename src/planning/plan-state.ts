@@ -37,7 +37,7 @@ async function stateKey(db: Kysely<DB>, today: string) {
   const { rows } = await sql<{ run: string | null; run_today: string | null; master: string | null; supply: string }>`
     select s.current_run as run, r.today as run_today,
            (select max(id) from master_changes) as master,
-           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open')
+           (select coalesce(max(id), 0) || ':' || count(*) || ':' || coalesce(floor(extract(epoch from max(updated_at)) * 1000)::bigint, 0) from supply_lines)
              || ':' || (select coalesce(max(id), 0) || ':' || count(*) from purchase_requests where status = 'requested') as supply
     from plan_status s left join plan_runs r on r.id = s.current_run where s.id = 1`.execute(db);
   const row = rows[0];
@@ -86,7 +86,7 @@ async function buildContext(db: Kysely<DB>, today: string, key: string, runId: n
     state.ledger = AtpLedger.fromBuckets(
       state.todayN,
       atp.map((a) => ({ sku: a.sku, n: dayNumber(a.day), free: Number(a.free) })),
-      AtpLedger.overdueOf(base.supply, state.todayN, dayNumber),
+      AtpLedger.riskOf(base.supply, state.todayN, dayNumber),
     );
   } else {
     state = planAll({ ...base, orders: await loadOpenOrders(db) }, calendars).state;

@@ -57,7 +57,7 @@ export const promiseReply = z.object({
   subjectTo: z
     .array(
       z.object({
-        kind: z.enum(["purchase", "overdue_supply"]),
+        kind: z.enum(["purchase", "overdue_supply", "unconfirmed_supply"]),
         sku: z.string(),
         name: z.string(),
         qty: z.number().nullable(),
@@ -65,7 +65,9 @@ export const promiseReply = z.object({
         readyDate: z.string().nullable(),
       }),
     )
-    .describe("what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply"),
+    .describe(
+      "what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply, purchase lines not yet confirmed",
+    ),
   explanation: z.string().describe("in the caller's language"),
   explanations: z.object({ zh: z.string(), en: z.string() }),
 });

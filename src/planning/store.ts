@@ -5,6 +5,7 @@ import { addDays } from "../calendar/model/dates.js";
 import { loadCalendarInputs } from "../calendar/store.js";
 import type { DB } from "../core/db/schema.js";
 import { getPromiseSettings } from "../settings/promise-settings.js";
+import { getPurchasingSettings } from "../settings/purchasing-settings.js";
 import type { EngineeringData, PlanOrder, SupplyData } from "./model/types.js";
 import { loadDowntime, loadReleasedWork, shopFloorMark } from "./shop-floor-inputs.js";
 
@@ -50,10 +51,15 @@ export async function loadEngineering(db: Db, today: string): Promise<Engineerin
   return eng;
 }
 
-export async function loadSupply(db: Db): Promise<SupplyData> {
+/**
+ * Stock, open supply, requests and reservations. Open supply never arrives in the past: a line past its
+ * date is counted `overdueDelayDays` after today and marked overdue; a purchase line the supplier has not
+ * confirmed keeps its requested date and is marked unconfirmed (decision 0067).
+ */
+export async function loadSupply(db: Db, today: string, overdueDelayDays = 0): Promise<SupplyData> {
   const [stock, receipts, requested, reservations] = await Promise.all([
     db.selectFrom("inventory_balances").select(["sku", "location", "on_hand", "reserved"]).execute(),
-    db.selectFrom("supply_lines").select(["sku", "location", "qty", "expected_date"]).where("status", "=", "open").execute(),
+    db.selectFrom("supply_lines").select(["sku", "location", "qty", "expected_date", "confirmed"]).where("status", "=", "open").execute(),
     // Requested, not yet confirmed: expected a lead time after the request (overdue once that has passed).
     db
       .selectFrom("purchase_requests")
@@ -74,7 +80,11 @@ export async function loadSupply(db: Db): Promise<SupplyData> {
   return {
     stock: stock.map((s) => ({ sku: s.sku, location: s.location, free: Math.max(0, Number(s.on_hand) - Number(s.reserved)) })),
     receipts: [
-      ...receipts.map((r) => ({ sku: r.sku, location: r.location, qty: Number(r.qty), date: r.expected_date })),
+      ...receipts.map((r) =>
+        r.expected_date < today
+          ? { sku: r.sku, location: r.location, qty: Number(r.qty), date: addDays(today, overdueDelayDays), risk: "overdue" as const }
+          : { sku: r.sku, location: r.location, qty: Number(r.qty), date: r.expected_date, ...(r.confirmed ? {} : { risk: "unconfirmed" as const }) },
+      ),
       ...requested.map((r) => ({ sku: r.sku, location: "", qty: Number(r.qty), date: r.expected })),
     ],
     reservations: reservations.map((r) => ({ orderNo: r.order_no, sku: r.sku, qty: Number(r.qty) })),
@@ -145,10 +155,11 @@ export const HORIZON_DAYS = 365;
 
 /** Everything but the orders, for `today` over the planning horizon. */
 export async function loadPlanningBase(db: Db, today: string, horizonDays = HORIZON_DAYS) {
+  const purchasing = await getPurchasingSettings(db);
   const [calendar, engineering, supply, moves, downtime, buffers] = await Promise.all([
     loadCalendarInputs(db, today, addDays(today, horizonDays - 1)),
     loadEngineering(db, today),
-    loadSupply(db),
+    loadSupply(db, today, purchasing.overdueSupplyDelayDays),
     db.selectFrom("work_centres").select(["code", "move_hours"]).where("move_hours", ">", "0").execute(),
     loadDowntime(db, today),
     getPromiseSettings(db),
@@ -173,7 +184,7 @@ export async function changeMarks(db: Db) {
     select (select max(id) from order_events) as events,
            (select max(id) from master_changes) as master,
            (select max(updated_at) from inventory_balances) as stock,
-           (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open')
+           (select coalesce(max(id), 0) || ':' || count(*) || ':' || coalesce(floor(extract(epoch from max(updated_at)) * 1000)::bigint, 0) from supply_lines)
              || ':' || (select coalesce(max(id), 0) || ':' || count(*) from purchase_requests where status = 'requested') as supply`.execute(db);
   const r = row.rows[0];
   const shopFloor = await shopFloorMark(db);

@@ -7,8 +7,11 @@ import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { integrationSetting, listIntegrations, putIntegration } from "./integration-settings.js";
 import { getPromiseSettings, promiseSettings, updatePromiseSettings } from "./promise-settings.js";
+import { getPurchasingSettings, purchasingSettings, updatePurchasingSettings } from "./purchasing-settings.js";
 
 const promiseSettingsReply = promiseSettings.extend({ updatedBy: z.string().nullable(), updatedAt: z.date().nullable() });
+
+const purchasingSettingsReply = purchasingSettings.extend({ updatedBy: z.string().nullable(), updatedAt: z.date().nullable() });
 
 const loose = z.record(z.string(), z.unknown());
 
@@ -46,6 +49,31 @@ export function settingsRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => updatePromiseSettings(deps.db, requirePrincipal(request), request.body),
+  );
+  r.get(
+    "/api/settings/purchasing",
+    {
+      config: { access: "planning.read" },
+      schema: {
+        tags: ["settings"],
+        summary: "Days after today an overdue purchase line is counted as arriving (it never supplies in the past)",
+        response: { 200: purchasingSettingsReply, ...errorReplies },
+      },
+    },
+    async () => getPurchasingSettings(deps.db),
+  );
+  r.put(
+    "/api/settings/purchasing",
+    {
+      config: { access: "planning.write" },
+      schema: {
+        tags: ["settings"],
+        summary: "Change the overdue-supply delay (planner, admin); logged, and the next re-plan applies it",
+        body: purchasingSettings.partial(),
+        response: { 200: purchasingSettingsReply, ...errorReplies },
+      },
+    },
+    async (request) => updatePurchasingSettings(deps.db, requirePrincipal(request), request.body),
   );
   r.put(
     "/api/settings/integrations/:name",

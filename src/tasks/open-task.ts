@@ -6,6 +6,8 @@ export interface NewTask {
   title: string;
   orderNo: string | null;
   assigneeRole: string | null;
+  /** A person (user name) when the task is theirs, not only their role's. */
+  assigneeUser?: string | null;
   createdBy: string;
 }
 
@@ -16,7 +18,7 @@ export async function openTask(tx: Transaction<DB> | Kysely<DB>, task: NewTask):
       title: task.title,
       order_no: task.orderNo,
       assignee_role: task.assigneeRole,
-      assignee_user: null,
+      assignee_user: task.assigneeUser ?? null,
       mentions: [],
       due_at: null,
       rule_id: null,

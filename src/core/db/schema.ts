@@ -111,6 +111,71 @@ export interface SupplyLinesTable {
   expected_date: string;
   status: Generated<"open" | "received" | "cancelled">;
   created_at: Timestamp;
+  /** False: a purchase line the supplier has not confirmed yet (the date is what was requested). */
+  confirmed: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+export interface SuppliersTable {
+  code: string;
+  name: string;
+  /** [{name, phone, email}] */
+  contacts: ColumnType<{ name: string; phone?: string; email?: string }[], string | undefined, string>;
+  lead_time_days: Generated<number>;
+  /** [{from, to, reason}]: the supplier's own shutdowns (Spring Festival). */
+  closures: ColumnType<{ from: string; to: string; reason: string }[], string | undefined, string>;
+  receipt_tolerance_pct: ColumnType<string, string | number | undefined, string | number>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface SupplierItemsTable {
+  supplier_code: string;
+  sku: string;
+  lead_time_days: number;
+  price_fen: ColumnType<string, string | number, string | number>;
+  preferred: Generated<boolean>;
+}
+export type PurchaseLineState = "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+export interface PurchaseOrdersTable {
+  po_no: string;
+  supplier_code: string;
+  location: string;
+  status: Generated<"open" | "closed" | "cancelled">;
+  note: Generated<string>;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface PurchaseOrderLinesTable {
+  po_no: string;
+  line_no: number;
+  sku: string;
+  qty: ColumnType<string, string | number, string | number>;
+  received_qty: ColumnType<string, string | number | undefined, string | number>;
+  price_fen: ColumnType<string, string | number, string | number>;
+  requested_date: string;
+  confirmed_date: string | null;
+  state: Generated<PurchaseLineState>;
+  order_no: string | null;
+  request_id: number | null;
+  proposal_key: string | null;
+  late_on: string | null;
+  closed_on: string | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+export interface PurchaseLineEventsTable {
+  id: Generated<number>;
+  po_no: string;
+  line_no: number;
+  kind: "created" | "confirmed" | "rescheduled" | "received" | "cancelled" | "late";
+  from_date: string | null;
+  to_date: string | null;
+  qty: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  /** A receipt's Idempotency-Key: a retried receipt is taken once. */
+  request_key: string | null;
+  actor: string;
+  at: Generated<Date>;
 }
 export interface CalendarExceptionsTable {
   id: Generated<number>;
@@ -555,6 +620,8 @@ export interface PlanOrdersTable {
   late: boolean;
   kitting_rate: ColumnType<string, string | number, string | number>;
   bottleneck: Json<Record<string, unknown> | null>;
+  /** [{sku, kind: "unconfirmed" | "overdue"}]: supply the planned date counts on that is not firm. */
+  supply_risk: ColumnType<unknown, string | null | undefined, string | null>;
 }
 export interface PlanSegmentsTable {
   run_id: number;
@@ -816,6 +883,11 @@ export interface DB {
   routing_operations: RoutingOperationsTable;
   inventory_balances: InventoryBalancesTable;
   supply_lines: SupplyLinesTable;
+  suppliers: SuppliersTable;
+  supplier_items: SupplierItemsTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
+  purchase_line_events: PurchaseLineEventsTable;
   calendar_exceptions: CalendarExceptionsTable;
   maintenance_windows: MaintenanceWindowsTable;
   order_sequences: OrderSequencesTable;

@@ -13,6 +13,13 @@ const EPS = 1e-9;
 // is copied into a stand-alone ledger once it is this deep, so reads stay short and forks stay cheap.
 const MAX_CHAIN = 16;
 
+/** Supply in a bucket that is not firm: overdue (rolled forward, nobody knows when) or not confirmed by the supplier. */
+export interface RiskySupply {
+  n: number;
+  qty: number;
+  kind: "overdue" | "unconfirmed";
+}
+
 export class AtpLedger {
   /**
    * `buckets` and `reserved` hold this ledger's own entries: all of them for a stand-alone ledger, only
@@ -24,28 +31,51 @@ export class AtpLedger {
     private readonly reserved: Map<string, number>,
     private readonly parent?: AtpLedger,
     private readonly depth = 0,
-    /** Per sku, open supply already past its expected date: counted from today, but nobody knows when it comes. */
-    readonly overdue: ReadonlyMap<string, number> = new Map(),
+    /** Per sku, supply that is not firm, by the bucket it is counted in. */
+    readonly risky: ReadonlyMap<string, readonly RiskySupply[]> = new Map(),
   ) {}
 
-  /** Overdue open supply per sku, from the supply data. */
-  static overdueOf(supply: SupplyData, todayN: number, dayNumber: (day: string) => number): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const r of supply.receipts) if (dayNumber(r.date) < todayN) out.set(r.sku, (out.get(r.sku) ?? 0) + r.qty);
+  /**
+   * Supply that is not firm, per sku: a receipt marked overdue or unconfirmed (the store rolls an overdue
+   * one forward), or one whose date has passed (counted from today).
+   */
+  static riskOf(supply: SupplyData, todayN: number, dayNumber: (day: string) => number): Map<string, RiskySupply[]> {
+    const out = new Map<string, RiskySupply[]>();
+    for (const r of supply.receipts) {
+      const n = dayNumber(r.date);
+      const kind = r.risk ?? (n < todayN ? "overdue" : undefined);
+      if (!kind || r.qty <= EPS) continue;
+      const list = out.get(r.sku) ?? [];
+      list.push({ n: Math.max(todayN, n), qty: r.qty, kind });
+      out.set(r.sku, list);
+    }
     return out;
   }
 
   /**
-   * Does what was taken of `sku` so far reach into overdue supply? Today's bucket holds stock and overdue
-   * supply; stock is counted as used first, so once less than the overdue quantity is left, an overdue
-   * receipt is being relied on.
+   * Does what was taken of `sku` up to day `uptoN` reach into supply that is not firm? Within a bucket,
+   * firm supply (stock, confirmed lines) is counted as used first, then unconfirmed, then overdue: once
+   * less than the overdue (or overdue + unconfirmed) quantity is left, that supply is being relied on.
    */
-  reliesOnOverdue(sku: string): boolean {
-    const late = this.overdue.get(sku) ?? 0;
-    if (late <= EPS) return false;
+  risksTaken(sku: string, uptoN: number): { overdue: boolean; unconfirmed: boolean } {
+    const out = { overdue: false, unconfirmed: false };
+    const list = this.risky.get(sku);
+    if (!list?.length) return out;
     const b = this.bucketsOf(sku);
-    const today = b && b.days[0] === this.todayN ? b.free[0] : 0;
-    return today < late - EPS;
+    const byDay = new Map<number, { overdue: number; unconfirmed: number }>();
+    for (const r of list) {
+      if (r.n > uptoN) continue;
+      const d = byDay.get(r.n) ?? { overdue: 0, unconfirmed: 0 };
+      d[r.kind] += r.qty;
+      byDay.set(r.n, d);
+    }
+    for (const [n, d] of byDay) {
+      const i = b ? b.days.indexOf(n) : -1;
+      const free = i >= 0 && b ? b.free[i] : 0;
+      if (free < d.overdue - EPS) out.overdue = true;
+      if (d.unconfirmed > EPS && free < d.overdue + d.unconfirmed - EPS) out.unconfirmed = true;
+    }
+    return out;
   }
 
   static build(supply: SupplyData, todayN: number, dayNumber: (day: string) => number): AtpLedger {
@@ -57,7 +87,7 @@ export class AtpLedger {
       raw.set(sku, byDay);
     };
     for (const s of supply.stock) add(s.sku, todayN, s.free);
-    // Overdue open supply is counted from today: purchasing is chasing it.
+    // Overdue open supply is counted from today (or where the store rolled it): purchasing is chasing it.
     for (const r of supply.receipts) add(r.sku, Math.max(todayN, dayNumber(r.date)), r.qty);
     const buckets = new Map<string, Buckets>();
     for (const [sku, byDay] of raw) {
@@ -66,11 +96,15 @@ export class AtpLedger {
     }
     const reserved = new Map<string, number>();
     for (const r of supply.reservations) reserved.set(`${r.orderNo}|${r.sku}`, (reserved.get(`${r.orderNo}|${r.sku}`) ?? 0) + r.qty);
-    return new AtpLedger(todayN, buckets, reserved, undefined, 0, AtpLedger.overdueOf(supply, todayN, dayNumber));
+    return new AtpLedger(todayN, buckets, reserved, undefined, 0, AtpLedger.riskOf(supply, todayN, dayNumber));
   }
 
   /** Rebuilds a ledger from remaining buckets (a persisted plan's `plan_atp`). */
-  static fromBuckets(todayN: number, rows: { sku: string; n: number; free: number }[], overdue: ReadonlyMap<string, number> = new Map()): AtpLedger {
+  static fromBuckets(
+    todayN: number,
+    rows: { sku: string; n: number; free: number }[],
+    risky: ReadonlyMap<string, readonly RiskySupply[]> = new Map(),
+  ): AtpLedger {
     const raw = new Map<string, Map<number, number>>();
     for (const r of rows) {
       const byDay = raw.get(r.sku) ?? new Map<number, number>();
@@ -82,13 +116,13 @@ export class AtpLedger {
       const days = [...byDay.keys()].sort((a, b) => a - b);
       buckets.set(sku, { days, free: days.map((d) => byDay.get(d)!) });
     }
-    return new AtpLedger(todayN, buckets, new Map(), undefined, 0, overdue);
+    return new AtpLedger(todayN, buckets, new Map(), undefined, 0, risky);
   }
 
   /** A what-if copy: it reads through to this ledger and copies a sku's buckets only when it changes them. */
   fork(): AtpLedger {
     const base = this.depth >= MAX_CHAIN ? this.standAlone() : this;
-    return new AtpLedger(this.todayN, new Map(), new Map(), base, base.depth + 1, this.overdue);
+    return new AtpLedger(this.todayN, new Map(), new Map(), base, base.depth + 1, this.risky);
   }
 
   /** The same entries in one ledger of its own (the chain's oldest first, so newer ones win). */
@@ -101,7 +135,7 @@ export class AtpLedger {
       for (const [sku, b] of l.buckets) buckets.set(sku, { days: b.days, free: [...b.free] });
       for (const [key, qty] of l.reserved) reserved.set(key, qty);
     }
-    return new AtpLedger(this.todayN, buckets, reserved, undefined, 0, this.overdue);
+    return new AtpLedger(this.todayN, buckets, reserved, undefined, 0, this.risky);
   }
 
   private bucketsOf(sku: string): Buckets | undefined {

@@ -60,12 +60,18 @@ function constraintText(c: Constraint, names: Names): { zh: string; en: string }
 export function conditionsText(conditions: PromiseCondition[]): { zh: string; en: string } {
   if (!conditions.length) return { zh: "", en: "" };
   const zh = conditions.map((c) =>
-    c.kind === "purchase" ? `以采购 ${qtyText(c.qty)} × ${c.sku} 为前提（供应商周期 ${c.leadTimeDays} 天）` : `依赖已逾期的 ${c.sku} 在途到货（有风险）`,
+    c.kind === "purchase"
+      ? `以采购 ${qtyText(c.qty)} × ${c.sku} 为前提（供应商周期 ${c.leadTimeDays} 天）`
+      : c.kind === "unconfirmed_supply"
+        ? `依赖供应商尚未确认交期的 ${c.sku} 采购（供应有风险）`
+        : `依赖已逾期的 ${c.sku} 在途到货（有风险）`,
   );
   const en = conditions.map((c) =>
     c.kind === "purchase"
       ? `subject to purchase of ${qtyText(c.qty)} × ${c.sku}, supplier lead time ${c.leadTimeDays} days`
-      : `at risk: counts on overdue supply of ${c.sku}`,
+      : c.kind === "unconfirmed_supply"
+        ? `supply at risk: counts on a purchase of ${c.sku} the supplier has not confirmed`
+        : `at risk: counts on overdue supply of ${c.sku}`,
   );
   return { zh: `；${zh.join("；")}`, en: `; ${en.join("; ")}` };
 }

@@ -101,14 +101,20 @@ function netPurchased(ctx: ScheduleContext, ledger: AtpLedger, orderNo: string, 
   // Latest supply first (early stock stays free for early needs); ready when the latest of it is in.
   const byNeed = ledger.allocate(sku, qty - reserved, needN);
   const short = qty - reserved - byNeed.taken;
-  const overdue = byNeed.taken > EPS && ledger.reliesOnOverdue(sku);
-  if (short <= EPS) return { ...need(jobId, sku, qty, needN, 0, byNeed.readyN, false), ...(overdue ? { overdue } : {}) };
+  const risk = byNeed.taken > EPS ? ledger.risksTaken(sku, needN) : { overdue: false, unconfirmed: false };
+  const flags = { ...(risk.overdue ? { overdue: true } : {}), ...(risk.unconfirmed ? { unconfirmed: true } : {}) };
+  if (short <= EPS) return { ...need(jobId, sku, qty, needN, 0, byNeed.readyN, false), ...flags };
   // Later open supply, unless a purchase placed today would come sooner.
   const lead = ctx.engineering.items.get(sku)?.leadTimeDays ?? 0;
   const later = ledger.earliestCovering(sku, short);
   if (later !== null && later <= ctx.todayN + lead) {
     ledger.allocateBy(sku, short, later);
-    return need(jobId, sku, qty, needN, short, later, false);
+    const late = ledger.risksTaken(sku, later);
+    return {
+      ...need(jobId, sku, qty, needN, short, later, false),
+      ...(risk.overdue || late.overdue ? { overdue: true } : {}),
+      ...(risk.unconfirmed || late.unconfirmed ? { unconfirmed: true } : {}),
+    };
   }
   return need(jobId, sku, qty, needN, short, ctx.todayN + lead, true);
 }
@@ -222,12 +228,14 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
   };
 }
 
-/** Purchases the date needs (one per sku) and supply it counts on that is already overdue. */
+/** Purchases the date needs (one per sku), supply it counts on that is already overdue, or not confirmed. */
 function conditions(ctx: ScheduleContext, materials: MaterialNeed[]): PromiseCondition[] {
   const purchases = new Map<string, { kind: "purchase"; sku: string; qty: number; leadTimeDays: number; readyN: number }>();
   const overdue = new Set<string>();
+  const unconfirmed = new Set<string>();
   for (const m of materials) {
     if (m.overdue) overdue.add(m.sku);
+    if (m.unconfirmed) unconfirmed.add(m.sku);
     if (!m.purchase) continue;
     const p = purchases.get(m.sku) ?? {
       kind: "purchase" as const,
@@ -240,7 +248,11 @@ function conditions(ctx: ScheduleContext, materials: MaterialNeed[]): PromiseCon
     p.readyN = Math.max(p.readyN, m.readyN);
     purchases.set(m.sku, p);
   }
-  return [...purchases.values(), ...[...overdue].map((sku) => ({ kind: "overdue_supply" as const, sku }))];
+  return [
+    ...purchases.values(),
+    ...[...overdue].map((sku) => ({ kind: "overdue_supply" as const, sku })),
+    ...[...unconfirmed].filter((sku) => !overdue.has(sku)).map((sku) => ({ kind: "unconfirmed_supply" as const, sku })),
+  ];
 }
 
 function issuedJob(ctx: ScheduleContext, sku: string, qty: number, routingId: number | null, nextId: { v: number }): Job {

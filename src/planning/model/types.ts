@@ -40,8 +40,11 @@ export interface EngineeringData {
 export interface SupplyData {
   /** On hand less reserved, by sku and location. */
   stock: { sku: string; location: string; free: number }[];
-  /** Open purchase and transfer lines with their expected arrival. */
-  receipts: { sku: string; location: string; qty: number; date: string }[];
+  /**
+   * Open purchase and transfer lines with their expected arrival. `risk`: an overdue line (rolled to
+   * today + a delay by the store) or a line the supplier has not confirmed (its requested date).
+   */
+  receipts: { sku: string; location: string; qty: number; date: string; risk?: "overdue" | "unconfirmed" }[];
   /** Active reservations: stock held for one order (already left out of `free`). */
   reservations: { orderNo: string; sku: string; qty: number }[];
 }
@@ -141,6 +144,8 @@ export interface MaterialNeed {
   purchase: boolean;
   /** Covered only by open supply already past its expected date. */
   overdue?: boolean;
+  /** Covered by a purchase line the supplier has not confirmed. */
+  unconfirmed?: boolean;
 }
 export type Constraint =
   | { kind: "work_centre"; code: string; untilN: number; why: "full" | "maintenance" | "closed"; note: string | null }
@@ -165,4 +170,7 @@ export interface OrderPlan {
   conditions: PromiseCondition[];
 }
 
-export type PromiseCondition = { kind: "purchase"; sku: string; qty: number; leadTimeDays: number; readyN: number } | { kind: "overdue_supply"; sku: string };
+export type PromiseCondition =
+  | { kind: "purchase"; sku: string; qty: number; leadTimeDays: number; readyN: number }
+  | { kind: "overdue_supply"; sku: string }
+  | { kind: "unconfirmed_supply"; sku: string };

@@ -1,7 +1,18 @@
 // What a rule's condition can see: the order, its lines, the customer, the event, and derived facts.
 // The catalogue below is the closed list of variables a condition may read (checked on save,
 // offered as fields by the rule editor).
-export const TRIGGERS = ["order.created", "order.changed", "order.transition", "inventory.changed", "task.overdue", "schedule", "visit.recorded"] as const;
+export const TRIGGERS = [
+  "order.created",
+  "order.changed",
+  "order.transition",
+  "inventory.changed",
+  "task.overdue",
+  "schedule",
+  "visit.recorded",
+  // A purchase line the order waits for: past its date without receipt, or moved by the supplier (event.from / event.to).
+  "purchase.line.late",
+  "purchase.line.rescheduled",
+] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 export interface LineFacts {

@@ -1533,10 +1533,10 @@ export interface ApiReplies {
       days?: number;
     };
     /**
-     * what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply
+     * what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply, purchase lines not yet confirmed
      */
     subjectTo: {
-      kind: "purchase" | "overdue_supply";
+      kind: "purchase" | "overdue_supply" | "unconfirmed_supply";
       sku: string;
       name: string;
       qty: number | null;
@@ -1551,6 +1551,275 @@ export interface ApiReplies {
       zh: string;
       en: string;
     };
+  };
+  "GET /api/purchase-orders": {
+    orders: {
+      poNo: string;
+      supplier: {
+        code: string;
+        name: string;
+      };
+      location: string;
+      status: "open" | "closed" | "cancelled";
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      amountFen: number;
+      lines: {
+        line: number;
+        sku: string;
+        name: string;
+        qty: number;
+        received: number;
+        open: number;
+        priceFen: number;
+        requestedDate: string;
+        confirmedDate: string | null;
+        /**
+         * the confirmed date, else the requested one
+         */
+        expectedDate: string;
+        state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+        /**
+         * open and past its expected date
+         */
+        late: boolean;
+        orderNo: string | null;
+        version: number;
+      }[];
+    }[];
+  };
+  "POST /api/purchase-orders": {
+    poNo: string;
+    supplier: {
+      code: string;
+      name: string;
+    };
+    location: string;
+    status: "open" | "closed" | "cancelled";
+    note: string;
+    createdBy: string;
+    createdAt: string;
+    amountFen: number;
+    lines: {
+      line: number;
+      sku: string;
+      name: string;
+      qty: number;
+      received: number;
+      open: number;
+      priceFen: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      /**
+       * the confirmed date, else the requested one
+       */
+      expectedDate: string;
+      state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+      /**
+       * open and past its expected date
+       */
+      late: boolean;
+      orderNo: string | null;
+      version: number;
+    }[];
+  };
+  "GET /api/purchase-orders/{poNo}": {
+    poNo: string;
+    supplier: {
+      code: string;
+      name: string;
+    };
+    location: string;
+    status: "open" | "closed" | "cancelled";
+    note: string;
+    createdBy: string;
+    createdAt: string;
+    amountFen: number;
+    lines: {
+      line: number;
+      sku: string;
+      name: string;
+      qty: number;
+      received: number;
+      open: number;
+      priceFen: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      /**
+       * the confirmed date, else the requested one
+       */
+      expectedDate: string;
+      state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+      /**
+       * open and past its expected date
+       */
+      late: boolean;
+      orderNo: string | null;
+      version: number;
+    }[];
+  };
+  "PATCH /api/purchase-orders/{poNo}/lines/{line}": {
+    poNo: string;
+    supplier: {
+      code: string;
+      name: string;
+    };
+    location: string;
+    status: "open" | "closed" | "cancelled";
+    note: string;
+    createdBy: string;
+    createdAt: string;
+    amountFen: number;
+    lines: {
+      line: number;
+      sku: string;
+      name: string;
+      qty: number;
+      received: number;
+      open: number;
+      priceFen: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      /**
+       * the confirmed date, else the requested one
+       */
+      expectedDate: string;
+      state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+      /**
+       * open and past its expected date
+       */
+      late: boolean;
+      orderNo: string | null;
+      version: number;
+    }[];
+    affected: {
+      orderNo: string;
+      plannedDate: string | null;
+    }[];
+  };
+  "POST /api/purchase-orders/{poNo}/receipts": {
+    poNo: string;
+    supplier: {
+      code: string;
+      name: string;
+    };
+    location: string;
+    status: "open" | "closed" | "cancelled";
+    note: string;
+    createdBy: string;
+    createdAt: string;
+    amountFen: number;
+    lines: {
+      line: number;
+      sku: string;
+      name: string;
+      qty: number;
+      received: number;
+      open: number;
+      priceFen: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      /**
+       * the confirmed date, else the requested one
+       */
+      expectedDate: string;
+      state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+      /**
+       * open and past its expected date
+       */
+      late: boolean;
+      orderNo: string | null;
+      version: number;
+    }[];
+    replayed: boolean;
+  };
+  "GET /api/purchasing/proposals": {
+    runId: number | null;
+    groups: {
+      supplier: {
+        code: string;
+        name: string;
+      } | null;
+      rush: boolean;
+      needDate: string;
+      amountFen: number;
+      lines: {
+        key: string;
+        source: "request" | "shortage";
+        sku: string;
+        name: string;
+        qty: number;
+        needDate: string;
+        requestedDate: string;
+        earliestDelivery: string | null;
+        orderNo: string;
+        customer: string | null;
+        rush: boolean;
+        requestId: number | null;
+        priceFen: number | null;
+      }[];
+    }[];
+  };
+  "POST /api/purchasing/proposals/accept": {
+    created: {
+      poNo: string;
+      supplier: string;
+      lines: number;
+      keys: string[];
+    }[];
+    /**
+     * keys accepted before: nothing new was created for them
+     */
+    alreadyOrdered: string[];
+  };
+  "GET /api/purchasing/watch": {
+    today: string;
+    unconfirmed: {
+      poNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      supplier: {
+        code: string;
+        name: string;
+      };
+      open: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      expectedDate: string;
+      orderNo: string | null;
+      version: number;
+      daysWaiting: number;
+      /**
+       * not confirmed within two days
+       */
+      overdue: boolean;
+    }[];
+    late: {
+      poNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      supplier: {
+        code: string;
+        name: string;
+      };
+      open: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      expectedDate: string;
+      orderNo: string | null;
+      version: number;
+      daysLate: number;
+      orders: {
+        orderNo: string;
+        customer: string;
+        promisedDate: string | null;
+        promiseState: string | null;
+        rush: boolean;
+      }[];
+    }[];
   };
   "GET /api/replenishment-requests": {
     [k: string]: unknown;
@@ -1599,6 +1868,78 @@ export interface ApiReplies {
     materialBufferDays: number;
     updatedBy: string | null;
     updatedAt: string | null;
+  };
+  "GET /api/settings/purchasing": {
+    overdueSupplyDelayDays: number;
+    updatedBy: string | null;
+    updatedAt: string | null;
+  };
+  "PUT /api/settings/purchasing": {
+    overdueSupplyDelayDays: number;
+    updatedBy: string | null;
+    updatedAt: string | null;
+  };
+  "GET /api/suppliers": {
+    suppliers: {
+      code: string;
+      name: string;
+      contacts: {
+        name: string;
+        phone?: string;
+        email?: string;
+      }[];
+      leadTimeDays: number;
+      closures: {
+        from: string;
+        to: string;
+        reason: string;
+      }[];
+      receiptTolerancePct: number;
+      items: {
+        sku: string;
+        name: string;
+        leadTimeDays: number;
+        priceFen: number;
+        preferred: boolean;
+      }[];
+      reliability: {
+        lines: number;
+        onTime: number;
+        onTimeRate: number | null;
+        meanDelayDays: number | null;
+      };
+      openLines: number;
+    }[];
+  };
+  "POST /api/suppliers": {
+    code: string;
+    name: string;
+    contacts: {
+      name: string;
+      phone?: string;
+      email?: string;
+    }[];
+    leadTimeDays: number;
+    closures: {
+      from: string;
+      to: string;
+      reason: string;
+    }[];
+    receiptTolerancePct: number;
+    items: {
+      sku: string;
+      name: string;
+      leadTimeDays: number;
+      priceFen: number;
+      preferred: boolean;
+    }[];
+    reliability: {
+      lines: number;
+      onTime: number;
+      onTimeRate: number | null;
+      meanDelayDays: number | null;
+    };
+    openLines: number;
   };
   "GET /api/tasks": {
     [k: string]: unknown;
@@ -3292,6 +3633,85 @@ export interface ApiBodies {
           string,
         ];
   };
+  "POST /api/purchase-orders": {
+    supplier: string;
+    /**
+     * where the goods are received
+     */
+    location: string;
+    note?: string;
+    /**
+     * @minItems 1
+     * @maxItems 200
+     */
+    lines: [
+      {
+        sku: string;
+        qty: number;
+        requestedDate: string;
+        /**
+         * per unit; default the supplier's price for the item
+         */
+        priceFen?: number;
+        /**
+         * the customer order the line is bought for (MTO); null: for stock
+         */
+        orderNo?: string | null;
+      },
+      ...{
+        sku: string;
+        qty: number;
+        requestedDate: string;
+        /**
+         * per unit; default the supplier's price for the item
+         */
+        priceFen?: number;
+        /**
+         * the customer order the line is bought for (MTO); null: for stock
+         */
+        orderNo?: string | null;
+      }[],
+    ];
+  };
+  "PATCH /api/purchase-orders/{poNo}/lines/{line}": {
+    /**
+     * the date the supplier confirmed (or moved to)
+     */
+    confirmedDate?: string;
+    /**
+     * the quantity the supplier confirmed; not below what was received
+     */
+    qty?: number;
+  };
+  "POST /api/purchase-orders/{poNo}/receipts": {
+    /**
+     * @minItems 1
+     * @maxItems 200
+     */
+    lines: [
+      {
+        line: number;
+        qty: number;
+      },
+      ...{
+        line: number;
+        qty: number;
+      }[],
+    ];
+  };
+  "POST /api/purchasing/proposals/accept": {
+    /**
+     * proposal keys as listed by GET /api/purchasing/proposals
+     *
+     * @minItems 1
+     * @maxItems 500
+     */
+    keys: [string, ...string[]];
+    /**
+     * where the goods are received; default the main warehouse
+     */
+    location?: string;
+  };
   /**
    * a rule definition: name, description, trigger, condition (JSONLogic), priority, enabled, actions
    */
@@ -3331,6 +3751,1424 @@ export interface ApiBodies {
   "PUT /api/settings/promise": {
     shippingBufferDays?: number;
     materialBufferDays?: number;
+  };
+  "PUT /api/settings/purchasing": {
+    overdueSupplyDelayDays?: number;
+  };
+  "POST /api/suppliers": {
+    code: string;
+    name: string;
+    /**
+     * @maxItems 10
+     */
+    contacts?:
+      | []
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ];
+    leadTimeDays?: number;
+    /**
+     * the supplier's own shutdowns (Spring Festival): it neither makes nor ships
+     *
+     * @maxItems 20
+     */
+    closures?:
+      | []
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ];
+    /**
+     * a line closes when received within this share of its quantity; more above it is refused
+     */
+    receiptTolerancePct?: number;
+    /**
+     * @maxItems 1000
+     */
+    items?: {
+      sku: string;
+      leadTimeDays?: number;
+      priceFen: number;
+      preferred?: boolean;
+    }[];
   };
   "POST /api/tasks/{id}/done": {
     note?: string;

@@ -9,6 +9,7 @@ import { BoardPage } from "../components/board-page";
 import { yuan } from "../components/format";
 import { SideColumn } from "../components/side-column";
 import { TableCard } from "../components/table-card";
+import { PromisesAtRiskCard } from "../orders/promises-at-risk-card";
 import { QuickOrder } from "../orders/quick-order";
 import { AcceptableCard } from "../planning/acceptable-card";
 import { useBoard } from "./use-board";
@@ -24,8 +25,19 @@ interface CustomerHealth {
   score: number;
   band: "good" | "watch" | "risk";
 }
+/** GET /api/dashboards/sales answers a loose object: this part is sales-board.ts's promisesAtRisk. */
+export interface PromiseAtRisk {
+  orderNo: string;
+  customer: string;
+  rush: boolean;
+  promisedDate: string | null;
+  atRisk: boolean;
+  plannedDate: string | null;
+  supplyRisk: { sku: string; kind: "unconfirmed" | "overdue" }[];
+}
 interface SalesData {
   acceptableToday: AcceptableToday;
+  promisesAtRisk: PromiseAtRisk[];
   customers: CustomerHealth[];
   pinned: PinnedOrder[];
   tasks: TaskList;
@@ -82,6 +94,9 @@ export function SalesBoard() {
               </Card>
             </Col>
           </Row>
+        </Col>
+        <Col span={24}>
+          <PromisesAtRiskCard rows={board.data?.promisesAtRisk} />
         </Col>
         <Col xs={24} xl={16}>
           <TableCard title={t("sales.health")} rowKey="code" columns={columns} rows={customers} testId="customer-health" />

@@ -16,3 +16,11 @@ export function ownerLabel(t: TFunction, owner: { role: string | null; user: str
   if (owner.user) return owner.name ?? owner.user;
   return owner.role ? t(`roles.${owner.role}`) : "—";
 }
+
+/** Integer fen (the API's money for purchasing) as ¥12,345.67, without a float on the way. */
+export function fenYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return "—";
+  const sign = fen < 0 ? "-" : "";
+  const abs = Math.abs(Math.round(fen));
+  return yuan(`${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`);
+}
