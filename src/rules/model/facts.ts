@@ -1,7 +1,16 @@
 // What a rule's condition can see: the order, its lines, the customer, the event, and derived facts.
 // The catalogue below is the closed list of variables a condition may read (checked on save,
 // offered as fields by the rule editor).
-export const TRIGGERS = ["order.created", "order.changed", "order.transition", "inventory.changed", "task.overdue", "schedule", "visit.recorded"] as const;
+export const TRIGGERS = [
+  "order.created",
+  "order.changed",
+  "order.transition",
+  "inventory.changed",
+  "task.overdue",
+  "schedule",
+  "visit.recorded",
+  "ecn.released",
+] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 export interface LineFacts {

@@ -244,6 +244,7 @@ export const en: Messages = {
       "order.changed": "Order changed",
       "order.transition": "Order status changed",
       "inventory.changed": "Stock changed",
+      "ecn.released": "Engineering change released",
       "task.overdue": "Task overdue",
       schedule: "Scheduled",
       "visit.recorded": "Service visit recorded",

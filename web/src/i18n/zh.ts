@@ -234,6 +234,7 @@ export const zh = {
       "order.changed": "订单修改",
       "order.transition": "订单状态变更",
       "inventory.changed": "库存变化",
+      "ecn.released": "工程变更发布",
       "task.overdue": "任务超时",
       schedule: "定时",
       "visit.recorded": "服务记录",
