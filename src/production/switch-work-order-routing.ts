@@ -3,14 +3,16 @@
 // operations after them. The work order's event is on its order's timeline. In the caller's transaction.
 import type { Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { refused } from "../core/errors.js";
+import { notFound, refused } from "../core/errors.js";
 import { routingOperations } from "../engineering/store.js";
 import { recordProductionEvents } from "../orders/record-production-event.js";
 import { planRoutingSwitch } from "./model/switch-routing.js";
 import { lockWorkOrder } from "./store.js";
 
-export async function switchWorkOrderRouting(tx: Transaction<DB>, workOrderId: number, routingVersionId: number, actor: string, ecnNo: string) {
-  const { wo, ops } = await lockWorkOrder(tx, workOrderId);
+export async function switchWorkOrderRouting(tx: Transaction<DB>, woNo: string, routingVersionId: number, actor: string, ecnNo: string) {
+  const found = await tx.selectFrom("work_orders").select("id").where("wo_no", "=", woNo).executeTakeFirst();
+  if (!found) throw notFound("order.not_found", { orderNo: woNo }, "ref");
+  const { wo, ops } = await lockWorkOrder(tx, found.id);
   if (wo.status === "done") throw refused("ecn.decision_not_allowed", { ref: wo.wo_no, decision: "switch", allowed: "keep, rework, scrap" }, "rows");
   const next = await routingOperations(tx, routingVersionId);
   const plan = planRoutingSwitch(

@@ -817,6 +817,7 @@ export interface EcnsTable {
   approved_at: Date | null;
   released_by: string | null;
   released_at: Date | null;
+  released_impact: Json<unknown[]> | null;
   updated_at: Timestamp;
 }
 export interface EcnLinesTable {

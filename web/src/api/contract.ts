@@ -267,6 +267,214 @@ export interface ApiReplies {
   "GET /api/dashboards/{role}": {
     [k: string]: unknown;
   };
+  "POST /api/ecns": {
+    ecnNo: string;
+    title: string;
+    reason: string;
+    sku: string;
+    itemName: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    effectivity: "date" | "order" | "use_up";
+    effectiveDate: string;
+    bom: {
+      from: number | null;
+      to: number | null;
+    };
+    routing: {
+      from: number | null;
+      to: number | null;
+    };
+    lines: {
+      lineNo: number;
+      kind: string;
+      ref: string;
+      from: string | null;
+      to: string | null;
+    }[];
+    createdBy: string;
+    createdAt: string;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    releasedBy: string | null;
+    releasedAt: string | null;
+  };
+  "GET /api/ecns/{ecnNo}": {
+    ecnNo: string;
+    title: string;
+    reason: string;
+    sku: string;
+    itemName: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    effectivity: "date" | "order" | "use_up";
+    effectiveDate: string;
+    bom: {
+      from: number | null;
+      to: number | null;
+    };
+    routing: {
+      from: number | null;
+      to: number | null;
+    };
+    lines: {
+      lineNo: number;
+      kind: string;
+      ref: string;
+      from: string | null;
+      to: string | null;
+    }[];
+    createdBy: string;
+    createdAt: string;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    releasedBy: string | null;
+    releasedAt: string | null;
+  };
+  "POST /api/ecns/{ecnNo}/decisions": {
+    ecnNo: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    rows: {
+      kind: "order_line" | "stock" | "purchase";
+      ref: string;
+      suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+      allowed: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer")[];
+      decision: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer") | null;
+      owner: string | null;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      orderNo?: string;
+      lineNo?: number;
+      customer?: string;
+      status?: string;
+      due?: string | null;
+      via?: string | null;
+      workOrder?: string | null;
+      stage?: "not_released" | "released" | "in_progress" | "done";
+      startedThrough?: number;
+      bomVersion?: number | null;
+      routingVersion?: number | null;
+      sku?: string;
+      qty?: number;
+      onHand?: number;
+      poRef?: string;
+      expectedDate?: string;
+    }[];
+    undecided: string[];
+  };
+  "GET /api/ecns/{ecnNo}/impact": {
+    ecnNo: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    rows: {
+      kind: "order_line" | "stock" | "purchase";
+      ref: string;
+      suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+      allowed: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer")[];
+      decision: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer") | null;
+      owner: string | null;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      orderNo?: string;
+      lineNo?: number;
+      customer?: string;
+      status?: string;
+      due?: string | null;
+      via?: string | null;
+      workOrder?: string | null;
+      stage?: "not_released" | "released" | "in_progress" | "done";
+      startedThrough?: number;
+      bomVersion?: number | null;
+      routingVersion?: number | null;
+      sku?: string;
+      qty?: number;
+      onHand?: number;
+      poRef?: string;
+      expectedDate?: string;
+    }[];
+    undecided: string[];
+  };
+  "POST /api/ecns/{ecnNo}/release": {
+    ecnNo: string;
+    status: "released";
+    switched: string[];
+    workOrders: {
+      workOrder: string;
+      startedThrough: number;
+      replaced: number[];
+      added: number[];
+    }[];
+    planRun: number | null;
+    orders: {
+      orderNo: string;
+      promisedDate: string | null;
+      promiseState: string | null;
+      plannedDate: string | null;
+    }[];
+  };
+  "POST /api/ecns/{ecnNo}/transitions": {
+    ecnNo: string;
+    title: string;
+    reason: string;
+    sku: string;
+    itemName: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    effectivity: "date" | "order" | "use_up";
+    effectiveDate: string;
+    bom: {
+      from: number | null;
+      to: number | null;
+    };
+    routing: {
+      from: number | null;
+      to: number | null;
+    };
+    lines: {
+      lineNo: number;
+      kind: string;
+      ref: string;
+      from: string | null;
+      to: string | null;
+    }[];
+    createdBy: string;
+    createdAt: string;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    releasedBy: string | null;
+    releasedAt: string | null;
+  };
+  "GET /api/engineering/board": {
+    reviewTasks: {
+      id: number;
+      title: string;
+      orderNo: string | null;
+      customer: string | null;
+      dueAt: string | null;
+    }[];
+    inProgress: {
+      ecnNo: string;
+      title: string;
+      sku: string;
+      itemName: string;
+      status: "draft" | "review" | "approved" | "released" | "closed";
+      effectiveDate: string;
+      affected: number;
+      undecided: number;
+      waiting: {
+        ref: string;
+        kind: string;
+        suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+        due: string | null;
+        stage: string | null;
+      }[];
+    }[];
+    recent: {
+      ecnNo: string;
+      title: string;
+      sku: string;
+      itemName: string;
+      status: "draft" | "review" | "approved" | "released" | "closed";
+      releasedBy: string | null;
+      releasedAt: string | null;
+    }[];
+  };
   "GET /api/equipment": {
     [k: string]: unknown;
   };
@@ -565,7 +773,22 @@ export interface ApiReplies {
       leadTimeDays: number;
       serialised: boolean;
       paramSchema: unknown;
+      warrantyMonths: number | null;
+      version: number;
     }[];
+  };
+  "POST /api/items": {
+    sku: string;
+    name: string;
+    kind: string;
+    family: string;
+    uom: string;
+    unitPrice: string;
+    leadTimeDays: number;
+    serialised: boolean;
+    paramSchema: unknown;
+    warrantyMonths: number | null;
+    version: number;
   };
   "GET /api/items/{sku}": {
     sku: string;
@@ -577,12 +800,16 @@ export interface ApiReplies {
     leadTimeDays: number;
     serialised: boolean;
     paramSchema: unknown;
+    warrantyMonths: number | null;
+    version: number;
     bomVersions: {
       id: number;
       version: number;
       effectiveFrom: string;
       note: string;
       createdBy: string;
+      status: "draft" | "released" | "superseded";
+      releasedBy: string | null;
     }[];
     routingVersions: {
       id: number;
@@ -590,7 +817,22 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
+      status: "draft" | "released" | "superseded";
+      releasedBy: string | null;
     }[];
+  };
+  "PATCH /api/items/{sku}": {
+    sku: string;
+    name: string;
+    kind: string;
+    family: string;
+    uom: string;
+    unitPrice: string;
+    leadTimeDays: number;
+    serialised: boolean;
+    paramSchema: unknown;
+    warrantyMonths: number | null;
+    version: number;
   };
   "GET /api/items/{sku}/bom": {
     sku: string;
@@ -600,12 +842,16 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
+      status: "draft" | "released" | "superseded";
+      releasedBy: string | null;
       lines: {
         sku: string;
         name: string;
         kind: string;
         qtyPer: string;
         uom: string;
+        scrapFactor: string;
+        substitutes: string[];
       }[];
     } | null;
     routing: {
@@ -614,13 +860,95 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
+      status: "draft" | "released" | "superseded";
+      releasedBy: string | null;
       operations: {
         seq: number;
         workCentre: string;
         setupHours: string;
         runHoursPerUnit: string;
+        splittable: boolean;
       }[];
     } | null;
+  };
+  "POST /api/items/{sku}/bom-versions": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "PUT /api/items/{sku}/bom-versions/{version}": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "POST /api/items/{sku}/bom-versions/{version}/release": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "GET /api/items/{sku}/diff": {
+    sku: string;
+    kind: "bom" | "routing";
+    from: number;
+    to: number;
+    changes: {
+      kind: string;
+      ref: string;
+      from: string | null;
+      to: string | null;
+    }[];
+  };
+  "POST /api/items/{sku}/routing-versions": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "PUT /api/items/{sku}/routing-versions/{version}": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "POST /api/items/{sku}/routing-versions/{version}/release": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "GET /api/items/{sku}/where-used": {
+    sku: string;
+    name: string;
+    parents: {
+      level: number;
+      sku: string;
+      name: string;
+      kind: string;
+      bomVersion: number;
+      component: string;
+      qtyPer: string;
+    }[];
   };
   "GET /api/metrics/outcomes": {
     [k: string]: unknown;
@@ -1078,6 +1406,9 @@ export interface ApiReplies {
       headroom: string;
     };
   }[];
+  "GET /api/orders/{orderNo}/build-record": {
+    [k: string]: unknown;
+  };
   "PATCH /api/orders/{orderNo}/lines": {
     orderNo: string;
     customer: string;
@@ -2823,6 +3154,44 @@ export interface ApiBodies {
      */
     reason?: string;
   };
+  "POST /api/ecns": {
+    sku: string;
+    title: string;
+    reason?: string;
+    toBomVersion?: number;
+    toRoutingVersion?: number;
+    fromBomVersion?: number;
+    fromRoutingVersion?: number;
+    drawing?: {
+      from: string | null;
+      to: string;
+    };
+    effectivity?: "date" | "order" | "use_up";
+    effectiveDate?: string;
+    submit?: boolean;
+  };
+  "POST /api/ecns/{ecnNo}/decisions": {
+    /**
+     * @minItems 1
+     * @maxItems 1000
+     */
+    rows: [
+      {
+        ref: string;
+        decision: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+        owner?: string;
+      },
+      ...{
+        ref: string;
+        decision: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+        owner?: string;
+      }[],
+    ];
+  };
+  "POST /api/ecns/{ecnNo}/transitions": {
+    to: "draft" | "review" | "approved" | "closed";
+    note?: string;
+  };
   "POST /api/equipment/{serial}/proposal": {
     /**
      * @maxItems 100
@@ -2889,6 +3258,253 @@ export interface ApiBodies {
       expectedDate: string;
       status?: "open" | "received" | "cancelled";
     }[];
+  };
+  "POST /api/items": {
+    sku: string;
+    name: string;
+    kind: "finished" | "subassembly" | "purchased";
+    family?: string;
+    uom?: string;
+    unitPrice?: string;
+    leadTimeDays?: number;
+    serialised?: boolean;
+    warrantyMonths?: number | null;
+    paramSchema?: {
+      [k: string]:
+        | {
+            type: "enum";
+            /**
+             * @minItems 1
+             * @maxItems 50
+             */
+            values: [string, ...string[]];
+            default?: string;
+            required?: boolean;
+            label?: string;
+          }
+        | {
+            type: "number";
+            min?: number;
+            max?: number;
+            default?: number;
+            required?: boolean;
+            unit?: string;
+            label?: string;
+          }
+        | {
+            type: "boolean";
+            default?: boolean;
+            required?: boolean;
+            label?: string;
+          }
+        | {
+            type: "text";
+            maxLength?: number;
+            default?: string;
+            required?: boolean;
+            label?: string;
+          };
+    };
+  };
+  "PATCH /api/items/{sku}": {
+    name?: string;
+    kind?: "finished" | "subassembly" | "purchased";
+    family?: string;
+    uom?: string;
+    unitPrice?: string;
+    leadTimeDays?: number;
+    serialised?: boolean;
+    warrantyMonths?: number | null;
+    paramSchema?: {
+      [k: string]:
+        | {
+            type: "enum";
+            /**
+             * @minItems 1
+             * @maxItems 50
+             */
+            values: [string, ...string[]];
+            default?: string;
+            required?: boolean;
+            label?: string;
+          }
+        | {
+            type: "number";
+            min?: number;
+            max?: number;
+            default?: number;
+            required?: boolean;
+            unit?: string;
+            label?: string;
+          }
+        | {
+            type: "boolean";
+            default?: boolean;
+            required?: boolean;
+            label?: string;
+          }
+        | {
+            type: "text";
+            maxLength?: number;
+            default?: string;
+            required?: boolean;
+            label?: string;
+          };
+    };
+  };
+  "POST /api/items/{sku}/bom-versions": {
+    /**
+     * @minItems 1
+     * @maxItems 500
+     */
+    lines: [
+      {
+        sku: string;
+        qtyPer: string;
+        scrapFactor?: string;
+        /**
+         * @maxItems 10
+         */
+        substitutes?:
+          | []
+          | [string]
+          | [string, string]
+          | [string, string, string]
+          | [string, string, string, string]
+          | [string, string, string, string, string]
+          | [string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string, string];
+      },
+      ...{
+        sku: string;
+        qtyPer: string;
+        scrapFactor?: string;
+        /**
+         * @maxItems 10
+         */
+        substitutes?:
+          | []
+          | [string]
+          | [string, string]
+          | [string, string, string]
+          | [string, string, string, string]
+          | [string, string, string, string, string]
+          | [string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string, string];
+      }[],
+    ];
+    note?: string;
+    effectiveFrom?: string;
+  };
+  "PUT /api/items/{sku}/bom-versions/{version}": {
+    /**
+     * @minItems 1
+     * @maxItems 500
+     */
+    lines: [
+      {
+        sku: string;
+        qtyPer: string;
+        scrapFactor?: string;
+        /**
+         * @maxItems 10
+         */
+        substitutes?:
+          | []
+          | [string]
+          | [string, string]
+          | [string, string, string]
+          | [string, string, string, string]
+          | [string, string, string, string, string]
+          | [string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string, string];
+      },
+      ...{
+        sku: string;
+        qtyPer: string;
+        scrapFactor?: string;
+        /**
+         * @maxItems 10
+         */
+        substitutes?:
+          | []
+          | [string]
+          | [string, string]
+          | [string, string, string]
+          | [string, string, string, string]
+          | [string, string, string, string, string]
+          | [string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string, string];
+      }[],
+    ];
+    note?: string;
+    effectiveFrom?: string;
+  };
+  "POST /api/items/{sku}/bom-versions/{version}/release": {
+    effectiveFrom?: string;
+  };
+  "POST /api/items/{sku}/routing-versions": {
+    /**
+     * @minItems 1
+     * @maxItems 100
+     */
+    operations: [
+      {
+        seq: number;
+        workCentre: string;
+        setupHours?: string;
+        runHoursPerUnit: string;
+        splittable?: boolean;
+      },
+      ...{
+        seq: number;
+        workCentre: string;
+        setupHours?: string;
+        runHoursPerUnit: string;
+        splittable?: boolean;
+      }[],
+    ];
+    note?: string;
+    effectiveFrom?: string;
+  };
+  "PUT /api/items/{sku}/routing-versions/{version}": {
+    /**
+     * @minItems 1
+     * @maxItems 100
+     */
+    operations: [
+      {
+        seq: number;
+        workCentre: string;
+        setupHours?: string;
+        runHoursPerUnit: string;
+        splittable?: boolean;
+      },
+      ...{
+        seq: number;
+        workCentre: string;
+        setupHours?: string;
+        runHoursPerUnit: string;
+        splittable?: boolean;
+      }[],
+    ];
+    note?: string;
+    effectiveFrom?: string;
+  };
+  "POST /api/items/{sku}/routing-versions/{version}/release": {
+    effectiveFrom?: string;
   };
   "POST /api/operations/{operationId}/reports": {
     kind: "start" | "pause" | "finish";

@@ -53,6 +53,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       approved_at timestamptz,
       released_by text,
       released_at timestamptz,
+      -- The affected rows as they stood when released, with their decisions (orders move on after).
+      released_impact jsonb,
       updated_at timestamptz not null default now(),
       check (to_bom_version_id is not null or to_routing_version_id is not null)
     );
