@@ -93,7 +93,7 @@ const GRANTS: Record<Role, Permission[]> = {
   ],
   purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage", "purchasing.write"],
   warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage", "inventory.adjust"],
-  engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write", "engineering.write", "planning.read", "production.read"],
+  engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write", "engineering.write"],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
   admin: [...PERMISSIONS],
   production: [...PEOPLE_BASE, "production.read", "production.report", "production.override", "production.downtime"],
