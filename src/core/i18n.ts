@@ -58,6 +58,7 @@ const messages = {
   "ecn.undecided": ["还有 {count} 行受影响的订单或物料未决定：{refs}", "{count} affected rows still need a decision: {refs}"],
   "ecn.unknown_ref": ["{ref} 不在这次工程变更的影响范围内", "{ref} is not among the rows this change affects"],
   "ecn.decision_not_allowed": ["{ref} 不能选择“{decision}”（可选：{allowed}）", '{ref} cannot take "{decision}" (allowed: {allowed})'],
+  "ecn.unknown_owner": ["负责人 {owner} 不是在职用户", "Owner {owner} is not an active user"],
   "ecn.key_reused": ["Idempotency-Key {key} 已用于另一份工程变更", "Idempotency-Key {key} was used for another engineering change"],
   "param.unknown": ["物料 {sku} 没有参数 {param}", "Item {sku} has no parameter {param}"],
   "param.required": ["物料 {sku} 必须填写参数 {param}", "Item {sku} requires parameter {param}"],

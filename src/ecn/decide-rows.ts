@@ -30,6 +30,15 @@ export async function decideRows(db: Kysely<DB>, principal: Principal, ecnNo: st
         );
       }
     });
+    const owners = [...new Set(input.rows.flatMap((r) => (r.owner ? [r.owner] : [])))];
+    const known = new Set(
+      owners.length
+        ? (await tx.selectFrom("users").select("username").where("username", "in", owners).where("active", "=", true).execute()).map((u) => u.username)
+        : [],
+    );
+    input.rows.forEach((r, i) => {
+      if (r.owner && !known.has(r.owner)) throw new AppError("invalid", "ecn.unknown_owner", { owner: r.owner }, `rows.${i}.owner`);
+    });
     await upsertDecisions(
       tx,
       ecnNo,

@@ -67,6 +67,18 @@ export async function impactOf(db: Db, ecn: EcnRow) {
     direct.flatMap((l) => (l.routing_version_id ? [l.routing_version_id] : [])),
   );
   const decided = new Map(decisions.map((d) => [d.ref, d]));
+  const people = new Set(decisions.flatMap((d) => [d.owner, d.decided_by]));
+  const names = new Map(
+    people.size
+      ? (
+          await db
+            .selectFrom("users")
+            .select(["username", "display_name"])
+            .where("username", "in", [...people])
+            .execute()
+        ).map((u) => [u.username, u.display_name])
+      : [],
+  );
   return {
     rows: rows.map((r) => {
       const d = decided.get(r.ref);
@@ -77,7 +89,9 @@ export async function impactOf(db: Db, ecn: EcnRow) {
         routingVersion: pin?.routing_version_id ? (versions.routing.get(pin.routing_version_id) ?? null) : null,
         decision: d?.decision ?? null,
         owner: d?.owner ?? null,
+        ownerName: d ? (names.get(d.owner) ?? d.owner) : null,
         decidedBy: d?.decided_by ?? null,
+        decidedByName: d ? (names.get(d.decided_by) ?? d.decided_by) : null,
         decidedAt: d?.decided_at ? d.decided_at.toISOString() : null,
       };
     }),

@@ -31,7 +31,13 @@ export type CreateEcn = z.infer<typeof createEcnBody>;
 
 export const decisionsBody = z.strictObject({
   rows: z
-    .array(z.strictObject({ ref: z.string().min(3).max(80), decision: z.enum(DECISIONS), owner: z.string().trim().min(1).max(60).optional() }))
+    .array(
+      z.strictObject({
+        ref: z.string().min(3).max(80),
+        decision: z.enum(DECISIONS) /** The username of the person who carries the decision out (the decider when omitted). */,
+        owner: z.string().trim().min(1).max(60).optional(),
+      }),
+    )
     .min(1)
     .max(1000),
 });

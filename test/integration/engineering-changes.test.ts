@@ -152,7 +152,7 @@ describe("an engineering change notice with a decision per affected order", () =
     expect((await eng("POST", `/api/ecns/${ecnNo}/transitions`, { to: "approved" })).body.status).toBe("approved");
     const partly = await eng("POST", `/api/ecns/${ecnNo}/decisions`, {
       rows: [
-        { ref: `${early}/1`, decision: "keep", owner: "王销售" },
+        { ref: `${early}/1`, decision: "keep", owner: "sales" },
         { ref: "STOCK/EC-OLD", decision: "keep" },
       ],
     });
@@ -168,6 +168,9 @@ describe("an engineering change notice with a decision per affected order", () =
     const unknown = await eng("POST", `/api/ecns/${ecnNo}/decisions`, { rows: [{ ref: "DH2099010100001/1", decision: "keep" }] });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.field).toBe("rows.0.ref");
+    const nobody = await eng("POST", `/api/ecns/${ecnNo}/decisions`, { rows: [{ ref: "STOCK/EC-OLD", decision: "keep", owner: "王销售" }] });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.error).toMatchObject({ reason: "ecn.unknown_owner", field: "rows.0.owner" });
     const notAllowed = await eng("POST", `/api/ecns/${ecnNo}/decisions`, { rows: [{ ref: "STOCK/EC-OLD", decision: "switch" }] });
     expect(notAllowed.body.error.reason).toBe("ecn.decision_not_allowed");
   });
@@ -179,7 +182,7 @@ describe("an engineering change notice with a decision per affected order", () =
       .where("order_no", "in", [early, late])
       .execute();
     expect(before.every((o) => o.promise_state === "promised")).toBe(true);
-    expect((await eng("POST", `/api/ecns/${ecnNo}/decisions`, { rows: [{ ref: `${late}/1`, decision: "switch", owner: "张计划" }] })).body.undecided).toEqual(
+    expect((await eng("POST", `/api/ecns/${ecnNo}/decisions`, { rows: [{ ref: `${late}/1`, decision: "switch", owner: "planner" }] })).body.undecided).toEqual(
       [],
     );
     const released = await eng("POST", `/api/ecns/${ecnNo}/release`);
@@ -219,7 +222,7 @@ describe("an engineering change notice with a decision per affected order", () =
     expect(switchEvent.reason).toBe(`${ecnNo}: switch`);
     const frozen = await eng("GET", `/api/ecns/${ecnNo}/impact`);
     expect(frozen.body.status).toBe("released");
-    expect(frozen.body.rows.find((r: { ref: string }) => r.ref === `${late}/1`)).toMatchObject({ decision: "switch", owner: "张计划" });
+    expect(frozen.body.rows.find((r: { ref: string }) => r.ref === `${late}/1`)).toMatchObject({ decision: "switch", owner: "planner" });
     const editReleased = await eng("PUT", "/api/items/EC-PS/bom-versions/2", { lines: [{ sku: "EC-OLD", qtyPer: "1" }] });
     expect(editReleased.status).toBe(422);
     const board = await eng("GET", "/api/engineering/board");

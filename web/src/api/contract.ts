@@ -339,7 +339,9 @@ export interface ApiReplies {
       allowed: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer")[];
       decision: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer") | null;
       owner: string | null;
+      ownerName?: string | null;
       decidedBy: string | null;
+      decidedByName?: string | null;
       decidedAt: string | null;
       orderNo?: string;
       lineNo?: number;
@@ -370,7 +372,9 @@ export interface ApiReplies {
       allowed: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer")[];
       decision: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer") | null;
       owner: string | null;
+      ownerName?: string | null;
       decidedBy: string | null;
+      decidedByName?: string | null;
       decidedAt: string | null;
       orderNo?: string;
       lineNo?: number;
