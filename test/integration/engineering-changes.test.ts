@@ -225,6 +225,10 @@ describe("an engineering change notice with a decision per affected order", () =
     expect(frozen.body.rows.find((r: { ref: string }) => r.ref === `${late}/1`)).toMatchObject({ decision: "switch", owner: "planner" });
     const editReleased = await eng("PUT", "/api/items/EC-PS/bom-versions/2", { lines: [{ sku: "EC-OLD", qtyPer: "1" }] });
     expect(editReleased.status).toBe(422);
+    const planner = (await t.api("GET", "/api/dashboards/planner", { as: "planner" })).body;
+    const changed = planner.engineeringChanged.map((o: { orderNo: string }) => o.orderNo);
+    expect(changed).toContain(late);
+    expect(changed).not.toContain(early);
     const board = await eng("GET", "/api/engineering/board");
     expect(board.body.recent[0]).toMatchObject({ ecnNo, status: "released", releasedBy: expect.any(String) });
   });
