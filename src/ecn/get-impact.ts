@@ -44,6 +44,7 @@ export async function impactOf(db: Db, ecn: EcnRow) {
       sku: l.sku,
       qty: l.qty,
       customer: l.customer_code,
+      customerName: l.customer_name,
       status: l.status,
       due: l.promised_date ?? l.requested_date,
       via: l.via,

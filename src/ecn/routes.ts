@@ -53,6 +53,7 @@ const impactRow = z.object({
   orderNo: z.string().optional(),
   lineNo: z.number().optional(),
   customer: z.string().optional(),
+  customerName: z.string().optional(),
   status: z.string().optional(),
   due: z.string().nullable().optional(),
   via: z.string().nullable().optional(),

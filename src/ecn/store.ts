@@ -118,7 +118,9 @@ export async function affectedOrderLines(db: Db, sku: string, fromBom: number | 
   const direct = await db
     .selectFrom("order_lines as l")
     .innerJoin("orders as o", "o.order_no", "l.order_no")
+    .innerJoin("customers as c", "c.code", "o.customer_code")
     .select([
+      "c.name as customer_name",
       "l.order_no",
       "l.line_no",
       "l.sku",
@@ -143,7 +145,9 @@ export async function affectedOrderLines(db: Db, sku: string, fromBom: number | 
     ? await db
         .selectFrom("order_lines as l")
         .innerJoin("orders as o", "o.order_no", "l.order_no")
+        .innerJoin("customers as c", "c.code", "o.customer_code")
         .select([
+          "c.name as customer_name",
           "l.order_no",
           "l.line_no",
           "l.sku",

@@ -46,6 +46,7 @@ const affected = (orderNo: string, due: string | null, qty = 1, stage: AffectedL
   sku: "P",
   qty,
   customer: "C",
+  customerName: "客户",
   status: "confirmed",
   due,
   via: null,

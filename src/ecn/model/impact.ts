@@ -14,6 +14,7 @@ export interface AffectedLine {
   sku: string;
   qty: number;
   customer: string;
+  customerName: string;
   status: string;
   /** The promised date, else the requested one. */
   due: string | null;

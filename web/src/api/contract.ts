@@ -346,6 +346,7 @@ export interface ApiReplies {
       orderNo?: string;
       lineNo?: number;
       customer?: string;
+      customerName?: string;
       status?: string;
       due?: string | null;
       via?: string | null;
@@ -379,6 +380,7 @@ export interface ApiReplies {
       orderNo?: string;
       lineNo?: number;
       customer?: string;
+      customerName?: string;
       status?: string;
       due?: string | null;
       via?: string | null;

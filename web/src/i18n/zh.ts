@@ -1,5 +1,6 @@
 // Chinese strings (the default language).
 
+import { engineeringZh } from "../engineering/messages";
 import { managementZh } from "../management/messages";
 import { intakeZh } from "../master/messages";
 import { actionsZh } from "../orders/actions-messages";
@@ -122,7 +123,7 @@ export const zh = {
     recent: "最近变动的订单",
     counts: "各阶段订单数",
   },
-  planner: { toSchedule: "待排产订单", bottlenecks: "瓶颈预警", kitting: "缺料影响前五物料", load: "工作中心负荷" },
+  planner: { toSchedule: "待排产订单", ecnChanged: "工程变更影响的订单", bottlenecks: "瓶颈预警", kitting: "缺料影响前五物料", load: "工作中心负荷" },
   purchasing: { alerts: "红色预警", shortages: "缺料清单", none: "没有预警" },
   warehouse: {
     waves: "拣货波次（按日期和区域）",
@@ -267,6 +268,7 @@ export const zh = {
   },
   management: managementZh,
   production: productionZh,
+  engineering: engineeringZh,
   actions: actionsZh,
   intake: intakeZh,
   plan: {
