@@ -10,6 +10,7 @@ import { createHttpApp, type HttpAppOptions } from "./core/http/create-http-app.
 import { registerRuleGauges } from "./core/http/metrics.js";
 import { customerRoutes } from "./customers/routes.js";
 import { dashboardRoutes } from "./dashboards/routes.js";
+import { ecnRoutes } from "./ecn/routes.js";
 import { itemRoutes } from "./engineering/routes.js";
 import { registerDeliveredEquipment } from "./equipment/register-delivered-equipment.js";
 import { equipmentRoutes } from "./equipment/routes.js";
@@ -80,6 +81,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   authRoutes,
   customerRoutes,
   itemRoutes,
+  ecnRoutes,
   intakeRoutes,
   orderRoutes,
   orderActionRoutes,

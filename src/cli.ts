@@ -19,6 +19,7 @@ const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", impor
 const demoModules = async () => ({
   ...(await import("./demo/load-demo-plant.js")),
   ...(await import("./demo/shop-floor.js")),
+  ...(await import("./demo/engineering-change.js")),
   ...(await import("./demo/take-morning-orders.js")),
   ...(await import("./rules/install-default-rules.js")),
   ...(await import("./stand-ins/demo-integrations.js")),
@@ -33,7 +34,7 @@ program
   .action(async (opts: { demo: boolean }) => {
     const config = readConfig();
     const { startServer } = await import("./server.js");
-    const { loadDemoPlant, installDefaultRules, takeMorningOrders, startDemoStandIns, loadDemoShopFloor } = await demoModules();
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, startDemoStandIns, loadDemoShopFloor, loadDemoEngineeringChange } = await demoModules();
     const running = await startServer(config, {
       loadDemo: opts.demo
         ? async (database) => {
@@ -44,6 +45,7 @@ program
             if (!summary.skipped) await takeMorningOrders(database.db);
             await startDemoStandIns(database.db);
             if (!summary.skipped) await loadDemoShopFloor(database.db);
+            if (!summary.skipped) await loadDemoEngineeringChange(database.db);
             if (!summary.skipped) console.log(`Demo plant loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
           }
         : undefined,
@@ -73,7 +75,7 @@ program
   .action(async (opts: { seed: string }) => {
     const config = readConfig();
     const { openAndMigrate, ensureDemoUsers } = await import("./server.js");
-    const { loadDemoPlant, installDefaultRules, takeMorningOrders, loadDemoShopFloor } = await demoModules();
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, loadDemoShopFloor, loadDemoEngineeringChange } = await demoModules();
     const database = await openAndMigrate(config);
     await ensureDemoUsers(database, config.demoPassword);
     const summary = await loadDemoPlant(database.db, { seed: Number(opts.seed) });
@@ -81,6 +83,7 @@ program
     if (!summary.skipped) console.table(await takeMorningOrders(database.db));
     console.table(summary);
     if (!summary.skipped) console.table(await loadDemoShopFloor(database.db));
+    if (!summary.skipped) console.table(await loadDemoEngineeringChange(database.db));
     await database.close();
   });
 

@@ -27,7 +27,7 @@ export interface VersionRow {
   note: string;
   created_by: string;
 }
-export type BomLineRow = BomLinesTable;
+export type BomLineRow = Pick<BomLinesTable, "bom_version_id" | "component_sku" | "qty_per">;
 export interface RoutingOperationRow {
   routing_version_id: number;
   seq: number;

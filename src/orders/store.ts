@@ -31,7 +31,7 @@ function shapeIntakeData<C, I extends { param_schema: unknown }>(customers: C[],
   };
 }
 
-/** The latest version of each sku whose effective date has come. */
+/** The latest released version of each sku whose effective date has come (drafts never apply). */
 async function effectiveVersions(db: Db, table: "bom_versions" | "routing_versions", skus: string[] | "all", day: string) {
   if (!skus.length) return new Map<string, number>();
   const rows = await db
@@ -40,6 +40,7 @@ async function effectiveVersions(db: Db, table: "bom_versions" | "routing_versio
     .distinctOn("sku")
     .$if(skus !== "all", (q) => q.where("sku", "in", skus as string[]))
     .where("effective_from", "<=", day)
+    .where("status", "<>", "draft")
     .orderBy("sku")
     .orderBy("version", "desc")
     .execute();
@@ -361,4 +362,14 @@ export async function orderNosInStatus(db: Db, statuses: string[], orderNos?: st
     .where("status", "in", statuses as never[]);
   if (orderNos) query = query.where("order_no", "in", orderNos.length ? orderNos : [""]);
   return query.orderBy("order_no").execute();
+}
+
+/** Re-pins one line to other BOM / routing versions (an engineering change's "switch"). */
+export async function setLineVersions(tx: Transaction<DB>, orderNo: string, lineNo: number, versions: { bom: number | null; routing: number | null }) {
+  await tx
+    .updateTable("order_lines")
+    .set({ bom_version_id: versions.bom, routing_version_id: versions.routing })
+    .where("order_no", "=", orderNo)
+    .where("line_no", "=", lineNo)
+    .execute();
 }

@@ -17,9 +17,9 @@ export const PLANNED_STATUSES = ["confirmed", "scheduled", "in_production"] as c
 export async function loadEngineering(db: Db, today: string): Promise<EngineeringData> {
   const [items, boms, bomLines, routings, ops] = await Promise.all([
     db.selectFrom("items").select(["sku", "name", "kind", "family", "lead_time_days"]).execute(),
-    db.selectFrom("bom_versions").select(["id", "sku", "version", "effective_from"]).execute(),
+    db.selectFrom("bom_versions").select(["id", "sku", "version", "effective_from", "status"]).execute(),
     db.selectFrom("bom_lines").select(["bom_version_id", "component_sku", "qty_per"]).execute(),
-    db.selectFrom("routing_versions").select(["id", "sku", "version", "effective_from"]).execute(),
+    db.selectFrom("routing_versions").select(["id", "sku", "version", "effective_from", "status"]).execute(),
     db.selectFrom("routing_operations").selectAll().orderBy("routing_version_id").orderBy("seq").execute(),
   ]);
   const eng: EngineeringData = { items: new Map(), boms: new Map(), routings: new Map(), currentBom: new Map(), currentRouting: new Map() };
@@ -37,10 +37,10 @@ export async function loadEngineering(db: Db, today: string): Promise<Engineerin
     });
   }
   // The version effective today: the newest whose date has come (as intake pins them).
-  const pick = (rows: { id: number; sku: string; version: number; effective_from: string }[], into: Map<string, number>) => {
+  const pick = (rows: { id: number; sku: string; version: number; effective_from: string; status: string }[], into: Map<string, number>) => {
     const best = new Map<string, { id: number; version: number }>();
     for (const r of rows) {
-      if (r.effective_from > today) continue;
+      if (r.effective_from > today || r.status === "draft") continue;
       const b = best.get(r.sku);
       if (!b || r.version > b.version) best.set(r.sku, r);
     }

@@ -13,6 +13,8 @@ import { queryClient } from "./api/query-client";
 import { boardsFor, homeBoard, SessionProvider, useSession } from "./auth/session";
 import { SignInPage } from "./auth/sign-in-page";
 import { BOARDS } from "./boards/registry";
+import { EcnPage } from "./engineering/ecn-page";
+import { NewEcnPage } from "./engineering/new-ecn-page";
 import { ImportPage } from "./imports/import-page";
 import { AppLayout } from "./layout/app-layout";
 import { ManagementPage } from "./management/management-page";
@@ -71,6 +73,8 @@ export function App() {
                 <Route path="/board/:role" element={<Board />} />
                 <Route path="/orders" element={<OrdersPage />} />
                 <Route path="/rules" element={<RulesPage />} />
+                <Route path="/engineering/ecns/new" element={<NewEcnPage />} />
+                <Route path="/engineering/ecns/:ecnNo" element={<EcnPage />} />
                 <Route path="/management" element={<ManagementPage />} />
                 <Route path="/imports" element={<ImportPage />} />
                 <Route path="/service/lookup" element={<LookupPage />} />

@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   "production.report", // start / pause / finish an operation with its quantities
   "production.override", // take a report the checks refuse, with a reason that is logged
   "production.downtime", // machine down / machine up
+  "engineering.write", // items, BOM and routing versions, change notices (ECN) and their decisions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,7 +93,7 @@ const GRANTS: Record<Role, Permission[]> = {
   ],
   purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage", "purchasing.write"],
   warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage", "inventory.adjust"],
-  engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write"],
+  engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write", "engineering.write"],
   finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
   admin: [...PERMISSIONS],
   production: [...PEOPLE_BASE, "production.read", "production.report", "production.override", "production.downtime"],

@@ -31,6 +31,7 @@ import * as plantSettings from "./migrations/20261203600000_plant_settings.js";
 import * as importTemplateValues from "./migrations/20261203700000_import_template_values.js";
 import * as customerAliases from "./migrations/20261204600000_customer_aliases.js";
 import * as purchasing from "./migrations/20261204100000_purchasing.js";
+import * as engineeringChanges from "./migrations/20261204200000_engineering_changes.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   "20261203700000_import_template_values": importTemplateValues,
   "20261204600000_customer_aliases": customerAliases,
   "20261204100000_purchasing": purchasing,
+  "20261204200000_engineering_changes": engineeringChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -80,11 +80,16 @@ export interface VersionHeaderTable {
   note: Generated<string>;
   created_by: Generated<string>;
   created_at: Timestamp;
+  status: Generated<"draft" | "released" | "superseded">;
+  released_at: Date | null;
+  released_by: string | null;
 }
 export interface BomLinesTable {
   bom_version_id: number;
   component_sku: string;
   qty_per: string;
+  scrap_factor: Generated<string>;
+  substitutes: Generated<string[]>;
 }
 export interface RoutingOperationsTable {
   routing_version_id: number;
@@ -867,7 +872,55 @@ export interface PlanOperationsTable {
   planned_end: Date | null;
 }
 
+export interface EcnsTable {
+  ecn_no: string;
+  title: string;
+  reason: Generated<string>;
+  sku: string;
+  status: Generated<"draft" | "review" | "approved" | "released" | "closed">;
+  from_bom_version_id: number | null;
+  to_bom_version_id: number | null;
+  from_routing_version_id: number | null;
+  to_routing_version_id: number | null;
+  effectivity: "date" | "order" | "use_up";
+  effective_date: string;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  approved_by: string | null;
+  approved_at: Date | null;
+  released_by: string | null;
+  released_at: Date | null;
+  released_impact: Json<unknown[]> | null;
+  updated_at: Timestamp;
+}
+export interface EcnLinesTable {
+  ecn_no: string;
+  line_no: number;
+  kind: "component_added" | "component_removed" | "component_changed" | "quantity" | "substitute" | "operation" | "time" | "drawing";
+  ref: string;
+  from_value: string | null;
+  to_value: string | null;
+}
+export interface EcnDecisionsTable {
+  ecn_no: string;
+  ref: string;
+  decision: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+  owner: string;
+  decided_by: string;
+  decided_at: Timestamp;
+  applied_at: Date | null;
+}
+export interface EcnSequencesTable {
+  year: number;
+  last_seq: number;
+}
+
 export interface DB {
+  ecns: EcnsTable;
+  ecn_lines: EcnLinesTable;
+  ecn_decisions: EcnDecisionsTable;
+  ecn_sequences: EcnSequencesTable;
   users: UsersTable;
   saved_views: SavedViewsTable;
   sessions: SessionsTable;

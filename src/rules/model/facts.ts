@@ -12,6 +12,7 @@ export const TRIGGERS = [
   // A purchase line the order waits for: past its date without receipt, or moved by the supplier (event.from / event.to).
   "purchase.line.late",
   "purchase.line.rescheduled",
+  "ecn.released",
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 

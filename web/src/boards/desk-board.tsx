@@ -1,4 +1,4 @@
-// Engineering and finance: the orders waiting for them and their tasks.
+// Finance (and engineering's board beside its change notices): the orders waiting for them and their tasks.
 import { Col, Row } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -36,5 +36,4 @@ function DeskBoard({ desk: role }: { desk: "engineering" | "finance" }) {
   );
 }
 
-export const EngineeringBoard = () => <DeskBoard desk="engineering" />;
 export const FinanceBoard = () => <DeskBoard desk="finance" />;

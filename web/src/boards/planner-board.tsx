@@ -20,6 +20,7 @@ import { useBoard } from "./use-board";
 
 interface PlannerData {
   pinned: PinnedOrder[];
+  engineeringChanged: OrderHeader[];
   toSchedule: OrderHeader[];
   statusCounts: Record<string, number>;
   tasks: TaskList;
@@ -75,6 +76,11 @@ export function PlannerBoard() {
         <Col xs={24} xl={9}>
           <TasksCard tasks={d?.tasks} />
         </Col>
+        {!!d?.engineeringChanged.length && (
+          <Col span={24}>
+            <OrdersCard title={t("planner.ecnChanged")} orders={d.engineeringChanged} testId="ecn-changed" />
+          </Col>
+        )}
       </Row>
     </BoardPage>
   );

@@ -1,5 +1,6 @@
 // English strings: every key of zh.ts, checked by the type.
 
+import { engineeringEn } from "../engineering/messages";
 import { managementEn } from "../management/messages";
 import { intakeEn } from "../master/messages";
 import { actionsEn } from "../orders/actions-messages";
@@ -132,7 +133,13 @@ export const en: Messages = {
     recent: "Recently changed orders",
     counts: "Orders per stage",
   },
-  planner: { toSchedule: "Orders to schedule", bottlenecks: "Bottleneck alerts", kitting: "Top 5 materials by kitting impact", load: "Work-centre load" },
+  planner: {
+    toSchedule: "Orders to schedule",
+    ecnChanged: "Orders changed by an engineering change",
+    bottlenecks: "Bottleneck alerts",
+    kitting: "Top 5 materials by kitting impact",
+    load: "Work-centre load",
+  },
   purchasing: {
     alerts: "Red alerts",
     shortages: "Shortages",
@@ -288,6 +295,7 @@ export const en: Messages = {
       "order.changed": "Order changed",
       "order.transition": "Order status changed",
       "inventory.changed": "Stock changed",
+      "ecn.released": "Engineering change released",
       "task.overdue": "Task overdue",
       schedule: "Scheduled",
       "visit.recorded": "Service visit recorded",
@@ -322,6 +330,7 @@ export const en: Messages = {
   },
   management: managementEn,
   production: productionEn,
+  engineering: engineeringEn,
   actions: actionsEn,
   intake: intakeEn,
   plan: {

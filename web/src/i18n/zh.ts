@@ -1,5 +1,6 @@
 // Chinese strings (the default language).
 
+import { engineeringZh } from "../engineering/messages";
 import { managementZh } from "../management/messages";
 import { intakeZh } from "../master/messages";
 import { actionsZh } from "../orders/actions-messages";
@@ -130,7 +131,7 @@ export const zh = {
     recent: "最近变动的订单",
     counts: "各阶段订单数",
   },
-  planner: { toSchedule: "待排产订单", bottlenecks: "瓶颈预警", kitting: "缺料影响前五物料", load: "工作中心负荷" },
+  planner: { toSchedule: "待排产订单", ecnChanged: "工程变更影响的订单", bottlenecks: "瓶颈预警", kitting: "缺料影响前五物料", load: "工作中心负荷" },
   purchasing: {
     alerts: "红色预警",
     shortages: "缺料清单",
@@ -278,6 +279,7 @@ export const zh = {
       "order.changed": "订单修改",
       "order.transition": "订单状态变更",
       "inventory.changed": "库存变化",
+      "ecn.released": "工程变更发布",
       "task.overdue": "任务超时",
       schedule: "定时",
       "visit.recorded": "服务记录",
@@ -312,6 +314,7 @@ export const zh = {
   },
   management: managementZh,
   production: productionZh,
+  engineering: engineeringZh,
   actions: actionsZh,
   intake: intakeZh,
   plan: {
