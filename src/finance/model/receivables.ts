@@ -25,7 +25,7 @@ export function allocateOldestFirst(items: OpenItem[], amountFen: bigint): { all
   const allocations: Allocation[] = [];
   for (const item of ordered) {
     if (left <= 0n) break;
-    // biome-ignore lint/style/useMathMinMax: bigint has no Math.min
+    // biome-ignore lint/complexity/useMathMinMax: bigint has no Math.min
     const take = item.openFen < left ? item.openFen : left;
     allocations.push({ invoiceId: item.invoiceId, amountFen: take });
     left -= take;
