@@ -257,8 +257,12 @@ const messages = {
   ],
   "finance.nothing_to_invoice": ["所选发货中没有可开票的明细", "The shipments picked have no lines to invoice"],
   "finance.line_invoiced": [
-    "发货 {shipment} 第 {line} 行已在开票申请 {serial} 中（{status}），不能重复开票",
-    "Shipment {shipment} line {line} is already on invoice request {serial} ({status}) and cannot be invoiced twice",
+    "发货 {shipment} 第 {line} 行已开具发票（流水号 {serial}，发票号码 {invoiceNo}），不能重复开票",
+    "Shipment {shipment} line {line} is already invoiced (serial {serial}, invoice {invoiceNo}) and cannot be invoiced twice",
+  ],
+  "finance.line_requested": [
+    "发货 {shipment} 第 {line} 行已在开票申请 {serial} 中，等待开具，不能重复申请",
+    "Shipment {shipment} line {line} is already on invoice request {serial}, waiting to be issued",
   ],
   "finance.one_customer": ["一次开票申请只能是同一客户的发货（{customers}）", "One invoice request takes one customer's shipments ({customers})"],
   "finance.request_not_found": ["开票申请 {id} 不存在", "Invoice request {id} does not exist"],

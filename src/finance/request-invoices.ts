@@ -47,6 +47,11 @@ export function problemsError(problems: InvoiceProblem[]): AppError {
   );
 }
 
+function alreadyClaimed(shipment: number, line: number, claim: { serial: string; status: string; invoiceNo: string | null }, field: string): AppError {
+  if (claim.status === "requested") return refused("finance.line_requested", { shipment, line, serial: claim.serial }, field);
+  return refused("finance.line_invoiced", { shipment, line, serial: claim.serial, invoiceNo: claim.invoiceNo ?? "" }, field);
+}
+
 /** A 流水号 of letters and digits, at most 20: LY + plant day + the request's number. */
 export const serialOf = (id: number, day: string) => `LY${day.replaceAll("-", "")}${String(id).padStart(6, "0")}`;
 
@@ -72,14 +77,13 @@ export async function requestInvoices(db: Kysely<DB>, principal: Principal, inpu
     // A whole shipment or order asks for what is left of it; a line named by hand must be free.
     for (const [i, l] of (input.lines ?? []).entries()) {
       const claim = claimed.get(`${l.shipment}|${l.line}`);
-      if (claim) throw refused("finance.line_invoiced", { shipment: l.shipment, line: l.line, serial: claim.serial, status: claim.status }, `lines[${i}]`);
+      if (claim) throw alreadyClaimed(l.shipment, l.line, claim, `lines[${i}]`);
     }
     const open = picked.filter((l) => !claimed.has(`${l.shipmentId}|${l.line}`));
     if (!open.length) {
       const first = picked[0];
       const claim = first && claimed.get(`${first.shipmentId}|${first.line}`);
-      if (claim)
-        throw refused("finance.line_invoiced", { shipment: first.shipmentId, line: first.line, serial: claim.serial, status: claim.status }, "shipments");
+      if (claim) throw alreadyClaimed(first.shipmentId, first.line, claim, input.orders?.length ? "orders" : "shipments");
       throw refused("finance.nothing_to_invoice", {}, "shipments");
     }
     const customer = customers[0];
@@ -108,8 +112,8 @@ export async function requestInvoices(db: Kysely<DB>, principal: Principal, inpu
       for (const invoice of plan.invoices)
         out.push(await insertRequest(tx, principal, { customer, type, taxIncluded, buyer, note: input.note ?? "", invoice }));
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError("conflict", "finance.line_invoiced", { shipment: "", line: "", serial: "", status: "requested" }, "shipments");
+      // Another request took one of these lines at the same moment.
+      if (isUniqueViolation(error)) throw new AppError("conflict", "finance.line_requested", { shipment: "", line: "", serial: "" }, "shipments");
       throw error;
     }
     await publishChange(tx, { kind: "finance", action: "invoice", customer });

@@ -157,8 +157,9 @@ export function financeRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: "The platform's result: invoice numbers per 发票流水号 (multipart result file, or JSON); the lines become invoiced for good",
+        description:
+          "JSON body: `{results: [{serial, invoiceNo, issuedOn?}]}`; or multipart with the platform's result file (.xlsx/.csv, found by the headers 发票流水号 and 发票号码).",
         consumes: ["multipart/form-data", "application/json"],
-        body: issuedBody.optional(),
         response: { 200: issuedReply, ...errorReplies },
       },
     },
@@ -168,8 +169,13 @@ export function financeRoutes(app: FastifyInstance, deps: AppDeps) {
         const file = await readFile(request, deps.config.importMaxBytes);
         return importIssued(deps.db, principal, await readResultFile(file.buffer, file.fileName));
       }
-      if (!request.body) throw new AppError("invalid", "field.required", { field: "results" }, "results");
-      return importIssued(deps.db, principal, request.body.results);
+      // Validated here: a multipart request has no JSON body for the route schema to check.
+      const parsed = issuedBody.safeParse(request.body);
+      if (!parsed.success) {
+        const field = parsed.error.issues[0]?.path.join(".") || "results";
+        throw new AppError("invalid", "field.invalid", { field, detail: parsed.error.issues[0]?.message ?? "" }, field);
+      }
+      return importIssued(deps.db, principal, parsed.data.results);
     },
   );
   r.post(

@@ -30,16 +30,21 @@ export async function readItemInvoicing(db: Db, skus: string[]): Promise<Map<str
 }
 
 /** Shipment lines already claimed by an invoice request ("shipmentId|line"). */
-export async function claimedLines(db: Db, shipmentIds: number[]): Promise<Map<string, { requestId: number; serial: string; status: string }>> {
+export async function claimedLines(
+  db: Db,
+  shipmentIds: number[],
+): Promise<Map<string, { requestId: number; serial: string; status: string; invoiceNo: string | null }>> {
   if (!shipmentIds.length) return new Map();
   const rows = await db
     .selectFrom("invoice_request_lines as l")
     .innerJoin("invoice_requests as r", "r.id", "l.request_id")
-    .select(["l.shipment_id", "l.order_line", "r.id", "r.serial", "r.status"])
+    .select(["l.shipment_id", "l.order_line", "r.id", "r.serial", "r.status", "r.invoice_no"])
     .where("l.claims", "=", true)
     .where("l.shipment_id", "in", shipmentIds)
     .execute();
-  return new Map(rows.map((r) => [`${r.shipment_id}|${r.order_line}`, { requestId: Number(r.id), serial: r.serial, status: r.status }]));
+  return new Map(
+    rows.map((r) => [`${r.shipment_id}|${r.order_line}`, { requestId: Number(r.id), serial: r.serial, status: r.status, invoiceNo: r.invoice_no }]),
+  );
 }
 
 export interface LedgerTotals {
