@@ -258,6 +258,143 @@ export interface ApiReplies {
     historyOrders: number;
     version: number;
   };
+  "POST /api/customers/{code}/credit-overrides": {
+    customer: string;
+    customerName: string;
+    limit: string;
+    override: string;
+    effectiveLimit: string;
+    exposure: string;
+    headroom: string;
+    parts: {
+      receivables: string;
+      unbilled: string;
+      openOrders: string;
+    };
+    switches: {
+      receivables: boolean;
+      unbilled: boolean;
+      openOrders: boolean;
+    };
+    advance: string;
+    aging: {
+      current: string;
+      "1-30": string;
+      "31-60": string;
+      "61-90": string;
+      "90+": string;
+    };
+    overdue: string;
+    openItems: {
+      invoiceId: number | null;
+      invoiceNo: string | null;
+      issuedOn: string | null;
+      dueOn: string | null;
+      open: string;
+    }[];
+    held: {
+      orderNo: string;
+      amount: string;
+      heldSince: string;
+      reasons: string[];
+      creditOnly: boolean;
+    }[];
+    overrides: {
+      extraLimit: string;
+      reason: string;
+      expiresAt: string;
+      active: boolean;
+      by: string;
+      at: string;
+    }[];
+    released: string[];
+  };
+  "GET /api/customers/{code}/exposure": {
+    customer: string;
+    customerName: string;
+    limit: string;
+    override: string;
+    effectiveLimit: string;
+    exposure: string;
+    headroom: string;
+    parts: {
+      receivables: string;
+      unbilled: string;
+      openOrders: string;
+    };
+    switches: {
+      receivables: boolean;
+      unbilled: boolean;
+      openOrders: boolean;
+    };
+    advance: string;
+    aging: {
+      current: string;
+      "1-30": string;
+      "31-60": string;
+      "61-90": string;
+      "90+": string;
+    };
+    overdue: string;
+    openItems: {
+      invoiceId: number | null;
+      invoiceNo: string | null;
+      issuedOn: string | null;
+      dueOn: string | null;
+      open: string;
+    }[];
+    held: {
+      orderNo: string;
+      amount: string;
+      heldSince: string;
+      reasons: string[];
+      creditOnly: boolean;
+    }[];
+    overrides: {
+      extraLimit: string;
+      reason: string;
+      expiresAt: string;
+      active: boolean;
+      by: string;
+      at: string;
+    }[];
+  };
+  "GET /api/customers/{code}/invoicing": {
+    customer: string;
+    customerName: string;
+    profile: {
+      buyerName: string;
+      taxId: string;
+      address: string;
+      phone: string;
+      bankName: string;
+      bankAccount: string;
+      email: string;
+      defaultType: "special" | "normal";
+      paymentDays: number;
+      version: number;
+      updatedBy: string;
+      updatedAt: string;
+    } | null;
+  };
+  "PUT /api/customers/{code}/invoicing": {
+    customer: string;
+    customerName: string;
+    profile: {
+      buyerName: string;
+      taxId: string;
+      address: string;
+      phone: string;
+      bankName: string;
+      bankAccount: string;
+      email: string;
+      defaultType: "special" | "normal";
+      paymentDays: number;
+      version: number;
+      updatedBy: string;
+      updatedAt: string;
+    } | null;
+  };
   /**
    * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet: one sheet with Chinese headers
    */
@@ -281,6 +418,22 @@ export interface ApiReplies {
   };
   "POST /api/equipment/import": {
     [k: string]: unknown;
+  };
+  "GET /api/finance/settings": {
+    receivables: boolean;
+    unbilled: boolean;
+    openOrders: boolean;
+    layoutVersion: string;
+    updatedBy: string;
+    updatedAt: string;
+  };
+  "PUT /api/finance/settings": {
+    receivables: boolean;
+    unbilled: boolean;
+    openOrders: boolean;
+    layoutVersion: string;
+    updatedBy: string;
+    updatedAt: string;
   };
   "GET /api/health": {
     status: "ok";
@@ -554,6 +707,241 @@ export interface ApiReplies {
       row: number;
     }[];
   };
+  "POST /api/invoice-requests": {
+    requests: {
+      id: number;
+      /**
+       * 发票流水号
+       */
+      serial: string;
+      customer: string;
+      type: "special" | "normal";
+      typeName: string;
+      kind: "blue" | "red";
+      reverses: number | null;
+      reversedBy: {
+        id: number;
+        serial: string;
+        status: string;
+      } | null;
+      status: "requested" | "issued" | "reversed";
+      taxRate: number;
+      taxIncluded: boolean;
+      buyer: {
+        name: string;
+        taxId: string;
+        address: string;
+        phone: string;
+        bankName: string;
+        bankAccount: string;
+        email: string;
+      };
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      amount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      netAmount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      taxAmount: string;
+      note: string;
+      invoiceNo: string | null;
+      issuedOn: string | null;
+      dueOn: string | null;
+      createdBy: string;
+      createdAt: string;
+      lines: {
+        row: number;
+        shipment: number;
+        orderNo: string;
+        line: number;
+        sku: string;
+        name: string;
+        taxCode: string;
+        unit: string;
+        qty: number;
+        unitPrice: string;
+        /**
+         * decimal yuan, negative on a red invoice
+         */
+        amount: string;
+        /**
+         * decimal yuan, negative on a red invoice
+         */
+        netAmount: string;
+        /**
+         * decimal yuan, negative on a red invoice
+         */
+        taxAmount: string;
+      }[];
+    }[];
+  };
+  "GET /api/invoice-requests/{id}": {
+    id: number;
+    /**
+     * 发票流水号
+     */
+    serial: string;
+    customer: string;
+    type: "special" | "normal";
+    typeName: string;
+    kind: "blue" | "red";
+    reverses: number | null;
+    reversedBy: {
+      id: number;
+      serial: string;
+      status: string;
+    } | null;
+    status: "requested" | "issued" | "reversed";
+    taxRate: number;
+    taxIncluded: boolean;
+    buyer: {
+      name: string;
+      taxId: string;
+      address: string;
+      phone: string;
+      bankName: string;
+      bankAccount: string;
+      email: string;
+    };
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    amount: string;
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    netAmount: string;
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    taxAmount: string;
+    note: string;
+    invoiceNo: string | null;
+    issuedOn: string | null;
+    dueOn: string | null;
+    createdBy: string;
+    createdAt: string;
+    lines: {
+      row: number;
+      shipment: number;
+      orderNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      taxCode: string;
+      unit: string;
+      qty: number;
+      unitPrice: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      amount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      netAmount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      taxAmount: string;
+    }[];
+  };
+  "POST /api/invoice-requests/{id}/reverse": {
+    id: number;
+    /**
+     * 发票流水号
+     */
+    serial: string;
+    customer: string;
+    type: "special" | "normal";
+    typeName: string;
+    kind: "blue" | "red";
+    reverses: number | null;
+    reversedBy: {
+      id: number;
+      serial: string;
+      status: string;
+    } | null;
+    status: "requested" | "issued" | "reversed";
+    taxRate: number;
+    taxIncluded: boolean;
+    buyer: {
+      name: string;
+      taxId: string;
+      address: string;
+      phone: string;
+      bankName: string;
+      bankAccount: string;
+      email: string;
+    };
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    amount: string;
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    netAmount: string;
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    taxAmount: string;
+    note: string;
+    invoiceNo: string | null;
+    issuedOn: string | null;
+    dueOn: string | null;
+    createdBy: string;
+    createdAt: string;
+    lines: {
+      row: number;
+      shipment: number;
+      orderNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      taxCode: string;
+      unit: string;
+      qty: number;
+      unitPrice: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      amount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      netAmount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      taxAmount: string;
+    }[];
+  };
+  /**
+   * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+   */
+  "GET /api/invoice-requests/export": {
+    [k: string]: unknown;
+  };
+  "POST /api/invoice-requests/issued": {
+    issued: {
+      serial: string;
+      invoiceNo: string;
+      id: number;
+    }[];
+    duplicates: string[];
+    problems: {
+      row?: number;
+      serial: string;
+      reason: "unknown_serial" | "number_taken" | "already_issued" | "no_number";
+    }[];
+    released: string[];
+  };
   "GET /api/items": {
     items: {
       sku: string;
@@ -621,6 +1009,13 @@ export interface ApiReplies {
         runHoursPerUnit: string;
       }[];
     } | null;
+  };
+  "PUT /api/items/{sku}/invoicing": {
+    sku: string;
+    taxCode: string;
+    taxRate: number;
+    invoiceName: string;
+    unit: string;
   };
   "GET /api/metrics/outcomes": {
     [k: string]: unknown;
@@ -1421,6 +1816,68 @@ export interface ApiReplies {
          */
         actions: unknown[];
       };
+  "POST /api/payments": {
+    id: number;
+    duplicate: boolean;
+    customer: string | null;
+    matchedBy: string | null;
+    payerName: string;
+    amount: string;
+    receivedOn: string;
+    allocated: string;
+    /**
+     * 预收款: what is left after the open items
+     */
+    advance: string;
+    /**
+     * orders the payment released from a credit hold
+     */
+    released: string[];
+  };
+  "POST /api/payments/{id}/allocations": {
+    id: number;
+    customer: string;
+    allocated: string;
+    advance: string;
+    released: string[];
+  };
+  "POST /api/payments/import": {
+    file: string;
+    encoding: string | null;
+    payments: {
+      id: number;
+      duplicate: boolean;
+      customer: string | null;
+      matchedBy: string | null;
+      payerName: string;
+      amount: string;
+      receivedOn: string;
+      allocated: string;
+      /**
+       * 预收款: what is left after the open items
+       */
+      advance: string;
+      /**
+       * orders the payment released from a credit hold
+       */
+      released: string[];
+      row: number;
+    }[];
+    imported: number;
+    duplicates: number;
+    unmatched: number;
+    /**
+     * debit rows
+     */
+    skipped: number;
+    problems: {
+      row: number;
+      field: string;
+      reason: string;
+      value?: string;
+    }[];
+    released: string[];
+  };
   "GET /api/planning/atp/{sku}": {
     [k: string]: unknown;
   };
@@ -2823,6 +3280,34 @@ export interface ApiBodies {
      */
     reason?: string;
   };
+  "POST /api/customers/{code}/credit-overrides": {
+    extraLimit: string;
+    reason: string;
+    expiresAt: string;
+  };
+  "PUT /api/customers/{code}/invoicing": {
+    /**
+     * 购买方名称
+     */
+    buyerName: string;
+    /**
+     * 纳税人识别号: 15, 18 (unified social credit code, check digit) or 20 characters
+     */
+    taxId?: string;
+    address?: string;
+    phone?: string;
+    bankName?: string;
+    bankAccount?: string;
+    email?: string | "";
+    /**
+     * 专用发票 / 普通发票
+     */
+    defaultType: "special" | "normal";
+    /**
+     * days from the invoice date to its due date (30 unless set)
+     */
+    paymentDays?: number;
+  };
   "POST /api/equipment/{serial}/proposal": {
     /**
      * @maxItems 100
@@ -2841,6 +3326,1174 @@ export interface ApiBodies {
      * @maxItems 10000
      */
     rows: [unknown, ...unknown[]];
+  };
+  "PUT /api/finance/settings": {
+    receivables: boolean;
+    unbilled: boolean;
+    openOrders: boolean;
+    /**
+     * a newer template of the platform's workbook (null: the built-in one)
+     */
+    layout?: {
+      version: string;
+      /**
+       * @minItems 2
+       * @maxItems 10
+       */
+      sheets:
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ];
+    } | null;
   };
   "PUT /api/imports/templates/{name}": {
     kind: "orders" | "customers" | "items" | "inventory";
@@ -2889,6 +4542,70 @@ export interface ApiBodies {
       expectedDate: string;
       status?: "open" | "received" | "cancelled";
     }[];
+  };
+  "POST /api/invoice-requests": {
+    /**
+     * whole shipments (what of them is not yet on a request)
+     *
+     * @minItems 1
+     * @maxItems 500
+     */
+    shipments?: [number, ...number[]];
+    /**
+     * shipment lines named one by one
+     *
+     * @minItems 1
+     * @maxItems 2000
+     */
+    lines?: [
+      {
+        shipment: number;
+        line: number;
+      },
+      ...{
+        shipment: number;
+        line: number;
+      }[],
+    ];
+    /**
+     * every shipped line of these orders (one click from a delivered order)
+     *
+     * @minItems 1
+     * @maxItems 200
+     */
+    orders?: [string, ...string[]];
+    /**
+     * the customer's default unless given
+     */
+    type?: "special" | "normal";
+    /**
+     * one invoice per tax rate (merged, default), per order or per shipment
+     */
+    split?: "rate" | "order" | "shipment";
+    /**
+     * amounts and unit prices printed tax-inclusive (default) or net
+     */
+    taxIncluded?: boolean;
+    note?: string;
+  };
+  "POST /api/invoice-requests/{id}/reverse": {
+    reason: string;
+    /**
+     * a wrong invoice (its lines can be invoiced again), not a return
+     */
+    reinvoice?: boolean;
+  };
+  "PUT /api/items/{sku}/invoicing": {
+    /**
+     * 税收分类编码, 19 digits
+     */
+    taxCode: string;
+    /**
+     * VAT rate in percent: 13, 9, 6, 5, 3, 1, 0
+     */
+    taxRate: number;
+    invoiceName: string;
+    unit?: string;
   };
   "POST /api/operations/{operationId}/reports": {
     kind: "start" | "pause" | "finish";
@@ -3186,6 +4903,46 @@ export interface ApiBodies {
      * false keeps the order as a draft; default true confirms it on intake
      */
     confirm?: boolean;
+  };
+  "POST /api/payments": {
+    /**
+     * matched by account name and amount when not given
+     */
+    customer?: string;
+    payerName: string;
+    payerAccount?: string;
+    amount: string;
+    receivedOn: string;
+    /**
+     * the bank's transaction number: the same one is recorded once
+     */
+    bankRef?: string;
+    note?: string;
+  };
+  "POST /api/payments/{id}/allocations": {
+    customer?: string;
+    /**
+     * oldest first when not given
+     *
+     * @minItems 1
+     * @maxItems 200
+     */
+    allocations?: [
+      {
+        /**
+         * null: the opening balance
+         */
+        invoiceId: number | null;
+        amount: string;
+      },
+      ...{
+        /**
+         * null: the opening balance
+         */
+        invoiceId: number | null;
+        amount: string;
+      }[],
+    ];
   };
   "POST /api/planning/purchase-requests/{id}/confirm": {
     expectedDate: string;
