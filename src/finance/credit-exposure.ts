@@ -32,7 +32,7 @@ export async function creditExposures(
   const [settings, ledger, orders, overrides, limits] = await Promise.all([
     readSettings(db),
     ledgerTotals(db, codes),
-    customerOrderValues(db, codes, options.excludeOrderNo),
+    readSettings(db).then((s) => customerOrderValues(db, codes, { excludeOrderNo: options.excludeOrderNo, shippedSince: s.ledgerStart })),
     overridesFen(db, codes, options.at ?? new Date()),
     db.selectFrom("customers").select(["code", "credit_limit"]).where("code", "in", codes).execute(),
   ]);

@@ -14,6 +14,7 @@ export async function getFinanceSettings(db: Kysely<DB>) {
     receivables: s.receivables,
     unbilled: s.unbilled,
     openOrders: s.openOrders,
+    ledgerStart: s.ledgerStart.toISOString(),
     layoutVersion: layout.version,
     updatedBy: s.updatedBy,
     updatedAt: s.updatedAt,
@@ -23,7 +24,7 @@ export async function getFinanceSettings(db: Kysely<DB>) {
 export async function saveFinanceSettings(
   db: Kysely<DB>,
   principal: Principal,
-  input: { receivables: boolean; unbilled: boolean; openOrders: boolean; layout?: WorkbookLayout | null },
+  input: { receivables: boolean; unbilled: boolean; openOrders: boolean; ledgerStart?: string; layout?: WorkbookLayout | null },
 ) {
   if (input.layout) {
     const problems = layoutProblems(input.layout);
@@ -35,6 +36,7 @@ export async function saveFinanceSettings(
       include_receivables: input.receivables,
       include_unbilled: input.unbilled,
       include_open_orders: input.openOrders,
+      ...(input.ledgerStart ? { ledger_start: new Date(input.ledgerStart) } : {}),
       ...(input.layout !== undefined ? { workbook_layout: input.layout === null ? null : JSON.stringify(input.layout) } : {}),
       updated_by: principal.name,
       updated_at: new Date(),

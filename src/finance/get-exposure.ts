@@ -22,7 +22,11 @@ export async function getExposure(db: Kysely<DB>, code: string, at = new Date())
   const e = exposures.get(code);
   if (!e) throw notFound("customer.not_found", { code }, "code");
   const today = plantDay(at);
-  const aged = aging(items, today);
+  // The opening balance has no age of its own (its invoices were the previous system's): invoices are aged.
+  const aged = aging(
+    items.filter((i) => i.invoiceId !== null),
+    today,
+  );
   const openFen = items.reduce((s, i) => s + (i.openFen > 0n ? i.openFen : 0n), 0n);
   // Payments not yet allocated: what was received beyond the open items (预收款).
   const advanceFen = openFen - e.parts.receivablesFen;

@@ -13,7 +13,7 @@ import { plantDay } from "../core/plant-day.js";
 import { publishChange } from "../events/publish-change.js";
 import { listShippedLines } from "../orders/list-shipped-lines.js";
 import { type Buyer, buyerProblems, type InvoiceProblem, type InvoiceType, planInvoices, type Split } from "./model/invoice-plan.js";
-import { claimedLines, readItemInvoicing } from "./store.js";
+import { claimedLines, readItemInvoicing, readSettings } from "./store.js";
 
 export interface InvoiceRequestInput {
   shipments?: number[];
@@ -59,7 +59,9 @@ export async function requestInvoices(db: Kysely<DB>, principal: Principal, inpu
   if (!input.shipments?.length && !input.lines?.length && !input.orders?.length) throw invalid("shipments", "field.required", {});
   const ids = await db.transaction().execute(async (tx) => {
     const shipmentIds = [...new Set([...(input.shipments ?? []), ...(input.lines ?? []).map((l) => l.shipment)])];
-    const found = await listShippedLines(tx, { ...(input.orders?.length ? { orderNos: input.orders } : { shipmentIds }) });
+    const { ledgerStart } = await readSettings(tx);
+    // What shipped before the ledger started was invoiced in the previous system.
+    const found = await listShippedLines(tx, { ...(input.orders?.length ? { orderNos: input.orders } : { shipmentIds }), shippedSince: ledgerStart });
     const picked = input.orders?.length
       ? found
       : found.filter((l) => input.shipments?.includes(l.shipmentId) || input.lines?.some((x) => x.shipment === l.shipmentId && x.line === l.line));
@@ -122,7 +124,7 @@ export async function requestInvoices(db: Kysely<DB>, principal: Principal, inpu
   return { requests: await Promise.all(ids.map((id) => getInvoiceRequestView(db, id))) };
 }
 
-async function insertRequest(
+export async function insertRequest(
   tx: Transaction<DB>,
   principal: Principal,
   r: { customer: string; type: InvoiceType; taxIncluded: boolean; buyer: Buyer; note: string; invoice: ReturnType<typeof planInvoices>["invoices"][number] },

@@ -233,6 +233,7 @@ export const settingsBody = z.strictObject({
   receivables: z.boolean(),
   unbilled: z.boolean(),
   openOrders: z.boolean(),
+  ledgerStart: z.iso.datetime({ offset: true }).optional().describe("what shipped before was invoiced in the previous system (in the opening balances)"),
   layout: z
     .object({
       version: z.string().min(1).max(40),
@@ -259,6 +260,7 @@ export const settingsReply = z.object({
   receivables: z.boolean(),
   unbilled: z.boolean(),
   openOrders: z.boolean(),
+  ledgerStart: z.string(),
   layoutVersion: z.string(),
   updatedBy: z.string(),
   updatedAt: z.string(),

@@ -14,6 +14,7 @@ export async function readSettings(db: Db) {
     receivables: s.include_receivables,
     unbilled: s.include_unbilled,
     openOrders: s.include_open_orders,
+    ledgerStart: s.ledger_start,
     updatedBy: s.updated_by,
     updatedAt: s.updated_at.toISOString(),
   };

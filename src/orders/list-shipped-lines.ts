@@ -22,7 +22,7 @@ export interface ShippedLineRow {
 
 export async function listShippedLines(
   db: Db,
-  filter: { customers?: string[]; shipmentIds?: number[]; orderNos?: string[]; shippedBefore?: Date },
+  filter: { customers?: string[]; shipmentIds?: number[]; orderNos?: string[]; shippedSince?: Date },
 ): Promise<ShippedLineRow[]> {
   if ((filter.customers && !filter.customers.length) || (filter.shipmentIds && !filter.shipmentIds.length) || (filter.orderNos && !filter.orderNos.length))
     return [];
@@ -37,7 +37,7 @@ export async function listShippedLines(
     .$if(!!filter.customers, (q) => q.where("o.customer_code", "in", filter.customers as string[]))
     .$if(!!filter.shipmentIds, (q) => q.where("sl.shipment_id", "in", filter.shipmentIds as number[]))
     .$if(!!filter.orderNos, (q) => q.where("sl.order_no", "in", filter.orderNos as string[]))
-    .$if(!!filter.shippedBefore, (q) => q.where("s.shipped_at", "<", filter.shippedBefore as Date))
+    .$if(!!filter.shippedSince, (q) => q.where("s.shipped_at", ">=", filter.shippedSince as Date))
     .where("o.status", "!=", "cancelled")
     .orderBy("s.shipped_at")
     .orderBy("sl.shipment_id")
@@ -60,20 +60,30 @@ export async function listShippedLines(
 /** Statuses whose orders count as confirmed and not yet shipped (a held order counts once it is released). */
 const COMMITTED = ["confirmed", "scheduled", "in_production", "ready"];
 
-/** Per customer: the value of every line shipped, and the unshipped value of its committed orders (without `excludeOrderNo`). */
-export async function customerOrderValues(db: Db, customers: string[], excludeOrderNo?: string): Promise<Map<string, { shippedFen: bigint; openFen: bigint }>> {
+/**
+ * Per customer: the value of the lines shipped since `shippedSince`, and the unshipped value of its
+ * committed orders (without `excludeOrderNo`).
+ */
+export async function customerOrderValues(
+  db: Db,
+  customers: string[],
+  options: { excludeOrderNo?: string; shippedSince: Date },
+): Promise<Map<string, { shippedFen: bigint; openFen: bigint }>> {
+  const excludeOrderNo = options.excludeOrderNo;
   const out = new Map(customers.map((c) => [c, { shippedFen: 0n, openFen: 0n }]));
   if (!customers.length) return out;
   const { rows } = await sql<{ customer_code: string; shipped: string; open: string }>`
     with shipped as (
-      select sl.order_no, sum(ol.unit_price * sl.qty) as value
+      select sl.order_no, sum(ol.unit_price * sl.qty) as value,
+        sum(case when sh.shipped_at >= ${options.shippedSince} then ol.unit_price * sl.qty else 0 end) as recent
       from shipment_lines sl join order_lines ol on ol.order_no = sl.order_no and ol.line_no = sl.line_no
+      join shipments sh on sh.id = sl.shipment_id
       join orders o on o.order_no = sl.order_no
       where o.customer_code in (${sql.join(customers)}) and o.status <> 'cancelled'
       group by sl.order_no
     )
     select o.customer_code,
-      coalesce(sum(s.value), 0)::numeric(14,2)::text as shipped,
+      coalesce(sum(s.recent), 0)::numeric(14,2)::text as shipped,
       coalesce(sum(case when o.status in (${sql.join(COMMITTED)}) and o.order_no <> ${excludeOrderNo ?? ""}
         then o.total_amount - coalesce(s.value, 0) else 0 end), 0)::numeric(14,2)::text as open
     from orders o left join shipped s on s.order_no = o.order_no

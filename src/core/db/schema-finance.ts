@@ -96,6 +96,7 @@ export interface FinanceSettingsTable {
   include_receivables: boolean;
   include_unbilled: boolean;
   include_open_orders: boolean;
+  ledger_start: Timestamp;
   workbook_layout: Json<unknown> | null;
   updated_by: string;
   updated_at: Timestamp;

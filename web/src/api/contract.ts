@@ -423,6 +423,7 @@ export interface ApiReplies {
     receivables: boolean;
     unbilled: boolean;
     openOrders: boolean;
+    ledgerStart: string;
     layoutVersion: string;
     updatedBy: string;
     updatedAt: string;
@@ -431,6 +432,7 @@ export interface ApiReplies {
     receivables: boolean;
     unbilled: boolean;
     openOrders: boolean;
+    ledgerStart: string;
     layoutVersion: string;
     updatedBy: string;
     updatedAt: string;
@@ -3331,6 +3333,10 @@ export interface ApiBodies {
     receivables: boolean;
     unbilled: boolean;
     openOrders: boolean;
+    /**
+     * what shipped before was invoiced in the previous system (in the opening balances)
+     */
+    ledgerStart?: string;
     /**
      * a newer template of the platform's workbook (null: the built-in one)
      */

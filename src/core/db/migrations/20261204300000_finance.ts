@@ -106,6 +106,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       include_receivables boolean not null default true,
       include_unbilled boolean not null default true,
       include_open_orders boolean not null default true,
+      -- The day Lvyue's ledger starts: what shipped before was invoiced in the previous system and is in
+      -- the customers' opening balances (the typed receivables), so it is neither unbilled nor invoiceable.
+      ledger_start timestamptz not null default now(),
       -- A newer template of the platform's workbook, by header name (null: the built-in layout).
       workbook_layout jsonb,
       updated_by text not null default 'system',
