@@ -14,6 +14,7 @@ import { getExposure } from "./get-exposure.js";
 import { importIssued, readResultFile } from "./import-issued.js";
 import { importPayments } from "./import-payments.js";
 import { getInvoicingProfile, saveInvoicingProfile, saveItemInvoicing } from "./invoicing-profile.js";
+import { listFinanceWork } from "./list-finance-work.js";
 import { overrideCredit } from "./override-credit.js";
 import { recordPayment } from "./record-payment.js";
 import { getInvoiceRequestView, requestInvoices } from "./request-invoices.js";
@@ -41,6 +42,7 @@ import {
   settingsBody,
   settingsReply,
   skuParams,
+  workReply,
 } from "./schemas.js";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -263,6 +265,19 @@ export function financeRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => reply.status(201).send(await overrideCredit(deps.db, requirePrincipal(request), request.params.code, request.body)),
+  );
+  r.get(
+    "/api/finance/work",
+    {
+      config: { access: "finance.read" },
+      schema: {
+        tags,
+        summary:
+          "Finance's work: orders held for credit with the exposure, shipments waiting for invoicing, requests waiting for the platform, overdue receivables, payments to allocate",
+        response: { 200: workReply, ...errorReplies },
+      },
+    },
+    async () => listFinanceWork(deps.db),
   );
   r.get(
     "/api/finance/settings",

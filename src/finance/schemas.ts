@@ -265,3 +265,55 @@ export const settingsReply = z.object({
   updatedBy: z.string(),
   updatedAt: z.string(),
 });
+
+export const workReply = z.object({
+  held: z.array(
+    z.object({
+      orderNo: z.string(),
+      customer: z.string(),
+      customerName: z.string(),
+      amount: z.string(),
+      heldFrom: z.string().nullable(),
+      heldSince: z.string(),
+      reasons: z.array(z.string()),
+      creditOnly: z.boolean(),
+      exposure: z.string(),
+      limit: z.string(),
+      shortfall: z.string().describe("exposure + this order − limit: what a payment must bring to release it"),
+    }),
+  ),
+  toInvoice: z.object({
+    count: z.number(),
+    amount: z.string(),
+    orders: z.array(
+      z.object({ orderNo: z.string(), customer: z.string(), customerName: z.string(), amount: z.string(), lines: z.number(), lastShippedAt: z.string() }),
+    ),
+  }),
+  requested: z.array(
+    z.object({
+      id: z.number(),
+      serial: z.string(),
+      customer: z.string(),
+      customerName: z.string(),
+      kind: z.enum(["blue", "red"]),
+      type: z.enum(["special", "normal"]),
+      taxRate: z.number(),
+      amount: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  overdue: z.array(z.object({ customer: z.string(), customerName: z.string(), overdue: z.string(), invoices: z.number(), oldestDueOn: z.string() })),
+  overdueTotal: z.string(),
+  payments: z.array(
+    z.object({
+      id: z.number(),
+      payerName: z.string(),
+      customer: z.string().nullable(),
+      customerName: z.string().nullable(),
+      amount: z.string(),
+      left: z.string(),
+      receivedOn: z.string(),
+      matchedBy: z.string().nullable(),
+    }),
+  ),
+});

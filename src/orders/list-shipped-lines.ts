@@ -98,6 +98,8 @@ export interface CreditHeldOrder {
   orderNo: string;
   customer: string;
   amountFen: bigint;
+  /** The status it resumes when released. */
+  heldFrom: string | null;
   heldSince: string;
   reasons: string[];
   /** Every open hold is a credit-limit hold: a payment or an override can release it. */
@@ -110,7 +112,7 @@ export async function listCreditHeldOrders(db: Db, customers?: string[]): Promis
   const rows = await db
     .selectFrom("orders as o")
     .innerJoin("order_blocks as b", "b.order_no", "o.order_no")
-    .select(["o.order_no", "o.customer_code", "o.total_amount", "b.reason", "b.releasable_by", "b.created_at"])
+    .select(["o.order_no", "o.customer_code", "o.total_amount", "o.held_from", "b.reason", "b.releasable_by", "b.created_at"])
     .where("o.status", "=", "on_hold")
     .where("b.to_status", "=", "*")
     .where("b.cleared_at", "is", null)
@@ -124,6 +126,7 @@ export async function listCreditHeldOrders(db: Db, customers?: string[]): Promis
       orderNo: r.order_no,
       customer: r.customer_code,
       amountFen: toFen(r.total_amount),
+      heldFrom: r.held_from,
       heldSince: r.created_at.toISOString(),
       reasons: [],
       creditOnly: true,

@@ -205,6 +205,7 @@ const TABLE: {
   { method: "POST", path: "/api/payments/999999/allocations", openapi: "/api/payments/{id}/allocations", allowed: FINANCE, body: {} },
   { method: "GET", path: "/api/customers/C-A1/exposure", openapi: "/api/customers/{code}/exposure", allowed: ["sales", "service", "finance", "admin"] },
   { method: "POST", path: "/api/customers/C-A1/credit-overrides", openapi: "/api/customers/{code}/credit-overrides", allowed: FINANCE, body: {} },
+  { method: "GET", path: "/api/finance/work", openapi: "/api/finance/work", allowed: FINANCE },
   { method: "GET", path: "/api/finance/settings", openapi: "/api/finance/settings", allowed: FINANCE },
   { method: "PUT", path: "/api/finance/settings", openapi: "/api/finance/settings", allowed: FINANCE, body: {} },
 ];

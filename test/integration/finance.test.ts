@@ -223,7 +223,7 @@ describe("invoice requests and the batch-issue workbook", () => {
     const result = new ExcelJS.Workbook();
     const sheet = result.addWorksheet("开具结果");
     sheet.addRow(["序号", "发票流水号", "发票号码", "开票日期", "开具状态"]);
-    serials.forEach((serial, i) => sheet.addRow([i + 1, serial, `2632000000000000${i + 1}000`, "2026-12-01", "开具成功"]));
+    for (const [i, serial] of serials.entries()) sheet.addRow([i + 1, serial, `2632000000000000${i + 1}000`, "2026-12-01", "开具成功"]);
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(await result.xlsx.writeBuffer())]), "开具结果.xlsx");
     const issued = await t.api("POST", "/api/invoice-requests/issued", { as: "finance", form });

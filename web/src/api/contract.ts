@@ -437,6 +437,65 @@ export interface ApiReplies {
     updatedBy: string;
     updatedAt: string;
   };
+  "GET /api/finance/work": {
+    held: {
+      orderNo: string;
+      customer: string;
+      customerName: string;
+      amount: string;
+      heldFrom: string | null;
+      heldSince: string;
+      reasons: string[];
+      creditOnly: boolean;
+      exposure: string;
+      limit: string;
+      /**
+       * exposure + this order − limit: what a payment must bring to release it
+       */
+      shortfall: string;
+    }[];
+    toInvoice: {
+      count: number;
+      amount: string;
+      orders: {
+        orderNo: string;
+        customer: string;
+        customerName: string;
+        amount: string;
+        lines: number;
+        lastShippedAt: string;
+      }[];
+    };
+    requested: {
+      id: number;
+      serial: string;
+      customer: string;
+      customerName: string;
+      kind: "blue" | "red";
+      type: "special" | "normal";
+      taxRate: number;
+      amount: string;
+      createdAt: string;
+    }[];
+    overdue: {
+      customer: string;
+      customerName: string;
+      overdue: string;
+      invoices: number;
+      oldestDueOn: string;
+    }[];
+    overdueTotal: string;
+    payments: {
+      id: number;
+      payerName: string;
+      customer: string | null;
+      customerName: string | null;
+      amount: string;
+      left: string;
+      receivedOn: string;
+      matchedBy: string | null;
+    }[];
+  };
   "GET /api/health": {
     status: "ok";
     db: "pglite" | "postgres";

@@ -1,4 +1,4 @@
-// Engineering and finance: the orders waiting for them and their tasks.
+// Engineering: the orders waiting for it and its tasks (finance has its own board, finance-board.tsx).
 import { Col, Row } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { TasksCard } from "../components/tasks-card";
 import { BulkActions } from "../orders/bulk-actions";
 import { useBoard } from "./use-board";
 
-function DeskBoard({ desk: role }: { desk: "engineering" | "finance" }) {
+function DeskBoard({ desk: role }: { desk: "engineering" }) {
   const { t } = useTranslation();
   const board = useBoard<{ waiting: OrderHeader[]; tasks: TaskList }>(role);
   const [ticked, setTicked] = useState<string[]>([]);
@@ -37,4 +37,3 @@ function DeskBoard({ desk: role }: { desk: "engineering" | "finance" }) {
 }
 
 export const EngineeringBoard = () => <DeskBoard desk="engineering" />;
-export const FinanceBoard = () => <DeskBoard desk="finance" />;

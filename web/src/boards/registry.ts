@@ -1,7 +1,8 @@
 // Which page shows which role's board. A new board is a new file and one line here.
 import type { ComponentType } from "react";
 import { AdminBoard } from "./admin-board";
-import { EngineeringBoard, FinanceBoard } from "./desk-board";
+import { EngineeringBoard } from "./desk-board";
+import { FinanceBoard } from "./finance-board";
 import { PlannerBoard } from "./planner-board";
 import { ProductionBoard } from "./production-board";
 import { PurchasingBoard } from "./purchasing-board";
