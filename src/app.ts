@@ -17,6 +17,7 @@ import { equipmentRoutes } from "./equipment/routes.js";
 import { ChangeHub } from "./events/change-hub.js";
 import { eventRoutes } from "./events/routes.js";
 import { exportRoutes } from "./exports/routes.js";
+import { financeRoutes } from "./finance/routes.js";
 import { historyRoutes } from "./history/routes.js";
 import { inventoryFileRoutes } from "./imports/inventory-file-routes.js";
 import { importRoutes } from "./imports/routes.js";
@@ -107,6 +108,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   warrantyCardRoutes,
   productionRoutes,
   (app, deps) => purchasingRoutes(app, deps, { inventory: inventoryHooks }),
+  financeRoutes,
 ];
 
 /** Read models and screens that come after the live-change stream. */

@@ -288,6 +288,41 @@ const messages = {
     "供应商把 {poNo} 第 {line} 行（{sku}）的交期从 {from} 改到 {to}：订单 {orderNo} 受影响（计划 {planned}），请跟进",
     "The supplier moved line {line} of {poNo} ({sku}) from {from} to {to}: order {orderNo} is affected (planned {planned}); follow up",
   ],
+  "finance.no_profile": [
+    "客户 {code} 还没有开票信息，请先维护购买方名称和税号",
+    "Customer {code} has no invoicing profile yet: set the buyer name and tax id first",
+  ],
+  "finance.tax_id": [
+    "纳税人识别号 {value} 无效（{problem}）：应为15、18或20位，18位须符合统一社会信用代码校验位",
+    "Tax id {value} is not valid ({problem}): 15, 18 or 20 characters, and an 18-character one must pass the unified social credit code check digit",
+  ],
+  "finance.tax_code": ["税收分类编码 {value} 应为19位数字", "Tax classification code {value} must be 19 digits"],
+  "finance.tax_rate": ["税率 {value}% 不在可开具的税率中（{allowed}）", "Tax rate {value}% is not one the platform takes ({allowed})"],
+  "finance.invoice_problems": [
+    "开票申请有 {count} 处问题，未导出。第一处：{sheet} 第 {row} 行“{column}”{reason}",
+    "The invoice request has {count} problems and was not exported. First: {sheet} row {row}, “{column}”: {reason}",
+  ],
+  "finance.nothing_to_invoice": ["所选发货中没有可开票的明细", "The shipments picked have no lines to invoice"],
+  "finance.line_invoiced": [
+    "发货 {shipment} 第 {line} 行已开具发票（流水号 {serial}，发票号码 {invoiceNo}），不能重复开票",
+    "Shipment {shipment} line {line} is already invoiced (serial {serial}, invoice {invoiceNo}) and cannot be invoiced twice",
+  ],
+  "finance.line_requested": [
+    "发货 {shipment} 第 {line} 行已在开票申请 {serial} 中，等待开具，不能重复申请",
+    "Shipment {shipment} line {line} is already on invoice request {serial}, waiting to be issued",
+  ],
+  "finance.one_customer": ["一次开票申请只能是同一客户的发货（{customers}）", "One invoice request takes one customer's shipments ({customers})"],
+  "finance.request_not_found": ["开票申请 {id} 不存在", "Invoice request {id} does not exist"],
+  "finance.not_issued": ["发票 {serial} 尚未开具，不能红冲", "Invoice {serial} is not issued yet and cannot be reversed"],
+  "finance.already_reversed": ["发票 {serial} 已有红字发票", "Invoice {serial} already has a red-letter reversal"],
+  "finance.result_unreadable": ["开具结果文件中找不到“发票流水号”和“发票号码”两列", "The result file has no “发票流水号” and “发票号码” columns"],
+  "finance.statement_unreadable": ["银行流水中找不到交易日期、对方户名和收入金额列", "The bank statement has no date, payer name and credit amount columns"],
+  "finance.payment_not_found": ["收款 {id} 不存在", "Payment {id} does not exist"],
+  "finance.allocation": ["第 {index} 项分配无效：{reason}", "Allocation {index} is not valid: {reason}"],
+  "finance.over_payment": ["分配合计超过该笔收款未分配的金额 {left}", "The allocations exceed what is left of the payment ({left})"],
+  "finance.payment_customer": ["收款尚未对应客户，请指定客户", "The payment is not matched to a customer yet: name one"],
+  "finance.duplicate_payment": ["相同的收款已登记（{key}）", "The same payment was already recorded ({key})"],
+  "finance.layout": ["开票模板配置无效：{detail}", "The invoice workbook layout is not valid: {detail}"],
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -11,6 +11,7 @@ import { parseRule } from "../rules/parse-rule.js";
 import { insertRule, insertRuleVersion } from "../rules/save-rule.js";
 import { writeRuleEffects } from "../rules/write-rule-effects.js";
 import { addDays, plantInstant } from "./dates.js";
+import { seedDemoFinance } from "./finance.js";
 import { DEFAULT_SEED, type DemoPlant, generateDemoPlant } from "./generate-demo-plant.js";
 import { GO_LIVE_RULES, goLiveVersion, judgeIntake } from "./intake-rules.js";
 import { GO_LIVE_DAYS_AGO } from "./master-changes.js";
@@ -242,7 +243,9 @@ export async function loadDemoPlant(db: Kysely<DB>, options: DemoOptions = {}): 
     // Two instances starting together: the second waits here, then finds the customers and skips.
     await sql`select pg_advisory_xact_lock(hashtext('lvyue.demo-plant'))`.execute(tx);
     if (await hasCustomers(tx)) return undefined;
-    return insertPlantWithRules(tx, plant);
+    const counts = await insertPlantWithRules(tx, plant);
+    await seedDemoFinance(tx, now);
+    return counts;
   });
   return counts ? { skipped: false, seed, today, counts } : skipped;
 }

@@ -4,7 +4,6 @@
 // together (decision 0054).
 import type { Kysely } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { readIntakeContext } from "../orders/intake-context.js";
 import { type BuiltOrder, buildOrder, type IntakeCustomer, type OrderRequest } from "../orders/model/build-order.js";
 import { plantDay } from "../orders/model/numbering.js";
 import { type IntakePromise, promiseForIntake } from "../planning/promise-order.js";
@@ -13,6 +12,7 @@ import { applyPlanToOrder } from "../rules/model/apply-plan.js";
 import type { OrderFacts } from "../rules/model/facts.js";
 import { orderFacts } from "../rules/model/order-facts.js";
 import { type ActionPlan, type MatchedRule, planActions } from "../rules/model/plan-actions.js";
+import { readCreditedIntakeContext } from "./credited-context.js";
 
 export interface NewOrderJudgement {
   /** The order as intake would write it: rules' tags, fields and hold applied. */
@@ -33,7 +33,7 @@ export async function judgeNewOrder(
 ): Promise<NewOrderJudgement> {
   const at = options.at ?? new Date();
   const today = plantDay(at);
-  const ctx = await readIntakeContext(
+  const ctx = await readCreditedIntakeContext(
     db,
     [request.customer],
     request.lines.map((l) => l.sku),

@@ -27,7 +27,7 @@ export async function previewOrder(db: Kysely<DB>, request: OrderRequest, lang: 
   const { built, customer, facts, matched, plan, promise } = judged;
   const ruleOf = new Map(matched.map((m) => [m.id, { id: m.id, version: m.version, name: m.name }]));
   const rule = (id: number) => ruleOf.get(id) ?? { id, version: 0, name: "" };
-  const headroomFen = toFen(customer.credit_limit) - toFen(customer.open_receivables) - toFen(built.total_amount);
+  const headroomFen = toFen(customer.credit_limit) - toFen(customer.exposure ?? customer.open_receivables) - toFen(built.total_amount);
   const reservations = plan.reserve
     ? await planReservations(
         db,

@@ -7,7 +7,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { changeNotice } from "../events/publish-change.js";
-import { readIntakeContext } from "../orders/intake-context.js";
 import { type BuiltOrder, type IntakeContext, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
 import { plantDay } from "../orders/model/numbering.js";
 import { allocateOrderNumbers, insertOrders, type NewOrderMeta } from "../orders/store.js";
@@ -16,6 +15,7 @@ import { bookPromisesForIntake } from "../planning/promise-order.js";
 import { activeRules } from "../rules/active-rules.js";
 import { judgeNewOrder } from "../rules/judge-order.js";
 import { evaluationInsert, ruleEffectParts } from "../rules/write-rule-effects.js";
+import { readCreditedIntakeContext } from "./credited-context.js";
 
 export interface IntakeInputs {
   at: Date;
@@ -31,7 +31,7 @@ export async function readIntakeInputs(db: Kysely<DB>, requests: OrderRequest[],
   const customers = requests.map((r) => r.customer);
   const skus = requests.flatMap((r) => r.lines.map((l) => l.sku));
   // Read one after the other: embedded PGlite has a single connection, and a pool's are shared with other requests.
-  const master = await readIntakeContext(db, customers, skus, today);
+  const master = await readCreditedIntakeContext(db, customers, skus, today);
   const rules = await activeRules(db, db);
   const plan = await getPlanContext(db, { burst: true });
   return { at, today, master, rules, plan };

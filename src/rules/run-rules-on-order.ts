@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
+import { withCreditBasis } from "../finance/credit-basis.js";
 import { applyOrderChange, type OrderChange } from "../orders/apply-order-change.js";
 import { OPEN_STATUSES, type OrderStatus } from "../orders/model/lifecycle.js";
 import type { ParamValues } from "../orders/model/params.js";
@@ -72,8 +73,13 @@ export async function judgeStoredOrder(
   if (!listening.length) return undefined;
   const at = options.at ?? new Date();
   const lines = await readLines();
-  const [customer, items] = await Promise.all([
-    tx.selectFrom("customers").select(["code", "grade", "credit_limit", "open_receivables"]).where("code", "=", order.customer_code).executeTakeFirstOrThrow(),
+  const [[customer], items] = await Promise.all([
+    tx
+      .selectFrom("customers")
+      .select(["code", "grade", "credit_limit", "open_receivables"])
+      .where("code", "=", order.customer_code)
+      .execute()
+      .then((rows) => withCreditBasis(tx, rows, order.order_no)),
     tx
       .selectFrom("items")
       .select(["sku", "family", "kind"])

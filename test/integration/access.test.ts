@@ -15,6 +15,7 @@ afterAll(() => t?.close());
 const PEOPLE: Role[] = ["sales", "service", "planner", "purchasing", "warehouse", "engineering", "finance", "admin"];
 const EVERYONE = PEOPLE;
 const EQUIPMENT_READERS: Role[] = ["sales", "service", "engineering", "admin"];
+const FINANCE: Role[] = ["finance", "admin"];
 
 /** Every API route, who may call it, and a request to try. Adding a route without a row here fails the suite. */
 const TABLE: {
@@ -252,6 +253,23 @@ const TABLE: {
     allowed: ["planner", "admin"],
     body: {},
   },
+  // Finance (issue 22): invoicing, payments, exposure.
+  { method: "GET", path: "/api/customers/C-A1/invoicing", openapi: "/api/customers/{code}/invoicing", allowed: ["sales", "service", "finance", "admin"] },
+  { method: "PUT", path: "/api/customers/C-A1/invoicing", openapi: "/api/customers/{code}/invoicing", allowed: FINANCE, body: {} },
+  { method: "PUT", path: "/api/items/PS-100/invoicing", openapi: "/api/items/{sku}/invoicing", allowed: FINANCE, body: {} },
+  { method: "POST", path: "/api/invoice-requests", openapi: "/api/invoice-requests", allowed: FINANCE, body: {} },
+  { method: "GET", path: "/api/invoice-requests/export?ids=999999", openapi: "/api/invoice-requests/export", allowed: FINANCE },
+  { method: "GET", path: "/api/invoice-requests/999999", openapi: "/api/invoice-requests/{id}", allowed: FINANCE },
+  { method: "POST", path: "/api/invoice-requests/issued", openapi: "/api/invoice-requests/issued", allowed: FINANCE, body: {} },
+  { method: "POST", path: "/api/invoice-requests/999999/reverse", openapi: "/api/invoice-requests/{id}/reverse", allowed: FINANCE, body: {} },
+  { method: "POST", path: "/api/payments", openapi: "/api/payments", allowed: FINANCE, body: {} },
+  { method: "POST", path: "/api/payments/import", openapi: "/api/payments/import", allowed: FINANCE, body: {} },
+  { method: "POST", path: "/api/payments/999999/allocations", openapi: "/api/payments/{id}/allocations", allowed: FINANCE, body: {} },
+  { method: "GET", path: "/api/customers/C-A1/exposure", openapi: "/api/customers/{code}/exposure", allowed: ["sales", "service", "finance", "admin"] },
+  { method: "POST", path: "/api/customers/C-A1/credit-overrides", openapi: "/api/customers/{code}/credit-overrides", allowed: FINANCE, body: {} },
+  { method: "GET", path: "/api/finance/work", openapi: "/api/finance/work", allowed: FINANCE },
+  { method: "GET", path: "/api/finance/settings", openapi: "/api/finance/settings", allowed: FINANCE },
+  { method: "PUT", path: "/api/finance/settings", openapi: "/api/finance/settings", allowed: FINANCE, body: {} },
 ];
 
 async function statusOf(route: (typeof TABLE)[number], path: string, role: Role) {

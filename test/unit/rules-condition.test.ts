@@ -62,6 +62,7 @@ function makeFacts(patch: FactsPatch = {}): OrderFacts {
       gradeRank: 3,
       creditLimit: 100_000,
       openReceivables: 0,
+      exposure: 0,
       creditHeadroom: 88_000,
       creditExceeded: false,
       ...patch.customer,

@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   "production.override", // take a report the checks refuse, with a reason that is logged
   "production.downtime", // machine down / machine up
   "engineering.write", // items, BOM and routing versions, change notices (ECN) and their decisions
+  "finance.read", // invoice requests, payments, receivables and exposure
+  "finance.write", // invoicing profiles, invoice requests and results, payments and their allocation, credit overrides
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,7 +96,7 @@ const GRANTS: Record<Role, Permission[]> = {
   purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage", "purchasing.write"],
   warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage", "inventory.adjust"],
   engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write", "engineering.write"],
-  finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
+  finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit", "finance.read", "finance.write"],
   admin: [...PERMISSIONS],
   production: [...PEOPLE_BASE, "production.read", "production.report", "production.override", "production.downtime"],
   integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync", "metrics.scrape"],

@@ -32,6 +32,7 @@ import * as importTemplateValues from "./migrations/20261203700000_import_templa
 import * as customerAliases from "./migrations/20261204600000_customer_aliases.js";
 import * as purchasing from "./migrations/20261204100000_purchasing.js";
 import * as engineeringChanges from "./migrations/20261204200000_engineering_changes.js";
+import * as finance from "./migrations/20261204300000_finance.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   "20261204600000_customer_aliases": customerAliases,
   "20261204100000_purchasing": purchasing,
   "20261204200000_engineering_changes": engineeringChanges,
+  "20261204300000_finance": finance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

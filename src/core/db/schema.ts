@@ -1,6 +1,7 @@
 // Row types of every table, as Kysely sees them. numeric columns are decimal strings; date columns
 // are 'YYYY-MM-DD' strings on both drivers (see connect.ts).
 import type { ColumnType, Generated } from "kysely";
+import type { FinanceTables } from "./schema-finance.js";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
@@ -916,7 +917,7 @@ export interface EcnSequencesTable {
   last_seq: number;
 }
 
-export interface DB {
+export interface DB extends FinanceTables {
   ecns: EcnsTable;
   ecn_lines: EcnLinesTable;
   ecn_decisions: EcnDecisionsTable;

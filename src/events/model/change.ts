@@ -8,6 +8,8 @@ export type Change =
   | { kind: "task"; action: "done"; taskId: number; at: string }
   /** Master data kept by the business changed: a customer, a stock balance, the calendar, a user. */
   | { kind: "master"; entity: string; key: string; at: string }
+  /** Finance's ledger moved: an invoice request, its result, a payment or an override (the finance board reloads). */
+  | { kind: "finance"; action: "invoice" | "payment" | "override"; customer: string; at: string }
   | { kind: "production"; action: "report" | "downtime" | "released"; orderNo?: string; workCentre?: string; report?: LiveReport; at: string };
 
 /** A shop-floor report as the production board lists it: carried by its change, so an open board shows it without a reload. */
@@ -38,6 +40,8 @@ export function maySee(change: Change, roles: readonly Role[]): boolean {
       return hasPermission(roles, "orders.read");
     case "rule":
       return hasPermission(roles, "rules.read");
+    case "finance":
+      return hasPermission(roles, "finance.read");
     case "task":
     case "master":
       return hasPermission(roles, "session");

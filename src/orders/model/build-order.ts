@@ -21,6 +21,8 @@ export interface IntakeCustomer {
   grade: string;
   credit_limit: string;
   open_receivables: string;
+  /** Finance's exposure (set by intake before judging; the typed receivables when absent). */
+  exposure?: string;
 }
 export interface IntakeItem {
   sku: string;

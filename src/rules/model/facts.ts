@@ -49,7 +49,9 @@ export interface OrderFacts {
     gradeRank: number;
     creditLimit: number;
     openReceivables: number;
-    /** Credit limit − open receivables − this order's amount. */
+    /** Open receivables + shipped not invoiced + confirmed not shipped, without this order. */
+    exposure: number;
+    /** Credit limit (with finance's overrides) − exposure − this order's amount. */
     creditHeadroom: number;
     creditExceeded: boolean;
   };
@@ -88,6 +90,7 @@ export const FACT_FIELDS: Record<string, FactField> = {
   "customer.gradeRank": { type: "number", label: { zh: "客户等级分(A=4…D=1)", en: "Grade rank (A=4…D=1)" } },
   "customer.creditLimit": { type: "number", label: { zh: "信用额度", en: "Credit limit" } },
   "customer.openReceivables": { type: "number", label: { zh: "未收款", en: "Open receivables" } },
+  "customer.exposure": { type: "number", label: { zh: "信用敞口(不含本单)", en: "Credit exposure (before this order)" } },
   "customer.creditHeadroom": { type: "number", label: { zh: "剩余信用额度(含本单)", en: "Credit headroom after this order" } },
   "customer.creditExceeded": { type: "boolean", label: { zh: "超信用额度", en: "Credit limit exceeded" } },
   "event.trigger": { type: "string", label: { zh: "触发事件", en: "Trigger" }, values: TRIGGERS },

@@ -10,6 +10,8 @@ export interface FactsCustomer {
   grade: string;
   credit_limit: string;
   open_receivables: string;
+  /** Open receivables + shipped not invoiced + confirmed not shipped (finance's exposure, without this order). */
+  exposure?: string;
 }
 export interface FactsItem {
   family: string;
@@ -37,7 +39,8 @@ export function orderFacts(
   const amount = toFen(order.total_amount);
   const limit = toFen(customer.credit_limit);
   const receivables = toFen(customer.open_receivables);
-  const headroom = limit - receivables - amount;
+  const exposure = customer.exposure === undefined ? receivables : toFen(customer.exposure);
+  const headroom = limit - exposure - amount;
   return {
     order: {
       orderNo: order.orderNo,
@@ -66,6 +69,7 @@ export function orderFacts(
       gradeRank: GRADE_RANK[customer.grade] ?? 0,
       creditLimit: yuan(limit),
       openReceivables: yuan(receivables),
+      exposure: yuan(exposure),
       creditHeadroom: yuan(headroom),
       creditExceeded: headroom < 0n,
     },

@@ -258,6 +258,143 @@ export interface ApiReplies {
     historyOrders: number;
     version: number;
   };
+  "POST /api/customers/{code}/credit-overrides": {
+    customer: string;
+    customerName: string;
+    limit: string;
+    override: string;
+    effectiveLimit: string;
+    exposure: string;
+    headroom: string;
+    parts: {
+      receivables: string;
+      unbilled: string;
+      openOrders: string;
+    };
+    switches: {
+      receivables: boolean;
+      unbilled: boolean;
+      openOrders: boolean;
+    };
+    advance: string;
+    aging: {
+      current: string;
+      "1-30": string;
+      "31-60": string;
+      "61-90": string;
+      "90+": string;
+    };
+    overdue: string;
+    openItems: {
+      invoiceId: number | null;
+      invoiceNo: string | null;
+      issuedOn: string | null;
+      dueOn: string | null;
+      open: string;
+    }[];
+    held: {
+      orderNo: string;
+      amount: string;
+      heldSince: string;
+      reasons: string[];
+      creditOnly: boolean;
+    }[];
+    overrides: {
+      extraLimit: string;
+      reason: string;
+      expiresAt: string;
+      active: boolean;
+      by: string;
+      at: string;
+    }[];
+    released: string[];
+  };
+  "GET /api/customers/{code}/exposure": {
+    customer: string;
+    customerName: string;
+    limit: string;
+    override: string;
+    effectiveLimit: string;
+    exposure: string;
+    headroom: string;
+    parts: {
+      receivables: string;
+      unbilled: string;
+      openOrders: string;
+    };
+    switches: {
+      receivables: boolean;
+      unbilled: boolean;
+      openOrders: boolean;
+    };
+    advance: string;
+    aging: {
+      current: string;
+      "1-30": string;
+      "31-60": string;
+      "61-90": string;
+      "90+": string;
+    };
+    overdue: string;
+    openItems: {
+      invoiceId: number | null;
+      invoiceNo: string | null;
+      issuedOn: string | null;
+      dueOn: string | null;
+      open: string;
+    }[];
+    held: {
+      orderNo: string;
+      amount: string;
+      heldSince: string;
+      reasons: string[];
+      creditOnly: boolean;
+    }[];
+    overrides: {
+      extraLimit: string;
+      reason: string;
+      expiresAt: string;
+      active: boolean;
+      by: string;
+      at: string;
+    }[];
+  };
+  "GET /api/customers/{code}/invoicing": {
+    customer: string;
+    customerName: string;
+    profile: {
+      buyerName: string;
+      taxId: string;
+      address: string;
+      phone: string;
+      bankName: string;
+      bankAccount: string;
+      email: string;
+      defaultType: "special" | "normal";
+      paymentDays: number;
+      version: number;
+      updatedBy: string;
+      updatedAt: string;
+    } | null;
+  };
+  "PUT /api/customers/{code}/invoicing": {
+    customer: string;
+    customerName: string;
+    profile: {
+      buyerName: string;
+      taxId: string;
+      address: string;
+      phone: string;
+      bankName: string;
+      bankAccount: string;
+      email: string;
+      defaultType: "special" | "normal";
+      paymentDays: number;
+      version: number;
+      updatedBy: string;
+      updatedAt: string;
+    } | null;
+  };
   /**
    * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet: one sheet with Chinese headers
    */
@@ -266,220 +403,6 @@ export interface ApiReplies {
   };
   "GET /api/dashboards/{role}": {
     [k: string]: unknown;
-  };
-  "POST /api/ecns": {
-    ecnNo: string;
-    title: string;
-    reason: string;
-    sku: string;
-    itemName: string;
-    status: "draft" | "review" | "approved" | "released" | "closed";
-    effectivity: "date" | "order" | "use_up";
-    effectiveDate: string;
-    bom: {
-      from: number | null;
-      to: number | null;
-    };
-    routing: {
-      from: number | null;
-      to: number | null;
-    };
-    lines: {
-      lineNo: number;
-      kind: string;
-      ref: string;
-      from: string | null;
-      to: string | null;
-    }[];
-    createdBy: string;
-    createdAt: string;
-    approvedBy: string | null;
-    approvedAt: string | null;
-    releasedBy: string | null;
-    releasedAt: string | null;
-  };
-  "GET /api/ecns/{ecnNo}": {
-    ecnNo: string;
-    title: string;
-    reason: string;
-    sku: string;
-    itemName: string;
-    status: "draft" | "review" | "approved" | "released" | "closed";
-    effectivity: "date" | "order" | "use_up";
-    effectiveDate: string;
-    bom: {
-      from: number | null;
-      to: number | null;
-    };
-    routing: {
-      from: number | null;
-      to: number | null;
-    };
-    lines: {
-      lineNo: number;
-      kind: string;
-      ref: string;
-      from: string | null;
-      to: string | null;
-    }[];
-    createdBy: string;
-    createdAt: string;
-    approvedBy: string | null;
-    approvedAt: string | null;
-    releasedBy: string | null;
-    releasedAt: string | null;
-  };
-  "POST /api/ecns/{ecnNo}/decisions": {
-    ecnNo: string;
-    status: "draft" | "review" | "approved" | "released" | "closed";
-    rows: {
-      kind: "order_line" | "stock" | "purchase";
-      ref: string;
-      suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
-      allowed: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer")[];
-      decision: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer") | null;
-      owner: string | null;
-      ownerName?: string | null;
-      decidedBy: string | null;
-      decidedByName?: string | null;
-      decidedAt: string | null;
-      orderNo?: string;
-      lineNo?: number;
-      customer?: string;
-      customerName?: string;
-      status?: string;
-      due?: string | null;
-      via?: string | null;
-      workOrder?: string | null;
-      stage?: "not_released" | "released" | "in_progress" | "done";
-      startedThrough?: number;
-      bomVersion?: number | null;
-      routingVersion?: number | null;
-      sku?: string;
-      qty?: number;
-      onHand?: number;
-      poRef?: string;
-      expectedDate?: string;
-    }[];
-    undecided: string[];
-  };
-  "GET /api/ecns/{ecnNo}/impact": {
-    ecnNo: string;
-    status: "draft" | "review" | "approved" | "released" | "closed";
-    rows: {
-      kind: "order_line" | "stock" | "purchase";
-      ref: string;
-      suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
-      allowed: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer")[];
-      decision: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer") | null;
-      owner: string | null;
-      ownerName?: string | null;
-      decidedBy: string | null;
-      decidedByName?: string | null;
-      decidedAt: string | null;
-      orderNo?: string;
-      lineNo?: number;
-      customer?: string;
-      customerName?: string;
-      status?: string;
-      due?: string | null;
-      via?: string | null;
-      workOrder?: string | null;
-      stage?: "not_released" | "released" | "in_progress" | "done";
-      startedThrough?: number;
-      bomVersion?: number | null;
-      routingVersion?: number | null;
-      sku?: string;
-      qty?: number;
-      onHand?: number;
-      poRef?: string;
-      expectedDate?: string;
-    }[];
-    undecided: string[];
-  };
-  "POST /api/ecns/{ecnNo}/release": {
-    ecnNo: string;
-    status: "released";
-    switched: string[];
-    workOrders: {
-      workOrder: string;
-      startedThrough: number;
-      replaced: number[];
-      added: number[];
-    }[];
-    planRun: number | null;
-    orders: {
-      orderNo: string;
-      promisedDate: string | null;
-      promiseState: string | null;
-      plannedDate: string | null;
-    }[];
-  };
-  "POST /api/ecns/{ecnNo}/transitions": {
-    ecnNo: string;
-    title: string;
-    reason: string;
-    sku: string;
-    itemName: string;
-    status: "draft" | "review" | "approved" | "released" | "closed";
-    effectivity: "date" | "order" | "use_up";
-    effectiveDate: string;
-    bom: {
-      from: number | null;
-      to: number | null;
-    };
-    routing: {
-      from: number | null;
-      to: number | null;
-    };
-    lines: {
-      lineNo: number;
-      kind: string;
-      ref: string;
-      from: string | null;
-      to: string | null;
-    }[];
-    createdBy: string;
-    createdAt: string;
-    approvedBy: string | null;
-    approvedAt: string | null;
-    releasedBy: string | null;
-    releasedAt: string | null;
-  };
-  "GET /api/engineering/board": {
-    reviewTasks: {
-      id: number;
-      title: string;
-      orderNo: string | null;
-      customer: string | null;
-      dueAt: string | null;
-    }[];
-    inProgress: {
-      ecnNo: string;
-      title: string;
-      sku: string;
-      itemName: string;
-      status: "draft" | "review" | "approved" | "released" | "closed";
-      effectiveDate: string;
-      affected: number;
-      undecided: number;
-      waiting: {
-        ref: string;
-        kind: string;
-        suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
-        due: string | null;
-        stage: string | null;
-      }[];
-    }[];
-    recent: {
-      ecnNo: string;
-      title: string;
-      sku: string;
-      itemName: string;
-      status: "draft" | "review" | "approved" | "released" | "closed";
-      releasedBy: string | null;
-      releasedAt: string | null;
-    }[];
   };
   "GET /api/equipment": {
     [k: string]: unknown;
@@ -495,6 +418,83 @@ export interface ApiReplies {
   };
   "POST /api/equipment/import": {
     [k: string]: unknown;
+  };
+  "GET /api/finance/settings": {
+    receivables: boolean;
+    unbilled: boolean;
+    openOrders: boolean;
+    ledgerStart: string;
+    layoutVersion: string;
+    updatedBy: string;
+    updatedAt: string;
+  };
+  "PUT /api/finance/settings": {
+    receivables: boolean;
+    unbilled: boolean;
+    openOrders: boolean;
+    ledgerStart: string;
+    layoutVersion: string;
+    updatedBy: string;
+    updatedAt: string;
+  };
+  "GET /api/finance/work": {
+    held: {
+      orderNo: string;
+      customer: string;
+      customerName: string;
+      amount: string;
+      heldFrom: string | null;
+      heldSince: string;
+      reasons: string[];
+      creditOnly: boolean;
+      exposure: string;
+      limit: string;
+      /**
+       * exposure + this order − limit: what a payment must bring to release it
+       */
+      shortfall: string;
+    }[];
+    toInvoice: {
+      count: number;
+      amount: string;
+      orders: {
+        orderNo: string;
+        customer: string;
+        customerName: string;
+        amount: string;
+        lines: number;
+        lastShippedAt: string;
+      }[];
+    };
+    requested: {
+      id: number;
+      serial: string;
+      customer: string;
+      customerName: string;
+      kind: "blue" | "red";
+      type: "special" | "normal";
+      taxRate: number;
+      amount: string;
+      createdAt: string;
+    }[];
+    overdue: {
+      customer: string;
+      customerName: string;
+      overdue: string;
+      invoices: number;
+      oldestDueOn: string;
+    }[];
+    overdueTotal: string;
+    payments: {
+      id: number;
+      payerName: string;
+      customer: string | null;
+      customerName: string | null;
+      amount: string;
+      left: string;
+      receivedOn: string;
+      matchedBy: string | null;
+    }[];
   };
   "GET /api/health": {
     status: "ok";
@@ -768,6 +768,241 @@ export interface ApiReplies {
       row: number;
     }[];
   };
+  "POST /api/invoice-requests": {
+    requests: {
+      id: number;
+      /**
+       * 发票流水号
+       */
+      serial: string;
+      customer: string;
+      type: "special" | "normal";
+      typeName: string;
+      kind: "blue" | "red";
+      reverses: number | null;
+      reversedBy: {
+        id: number;
+        serial: string;
+        status: string;
+      } | null;
+      status: "requested" | "issued" | "reversed";
+      taxRate: number;
+      taxIncluded: boolean;
+      buyer: {
+        name: string;
+        taxId: string;
+        address: string;
+        phone: string;
+        bankName: string;
+        bankAccount: string;
+        email: string;
+      };
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      amount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      netAmount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      taxAmount: string;
+      note: string;
+      invoiceNo: string | null;
+      issuedOn: string | null;
+      dueOn: string | null;
+      createdBy: string;
+      createdAt: string;
+      lines: {
+        row: number;
+        shipment: number;
+        orderNo: string;
+        line: number;
+        sku: string;
+        name: string;
+        taxCode: string;
+        unit: string;
+        qty: number;
+        unitPrice: string;
+        /**
+         * decimal yuan, negative on a red invoice
+         */
+        amount: string;
+        /**
+         * decimal yuan, negative on a red invoice
+         */
+        netAmount: string;
+        /**
+         * decimal yuan, negative on a red invoice
+         */
+        taxAmount: string;
+      }[];
+    }[];
+  };
+  "GET /api/invoice-requests/{id}": {
+    id: number;
+    /**
+     * 发票流水号
+     */
+    serial: string;
+    customer: string;
+    type: "special" | "normal";
+    typeName: string;
+    kind: "blue" | "red";
+    reverses: number | null;
+    reversedBy: {
+      id: number;
+      serial: string;
+      status: string;
+    } | null;
+    status: "requested" | "issued" | "reversed";
+    taxRate: number;
+    taxIncluded: boolean;
+    buyer: {
+      name: string;
+      taxId: string;
+      address: string;
+      phone: string;
+      bankName: string;
+      bankAccount: string;
+      email: string;
+    };
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    amount: string;
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    netAmount: string;
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    taxAmount: string;
+    note: string;
+    invoiceNo: string | null;
+    issuedOn: string | null;
+    dueOn: string | null;
+    createdBy: string;
+    createdAt: string;
+    lines: {
+      row: number;
+      shipment: number;
+      orderNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      taxCode: string;
+      unit: string;
+      qty: number;
+      unitPrice: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      amount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      netAmount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      taxAmount: string;
+    }[];
+  };
+  "POST /api/invoice-requests/{id}/reverse": {
+    id: number;
+    /**
+     * 发票流水号
+     */
+    serial: string;
+    customer: string;
+    type: "special" | "normal";
+    typeName: string;
+    kind: "blue" | "red";
+    reverses: number | null;
+    reversedBy: {
+      id: number;
+      serial: string;
+      status: string;
+    } | null;
+    status: "requested" | "issued" | "reversed";
+    taxRate: number;
+    taxIncluded: boolean;
+    buyer: {
+      name: string;
+      taxId: string;
+      address: string;
+      phone: string;
+      bankName: string;
+      bankAccount: string;
+      email: string;
+    };
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    amount: string;
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    netAmount: string;
+    /**
+     * decimal yuan, negative on a red invoice
+     */
+    taxAmount: string;
+    note: string;
+    invoiceNo: string | null;
+    issuedOn: string | null;
+    dueOn: string | null;
+    createdBy: string;
+    createdAt: string;
+    lines: {
+      row: number;
+      shipment: number;
+      orderNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      taxCode: string;
+      unit: string;
+      qty: number;
+      unitPrice: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      amount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      netAmount: string;
+      /**
+       * decimal yuan, negative on a red invoice
+       */
+      taxAmount: string;
+    }[];
+  };
+  /**
+   * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+   */
+  "GET /api/invoice-requests/export": {
+    [k: string]: unknown;
+  };
+  "POST /api/invoice-requests/issued": {
+    issued: {
+      serial: string;
+      invoiceNo: string;
+      id: number;
+    }[];
+    duplicates: string[];
+    problems: {
+      row?: number;
+      serial: string;
+      reason: "unknown_serial" | "number_taken" | "already_issued" | "no_number";
+    }[];
+    released: string[];
+  };
   "GET /api/items": {
     items: {
       sku: string;
@@ -779,22 +1014,7 @@ export interface ApiReplies {
       leadTimeDays: number;
       serialised: boolean;
       paramSchema: unknown;
-      warrantyMonths: number | null;
-      version: number;
     }[];
-  };
-  "POST /api/items": {
-    sku: string;
-    name: string;
-    kind: string;
-    family: string;
-    uom: string;
-    unitPrice: string;
-    leadTimeDays: number;
-    serialised: boolean;
-    paramSchema: unknown;
-    warrantyMonths: number | null;
-    version: number;
   };
   "GET /api/items/{sku}": {
     sku: string;
@@ -806,16 +1026,12 @@ export interface ApiReplies {
     leadTimeDays: number;
     serialised: boolean;
     paramSchema: unknown;
-    warrantyMonths: number | null;
-    version: number;
     bomVersions: {
       id: number;
       version: number;
       effectiveFrom: string;
       note: string;
       createdBy: string;
-      status: "draft" | "released" | "superseded";
-      releasedBy: string | null;
     }[];
     routingVersions: {
       id: number;
@@ -823,22 +1039,7 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
-      status: "draft" | "released" | "superseded";
-      releasedBy: string | null;
     }[];
-  };
-  "PATCH /api/items/{sku}": {
-    sku: string;
-    name: string;
-    kind: string;
-    family: string;
-    uom: string;
-    unitPrice: string;
-    leadTimeDays: number;
-    serialised: boolean;
-    paramSchema: unknown;
-    warrantyMonths: number | null;
-    version: number;
   };
   "GET /api/items/{sku}/bom": {
     sku: string;
@@ -848,16 +1049,12 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
-      status: "draft" | "released" | "superseded";
-      releasedBy: string | null;
       lines: {
         sku: string;
         name: string;
         kind: string;
         qtyPer: string;
         uom: string;
-        scrapFactor: string;
-        substitutes: string[];
       }[];
     } | null;
     routing: {
@@ -866,95 +1063,20 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
-      status: "draft" | "released" | "superseded";
-      releasedBy: string | null;
       operations: {
         seq: number;
         workCentre: string;
         setupHours: string;
         runHoursPerUnit: string;
-        splittable: boolean;
       }[];
     } | null;
   };
-  "POST /api/items/{sku}/bom-versions": {
-    id: number;
-    version: number;
-    effectiveFrom: string;
-    note: string;
-    createdBy: string;
-    status: "draft" | "released" | "superseded";
-    releasedBy: string | null;
-  };
-  "PUT /api/items/{sku}/bom-versions/{version}": {
-    id: number;
-    version: number;
-    effectiveFrom: string;
-    note: string;
-    createdBy: string;
-    status: "draft" | "released" | "superseded";
-    releasedBy: string | null;
-  };
-  "POST /api/items/{sku}/bom-versions/{version}/release": {
-    id: number;
-    version: number;
-    effectiveFrom: string;
-    note: string;
-    createdBy: string;
-    status: "draft" | "released" | "superseded";
-    releasedBy: string | null;
-  };
-  "GET /api/items/{sku}/diff": {
+  "PUT /api/items/{sku}/invoicing": {
     sku: string;
-    kind: "bom" | "routing";
-    from: number;
-    to: number;
-    changes: {
-      kind: string;
-      ref: string;
-      from: string | null;
-      to: string | null;
-    }[];
-  };
-  "POST /api/items/{sku}/routing-versions": {
-    id: number;
-    version: number;
-    effectiveFrom: string;
-    note: string;
-    createdBy: string;
-    status: "draft" | "released" | "superseded";
-    releasedBy: string | null;
-  };
-  "PUT /api/items/{sku}/routing-versions/{version}": {
-    id: number;
-    version: number;
-    effectiveFrom: string;
-    note: string;
-    createdBy: string;
-    status: "draft" | "released" | "superseded";
-    releasedBy: string | null;
-  };
-  "POST /api/items/{sku}/routing-versions/{version}/release": {
-    id: number;
-    version: number;
-    effectiveFrom: string;
-    note: string;
-    createdBy: string;
-    status: "draft" | "released" | "superseded";
-    releasedBy: string | null;
-  };
-  "GET /api/items/{sku}/where-used": {
-    sku: string;
-    name: string;
-    parents: {
-      level: number;
-      sku: string;
-      name: string;
-      kind: string;
-      bomVersion: number;
-      component: string;
-      qtyPer: string;
-    }[];
+    taxCode: string;
+    taxRate: number;
+    invoiceName: string;
+    unit: string;
   };
   "GET /api/metrics/outcomes": {
     [k: string]: unknown;
@@ -1412,9 +1534,6 @@ export interface ApiReplies {
       headroom: string;
     };
   }[];
-  "GET /api/orders/{orderNo}/build-record": {
-    [k: string]: unknown;
-  };
   "PATCH /api/orders/{orderNo}/lines": {
     orderNo: string;
     customer: string;
@@ -1758,6 +1877,68 @@ export interface ApiReplies {
          */
         actions: unknown[];
       };
+  "POST /api/payments": {
+    id: number;
+    duplicate: boolean;
+    customer: string | null;
+    matchedBy: string | null;
+    payerName: string;
+    amount: string;
+    receivedOn: string;
+    allocated: string;
+    /**
+     * 预收款: what is left after the open items
+     */
+    advance: string;
+    /**
+     * orders the payment released from a credit hold
+     */
+    released: string[];
+  };
+  "POST /api/payments/{id}/allocations": {
+    id: number;
+    customer: string;
+    allocated: string;
+    advance: string;
+    released: string[];
+  };
+  "POST /api/payments/import": {
+    file: string;
+    encoding: string | null;
+    payments: {
+      id: number;
+      duplicate: boolean;
+      customer: string | null;
+      matchedBy: string | null;
+      payerName: string;
+      amount: string;
+      receivedOn: string;
+      allocated: string;
+      /**
+       * 预收款: what is left after the open items
+       */
+      advance: string;
+      /**
+       * orders the payment released from a credit hold
+       */
+      released: string[];
+      row: number;
+    }[];
+    imported: number;
+    duplicates: number;
+    unmatched: number;
+    /**
+     * debit rows
+     */
+    skipped: number;
+    problems: {
+      row: number;
+      field: string;
+      reason: string;
+      value?: string;
+    }[];
+    released: string[];
+  };
   "GET /api/planning/atp/{sku}": {
     [k: string]: unknown;
   };
@@ -3160,43 +3341,33 @@ export interface ApiBodies {
      */
     reason?: string;
   };
-  "POST /api/ecns": {
-    sku: string;
-    title: string;
-    reason?: string;
-    toBomVersion?: number;
-    toRoutingVersion?: number;
-    fromBomVersion?: number;
-    fromRoutingVersion?: number;
-    drawing?: {
-      from: string | null;
-      to: string;
-    };
-    effectivity?: "date" | "order" | "use_up";
-    effectiveDate?: string;
-    submit?: boolean;
+  "POST /api/customers/{code}/credit-overrides": {
+    extraLimit: string;
+    reason: string;
+    expiresAt: string;
   };
-  "POST /api/ecns/{ecnNo}/decisions": {
+  "PUT /api/customers/{code}/invoicing": {
     /**
-     * @minItems 1
-     * @maxItems 1000
+     * 购买方名称
      */
-    rows: [
-      {
-        ref: string;
-        decision: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
-        owner?: string;
-      },
-      ...{
-        ref: string;
-        decision: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
-        owner?: string;
-      }[],
-    ];
-  };
-  "POST /api/ecns/{ecnNo}/transitions": {
-    to: "draft" | "review" | "approved" | "closed";
-    note?: string;
+    buyerName: string;
+    /**
+     * 纳税人识别号: 15, 18 (unified social credit code, check digit) or 20 characters
+     */
+    taxId?: string;
+    address?: string;
+    phone?: string;
+    bankName?: string;
+    bankAccount?: string;
+    email?: string | "";
+    /**
+     * 专用发票 / 普通发票
+     */
+    defaultType: "special" | "normal";
+    /**
+     * days from the invoice date to its due date (30 unless set)
+     */
+    paymentDays?: number;
   };
   "POST /api/equipment/{serial}/proposal": {
     /**
@@ -3216,6 +3387,1178 @@ export interface ApiBodies {
      * @maxItems 10000
      */
     rows: [unknown, ...unknown[]];
+  };
+  "PUT /api/finance/settings": {
+    receivables: boolean;
+    unbilled: boolean;
+    openOrders: boolean;
+    /**
+     * what shipped before was invoiced in the previous system (in the opening balances)
+     */
+    ledgerStart?: string;
+    /**
+     * a newer template of the platform's workbook (null: the built-in one)
+     */
+    layout?: {
+      version: string;
+      /**
+       * @minItems 2
+       * @maxItems 10
+       */
+      sheets:
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ]
+        | [
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+            {
+              name: string;
+              rows: "invoices" | "lines" | "none";
+              instructions: string;
+              /**
+               * @minItems 1
+               * @maxItems 60
+               */
+              columns: [
+                {
+                  header: string;
+                  limit: string;
+                  field: string;
+                },
+                ...{
+                  header: string;
+                  limit: string;
+                  field: string;
+                }[],
+              ];
+            },
+          ];
+    } | null;
   };
   "PUT /api/imports/templates/{name}": {
     kind: "orders" | "customers" | "items" | "inventory";
@@ -3265,252 +4608,69 @@ export interface ApiBodies {
       status?: "open" | "received" | "cancelled";
     }[];
   };
-  "POST /api/items": {
-    sku: string;
-    name: string;
-    kind: "finished" | "subassembly" | "purchased";
-    family?: string;
-    uom?: string;
-    unitPrice?: string;
-    leadTimeDays?: number;
-    serialised?: boolean;
-    warrantyMonths?: number | null;
-    paramSchema?: {
-      [k: string]:
-        | {
-            type: "enum";
-            /**
-             * @minItems 1
-             * @maxItems 50
-             */
-            values: [string, ...string[]];
-            default?: string;
-            required?: boolean;
-            label?: string;
-          }
-        | {
-            type: "number";
-            min?: number;
-            max?: number;
-            default?: number;
-            required?: boolean;
-            unit?: string;
-            label?: string;
-          }
-        | {
-            type: "boolean";
-            default?: boolean;
-            required?: boolean;
-            label?: string;
-          }
-        | {
-            type: "text";
-            maxLength?: number;
-            default?: string;
-            required?: boolean;
-            label?: string;
-          };
-    };
-  };
-  "PATCH /api/items/{sku}": {
-    name?: string;
-    kind?: "finished" | "subassembly" | "purchased";
-    family?: string;
-    uom?: string;
-    unitPrice?: string;
-    leadTimeDays?: number;
-    serialised?: boolean;
-    warrantyMonths?: number | null;
-    paramSchema?: {
-      [k: string]:
-        | {
-            type: "enum";
-            /**
-             * @minItems 1
-             * @maxItems 50
-             */
-            values: [string, ...string[]];
-            default?: string;
-            required?: boolean;
-            label?: string;
-          }
-        | {
-            type: "number";
-            min?: number;
-            max?: number;
-            default?: number;
-            required?: boolean;
-            unit?: string;
-            label?: string;
-          }
-        | {
-            type: "boolean";
-            default?: boolean;
-            required?: boolean;
-            label?: string;
-          }
-        | {
-            type: "text";
-            maxLength?: number;
-            default?: string;
-            required?: boolean;
-            label?: string;
-          };
-    };
-  };
-  "POST /api/items/{sku}/bom-versions": {
+  "POST /api/invoice-requests": {
     /**
+     * whole shipments (what of them is not yet on a request)
+     *
      * @minItems 1
      * @maxItems 500
      */
-    lines: [
-      {
-        sku: string;
-        qtyPer: string;
-        scrapFactor?: string;
-        /**
-         * @maxItems 10
-         */
-        substitutes?:
-          | []
-          | [string]
-          | [string, string]
-          | [string, string, string]
-          | [string, string, string, string]
-          | [string, string, string, string, string]
-          | [string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string, string, string];
-      },
-      ...{
-        sku: string;
-        qtyPer: string;
-        scrapFactor?: string;
-        /**
-         * @maxItems 10
-         */
-        substitutes?:
-          | []
-          | [string]
-          | [string, string]
-          | [string, string, string]
-          | [string, string, string, string]
-          | [string, string, string, string, string]
-          | [string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string, string, string];
-      }[],
-    ];
-    note?: string;
-    effectiveFrom?: string;
-  };
-  "PUT /api/items/{sku}/bom-versions/{version}": {
+    shipments?: [number, ...number[]];
     /**
+     * shipment lines named one by one
+     *
      * @minItems 1
-     * @maxItems 500
+     * @maxItems 2000
      */
-    lines: [
+    lines?: [
       {
-        sku: string;
-        qtyPer: string;
-        scrapFactor?: string;
-        /**
-         * @maxItems 10
-         */
-        substitutes?:
-          | []
-          | [string]
-          | [string, string]
-          | [string, string, string]
-          | [string, string, string, string]
-          | [string, string, string, string, string]
-          | [string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string, string, string];
+        shipment: number;
+        line: number;
       },
       ...{
-        sku: string;
-        qtyPer: string;
-        scrapFactor?: string;
-        /**
-         * @maxItems 10
-         */
-        substitutes?:
-          | []
-          | [string]
-          | [string, string]
-          | [string, string, string]
-          | [string, string, string, string]
-          | [string, string, string, string, string]
-          | [string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string, string]
-          | [string, string, string, string, string, string, string, string, string, string];
+        shipment: number;
+        line: number;
       }[],
     ];
-    note?: string;
-    effectiveFrom?: string;
-  };
-  "POST /api/items/{sku}/bom-versions/{version}/release": {
-    effectiveFrom?: string;
-  };
-  "POST /api/items/{sku}/routing-versions": {
     /**
+     * every shipped line of these orders (one click from a delivered order)
+     *
      * @minItems 1
-     * @maxItems 100
+     * @maxItems 200
      */
-    operations: [
-      {
-        seq: number;
-        workCentre: string;
-        setupHours?: string;
-        runHoursPerUnit: string;
-        splittable?: boolean;
-      },
-      ...{
-        seq: number;
-        workCentre: string;
-        setupHours?: string;
-        runHoursPerUnit: string;
-        splittable?: boolean;
-      }[],
-    ];
-    note?: string;
-    effectiveFrom?: string;
-  };
-  "PUT /api/items/{sku}/routing-versions/{version}": {
+    orders?: [string, ...string[]];
     /**
-     * @minItems 1
-     * @maxItems 100
+     * the customer's default unless given
      */
-    operations: [
-      {
-        seq: number;
-        workCentre: string;
-        setupHours?: string;
-        runHoursPerUnit: string;
-        splittable?: boolean;
-      },
-      ...{
-        seq: number;
-        workCentre: string;
-        setupHours?: string;
-        runHoursPerUnit: string;
-        splittable?: boolean;
-      }[],
-    ];
+    type?: "special" | "normal";
+    /**
+     * one invoice per tax rate (merged, default), per order or per shipment
+     */
+    split?: "rate" | "order" | "shipment";
+    /**
+     * amounts and unit prices printed tax-inclusive (default) or net
+     */
+    taxIncluded?: boolean;
     note?: string;
-    effectiveFrom?: string;
   };
-  "POST /api/items/{sku}/routing-versions/{version}/release": {
-    effectiveFrom?: string;
+  "POST /api/invoice-requests/{id}/reverse": {
+    reason: string;
+    /**
+     * a wrong invoice (its lines can be invoiced again), not a return
+     */
+    reinvoice?: boolean;
+  };
+  "PUT /api/items/{sku}/invoicing": {
+    /**
+     * 税收分类编码, 19 digits
+     */
+    taxCode: string;
+    /**
+     * VAT rate in percent: 13, 9, 6, 5, 3, 1, 0
+     */
+    taxRate: number;
+    invoiceName: string;
+    unit?: string;
   };
   "POST /api/operations/{operationId}/reports": {
     kind: "start" | "pause" | "finish";
@@ -3808,6 +4968,46 @@ export interface ApiBodies {
      * false keeps the order as a draft; default true confirms it on intake
      */
     confirm?: boolean;
+  };
+  "POST /api/payments": {
+    /**
+     * matched by account name and amount when not given
+     */
+    customer?: string;
+    payerName: string;
+    payerAccount?: string;
+    amount: string;
+    receivedOn: string;
+    /**
+     * the bank's transaction number: the same one is recorded once
+     */
+    bankRef?: string;
+    note?: string;
+  };
+  "POST /api/payments/{id}/allocations": {
+    customer?: string;
+    /**
+     * oldest first when not given
+     *
+     * @minItems 1
+     * @maxItems 200
+     */
+    allocations?: [
+      {
+        /**
+         * null: the opening balance
+         */
+        invoiceId: number | null;
+        amount: string;
+      },
+      ...{
+        /**
+         * null: the opening balance
+         */
+        invoiceId: number | null;
+        amount: string;
+      }[],
+    ];
   };
   "POST /api/planning/purchase-requests/{id}/confirm": {
     expectedDate: string;

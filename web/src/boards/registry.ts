@@ -2,7 +2,7 @@
 import type { ComponentType } from "react";
 import { EngineeringBoard } from "../engineering/engineering-board";
 import { AdminBoard } from "./admin-board";
-import { FinanceBoard } from "./desk-board";
+import { FinanceBoard } from "./finance-board";
 import { PlannerBoard } from "./planner-board";
 import { ProductionBoard } from "./production-board";
 import { PurchasingBoard } from "./purchasing-board";
