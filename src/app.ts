@@ -35,6 +35,7 @@ import { planningRoutes } from "./planning/routes.js";
 import { takeDispatchBaselines } from "./production/get-dispatch.js";
 import { releaseWorkOrders } from "./production/release-work-orders.js";
 import { productionRoutes } from "./production/routes.js";
+import { quoteRoutes } from "./quotes/routes.js";
 import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
 import { ruleExecutionRate } from "./rules/rule-execution-rate.js";
@@ -99,6 +100,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   statusPageRoutes,
   warrantyCardRoutes,
   productionRoutes,
+  quoteRoutes,
 ];
 
 /** Read models and screens that come after the live-change stream. */

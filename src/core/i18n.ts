@@ -240,6 +240,18 @@ const messages = {
     "A report needs an Idempotency-Key header so a retried scan counts once",
   ],
   "production.key_reused": ["Idempotency-Key {key} 已用于另一道工序", "Idempotency-Key {key} was used for another operation"],
+  "quote.not_found": ["报价单 {quoteNo} 不存在", "Quote {quoteNo} does not exist"],
+  "quote.version_not_found": ["报价单 {quoteNo} 没有版本 V{version}", "Quote {quoteNo} has no version V{version}"],
+  "quote.valid_until_past": ["报价有效期 {date} 早于今天", "The validity date {date} is before today"],
+  "quote.no_such_version": ["物料 {sku} 没有版本 {version}", "Item {sku} has no version {version}"],
+  "quote.closed": ["报价单 {quoteNo} 已{status}，不能再修改", "Quote {quoteNo} is {status} and can no longer change"],
+  "quote.not_draft": ["V{version} 已是 {status} 状态：发出后的版本不可修改", "V{version} is {status}: a sent version cannot change"],
+  "quote.not_sent": ["V{version} 是 {status} 状态，只有已发出的版本可以转订单", "V{version} is {status}: only a sent version can become an order"],
+  "quote.no_approval_asked": ["{quoteNo} V{version} 没有待审批的申请", "{quoteNo} V{version} has no approval waiting"],
+  "quote.self_approval": [
+    "不能审批自己做的报价（{quoteNo} V{version}），请销售经理审批",
+    "You cannot approve your own quote ({quoteNo} V{version}): the sales manager does",
+  ],
   "production.downtime_end_before_start": ["停机结束时间必须晚于开始时间", "The downtime must end after it starts"],
 } as const;
 

@@ -47,6 +47,9 @@ export const PERMISSIONS = [
   "production.report", // start / pause / finish an operation with its quantities
   "production.override", // take a report the checks refuse, with a reason that is logged
   "production.downtime", // machine down / machine up
+  "quotes.read", // quotations and their versions
+  "quotes.write", // quote, revise, send, convert to an order, mark lost
+  "quotes.approve", // let a version below the margin floor be sent (never one's own: decision 0070)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +68,9 @@ const GRANTS: Record<Role, Permission[]> = {
     "imports.run",
     "status_links.write",
     "equipment.read",
+    "quotes.read",
+    "quotes.write",
+    "quotes.approve",
   ],
   service: [
     ...PEOPLE_BASE,
@@ -93,7 +99,7 @@ const GRANTS: Record<Role, Permission[]> = {
   purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage", "purchasing.write"],
   warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage", "inventory.adjust"],
   engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write"],
-  finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit"],
+  finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit", "quotes.read"],
   admin: [...PERMISSIONS],
   production: [...PEOPLE_BASE, "production.read", "production.report", "production.override", "production.downtime"],
   integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync", "metrics.scrape"],

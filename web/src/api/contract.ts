@@ -1529,6 +1529,623 @@ export interface ApiReplies {
       en: string;
     };
   };
+  "GET /api/quotes": {
+    quotes: {
+      quoteNo: string;
+      customer: string;
+      customerName: string;
+      title: string;
+      status: "open" | "won" | "lost";
+      orderNo: string | null;
+      updatedAt: string;
+      versions: {
+        version: number;
+        status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      }[];
+      latest: {
+        version: number;
+        status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+        priceTotal: string;
+        marginPct: number;
+        belowMargin: boolean;
+        promiseDate: string | null;
+        validUntil: string;
+        approval: "none" | "pending" | "approved";
+      } | null;
+    }[];
+  };
+  "POST /api/quotes": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "GET /api/quotes/{quoteNo}": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "GET /api/quotes/{quoteNo}/diff": {
+    from: number;
+    to: number;
+    terms: {
+      field: string;
+      from: unknown;
+      to: unknown;
+    }[];
+    lines: (
+      | {
+          change: "added";
+          line: {
+            sku: string;
+            params: {
+              [k: string]: string | number | boolean;
+            };
+            qty: number;
+            unitPrice: string;
+            unitCost: string;
+            bomVersion: number | null;
+            routingVersion: number | null;
+          };
+        }
+      | {
+          change: "removed";
+          line: {
+            sku: string;
+            params: {
+              [k: string]: string | number | boolean;
+            };
+            qty: number;
+            unitPrice: string;
+            unitCost: string;
+            bomVersion: number | null;
+            routingVersion: number | null;
+          };
+        }
+      | {
+          change: "changed";
+          sku: string;
+          params: {
+            [k: string]: string | number | boolean;
+          };
+          fields: {
+            field: string;
+            from: unknown;
+            to: unknown;
+          }[];
+        }
+    )[];
+  };
+  "POST /api/quotes/{quoteNo}/lost": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "POST /api/quotes/{quoteNo}/versions": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "POST /api/quotes/{quoteNo}/versions/{v}/approve": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "POST /api/quotes/{quoteNo}/versions/{v}/convert": {
+    orderNo: string;
+    customer: string;
+    status: string;
+    heldFrom: string | null;
+    holdReason: string | null;
+    rush: boolean;
+    tags: string[];
+    requestedDate: string | null;
+    promisedDate: string | null;
+    totalAmount: string;
+    nonstandard: boolean;
+    customerName?: string;
+    owner: {
+      role: string | null;
+      user: string | null;
+      /**
+       * the owner's display name
+       */
+      name?: string | null;
+    };
+    note: string;
+    source: string;
+    version: number;
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    promise: {
+      date: string | null;
+      /**
+       * the first date promised: on-time is judged against it
+       */
+      firstDate: string | null;
+      /**
+       * at_risk: the plan can no longer make the promise; none: the order waits without a promise
+       */
+      state: "promised" | "at_risk" | "none";
+      /**
+       * when at risk: the date the plan now gives
+       */
+      plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
+    } | null;
+    lines: {
+      lineNo: number;
+      sku: string;
+      qty: number;
+      unitPrice: string;
+      amount: string;
+      params: unknown;
+      nonstandard: boolean;
+      bomVersionId: number | null;
+      routingVersionId: number | null;
+      itemName?: string;
+      uom?: string;
+      /**
+       * shipped so far: an order may go out in parts
+       */
+      shippedQty?: number;
+    }[];
+    events: {
+      id: number;
+      at: string;
+      actor: string;
+      kind: string;
+      from: string | null;
+      to: string | null;
+      reason: string | null;
+      data: unknown;
+      /**
+       * who acted, in people's words: a display name, or a rule's name and version
+       */
+      actorNames?: {
+        kind: "user" | "rule" | "system";
+        name: string;
+        version?: number;
+      }[];
+    }[];
+    fromQuote: {
+      quoteNo: string;
+      version: number;
+      repriced:
+        | {
+            lineNo: number;
+            from: string;
+            to: string;
+          }[]
+        | null;
+      repromised: {
+        from: string | null;
+        to: string | null;
+      } | null;
+      superseded: number[];
+    };
+  };
+  "POST /api/quotes/{quoteNo}/versions/{v}/send": {
+    sent: boolean;
+    /**
+     * below the margin floor: waiting for the sales manager's approval
+     */
+    approval?: "pending";
+    taskId?: number;
+    quote: {
+      quoteNo: string;
+      customer: string;
+      customerName: string;
+      customerGrade: string;
+      title: string;
+      status: "open" | "won" | "lost";
+      lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+      lostNote: string;
+      wonVersion: number | null;
+      orderNo: string | null;
+      /**
+       * display name
+       */
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+      versions: {
+        version: number;
+        label: string;
+        status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+        requestedDate: string | null;
+        validUntil: string;
+        costTotal: string;
+        priceTotal: string;
+        marginPct: number;
+        marginFloorPct: number;
+        belowMargin: boolean;
+        promise: {
+          date: string | null;
+          validUntil: string;
+          note: {
+            zh: string;
+            en: string;
+          } | null;
+        };
+        approval: {
+          state: "none" | "pending" | "approved";
+          taskId: number | null;
+          approvedBy: string | null;
+          approvedAt: string | null;
+        };
+        note: string;
+        createdBy: string;
+        createdAt: string;
+        sentBy: string | null;
+        sentAt: string | null;
+        conversion: {
+          [k: string]: unknown;
+        } | null;
+        lines: {
+          lineNo: number;
+          sku: string;
+          itemName: string;
+          uom: string;
+          params: {
+            [k: string]: string | number | boolean;
+          };
+          qty: number;
+          bomVersionId: number | null;
+          routingVersionId: number | null;
+          bomVersion: number | null;
+          routingVersion: number | null;
+          materialCost: string;
+          labourCost: string;
+          outsourcingCost: string;
+          unitCost: string;
+          unitPrice: string;
+          amount: string;
+        }[];
+      }[];
+    };
+  };
   "GET /api/replenishment-requests": {
     [k: string]: unknown;
   };
@@ -3265,6 +3882,143 @@ export interface ApiBodies {
           string,
           string,
         ];
+  };
+  "POST /api/quotes": {
+    /**
+     * @minItems 1
+     * @maxItems 100
+     */
+    lines: [
+      {
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        /**
+         * default: the rolled-up cost plus the version's margin, rounded up to a yuan
+         */
+        unitPrice?: string;
+        /**
+         * outsourced work per unit (plating, heat treatment), added to the cost
+         */
+        outsourcingPerUnit?: string;
+        /**
+         * the BOM version to cost on; default: the one in force today
+         */
+        bomVersion?: number;
+        /**
+         * the routing version to cost on; default: the one in force today
+         */
+        routingVersion?: number;
+      },
+      ...{
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        /**
+         * default: the rolled-up cost plus the version's margin, rounded up to a yuan
+         */
+        unitPrice?: string;
+        /**
+         * outsourced work per unit (plating, heat treatment), added to the cost
+         */
+        outsourcingPerUnit?: string;
+        /**
+         * the BOM version to cost on; default: the one in force today
+         */
+        bomVersion?: number;
+        /**
+         * the routing version to cost on; default: the one in force today
+         */
+        routingVersion?: number;
+      }[],
+    ];
+    /**
+     * the price holds until this day; default 30 days
+     */
+    validUntil?: string;
+    requestedDate?: string;
+    /**
+     * margin (% of price) for lines without a price; default: the grade's floor + 10
+     */
+    marginPct?: number;
+    note?: string;
+    customer: string;
+    title?: string;
+  };
+  "POST /api/quotes/{quoteNo}/lost": {
+    reason: "price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other";
+    note?: string;
+  };
+  "POST /api/quotes/{quoteNo}/versions": {
+    /**
+     * @minItems 1
+     * @maxItems 100
+     */
+    lines: [
+      {
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        /**
+         * default: the rolled-up cost plus the version's margin, rounded up to a yuan
+         */
+        unitPrice?: string;
+        /**
+         * outsourced work per unit (plating, heat treatment), added to the cost
+         */
+        outsourcingPerUnit?: string;
+        /**
+         * the BOM version to cost on; default: the one in force today
+         */
+        bomVersion?: number;
+        /**
+         * the routing version to cost on; default: the one in force today
+         */
+        routingVersion?: number;
+      },
+      ...{
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        /**
+         * default: the rolled-up cost plus the version's margin, rounded up to a yuan
+         */
+        unitPrice?: string;
+        /**
+         * outsourced work per unit (plating, heat treatment), added to the cost
+         */
+        outsourcingPerUnit?: string;
+        /**
+         * the BOM version to cost on; default: the one in force today
+         */
+        bomVersion?: number;
+        /**
+         * the routing version to cost on; default: the one in force today
+         */
+        routingVersion?: number;
+      }[],
+    ];
+    /**
+     * the price holds until this day; default 30 days
+     */
+    validUntil?: string;
+    requestedDate?: string;
+    /**
+     * margin (% of price) for lines without a price; default: the grade's floor + 10
+     */
+    marginPct?: number;
+    note?: string;
+  };
+  "POST /api/quotes/{quoteNo}/versions/{v}/approve": {
+    note?: string;
   };
   /**
    * a rule definition: name, description, trigger, condition (JSONLogic), priority, enabled, actions
