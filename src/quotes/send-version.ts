@@ -5,8 +5,11 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { notFound, refused } from "../core/errors.js";
+import { plantDay } from "../core/plant-day.js";
 import { publishChange } from "../events/publish-change.js";
 import { openTask } from "../tasks/open-task.js";
+import { quoteFacts } from "./model/quote-rules.js";
+import { runQuoteRules } from "./run-quote-rules.js";
 import { getQuoteRow, getVersions, setVersion, touchQuote } from "./store.js";
 
 export type SendOutcome = { sent: true } | { sent: false; approval: "pending"; taskId: number };
@@ -24,12 +27,33 @@ export async function sendVersion(db: Kysely<DB>, principal: Principal, quoteNo:
     if (version.status !== "draft") throw refused("quote.not_draft", { quoteNo, version: versionNo, status: version.status });
     if (isBelowMargin(version) && version.approval !== "approved") {
       if (version.approval === "pending" && version.approval_task_id !== null) return { sent: false, approval: "pending", taskId: version.approval_task_id };
-      const taskId = await openTask(tx, {
-        title: `报价审批（销售经理）：${quoteNo} V${versionNo} 毛利 ${Number(version.margin_pct).toFixed(1)}% 低于 ${Number(version.margin_floor_pct).toFixed(0)}% 下限，批准后方可发出`,
-        orderNo: null,
-        assigneeRole: "sales",
-        createdBy: principal.name,
-      });
+      const customer = await tx
+        .selectFrom("customers")
+        .select(["code", "grade", "credit_limit", "open_receivables"])
+        .where("code", "=", quote.customer_code)
+        .executeTakeFirstOrThrow();
+      const facts = quoteFacts(
+        {
+          quoteNo,
+          version: versionNo,
+          priceTotal: version.price_total,
+          marginPct: Number(version.margin_pct),
+          floorPct: Number(version.margin_floor_pct),
+          author: version.created_by,
+        },
+        customer,
+        plantDay(new Date()),
+      );
+      // The rules on quote.below_margin decide who is asked; with none that opens a task, sales is.
+      const { taskIds } = await runQuoteRules(tx, db, facts, { actor: principal.name, at: new Date() });
+      const taskId =
+        taskIds[0] ??
+        (await openTask(tx, {
+          title: `报价审批（销售经理）：${quoteNo} V${versionNo} 毛利 ${facts.quote.marginPct.toFixed(1)}% 低于 ${facts.quote.floorPct.toFixed(1)}% 下限，批准后方可发出`,
+          orderNo: null,
+          assigneeRole: "sales",
+          createdBy: principal.name,
+        }));
       await setVersion(tx, quoteNo, versionNo, { approval: "pending", approval_task_id: taskId });
       await publishChange(tx, { kind: "master", entity: "quote", key: quoteNo });
       return { sent: false, approval: "pending", taskId };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plantDay } from "../../src/orders/model/numbering.js";
+import { installDefaultRules } from "../../src/rules/install-default-rules.js";
+import { QUOTE_DEFAULT_RULES } from "../../src/rules/quote-default-rules.js";
 import { inDays, placeOrder } from "../support/helpers.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -256,5 +258,43 @@ describe("quotes: the order builds what was quoted", () => {
       await t.database.db.updateTable("order_lines").set({ bom_version_id: null }).where("bom_version_id", "=", v3.id).execute();
       await t.database.db.deleteFrom("bom_versions").where("id", "=", v3.id).execute();
     }
+  });
+});
+
+describe("quotes: rules act on quote.below_margin", () => {
+  it("the default rule opens the approval task; a rule of the business tells finance; a quote rule cannot hold", async () => {
+    await installDefaultRules(t.database.db, QUOTE_DEFAULT_RULES);
+    const notice = await t.api("POST", "/api/rules", {
+      as: "admin",
+      body: {
+        name: "大幅低于毛利下限告知财务",
+        trigger: { event: "quote.below_margin" },
+        condition: { ">": [{ var: "quote.shortfallPct" }, 5] },
+        actions: [{ type: "notify", channels: ["inapp"], toRole: "finance", level: "warning", message: "{quoteNo} {version} 毛利 {marginPct}%（{customer}）" }],
+      },
+    });
+    expect(notice.status, JSON.stringify(notice.body)).toBe(201);
+    const hold = await t.api("POST", "/api/rules", {
+      as: "admin",
+      body: { name: "报价暂停", trigger: { event: "quote.below_margin" }, condition: true, actions: [{ type: "hold", reason: "x" }] },
+    });
+    expect(hold.status).toBe(400);
+
+    const q = await quote({ customer: "C-B1", lines: [sensor(10, { unitPrice: "160.00" })] });
+    const res = await send(q.quoteNo, 1);
+    expect(res.status).toBe(202);
+    const task = await t.database.db.selectFrom("tasks").selectAll().where("id", "=", res.body.taskId).executeTakeFirstOrThrow();
+    expect(task.title).toBe(`报价审批（销售经理）：${q.quoteNo} V1 毛利 5.9% 低于 15.0% 下限，批准后方可发出`);
+    expect(task.rule_id).not.toBeNull();
+    expect(task.due_at).not.toBeNull();
+    const evaluation = await t.database.db.selectFrom("rule_evaluations").selectAll().where("quote_no", "=", q.quoteNo).executeTakeFirstOrThrow();
+    expect(evaluation.trigger).toBe("quote.below_margin");
+    expect(evaluation.matched).toHaveLength(2);
+    const told = await t.database.db.selectFrom("notifications").selectAll().where("to_role", "=", "finance").execute();
+    expect(told.map((n) => n.message)).toContain(`${q.quoteNo} V1 毛利 5.9%（C-B1）`);
+    // A version only just below the floor is asked about, but finance is not told.
+    const near = await quote({ customer: "C-B1", lines: [sensor(10, { unitPrice: "176.00" })] });
+    expect((await send(near.quoteNo, 1)).status).toBe(202);
+    expect(await t.database.db.selectFrom("notifications").select("id").where("to_role", "=", "finance").execute()).toHaveLength(told.length);
   });
 });

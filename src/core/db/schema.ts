@@ -245,6 +245,8 @@ export interface RuleEvaluationsTable {
   /** Null when the evaluation concerns a service visit (visit_id). */
   order_no: string | null;
   visit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set when the evaluation concerns a quote (trigger quote.below_margin). */
+  quote_no: ColumnType<string | null, string | null | undefined, string | null>;
   trigger: string;
   at: Timestamp;
   revision: number;
@@ -257,6 +259,7 @@ export interface RuleActionsTable {
   /** Null when the action concerns a service visit (visit_id). */
   order_no: string | null;
   visit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  quote_no: ColumnType<string | null, string | null | undefined, string | null>;
   rule_id: number;
   rule_version: number;
   action_index: number;

@@ -247,6 +247,7 @@ export const en: Messages = {
       "task.overdue": "Task overdue",
       schedule: "Scheduled",
       "visit.recorded": "Service visit recorded",
+      "quote.below_margin": "Quote below its margin floor",
     },
     actionTypes: {
       create_task: "Create task",

@@ -237,6 +237,7 @@ export const zh = {
       "task.overdue": "任务超时",
       schedule: "定时",
       "visit.recorded": "服务记录",
+      "quote.below_margin": "报价低于毛利下限",
     },
     actionTypes: {
       create_task: "创建任务",

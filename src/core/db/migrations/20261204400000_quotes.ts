@@ -76,9 +76,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (quote_no, version, line_no),
       foreign key (quote_no, version) references quote_versions(quote_no, version)
     )`.execute(db);
+  // Rules judge quotes too (trigger quote.below_margin): an evaluation and its actions may concern a quote.
+  for (const table of ["rule_evaluations", "rule_actions"]) {
+    await sql`alter table ${sql.table(table)} add column quote_no text references quotes(quote_no)`.execute(db);
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(`${table}_subject`)}`.execute(db);
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_subject`)} check (order_no is not null or visit_id is not null or quote_no is not null)`.execute(
+      db,
+    );
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ["rule_evaluations", "rule_actions"]) {
+    await sql`delete from ${sql.table(table)} where quote_no is not null`.execute(db);
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(`${table}_subject`)}`.execute(db);
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_subject`)} check (order_no is not null or visit_id is not null)`.execute(db);
+    await sql`alter table ${sql.table(table)} drop column quote_no`.execute(db);
+  }
   await sql`drop table quote_lines`.execute(db);
   await sql`drop table quote_versions`.execute(db);
   await sql`drop table quotes`.execute(db);
