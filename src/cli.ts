@@ -20,6 +20,7 @@ const demoModules = async () => ({
   ...(await import("./demo/load-demo-plant.js")),
   ...(await import("./demo/shop-floor.js")),
   ...(await import("./demo/take-morning-orders.js")),
+  ...(await import("./demo/take-demo-quotes.js")),
   ...(await import("./rules/install-default-rules.js")),
   ...(await import("./stand-ins/demo-integrations.js")),
 });
@@ -33,7 +34,7 @@ program
   .action(async (opts: { demo: boolean }) => {
     const config = readConfig();
     const { startServer } = await import("./server.js");
-    const { loadDemoPlant, installDefaultRules, takeMorningOrders, startDemoStandIns, loadDemoShopFloor } = await demoModules();
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, takeDemoQuotes, startDemoStandIns, loadDemoShopFloor } = await demoModules();
     const running = await startServer(config, {
       loadDemo: opts.demo
         ? async (database) => {
@@ -42,6 +43,7 @@ program
             await installDefaultRules(database.db);
             // A fresh demo opens on a working morning: orders just taken in, with the work they made.
             if (!summary.skipped) await takeMorningOrders(database.db);
+            if (!summary.skipped) await takeDemoQuotes(database.db);
             await startDemoStandIns(database.db);
             if (!summary.skipped) await loadDemoShopFloor(database.db);
             if (!summary.skipped) console.log(`Demo plant loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -73,12 +75,13 @@ program
   .action(async (opts: { seed: string }) => {
     const config = readConfig();
     const { openAndMigrate, ensureDemoUsers } = await import("./server.js");
-    const { loadDemoPlant, installDefaultRules, takeMorningOrders, loadDemoShopFloor } = await demoModules();
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, takeDemoQuotes, loadDemoShopFloor } = await demoModules();
     const database = await openAndMigrate(config);
     await ensureDemoUsers(database, config.demoPassword);
     const summary = await loadDemoPlant(database.db, { seed: Number(opts.seed) });
     await installDefaultRules(database.db);
     if (!summary.skipped) console.table(await takeMorningOrders(database.db));
+    if (!summary.skipped) console.table(await takeDemoQuotes(database.db));
     console.table(summary);
     if (!summary.skipped) console.table(await loadDemoShopFloor(database.db));
     await database.close();
