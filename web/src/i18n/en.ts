@@ -4,6 +4,7 @@ import { managementEn } from "../management/messages";
 import { intakeEn } from "../master/messages";
 import { actionsEn } from "../orders/actions-messages";
 import { productionEn } from "../production/messages";
+import { quotesEn } from "../quotes/messages";
 import type { Messages } from "./zh";
 
 export const en: Messages = {
@@ -277,6 +278,7 @@ export const en: Messages = {
   },
   management: managementEn,
   production: productionEn,
+  quotes: quotesEn,
   actions: actionsEn,
   intake: intakeEn,
   plan: {

@@ -4,6 +4,7 @@ import { managementZh } from "../management/messages";
 import { intakeZh } from "../master/messages";
 import { actionsZh } from "../orders/actions-messages";
 import { productionZh } from "../production/messages";
+import { quotesZh } from "../quotes/messages";
 export const zh = {
   app: { name: "履约", subtitle: "订单履约中心", live: "实时", offline: "连接中断，正在重连", language: "English", signOut: "退出" },
   signIn: {
@@ -267,6 +268,7 @@ export const zh = {
   },
   management: managementZh,
   production: productionZh,
+  quotes: quotesZh,
   actions: actionsZh,
   intake: intakeZh,
   plan: {
