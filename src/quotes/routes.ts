@@ -14,6 +14,7 @@ import { createQuote } from "./create-quote.js";
 import { diffQuoteVersions, getQuote } from "./get-quote.js";
 import { listQuotes } from "./list-quotes.js";
 import { markLost } from "./mark-lost.js";
+import { renderQuotePdf } from "./render-quote-pdf.js";
 import {
   approveBody,
   convertReply,
@@ -93,6 +94,27 @@ export function quoteRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => diffQuoteVersions(deps.db, request.params.quoteNo, request.query.from, request.query.to),
+  );
+  r.get(
+    "/api/quotes/:quoteNo/versions/:v/pdf",
+    {
+      config: { access: "quotes.read" },
+      schema: {
+        tags: ["quotes"],
+        summary: "The version as the quotation sent to the customer: A4 PDF in Chinese (no costs or margins)",
+        params: versionParams,
+        response: { 200: z.any().describe("application/pdf"), ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const { quoteNo, v } = request.params;
+      const pdf = await renderQuotePdf(await getQuote(deps.db, quoteNo), v);
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="${quoteNo}-V${v}.pdf"`)
+        .header("cache-control", "no-store")
+        .send(pdf);
+    },
   );
   r.post(
     "/api/quotes/:quoteNo/versions",

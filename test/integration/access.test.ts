@@ -194,6 +194,12 @@ const TABLE: {
   { method: "POST", path: "/api/quotes", openapi: "/api/quotes", allowed: ["sales", "admin"], body: {} },
   { method: "GET", path: "/api/quotes/BJ20990101001", openapi: "/api/quotes/{quoteNo}", allowed: ["sales", "finance", "admin"] },
   { method: "GET", path: "/api/quotes/BJ20990101001/diff?from=1&to=2", openapi: "/api/quotes/{quoteNo}/diff", allowed: ["sales", "finance", "admin"] },
+  {
+    method: "GET",
+    path: "/api/quotes/BJ20990101001/versions/1/pdf",
+    openapi: "/api/quotes/{quoteNo}/versions/{v}/pdf",
+    allowed: ["sales", "finance", "admin"],
+  },
   { method: "POST", path: "/api/quotes/BJ20990101001/versions", openapi: "/api/quotes/{quoteNo}/versions", allowed: ["sales", "admin"], body: {} },
   {
     method: "POST",

@@ -1,3 +1,4 @@
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
@@ -149,6 +150,21 @@ describe("quotes: versions", () => {
     const badReason = await t.api("POST", `/api/quotes/${q.quoteNo}/lost`, { as: "sales", body: { reason: "weather" } });
     expect(badReason.status).toBe(400);
     expect(badReason.body.error.field).toBe("reason");
+  });
+});
+
+describe("quotes: the quotation PDF", () => {
+  it("prints the version in Chinese with its lines, total, validity and promise, and no cost or margin", async () => {
+    const q = await quote({ customer: "C-A1", title: "恒锐 压力传感器询价", requestedDate: inDays(30), lines: [sensor(10)] });
+    const res = await t.fetch("GET", `/api/quotes/${q.quoteNo}/versions/1/pdf`, { as: "sales" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const text = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text;
+    for (const part of ["报价单", `${q.quoteNo} V1`, "苏州恒锐机电有限公司", "压力传感器 PS-100", "pressureRating=10MPa", "1,940.00", inDays(30), "194.00"]) {
+      expect(text, part).toContain(part);
+    }
+    expect(text).not.toContain("150.60");
+    expect((await t.fetch("GET", `/api/quotes/${q.quoteNo}/versions/9/pdf`, { as: "sales" })).status).toBe(404);
   });
 });
 

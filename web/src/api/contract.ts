@@ -2066,6 +2066,12 @@ export interface ApiReplies {
       superseded: number[];
     };
   };
+  /**
+   * application/pdf
+   */
+  "GET /api/quotes/{quoteNo}/versions/{v}/pdf": {
+    [k: string]: unknown;
+  };
   "POST /api/quotes/{quoteNo}/versions/{v}/send": {
     sent: boolean;
     /**

@@ -39,7 +39,7 @@ export function QuoteCard({ data }: { data?: QuoteFigures }) {
           {data.lostReasons.map((r) => (
             <div key={r.reason} style={{ display: "flex", gap: 8, alignItems: "center" }}>
               <span style={{ minWidth: 72 }}>{t(`quotes.reasons.${r.reason}`, { defaultValue: r.reason })}</span>
-              <Progress percent={(r.count / most) * 100} showInfo={false} size="small" style={{ flex: 1, margin: 0 }} />
+              <Progress percent={(r.count / most) * 100} showInfo={false} size="small" status="normal" strokeColor="#ff7875" style={{ flex: 1, margin: 0 }} />
               <span>{r.count}</span>
             </div>
           ))}

@@ -30,7 +30,7 @@ export function QuotesPage() {
     { title: t("quotes.customer"), dataIndex: "customerName", ellipsis: true },
     { title: t("quotes.subject"), dataIndex: "title", ellipsis: true },
     {
-      title: t("quotes.status.open"),
+      title: t("quotes.statusTitle"),
       dataIndex: "status",
       width: 200,
       render: (s: string, q) => (
@@ -74,7 +74,7 @@ export function QuotesPage() {
               value={status}
               onChange={setStatus}
               style={{ width: 110 }}
-              placeholder={t("quotes.status.open")}
+              placeholder={t("quotes.statusTitle")}
               options={(["open", "won", "lost"] as const).map((s) => ({ value: s, label: t(`quotes.status.${s}`) }))}
             />
             <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="quote-new">

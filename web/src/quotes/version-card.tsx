@@ -76,12 +76,14 @@ export function VersionCard({ quoteNo, version, actions, busy }: { quoteNo: stri
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t("quotes.promise")}>
-          <span data-testid="version-promise">{v.promise.date ?? t("quotes.noPromise")}</span>{" "}
-          <Typography.Text type="secondary">{t("quotes.promiseUntil", { date: v.promise.validUntil })}</Typography.Text>
+          <span data-testid="version-promise">{v.promise.date ?? t("quotes.noPromise")}</span>
+          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+            {t("quotes.promiseUntil", { date: v.promise.validUntil })}
+          </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t("quotes.validUntil")}>{v.validUntil}</Descriptions.Item>
         {v.requestedDate && <Descriptions.Item label={t("quotes.requestedDate")}>{v.requestedDate}</Descriptions.Item>}
-        <Descriptions.Item label={t("quotes.status.draft")}>
+        <Descriptions.Item label={t("quotes.createdBy")}>
           {t("quotes.by", { name: v.createdBy, at: v.createdAt.slice(0, 16).replace("T", " ") })}
         </Descriptions.Item>
         {v.sentBy && v.sentAt && (
