@@ -39,6 +39,7 @@ import { releaseWorkOrders } from "./production/release-work-orders.js";
 import { productionRoutes } from "./production/routes.js";
 import { flagLateLines } from "./purchasing/flag-late-lines.js";
 import { purchasingRoutes } from "./purchasing/routes.js";
+import { quoteRoutes } from "./quotes/routes.js";
 import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
 import { ruleExecutionRate } from "./rules/rule-execution-rate.js";
@@ -109,6 +110,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   productionRoutes,
   (app, deps) => purchasingRoutes(app, deps, { inventory: inventoryHooks }),
   financeRoutes,
+  quoteRoutes,
 ];
 
 /** Read models and screens that come after the live-change stream. */

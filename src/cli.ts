@@ -21,6 +21,7 @@ const demoModules = async () => ({
   ...(await import("./demo/shop-floor.js")),
   ...(await import("./demo/engineering-change.js")),
   ...(await import("./demo/take-morning-orders.js")),
+  ...(await import("./demo/take-demo-quotes.js")),
   ...(await import("./rules/install-default-rules.js")),
   ...(await import("./stand-ins/demo-integrations.js")),
 });
@@ -34,7 +35,8 @@ program
   .action(async (opts: { demo: boolean }) => {
     const config = readConfig();
     const { startServer } = await import("./server.js");
-    const { loadDemoPlant, installDefaultRules, takeMorningOrders, startDemoStandIns, loadDemoShopFloor, loadDemoEngineeringChange } = await demoModules();
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, takeDemoQuotes, startDemoStandIns, loadDemoShopFloor, loadDemoEngineeringChange } =
+      await demoModules();
     const running = await startServer(config, {
       loadDemo: opts.demo
         ? async (database) => {
@@ -43,6 +45,7 @@ program
             await installDefaultRules(database.db);
             // A fresh demo opens on a working morning: orders just taken in, with the work they made.
             if (!summary.skipped) await takeMorningOrders(database.db);
+            if (!summary.skipped) await takeDemoQuotes(database.db);
             await startDemoStandIns(database.db);
             if (!summary.skipped) await loadDemoShopFloor(database.db);
             if (!summary.skipped) await loadDemoEngineeringChange(database.db);
@@ -75,12 +78,13 @@ program
   .action(async (opts: { seed: string }) => {
     const config = readConfig();
     const { openAndMigrate, ensureDemoUsers } = await import("./server.js");
-    const { loadDemoPlant, installDefaultRules, takeMorningOrders, loadDemoShopFloor, loadDemoEngineeringChange } = await demoModules();
+    const { loadDemoPlant, installDefaultRules, takeMorningOrders, takeDemoQuotes, loadDemoShopFloor, loadDemoEngineeringChange } = await demoModules();
     const database = await openAndMigrate(config);
     await ensureDemoUsers(database, config.demoPassword);
     const summary = await loadDemoPlant(database.db, { seed: Number(opts.seed) });
     await installDefaultRules(database.db);
     if (!summary.skipped) console.table(await takeMorningOrders(database.db));
+    if (!summary.skipped) console.table(await takeDemoQuotes(database.db));
     console.table(summary);
     if (!summary.skipped) console.table(await loadDemoShopFloor(database.db));
     if (!summary.skipped) console.table(await loadDemoEngineeringChange(database.db));

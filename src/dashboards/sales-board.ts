@@ -5,10 +5,12 @@ import { fromFen, toFen } from "../core/money.js";
 import { plantDay } from "../core/plant-day.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { countAcceptableOrders } from "../planning/count-acceptable-orders.js";
+import { listQuotes, quoteOutcomes } from "../quotes/list-quotes.js";
 import { openTasksOf, pinnedOrders } from "./board-queries.js";
 import { healthScore } from "./model/health-score.js";
 
 const HISTORY_DAYS = 365;
+const QUOTE_DAYS = 90;
 
 export async function salesBoard(db: Kysely<DB>, now = new Date()) {
   const today = plantDay(now);
@@ -69,6 +71,8 @@ export async function salesBoard(db: Kysely<DB>, now = new Date()) {
     acceptableToday: await countAcceptableOrders(db),
     promisesAtRisk: await promisesAtRisk(db),
     customers,
+    // Quotes decided in the last 90 days: the win rate and why the others were lost; the open ones to follow up.
+    quotes: { ...(await quoteOutcomes(db, new Date(now.getTime() - QUOTE_DAYS * 86_400_000))), days: QUOTE_DAYS, recent: await listQuotes(db, { limit: 8 }) },
     pinned: await pinnedOrders(db, "sales"),
     tasks: await openTasksOf(db, "sales"),
   };

@@ -14,37 +14,39 @@ export const LOCATIONS: LocationRow[] = [
 
 export const BOTTLENECK = "WC-CAL";
 
-const CENTRES: [code: string, name: string, shifts: number, units: number][] = [
-  ["WC-CNC1", "数控车床一组", 2, 3],
-  ["WC-CNC2", "数控车床二组", 2, 2],
-  ["WC-CNC3", "立式加工中心", 2, 2],
-  ["WC-MILL", "铣削工位", 1, 2],
-  ["WC-GRIND", "磨削工位", 1, 1],
-  ["WC-EDM", "线切割", 2, 1],
-  ["WC-WELD", "激光焊接", 2, 2],
-  ["WC-CLEAN", "超声清洗", 1, 2],
-  ["WC-SMT", "SMT贴片线", 2, 1],
-  ["WC-DIP", "插件波峰焊", 1, 2],
-  ["WC-COAT", "三防涂覆", 1, 1],
-  ["WC-CHIP", "芯体封装", 2, 2],
-  ["WC-AGING", "高温老化房", 3, 3],
-  ["WC-ASM1", "总装一线", 2, 3],
-  ["WC-ASM2", "总装二线", 1, 2],
-  ["WC-SEAL", "密封检漏", 2, 2],
-  [BOTTLENECK, "校准台", 2, 2],
-  ["WC-TEST", "终检测试", 2, 2],
-  ["WC-MARK", "激光打标", 1, 1],
-  ["WC-PACK", "包装", 2, 3],
+// Hourly rates (yuan) are what a plant like this charges itself: machine, energy and operator together.
+const CENTRES: [code: string, name: string, shifts: number, units: number, rate: number][] = [
+  ["WC-CNC1", "数控车床一组", 2, 3, 150],
+  ["WC-CNC2", "数控车床二组", 2, 2, 150],
+  ["WC-CNC3", "立式加工中心", 2, 2, 180],
+  ["WC-MILL", "铣削工位", 1, 2, 120],
+  ["WC-GRIND", "磨削工位", 1, 1, 130],
+  ["WC-EDM", "线切割", 2, 1, 160],
+  ["WC-WELD", "激光焊接", 2, 2, 140],
+  ["WC-CLEAN", "超声清洗", 1, 2, 60],
+  ["WC-SMT", "SMT贴片线", 2, 1, 220],
+  ["WC-DIP", "插件波峰焊", 1, 2, 110],
+  ["WC-COAT", "三防涂覆", 1, 1, 90],
+  ["WC-CHIP", "芯体封装", 2, 2, 200],
+  ["WC-AGING", "高温老化房", 3, 3, 40],
+  ["WC-ASM1", "总装一线", 2, 3, 75],
+  ["WC-ASM2", "总装二线", 1, 2, 70],
+  ["WC-SEAL", "密封检漏", 2, 2, 80],
+  [BOTTLENECK, "校准台", 2, 2, 160],
+  ["WC-TEST", "终检测试", 2, 2, 120],
+  ["WC-MARK", "激光打标", 1, 1, 70],
+  ["WC-PACK", "包装", 2, 3, 50],
 ];
 
 export function workCentres(): WorkCentreRow[] {
-  return CENTRES.map(([code, name, shifts, units]) => ({
+  return CENTRES.map(([code, name, shifts, units, rate]) => ({
     code,
     name,
     shifts,
     hours_per_shift: "8",
     parallel_units: units,
     load_threshold: "0.85",
+    hourly_rate: rate.toFixed(2),
   }));
 }
 

@@ -7,7 +7,7 @@ import type { OrderStatus } from "../orders/model/lifecycle.js";
 import type { ParamSchema } from "../orders/model/params.js";
 
 export type LocationRow = LocationsTable;
-export type WorkCentreRow = Omit<WorkCentresTable, "move_hours"> & { move_hours?: string };
+export type WorkCentreRow = Omit<WorkCentresTable, "move_hours" | "hourly_rate"> & { move_hours?: string; hourly_rate?: string };
 export interface ItemRow {
   sku: string;
   name: string;

@@ -2,6 +2,7 @@
 // edit, disable or replace them at run time; they are only data.
 
 import type { RuleDefinitionInput } from "./model/definition.js";
+import { QUOTE_DEFAULT_RULES } from "./quote-default-rules.js";
 import { VISIT_DEFAULT_RULES } from "./visit-default-rules.js";
 
 const v = (path: string) => ({ var: path });
@@ -255,4 +256,5 @@ export const DEFAULT_RULES: RuleDefinitionInput[] = [
   },
   // What a recorded service visit leads to (after-sales).
   ...VISIT_DEFAULT_RULES,
+  ...QUOTE_DEFAULT_RULES,
 ];

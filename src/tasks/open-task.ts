@@ -6,9 +6,12 @@ export interface NewTask {
   title: string;
   orderNo: string | null;
   assigneeRole: string | null;
-  /** A person (user name) when the task is theirs, not only their role's. */
-  assigneeUser?: string | null;
   createdBy: string;
+  /** A person rather than (or as well as) a role, people to mention, a due time, the rule that asked. */
+  assigneeUser?: string | null;
+  mentions?: string[];
+  dueAt?: Date | null;
+  rule?: { id: number; version: number } | null;
 }
 
 export async function openTask(tx: Transaction<DB> | Kysely<DB>, task: NewTask): Promise<number> {
@@ -19,10 +22,10 @@ export async function openTask(tx: Transaction<DB> | Kysely<DB>, task: NewTask):
       order_no: task.orderNo,
       assignee_role: task.assigneeRole,
       assignee_user: task.assigneeUser ?? null,
-      mentions: [],
-      due_at: null,
-      rule_id: null,
-      rule_version: null,
+      mentions: task.mentions ?? [],
+      due_at: task.dueAt ?? null,
+      rule_id: task.rule?.id ?? null,
+      rule_version: task.rule?.version ?? null,
       created_by: task.createdBy,
       done_by: null,
       done_at: null,

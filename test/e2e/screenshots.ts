@@ -14,6 +14,7 @@ import type { DB } from "../../src/core/db/schema.js";
 import { addDays } from "../../src/demo/dates.js";
 import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
 import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
+import { takeDemoQuotes } from "../../src/demo/take-demo-quotes.js";
 import { takeMorningOrders } from "../../src/demo/take-morning-orders.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { replan } from "../../src/planning/replan.js";
@@ -42,6 +43,23 @@ const GO_LIVE = addDays(plantDay(new Date()), -GO_LIVE_DAYS_AGO);
 const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) => Promise<void>; fullPage?: boolean; sizes?: Size[] }[] = [
   ...DEMO_USERS.map((u) => ({ name: `board-${u.username}`, user: u.username, path: `/board/${u.username}` })),
   { name: "orders", user: "service", path: "/orders" },
+  { name: "quotes", user: "sales", path: "/quotes" },
+  {
+    name: "quote",
+    user: "sales",
+    path: "/quotes",
+    fullPage: true,
+    // The quote the customer bought V1 of while V2 was live: both versions, the diff and the order.
+    prepare: async (page) => {
+      const quoteNo = await page.evaluate(async () => {
+        const res = await fetch("/api/quotes?status=won");
+        const body = (await res.json()) as { quotes: { quoteNo: string; versions: unknown[] }[] };
+        return body.quotes.find((q) => q.versions.length > 1)?.quoteNo ?? body.quotes[0]?.quoteNo;
+      });
+      await page.goto(`${new URL(page.url()).origin}/quotes/${quoteNo}`);
+      await page.getByTestId("quote-order").waitFor();
+    },
+  },
   {
     name: "order-drawer",
     user: "finance",
@@ -264,6 +282,7 @@ async function main() {
   await loadDemoPlant(database.db);
   await installDefaultRules(database.db);
   await takeMorningOrders(database.db);
+  await takeDemoQuotes(database.db);
   const app = await buildApp({
     db: database.db,
     kind: database.kind,

@@ -270,6 +270,37 @@ const TABLE: {
   { method: "GET", path: "/api/finance/work", openapi: "/api/finance/work", allowed: FINANCE },
   { method: "GET", path: "/api/finance/settings", openapi: "/api/finance/settings", allowed: FINANCE },
   { method: "PUT", path: "/api/finance/settings", openapi: "/api/finance/settings", allowed: FINANCE, body: {} },
+  { method: "GET", path: "/api/quotes", openapi: "/api/quotes", allowed: ["sales", "finance", "admin"] },
+  { method: "POST", path: "/api/quotes", openapi: "/api/quotes", allowed: ["sales", "admin"], body: {} },
+  { method: "GET", path: "/api/quotes/BJ20990101001", openapi: "/api/quotes/{quoteNo}", allowed: ["sales", "finance", "admin"] },
+  { method: "GET", path: "/api/quotes/BJ20990101001/diff?from=1&to=2", openapi: "/api/quotes/{quoteNo}/diff", allowed: ["sales", "finance", "admin"] },
+  {
+    method: "GET",
+    path: "/api/quotes/BJ20990101001/versions/1/pdf",
+    openapi: "/api/quotes/{quoteNo}/versions/{v}/pdf",
+    allowed: ["sales", "finance", "admin"],
+  },
+  { method: "POST", path: "/api/quotes/BJ20990101001/versions", openapi: "/api/quotes/{quoteNo}/versions", allowed: ["sales", "admin"], body: {} },
+  {
+    method: "POST",
+    path: "/api/quotes/BJ20990101001/versions/1/send",
+    openapi: "/api/quotes/{quoteNo}/versions/{v}/send",
+    allowed: ["sales", "admin"],
+  },
+  {
+    method: "POST",
+    path: "/api/quotes/BJ20990101001/versions/1/approve",
+    openapi: "/api/quotes/{quoteNo}/versions/{v}/approve",
+    allowed: ["sales", "admin"],
+    body: {},
+  },
+  {
+    method: "POST",
+    path: "/api/quotes/BJ20990101001/versions/1/convert",
+    openapi: "/api/quotes/{quoteNo}/versions/{v}/convert",
+    allowed: ["sales", "admin"],
+  },
+  { method: "POST", path: "/api/quotes/BJ20990101001/lost", openapi: "/api/quotes/{quoteNo}/lost", allowed: ["sales", "admin"], body: {} },
 ];
 
 async function statusOf(route: (typeof TABLE)[number], path: string, role: Role) {

@@ -320,3 +320,25 @@ describe("buildOrder: limits and equivalent lines", () => {
     expect(e).toMatchObject({ messageKey: "order.duplicate_line", field: "lines[1]" });
   });
 });
+
+describe("buildOrder: versions pinned by the caller (a quote's line)", () => {
+  it("keeps the caller's BOM and routing versions instead of those in force, also on a draft", () => {
+    const pinned = { bomVersionId: 7, routingVersionId: 8 };
+    const confirmed = buildOrder(
+      {
+        customer: "ACME",
+        lines: [
+          { sku: "DOOR-1", qty: 1, pinned },
+          { sku: "HINGE", qty: 2 },
+        ],
+      },
+      makeContext(),
+    );
+    expect(confirmed.lines.map((l) => [l.bom_version_id, l.routing_version_id])).toEqual([
+      [7, 8],
+      [21, null],
+    ]);
+    const draft = buildOrder({ customer: "ACME", confirm: false, lines: [{ sku: "DOOR-1", qty: 1, pinned }] }, makeContext());
+    expect(draft.lines[0]).toMatchObject({ bom_version_id: 7, routing_version_id: 8 });
+  });
+});

@@ -11,7 +11,7 @@ import {
 } from "../../src/rules/model/condition.js";
 import { FACT_FIELDS, LINE_FIELDS, type LineFacts, type OrderFacts, TRIGGERS } from "../../src/rules/model/facts.js";
 import { daysBetween } from "../../src/rules/model/order-facts.js";
-import { isVisitFact } from "../../src/rules/model/trigger-scope.js";
+import { isQuoteFact, isVisitFact } from "../../src/rules/model/trigger-scope.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hand-made facts
@@ -484,7 +484,7 @@ describe("refusals name the part at fault", () => {
 // Properties
 
 // The facts below are an order's: a visit's own facts are refused on order triggers (trigger-scope.ts).
-const ORDER_FACTS = Object.keys(FACT_FIELDS).filter((p) => !isVisitFact(p));
+const ORDER_FACTS = Object.keys(FACT_FIELDS).filter((p) => !isVisitFact(p) && !isQuoteFact(p));
 const paths = (type: string) => ORDER_FACTS.filter((p) => FACT_FIELDS[p].type === type && !FACT_FIELDS[p].values);
 const ENUM_FACTS = ORDER_FACTS.filter((p) => FACT_FIELDS[p].values);
 const NUMBER_FACTS = paths("number");

@@ -25,6 +25,8 @@ import { UsersPage } from "./master/users-page";
 import { OrdersPage } from "./orders/orders-page";
 import { OperationSheet } from "./production/operation-sheet";
 import { CentrePicker, DispatchPage } from "./production/shop-floor-page";
+import { QuotePage } from "./quotes/quote-page";
+import { QuotesPage } from "./quotes/quotes-page";
 import { RulesPage } from "./rules/rules-page";
 import { LookupPage } from "./service/lookup-page";
 import { VisitPage } from "./service/visit-page";
@@ -72,6 +74,8 @@ export function App() {
                 <Route path="/" element={<Home />} />
                 <Route path="/board/:role" element={<Board />} />
                 <Route path="/orders" element={<OrdersPage />} />
+                <Route path="/quotes" element={<QuotesPage />} />
+                <Route path="/quotes/:quoteNo" element={<QuotePage />} />
                 <Route path="/rules" element={<RulesPage />} />
                 <Route path="/engineering/ecns/new" element={<NewEcnPage />} />
                 <Route path="/engineering/ecns/:ecnNo" element={<EcnPage />} />

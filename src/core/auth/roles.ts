@@ -50,6 +50,9 @@ export const PERMISSIONS = [
   "engineering.write", // items, BOM and routing versions, change notices (ECN) and their decisions
   "finance.read", // invoice requests, payments, receivables and exposure
   "finance.write", // invoicing profiles, invoice requests and results, payments and their allocation, credit overrides
+  "quotes.read", // quotations and their versions
+  "quotes.write", // quote, revise, send, convert to an order, mark lost
+  "quotes.approve", // let a version below the margin floor be sent (never one's own: decision 0070)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +71,9 @@ const GRANTS: Record<Role, Permission[]> = {
     "imports.run",
     "status_links.write",
     "equipment.read",
+    "quotes.read",
+    "quotes.write",
+    "quotes.approve",
   ],
   service: [
     ...PEOPLE_BASE,
@@ -96,7 +102,7 @@ const GRANTS: Record<Role, Permission[]> = {
   purchasing: [...PEOPLE_BASE, "planning.read", "replenishment.manage", "purchasing.write"],
   warehouse: [...PEOPLE_BASE, "inventory.sync", "shipments.write", "replenishment.manage", "inventory.adjust"],
   engineering: [...PEOPLE_BASE, "equipment.read", "equipment.write", "visits.write", "engineering.write"],
-  finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit", "finance.read", "finance.write"],
+  finance: [...PEOPLE_BASE, "customers.read", "customers.write", "customers.credit", "finance.read", "finance.write", "quotes.read"],
   admin: [...PERMISSIONS],
   production: [...PEOPLE_BASE, "production.read", "production.report", "production.override", "production.downtime"],
   integration: ["items.read", "orders.read", "orders.bulk", "inventory.sync", "metrics.scrape"],

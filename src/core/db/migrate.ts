@@ -29,10 +29,11 @@ import * as shipmentLines from "./migrations/20261203400000_shipment_lines.js";
 import * as dropRefuseStatement from "./migrations/20261203500000_drop_refuse_statement.js";
 import * as plantSettings from "./migrations/20261203600000_plant_settings.js";
 import * as importTemplateValues from "./migrations/20261203700000_import_template_values.js";
-import * as customerAliases from "./migrations/20261204600000_customer_aliases.js";
 import * as purchasing from "./migrations/20261204100000_purchasing.js";
 import * as engineeringChanges from "./migrations/20261204200000_engineering_changes.js";
 import * as finance from "./migrations/20261204300000_finance.js";
+import * as quotes from "./migrations/20261204400000_quotes.js";
+import * as customerAliases from "./migrations/20261204600000_customer_aliases.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   "20261204100000_purchasing": purchasing,
   "20261204200000_engineering_changes": engineeringChanges,
   "20261204300000_finance": finance,
+  "20261204400000_quotes": quotes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

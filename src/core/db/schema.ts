@@ -58,6 +58,8 @@ export interface WorkCentresTable {
   parallel_units: number;
   load_threshold: string;
   move_hours: Generated<string>;
+  /** Yuan an hour, for costing quotes (decision 0070). */
+  hourly_rate: Generated<string>;
 }
 export interface ItemsTable {
   sku: string;
@@ -314,6 +316,8 @@ export interface RuleEvaluationsTable {
   /** Null when the evaluation concerns a service visit (visit_id). */
   order_no: string | null;
   visit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set when the evaluation concerns a quote (trigger quote.below_margin). */
+  quote_no: ColumnType<string | null, string | null | undefined, string | null>;
   trigger: string;
   at: Timestamp;
   revision: number;
@@ -326,6 +330,7 @@ export interface RuleActionsTable {
   /** Null when the action concerns a service visit (visit_id). */
   order_no: string | null;
   visit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  quote_no: ColumnType<string | null, string | null | undefined, string | null>;
   rule_id: number;
   rule_version: number;
   action_index: number;
@@ -873,6 +878,72 @@ export interface PlanOperationsTable {
   planned_end: Date | null;
 }
 
+export interface QuoteMarginFloorsTable {
+  grade: string;
+  floor_pct: string;
+}
+export interface QuoteSequencesTable {
+  day: string;
+  last_seq: number;
+}
+export interface QuotesTable {
+  quote_no: string;
+  customer_code: string;
+  title: Generated<string>;
+  status: Generated<"open" | "won" | "lost">;
+  lost_reason: "price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other" | null;
+  lost_note: Generated<string>;
+  won_version: number | null;
+  order_no: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface QuoteVersionsTable {
+  quote_no: string;
+  version: number;
+  status: "draft" | "sent" | "won" | "lost" | "superseded";
+  requested_date: string | null;
+  valid_until: string;
+  margin_pct: string;
+  margin_floor_pct: string;
+  cost_total: string;
+  price_total: string;
+  promise_date: string | null;
+  promise_valid_until: string;
+  /** Why no date could be promised, or what it is subject to, in people's words ({zh, en}). */
+  promise_note: ColumnType<{ zh: string; en: string } | null, string | null, string | null>;
+  approval: Generated<"none" | "pending" | "approved">;
+  approval_task_id: number | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  note: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+  sent_by: string | null;
+  sent_at: Date | null;
+  /** What converting it did: the order, and the price and date re-run when it had expired. */
+  conversion: ColumnType<unknown, string | null, string | null>;
+  idempotency_key: string | null;
+}
+export interface QuoteLinesTable {
+  quote_no: string;
+  version: number;
+  line_no: number;
+  sku: string;
+  params: Json<Record<string, string | number | boolean>>;
+  qty: number;
+  bom_version_id: number | null;
+  routing_version_id: number | null;
+  material_cost: string;
+  labour_cost: string;
+  outsourcing_cost: string;
+  unit_cost: string;
+  unit_price: string;
+  amount: string;
+}
 export interface EcnsTable {
   ecn_no: string;
   title: string;
@@ -935,6 +1006,11 @@ export interface DB extends FinanceTables {
   bom_lines: BomLinesTable;
   routing_versions: VersionHeaderTable;
   routing_operations: RoutingOperationsTable;
+  quote_margin_floors: QuoteMarginFloorsTable;
+  quote_sequences: QuoteSequencesTable;
+  quotes: QuotesTable;
+  quote_versions: QuoteVersionsTable;
+  quote_lines: QuoteLinesTable;
   inventory_balances: InventoryBalancesTable;
   supply_lines: SupplyLinesTable;
   suppliers: SuppliersTable;

@@ -7,7 +7,17 @@ import { checkParams, type ParamSchema, type ParamValues, withDefaults } from ".
 
 export interface OrderRequest {
   customer: string;
-  lines: { sku: string; qty: number; params?: ParamValues; unitPrice?: string }[];
+  lines: {
+    sku: string;
+    qty: number;
+    params?: ParamValues;
+    unitPrice?: string;
+    /**
+     * The BOM and routing versions to build on instead of those in force (a quote's line was costed on
+     * them). In-process callers only: the HTTP schemas do not accept it.
+     */
+    pinned?: { bomVersionId: number | null; routingVersionId: number | null };
+  }[];
   requestedDate?: string;
   rush?: boolean;
   tags?: string[];
@@ -113,8 +123,8 @@ export function buildOrder(request: OrderRequest, ctx: IntakeContext): BuiltOrde
       amount: fromFen(amountFen),
       params,
       nonstandard,
-      bom_version_id: confirm ? (ctx.bomVersionBySku.get(line.sku) ?? null) : null,
-      routing_version_id: confirm ? (ctx.routingVersionBySku.get(line.sku) ?? null) : null,
+      bom_version_id: line.pinned ? line.pinned.bomVersionId : confirm ? (ctx.bomVersionBySku.get(line.sku) ?? null) : null,
+      routing_version_id: line.pinned ? line.pinned.routingVersionId : confirm ? (ctx.routingVersionBySku.get(line.sku) ?? null) : null,
     };
   });
   const total = lines.reduce((sum, l) => sum + toFen(l.amount), 0n);

@@ -13,6 +13,7 @@ export const TRIGGERS = [
   "purchase.line.late",
   "purchase.line.rescheduled",
   "ecn.released",
+  "quote.below_margin",
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
@@ -111,6 +112,14 @@ export const FACT_FIELDS: Record<string, FactField> = {
   "equipment.ageDays": { type: "number", label: { zh: "安装天数", en: "Days since installation" } },
   "equipment.previousVisits": { type: "number", label: { zh: "此前服务次数", en: "Earlier visits" } },
   "equipment.source": { type: "string", label: { zh: "设备来源", en: "Equipment source" }, values: ["delivery", "import"] },
+  // A quote version below its margin floor (trigger quote.below_margin only). Facts built by src/quotes/model/quote-facts.ts.
+  "quote.quoteNo": { type: "string", label: { zh: "报价单号", en: "Quote number" } },
+  "quote.version": { type: "number", label: { zh: "报价版本", en: "Quote version" } },
+  "quote.amount": { type: "number", label: { zh: "报价金额(元)", en: "Quoted amount (CNY)" } },
+  "quote.marginPct": { type: "number", label: { zh: "毛利率%", en: "Margin %" } },
+  "quote.floorPct": { type: "number", label: { zh: "毛利下限%", en: "Margin floor %" } },
+  "quote.shortfallPct": { type: "number", label: { zh: "低于下限(百分点)", en: "Points below the floor" } },
+  "quote.author": { type: "string", label: { zh: "报价人", en: "Quoted by" } },
 };
 
 /** Variables inside some/all/none over `lines`: relative to one line. */

@@ -12,6 +12,7 @@ import { TableCard } from "../components/table-card";
 import { PromisesAtRiskCard } from "../orders/promises-at-risk-card";
 import { QuickOrder } from "../orders/quick-order";
 import { AcceptableCard } from "../planning/acceptable-card";
+import { QuoteCard, type QuoteFigures } from "../quotes/quote-card";
 import { useBoard } from "./use-board";
 
 interface CustomerHealth {
@@ -41,6 +42,7 @@ interface SalesData {
   customers: CustomerHealth[];
   pinned: PinnedOrder[];
   tasks: TaskList;
+  quotes: QuoteFigures;
 }
 
 const BAND_COLOUR = { good: "#52c41a", watch: "#faad14", risk: "#f5222d" };
@@ -80,6 +82,9 @@ export function SalesBoard() {
           <Row gutter={[12, 12]}>
             <Col span={24}>
               <AcceptableCard data={board.data?.acceptableToday} />
+            </Col>
+            <Col span={24}>
+              <QuoteCard data={board.data?.quotes} />
             </Col>
             <Col span={24}>
               <Card title={t("sales.worst")} size="small">

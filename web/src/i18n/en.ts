@@ -5,6 +5,7 @@ import { managementEn } from "../management/messages";
 import { intakeEn } from "../master/messages";
 import { actionsEn } from "../orders/actions-messages";
 import { productionEn } from "../production/messages";
+import { quotesEn } from "../quotes/messages";
 import type { Messages } from "./zh";
 
 export const en: Messages = {
@@ -332,6 +333,7 @@ export const en: Messages = {
       "visit.recorded": "Service visit recorded",
       "purchase.line.late": "Purchase line late",
       "purchase.line.rescheduled": "Supplier moved a date",
+      "quote.below_margin": "Quote below its margin floor",
     },
     actionTypes: {
       create_task: "Create task",
@@ -362,6 +364,7 @@ export const en: Messages = {
   management: managementEn,
   production: productionEn,
   engineering: engineeringEn,
+  quotes: quotesEn,
   actions: actionsEn,
   intake: intakeEn,
   plan: {

@@ -5,6 +5,7 @@ import { managementZh } from "../management/messages";
 import { intakeZh } from "../master/messages";
 import { actionsZh } from "../orders/actions-messages";
 import { productionZh } from "../production/messages";
+import { quotesZh } from "../quotes/messages";
 export const zh = {
   app: { name: "履约", subtitle: "订单履约中心", live: "实时", offline: "连接中断，正在重连", language: "English", signOut: "退出" },
   signIn: {
@@ -316,6 +317,7 @@ export const zh = {
       "visit.recorded": "服务记录",
       "purchase.line.late": "采购行逾期",
       "purchase.line.rescheduled": "供应商改交期",
+      "quote.below_margin": "报价低于毛利下限",
     },
     actionTypes: {
       create_task: "创建任务",
@@ -346,6 +348,7 @@ export const zh = {
   management: managementZh,
   production: productionZh,
   engineering: engineeringZh,
+  quotes: quotesZh,
   actions: actionsZh,
   intake: intakeZh,
   plan: {

@@ -1,5 +1,14 @@
 // The frame of every signed-in page: menu of the boards the person may open, the ask box, language, live state.
-import { AppstoreOutlined, BuildOutlined, FundOutlined, ImportOutlined, LogoutOutlined, SafetyOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import {
+  AppstoreOutlined,
+  BuildOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  ImportOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  UnorderedListOutlined,
+} from "@ant-design/icons";
 import { Badge, Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
@@ -26,6 +35,7 @@ export function AppLayout() {
       children: boardsFor(me.roles).map((role) => ({ key: `/board/${role}`, label: t(`boards.${role}`) })),
     },
     { key: "/orders", icon: <UnorderedListOutlined />, label: t("menu.orders") },
+    ...(me.roles.some((r) => ["admin", "sales", "finance"].includes(r)) ? [{ key: "/quotes", icon: <FileTextOutlined />, label: t("quotes.menu") }] : []),
     ...(canRules ? [{ key: "/rules", icon: <SafetyOutlined />, label: t("menu.rules") }] : []),
     // The outcome metrics are readable by every signed-in person (their routes need a session only).
     { key: "/management", icon: <FundOutlined />, label: t("management.menu") },
