@@ -5,6 +5,7 @@
 // writes the orders, their lines and events, the rules' evaluations and effects and the live change in
 // one statement.
 import type { Kysely, Transaction } from "kysely";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { changeNotice } from "../events/publish-change.js";
 import { readIntakeContext } from "../orders/intake-context.js";
@@ -26,7 +27,7 @@ export interface IntakeInputs {
 }
 
 /** What the orders of these requests are built and judged on, read before the transaction. */
-export async function readIntakeInputs(db: Kysely<DB>, requests: OrderRequest[], at = new Date()): Promise<IntakeInputs> {
+export async function readIntakeInputs(db: Kysely<DB>, requests: OrderRequest[], at = now()): Promise<IntakeInputs> {
   const today = plantDay(at);
   const customers = requests.map((r) => r.customer);
   const skus = requests.flatMap((r) => r.lines.map((l) => l.sku));

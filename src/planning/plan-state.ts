@@ -4,8 +4,8 @@
 // calendar changed, and promises taken on this instance since then are already in it.
 import { type Kysely, sql } from "kysely";
 import { dayNumber } from "../calendar/model/dates.js";
+import { nowMs, plantToday } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
-import { plantDay } from "../core/plant-day.js";
 import { AtpLedger } from "./model/atp.js";
 import { buildCentreCalendars, CapacityBoard } from "./model/capacity.js";
 import type { Names } from "./model/explain.js";
@@ -50,17 +50,17 @@ async function stateKey(db: Kysely<DB>, today: string) {
 
 /** `burst`: an intake may reuse a state checked within the last second (no round trip). */
 export async function getPlanContext(db: Kysely<DB>, options: { burst?: boolean } = {}): Promise<PlanContext> {
-  const today = plantDay(new Date());
+  const today = plantToday();
   const cached = cache.get(db);
-  if (options.burst && cached && Date.now() - cached.checkedAt < RECHECK_MS && cached.key.startsWith(today)) return cached.context;
+  if (options.burst && cached && nowMs() - cached.checkedAt < RECHECK_MS && cached.key.startsWith(today)) return cached.context;
   const { runId, key } = await stateKey(db, today);
   if (cached?.key === key) {
-    cached.checkedAt = Date.now();
+    cached.checkedAt = nowMs();
     return cached.context;
   }
   // Concurrent callers share one build.
   const context = buildContext(db, today, key, runId);
-  cache.set(db, { key, checkedAt: Date.now(), context });
+  cache.set(db, { key, checkedAt: nowMs(), context });
   context.catch(() => cache.delete(db));
   return context;
 }

@@ -2,9 +2,9 @@
 // current plan, from stock, open supply, the calendar and the capacity the plan left. Saves nothing.
 import type { Kysely } from "kysely";
 import { dayFromNumber } from "../calendar/model/dates.js";
+import { plantToday } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import type { Lang } from "../core/i18n.js";
-import { plantDay } from "../core/plant-day.js";
 import { readIntakeContext } from "../orders/intake-context.js";
 import { type BuiltOrder, buildOrder, type OrderRequest } from "../orders/model/build-order.js";
 import { type PromiseOutcome, promiseOrder } from "./model/ctp.js";
@@ -98,7 +98,7 @@ function promiseRequest(built: BuiltOrder) {
 }
 
 export async function promiseNewOrder(db: Kysely<DB>, request: OrderRequest, lang: Lang) {
-  const today = plantDay(new Date());
+  const today = plantToday();
   const ctx = await readIntakeContext(
     db,
     [request.customer],
