@@ -80,7 +80,7 @@ export function promiseView(outcome: PromiseOutcome, context: PlanContext, lang:
   };
 }
 
-function promiseRequest(built: BuiltOrder) {
+export function promiseRequest(built: BuiltOrder) {
   return {
     customer: built.customer_code,
     grade: built.customer_grade,

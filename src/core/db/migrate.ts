@@ -29,6 +29,7 @@ import * as shipmentLines from "./migrations/20261203400000_shipment_lines.js";
 import * as dropRefuseStatement from "./migrations/20261203500000_drop_refuse_statement.js";
 import * as plantSettings from "./migrations/20261203600000_plant_settings.js";
 import * as importTemplateValues from "./migrations/20261203700000_import_template_values.js";
+import * as promiseHolds from "./migrations/20261204500000_promise_holds.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   "20261203500000_drop_refuse_statement": dropRefuseStatement,
   "20261203600000_plant_settings": plantSettings,
   "20261203700000_import_template_values": importTemplateValues,
+  "20261204500000_promise_holds": promiseHolds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
