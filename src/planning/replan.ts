@@ -35,7 +35,7 @@ export async function computePlan(db: Kysely<DB>, adjust?: (orders: PlanOrder[])
   const t0 = performance.now();
   const result = planAll({ ...base, orders });
   const computeMs = performance.now() - t0;
-  return { result, orders, today, startedAt, marks, horizonDays: base.horizonDays, computeMs, engineering: base.engineering };
+  return { result, orders, today, startedAt, marks, horizonDays: base.horizonDays, computeMs, engineering: base.engineering, input: { ...base, orders } };
 }
 
 export async function replan(db: Kysely<DB>, actor: string, trigger: RunMeta["trigger"]): Promise<ReplanSummary> {

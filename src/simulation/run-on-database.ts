@@ -26,6 +26,7 @@ import { confirmPurchaseRequest } from "../planning/confirm-purchase-request.js"
 import type { PlanningHooks } from "../planning/hooks.js";
 import { buildCentreCalendars } from "../planning/model/capacity.js";
 import type { EngineeringData, OrderPlan } from "../planning/model/types.js";
+import { computePlan } from "../planning/replan.js";
 import { replanTick } from "../planning/replanner.js";
 import { recordDowntime } from "../production/record-downtime.js";
 import { reportOperation } from "../production/report-operation.js";
@@ -33,6 +34,7 @@ import { fireInventoryChanged } from "../rules/fire-inventory-changed.js";
 import { PROMISE_DEFAULTS } from "../settings/promise-settings.js";
 import { loadSimPlant, SIM_LOCATION, simCustomer } from "./load-sim-plant.js";
 import { MOVE_HOURS, PARTS } from "./model/plant.js";
+import { planViolations } from "./model/score.js";
 import { type FloorOrder, runShopDay } from "./model/shop.js";
 import { type OrderOutcome, receiptFate, type SimConfig, type SimOutcome } from "./model/simulate.js";
 
@@ -64,6 +66,8 @@ export interface DatabaseRunStats {
   reports: number;
   intakeMs: number[];
   setupSeconds: number;
+  /** Late orders by the reason the re-plan first flagged them with. */
+  lateReasons: Record<string, number>;
 }
 
 export async function simulateOnDatabase(
@@ -102,7 +106,7 @@ async function replay(
   const shelf = new Map(PARTS.map((p) => [p.sku, p.stock]));
   const receipts = new Map<string, Receipt>();
   const floors = new Map<string, Floor>();
-  const stats = { replans: 0, reports: 0, intakeMs: [] as number[] };
+  const stats = { replans: 0, reports: 0, intakeMs: [] as number[], lateReasons: {} as Record<string, number> };
   const out: SimOutcome = {
     policy: { name: "lvyue-ctp", ...PROMISE_DEFAULTS },
     orders: [],
@@ -240,6 +244,7 @@ async function replay(
     await tick();
     const checks = await checkCurrentPlan(db);
     out.feasibilityViolations += checks.violations;
+    if (checks.violations) log(`day ${day}: plan violations ${JSON.stringify(checks.kinds)}`);
     out.phantomPurchases += checks.phantom;
     if (day % 15 === 14) log(`day ${day + 1}: ${stats.replans} re-plans, ${stats.reports} floor reports`);
   }
@@ -252,6 +257,36 @@ async function replay(
     ).n,
   );
   out.orders = await outcomes(db);
+  const late = out.orders.filter((o) => o.promisedN !== null && o.promisedN < startN + lastDay && (o.deliveredN === null || o.deliveredN > o.promisedN));
+  const reasons = await db.selectFrom("order_promises").select(["order_no", "reason", "at"]).where("kind", "=", "at_risk").orderBy("id").execute();
+  const notes = await db.selectFrom("orders").select(["order_no", "note"]).execute();
+  const noOf = new Map(notes.map((n) => [n.note, n.order_no]));
+  const why = new Map<string, number>();
+  for (const o of late) {
+    const r = reasons.find((x) => x.order_no === noOf.get(o.orderNo));
+    const key = r ? r.reason.replace(/:.*/, "") : "not flagged";
+    why.set(key, (why.get(key) ?? 0) + 1);
+    log(`late ${o.orderNo}: arrived ${o.arrivalN - startN}, promised ${o.promisedN! - startN}, shipped ${o.deliveredN === null ? "-" : o.deliveredN - startN}, first flag ${r ? `${r.reason} on ${dayNumber(plantDayOf(r.at.getTime())) - startN}` : "none"}`);
+  }
+  stats.lateReasons = Object.fromEntries(why);
+  if (process.env.LVYUE_SIM_DEBUG) {
+    for (const o of late.filter((x) => x.deliveredN === null)) {
+      const no = noOf.get(o.orderNo)!;
+      const row = await db.selectFrom("orders").select(["status", "promise_state"]).where("order_no", "=", no).executeTakeFirst();
+      const ops = await db
+        .selectFrom("work_orders")
+        .innerJoin("work_order_operations as op", "op.work_order_id", "work_orders.id")
+        .select(["op.seq", "op.status", "op.qty_good", "op.qty_scrap", "op.qty_remaining"])
+        .where("work_orders.order_no", "=", no)
+        .execute();
+      const f = [...floors.values()].find((x) => x.orderNo === no);
+      const prs = await db.selectFrom("purchase_requests").select(["id", "sku", "qty", "status", "requested_at", "order_no"]).where("sku", "in", ["PM-HOUSING", "PM-CHIP"]).execute();
+      const sl = await db.selectFrom("supply_lines").select(["ref", "sku", "qty", "status", "expected_date"]).where("sku", "in", ["PM-HOUSING", "PM-CHIP"]).execute();
+      const bal = await db.selectFrom("inventory_balances").selectAll().execute();
+      log(`PRS ${JSON.stringify(prs.slice(-6))}\nSL ${JSON.stringify(sl.slice(-8))}\nBAL ${JSON.stringify(bal)}\nreceipts ${JSON.stringify([...receipts.values()])}`);
+      log(`stuck ${o.orderNo} ${JSON.stringify(row)} ops ${JSON.stringify(ops)} floor ${f ? JSON.stringify([...f.progress.values()]) : "none"} shelf ${JSON.stringify([...shelf])}`);
+    }
+  }
   return { outcome: out, stats };
 }
 
@@ -366,50 +401,24 @@ async function report(db: Kysely<DB>, floors: Map<string, Floor>, clock: ReturnT
 }
 
 /**
- * The saved plan, checked as the pure simulator checks its plans: no centre-day over its limit, no step
- * before the previous one ended plus move time, no two pieces on one unit at once, no lot before its
- * material. A phantom purchase: a material the plan is short of beyond what is on order or requested.
+ * The plan the re-plan use case computes from the database (the one it just saved: same state, same
+ * clock), checked as the pure simulator checks its plans (planViolations: no centre-day over its limit,
+ * no step before the previous one ended plus move time, no two pieces on one unit at once, no lot before
+ * its material). A phantom purchase: a material the saved plan is short of beyond what is on order or
+ * requested from purchasing.
  */
 async function checkCurrentPlan(db: Kysely<DB>) {
   const run = await currentRun(db);
-  if (!run) return { violations: 0, phantom: 0 };
-  const [loads, ops, segments, orders, shortages, supply, requested, centres] = await Promise.all([
-    db.selectFrom("plan_loads").select(["load_hours", "limit_hours"]).where("run_id", "=", run).execute(),
-    db
-      .selectFrom("plan_operations")
-      .select(["order_no", "job", "seq", "work_centre", "planned_start", "planned_end"])
-      .where("run_id", "=", run)
-      .orderBy("order_no")
-      .orderBy("job")
-      .orderBy("seq")
-      .execute(),
-    db.selectFrom("plan_segments").select(["order_no", "work_centre", "unit", "starts_at", "hours", "day"]).where("run_id", "=", run).execute(),
-    db.selectFrom("plan_orders").select(["order_no", "material_ready"]).where("run_id", "=", run).execute(),
+  if (!run) return { violations: 0, kinds: {}, phantom: 0 };
+  const computed = await computePlan(db);
+  const found = planViolations(computed.input, computed.result.orders, (code, n) => computed.result.state.board.limit(code, n));
+  const kinds: Record<string, number> = {};
+  for (const v of found) kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
+  const [shortages, supply, requested] = await Promise.all([
     db.selectFrom("plan_shortages").select(["sku", "qty_short"]).where("run_id", "=", run).execute(),
     db.selectFrom("supply_lines").select(["sku", "qty"]).where("status", "=", "open").execute(),
     db.selectFrom("purchase_requests").select(["sku", "qty"]).where("status", "=", "requested").execute(),
-    db.selectFrom("work_centres").select(["code", "move_hours"]).execute(),
   ]);
-  let violations = loads.filter((l) => Number(l.load_hours) > Number(l.limit_hours) + 1e-6).length;
-  const move = new Map(centres.map((c) => [c.code, Number(c.move_hours) * 3_600_000]));
-  for (let i = 1; i < ops.length; i++) {
-    const [a, b] = [ops[i - 1], ops[i]];
-    if (a.order_no !== b.order_no || a.job !== b.job || !a.planned_end || !b.planned_start) continue;
-    if (b.planned_start.getTime() < a.planned_end.getTime() + (move.get(a.work_centre) ?? 0) - 1) violations++;
-  }
-  const busy = new Map<string, [number, number][]>();
-  const firstDay = new Map<string, string>();
-  for (const s of segments) {
-    if (!firstDay.has(s.order_no) || s.day < firstDay.get(s.order_no)!) firstDay.set(s.order_no, s.day);
-    if (!s.starts_at) continue;
-    const key = `${s.work_centre}|${s.unit}`;
-    busy.set(key, [...(busy.get(key) ?? []), [s.starts_at.getTime(), s.starts_at.getTime() + Number(s.hours) * 3_600_000]]);
-  }
-  for (const stretches of busy.values()) {
-    stretches.sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < stretches.length; i++) if (stretches[i][0] < stretches[i - 1][1] - 1) violations++;
-  }
-  for (const o of orders) if (firstDay.has(o.order_no) && firstDay.get(o.order_no)! < o.material_ready) violations++;
   const sum = (rows: { sku: string; qty?: string; qty_short?: string }[]) => {
     const m = new Map<string, number>();
     for (const r of rows) m.set(r.sku, (m.get(r.sku) ?? 0) + Number(r.qty ?? r.qty_short));
@@ -417,7 +426,7 @@ async function checkCurrentPlan(db: Kysely<DB>) {
   };
   const onOrder = sum([...supply, ...requested]);
   const phantom = [...sum(shortages)].filter(([sku, short]) => short > (onOrder.get(sku) ?? 0) + 1e-3).length;
-  return { violations, phantom };
+  return { violations: found.length, kinds, phantom };
 }
 
 /** Each order as scored: its first promise, the days it was flagged at risk, the day it shipped. */
