@@ -1,13 +1,12 @@
 // Use case: a held promise becomes the order (the customer said yes). The hold is ended as converted
-// first, so the plan state forgets its booking and the order, taken in through the one intake path,
-// takes the slot the hold freed; the order's idempotency key is the hold's, so a retried or concurrent
-// conversion answers the same order and the hold is consumed exactly once. Should intake refuse the
-// order (credit, a changed item), the hold is put back as it was.
+// first (under its row lock, once), then the order is taken in through the one intake path with the
+// held date: the capacity and material the hold booked in the plan state become the order's, nothing
+// is booked twice. The order's idempotency key is the hold's, so a retried or concurrent conversion
+// answers the same order. Should intake refuse the order (credit, a changed item), the hold is put back.
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
-import { forgetPlanContext } from "../planning/plan-state.js";
 import { decideHold, findHold, holdView } from "../planning/promise-holds.js";
 import { type CreateOrderResult, createOrder } from "./create-order.js";
 
@@ -20,15 +19,13 @@ export async function convertPromiseHold(db: Kysely<DB>, principal: Principal, i
     const again = await createOrder(db, principal, (existing.request as { order: Parameters<typeof createOrder>[2] }).order, { idempotencyKey: holdKey(id) });
     return { ...again, replayed: true, hold: holdView(existing) };
   }
-  const { order } = await db.transaction().execute((tx) => decideHold(tx, principal, id, "converted"));
-  forgetPlanContext(db);
+  const { row: decided, order } = await db.transaction().execute((tx) => decideHold(tx, principal, id, "converted"));
   let created: CreateOrderResult;
   try {
-    created = await createOrder(db, principal, order, { idempotencyKey: holdKey(id) });
+    created = await createOrder(db, principal, order, { idempotencyKey: holdKey(id), heldDate: decided.held_date });
   } catch (error) {
     if (error instanceof AppError) {
       await db.updateTable("promise_holds").set({ status: "held", decided_by: null, decided_at: null }).where("id", "=", id).execute();
-      forgetPlanContext(db);
     }
     throw error;
   }

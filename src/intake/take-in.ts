@@ -40,6 +40,8 @@ export async function readIntakeInputs(db: Kysely<DB>, requests: OrderRequest[],
 
 export interface OrderToTake {
   built: BuiltOrder;
+  /** The date of a promise hold this order converts: already booked in the plan state, so it takes that slot. */
+  heldDate?: string;
   idempotencyKey?: string;
   requestHash?: string;
 }
@@ -66,10 +68,14 @@ export async function takeIn(
       at,
     }),
   );
-  const promised = bookPromisesForIntake(
+  const booked = bookPromisesForIntake(
     plan,
-    judged.map((j) => j.built),
+    judged.map((j, i) => (orders[i].heldDate ? null : j.built)),
   );
+  const promised = booked.map((p, i) => {
+    const heldDate = orders[i].heldDate;
+    return heldDate && judged[i].built.status === "confirmed" && !judged[i].built.hold ? { date: heldDate, conditions: [], noPromise: null } : p;
+  });
   const evaluations = evaluationInsert(judged);
   const ruled = await ruleEffectParts(tx, judged, by.actor, evaluations);
   const notices =

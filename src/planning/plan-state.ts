@@ -40,15 +40,16 @@ async function stateKey(db: Kysely<DB>, today: string) {
            (select max(id) from master_changes) as master,
            (select coalesce(max(id), 0) || ':' || count(*) from supply_lines where status = 'open')
              || ':' || (select coalesce(max(id), 0) || ':' || count(*) from purchase_requests where status = 'requested') as supply,
-           (select coalesce(max(id), 0) || ':' || count(*) from promise_holds where status = 'held' and expires_at > ${now()}) as holds
+           (select count(*) from promise_holds where status = 'released' or (status = 'held' and expires_at <= ${now()})) as holds
     from plan_status s left join plan_runs r on r.id = s.current_run where s.id = 1`.execute(db);
   const row = rows[0];
   const runId = row?.run && row.run_today === today ? Number(row.run) : null;
   // Without a saved plan for today, one is computed in memory once (per calendar and supply), and orders
   // taken on this instance are booked into it; other changes come in with the next saved plan (the
   // background re-planner writes one when anything changed).
-  // Active promise holds are booked on top of either: one placed, released or expired rebuilds the state.
-  const holds = `holds:${row?.holds}`;
+  // Promise holds in force are booked on top of either. A new hold is booked in the cached state as it is
+  // given, and a converted one's booking becomes its order's: only one released or expired rebuilds the state.
+  const holds = `holds-ended:${row?.holds}`;
   return { runId, key: runId ? `${today}|run:${runId}|master:${row?.master}|${holds}` : `${today}|memory|${row?.master}|${row?.supply}|${holds}` };
 }
 

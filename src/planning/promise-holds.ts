@@ -1,8 +1,9 @@
 // Use cases: hold a promise given on the phone (frePPLe's quote). The date is booked in the plan state
-// every promise is made on (capacity and material) for `hours`, so later promises see it; it is released
-// by hand, expires by itself (read lazily: an expired hold is simply no longer booked when the plan state
-// is next built), or is converted into an order once (intake/convert-promise-hold.ts), which then takes
-// the slot the hold freed.
+// every promise is made on (capacity and material) for `hours`, so later promises see it, and booked
+// again whenever that state is rebuilt while the hold is in force. It is released by hand or expires by
+// itself (read lazily: a hold released or past its expiry changes the state's key, and the rebuilt state
+// no longer books it), or is converted into an order once (intake/convert-promise-hold.ts), which takes
+// over the booking with the held date.
 import type { Kysely, Transaction } from "kysely";
 import { dayFromNumber } from "../calendar/model/dates.js";
 import type { Principal } from "../core/auth/principal.js";
@@ -13,7 +14,7 @@ import type { Lang } from "../core/i18n.js";
 import { readIntakeContext } from "../orders/intake-context.js";
 import { buildOrder, type OrderRequest } from "../orders/model/build-order.js";
 import { promiseOrder } from "./model/ctp.js";
-import { forgetPlanContext, getPlanContext, type PlanContext } from "./plan-state.js";
+import { getPlanContext } from "./plan-state.js";
 import { promiseRequest, promiseView } from "./promise-order.js";
 
 export interface HoldRequest extends OrderRequest {
@@ -56,7 +57,6 @@ export async function holdPromise(db: Kysely<DB>, principal: Principal, input: H
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  forgetPlanContext(db);
   return { hold: holdView(row), promise: promiseView(outcome, context, lang) };
 }
 
@@ -113,6 +113,5 @@ export async function decideHold(tx: Transaction<DB>, principal: Principal, id: 
 
 export async function releaseHold(db: Kysely<DB>, principal: Principal, id: number) {
   const { row } = await db.transaction().execute((tx) => decideHold(tx, principal, id, "released"));
-  forgetPlanContext(db);
   return holdView(row);
 }

@@ -148,9 +148,9 @@ export async function promiseForIntake(db: Kysely<DB>, built: BuiltOrder): Promi
  * phantom bookings last until the next re-plan, which rebuilds the state from the stored orders.
  * `context`: from getPlanContext, read before the transaction (PGlite has one connection).
  */
-export function bookPromisesForIntake(context: PlanContext, orders: BuiltOrder[]): (IntakePromise | null)[] {
+export function bookPromisesForIntake(context: PlanContext, orders: (BuiltOrder | null)[]): (IntakePromise | null)[] {
   return orders.map((built) => {
-    if (built.status !== "confirmed" || built.hold) return null;
+    if (!built || built.status !== "confirmed" || built.hold) return null;
     return intakePromise(built, promiseOrder(context.state, promiseRequest(built), context.names, { commit: true }));
   });
 }

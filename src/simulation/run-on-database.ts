@@ -266,7 +266,9 @@ async function replay(
     const r = reasons.find((x) => x.order_no === noOf.get(o.orderNo));
     const key = r ? r.reason.replace(/:.*/, "") : "not flagged";
     why.set(key, (why.get(key) ?? 0) + 1);
-    log(`late ${o.orderNo}: arrived ${o.arrivalN - startN}, promised ${o.promisedN! - startN}, shipped ${o.deliveredN === null ? "-" : o.deliveredN - startN}, first flag ${r ? `${r.reason} on ${dayNumber(plantDayOf(r.at.getTime())) - startN}` : "none"}`);
+    log(
+      `late ${o.orderNo}: arrived ${o.arrivalN - startN}, promised ${o.promisedN! - startN}, shipped ${o.deliveredN === null ? "-" : o.deliveredN - startN}, first flag ${r ? `${r.reason} on ${dayNumber(plantDayOf(r.at.getTime())) - startN}` : "none"}`,
+    );
   }
   stats.lateReasons = Object.fromEntries(why);
   if (process.env.LVYUE_SIM_DEBUG) {
@@ -280,11 +282,23 @@ async function replay(
         .where("work_orders.order_no", "=", no)
         .execute();
       const f = [...floors.values()].find((x) => x.orderNo === no);
-      const prs = await db.selectFrom("purchase_requests").select(["id", "sku", "qty", "status", "requested_at", "order_no"]).where("sku", "in", ["PM-HOUSING", "PM-CHIP"]).execute();
-      const sl = await db.selectFrom("supply_lines").select(["ref", "sku", "qty", "status", "expected_date"]).where("sku", "in", ["PM-HOUSING", "PM-CHIP"]).execute();
+      const prs = await db
+        .selectFrom("purchase_requests")
+        .select(["id", "sku", "qty", "status", "requested_at", "order_no"])
+        .where("sku", "in", ["PM-HOUSING", "PM-CHIP"])
+        .execute();
+      const sl = await db
+        .selectFrom("supply_lines")
+        .select(["ref", "sku", "qty", "status", "expected_date"])
+        .where("sku", "in", ["PM-HOUSING", "PM-CHIP"])
+        .execute();
       const bal = await db.selectFrom("inventory_balances").selectAll().execute();
-      log(`PRS ${JSON.stringify(prs.slice(-6))}\nSL ${JSON.stringify(sl.slice(-8))}\nBAL ${JSON.stringify(bal)}\nreceipts ${JSON.stringify([...receipts.values()])}`);
-      log(`stuck ${o.orderNo} ${JSON.stringify(row)} ops ${JSON.stringify(ops)} floor ${f ? JSON.stringify([...f.progress.values()]) : "none"} shelf ${JSON.stringify([...shelf])}`);
+      log(
+        `PRS ${JSON.stringify(prs.slice(-6))}\nSL ${JSON.stringify(sl.slice(-8))}\nBAL ${JSON.stringify(bal)}\nreceipts ${JSON.stringify([...receipts.values()])}`,
+      );
+      log(
+        `stuck ${o.orderNo} ${JSON.stringify(row)} ops ${JSON.stringify(ops)} floor ${f ? JSON.stringify([...f.progress.values()]) : "none"} shelf ${JSON.stringify([...shelf])}`,
+      );
     }
   }
   return { outcome: out, stats };
