@@ -80,10 +80,13 @@ export async function runSimulation(o: SimulationOptions, log: (line: string) =>
       notes.push(
         `${name} ran through the product's use cases on an in-process PGlite database: ${run.stats.replans} re-plans, ${run.stats.reports} shop-floor reports, intake p50 ${pct50(run.stats.intakeMs)} ms, set-up ${run.stats.setupSeconds.toFixed(1)} s, run ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
       );
+      // The same policy on the pure model, as before 0071: the gap between the two rows is what the use cases add.
+      const model = scorePolicy(simulate(cfg, policy), lastN);
+      scores.push({ ...model, name: "lvyue-ctp-model" });
     } else sim = simulate(cfg, policy);
     if (name === "fixed-lead") fixedFlow = flowDays(sim);
     const score = scorePolicy(sim, lastN);
-    scores.push(score);
+    scores.splice(onDatabase ? scores.length - 1 : scores.length, 0, score);
     log(
       `${name}: ${(score.onTimeFirstCommit * 100).toFixed(1)}% on time, mean lead ${score.meanQuotedLeadDays} d (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
