@@ -250,8 +250,12 @@ program
   .option("--policy <name>", "which policy to score (all, or one policy's name)", "all")
   .option("--json <file>", "write the scores as JSON")
   .option("--html <file>", "write the HTML report with the on-time-vs-quoted-lead chart")
-  .action(async (opts: { days: string; seed: string; surge?: boolean; policy: string; json?: string; html?: string }) => {
+  .option("--engine <engine>", "database: Lvyue's CTP through the use cases on an in-process database; model: the pure model only", "database")
+  .option("--per-day <n>", "orders per working day", "6")
+  .action(async (opts: { days: string; seed: string; surge?: boolean; policy: string; json?: string; html?: string; engine: string; perDay: string }) => {
     const { ALL_POLICIES, runSimulation } = await import("./simulation/run-simulation.js");
+    const { planningHooks } = await import("./app.js");
+    if (opts.engine !== "database" && opts.engine !== "model") program.error("--engine must be database or model");
     const { markdownTable } = await import("./simulation/model/report.js");
     if (opts.policy !== "all" && !ALL_POLICIES.includes(opts.policy as PolicyName)) {
       program.error(`--policy must be all or one of ${ALL_POLICIES.join(", ")}`);
@@ -264,6 +268,9 @@ program
         policies: opts.policy === "all" ? ALL_POLICIES : [opts.policy as PolicyName],
         json: opts.json,
         html: opts.html,
+        engine: opts.engine as "database" | "model",
+        perDay: Number(opts.perDay),
+        planningHooks,
       },
       (line) => console.error(line),
     );

@@ -50,7 +50,7 @@ export async function createOrder(
   db: Kysely<DB>,
   principal: Principal,
   request: OrderRequest,
-  options: { idempotencyKey?: string; source?: "api" | "ui" } = {},
+  options: { idempotencyKey?: string; source?: "api" | "ui"; heldDate?: string } = {},
 ): Promise<CreateOrderResult> {
   const hash = options.idempotencyKey ? requestHash(request) : undefined;
   // Stored scoped to the caller: another caller's equal key is another order.
@@ -72,7 +72,7 @@ export async function createOrder(
   const built = buildOrder(request, inputs.master);
   try {
     const { judged, stored } = await db.transaction().execute((tx) =>
-      takeIn(tx, inputs, [{ built, idempotencyKey: storedKey, requestHash: hash }], {
+      takeIn(tx, inputs, [{ built, idempotencyKey: storedKey, requestHash: hash, heldDate: options.heldDate }], {
         actor: principal.name,
         source: options.source ?? "api",
         live: "per_order",

@@ -3,6 +3,7 @@
 // it; intake (take-in.ts) runs the same steps on the same pure functions, and a test holds the two
 // together (decision 0054).
 import type { Kysely } from "kysely";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { type BuiltOrder, buildOrder, type IntakeCustomer, type OrderRequest } from "../orders/model/build-order.js";
 import { plantDay } from "../orders/model/numbering.js";
@@ -31,7 +32,7 @@ export async function judgeNewOrder(
   request: OrderRequest,
   options: { orderNo: string; source?: "api" | "ui"; at?: Date },
 ): Promise<NewOrderJudgement> {
-  const at = options.at ?? new Date();
+  const at = options.at ?? now();
   const today = plantDay(at);
   const ctx = await readCreditedIntakeContext(
     db,

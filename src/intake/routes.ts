@@ -7,7 +7,9 @@ import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
 import { langFromHeader } from "../core/i18n.js";
 import { createOrderBody, createOrderReply } from "../orders/schemas.js";
+import { holdReply } from "../planning/schemas.js";
 import { bulkIntake } from "./bulk-intake.js";
+import { convertPromiseHold } from "./convert-promise-hold.js";
 import { createOrder } from "./create-order.js";
 import { batchIdField, idempotencyKeyHeader } from "./idempotency-keys.js";
 
@@ -33,6 +35,25 @@ export function intakeRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!replayed) deps.metrics.ordersCreated.inc({ source: "api" });
       reply.header("idempotent-replayed", String(replayed)).header("etag", `"${order.version}"`);
       return reply.status(201).send({ ...order, event: order.events[order.events.length - 1], actions });
+    },
+  );
+
+  r.post(
+    "/api/promise/holds/:id/convert",
+    {
+      config: { access: "orders.create" },
+      schema: {
+        tags: ["orders"],
+        summary: "Take a held promise in as the order; it takes the held slot, and a retry answers the same order",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 201: createOrderReply.extend({ hold: holdReply }), ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const { order, replayed, actions, hold } = await convertPromiseHold(deps.db, requirePrincipal(request), request.params.id);
+      if (!replayed) deps.metrics.ordersCreated.inc({ source: "api" });
+      reply.header("idempotent-replayed", String(replayed)).header("etag", `"${order.version}"`);
+      return reply.status(201).send({ ...order, event: order.events[order.events.length - 1], actions, hold });
     },
   );
 

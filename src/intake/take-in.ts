@@ -5,6 +5,7 @@
 // writes the orders, their lines and events, the rules' evaluations and effects and the live change in
 // one statement.
 import type { Kysely, Transaction } from "kysely";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { changeNotice } from "../events/publish-change.js";
 import { type BuiltOrder, type IntakeContext, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
@@ -26,7 +27,7 @@ export interface IntakeInputs {
 }
 
 /** What the orders of these requests are built and judged on, read before the transaction. */
-export async function readIntakeInputs(db: Kysely<DB>, requests: OrderRequest[], at = new Date()): Promise<IntakeInputs> {
+export async function readIntakeInputs(db: Kysely<DB>, requests: OrderRequest[], at = now()): Promise<IntakeInputs> {
   const today = plantDay(at);
   const customers = requests.map((r) => r.customer);
   const skus = requests.flatMap((r) => r.lines.map((l) => l.sku));
@@ -39,6 +40,8 @@ export async function readIntakeInputs(db: Kysely<DB>, requests: OrderRequest[],
 
 export interface OrderToTake {
   built: BuiltOrder;
+  /** The date of a promise hold this order converts: already booked in the plan state, so it takes that slot. */
+  heldDate?: string;
   idempotencyKey?: string;
   requestHash?: string;
 }
@@ -65,10 +68,14 @@ export async function takeIn(
       at,
     }),
   );
-  const promised = bookPromisesForIntake(
+  const booked = bookPromisesForIntake(
     plan,
-    judged.map((j) => j.built),
+    judged.map((j, i) => (orders[i].heldDate ? null : j.built)),
   );
+  const promised = booked.map((p, i) => {
+    const heldDate = orders[i].heldDate;
+    return heldDate && judged[i].built.status === "confirmed" && !judged[i].built.hold ? { date: heldDate, conditions: [], noPromise: null } : p;
+  });
   const evaluations = evaluationInsert(judged);
   const ruled = await ruleEffectParts(tx, judged, by.actor, evaluations);
   const notices =

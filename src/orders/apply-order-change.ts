@@ -6,6 +6,7 @@
 // the rules change comes back through the same door without a trigger, so rules never fire rules and
 // cannot loop.
 import type { Kysely, Transaction } from "kysely";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
 import { publishChange } from "../events/publish-change.js";
@@ -39,7 +40,7 @@ export async function lockOrder(tx: Transaction<DB>, orderNo: string, expectedVe
  * `cacheKey`: the pool-level Kysely instance (compiled rules are cached per instance).
  */
 export async function applyOrderChange(tx: Transaction<DB>, cacheKey: Kysely<DB>, row: OrderRow, change: OrderChange): Promise<OrderRow> {
-  const at = change.at ?? new Date();
+  const at = change.at ?? now();
   const updated = await updateOrderIfVersion(tx, row.order_no, row.version, change.columns, at);
   if (!updated) throw new AppError("conflict", "conflict.concurrent");
   await appendEvents(

@@ -3,6 +3,7 @@
 // now gives, its history says so, the live change is published, and sales gets a task to call the
 // customer with the new date. The promise itself stays until someone re-confirms it with the customer.
 import type { Kysely } from "kysely";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { translate } from "../core/i18n.js";
 import { openTask } from "../tasks/open-task.js";
@@ -54,6 +55,7 @@ export async function markPromisesAtRisk(db: Kysely<DB>, atRisk: PromiseCheck[],
           planned_date: check.plannedDate,
           reason: check.reason,
           actor: ACTOR,
+          at: now(),
         })
         .execute();
       // One call per break: a later slip of an order already at risk updates the date, not the task list.

@@ -4,6 +4,7 @@
 // went out in part stays ready, partly shipped, until its last line has gone.
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { refused } from "../core/errors.js";
 import { lockOrder } from "./apply-order-change.js";
@@ -32,7 +33,7 @@ export async function recordShipment(
         order_no: orderNo,
         carrier: input.carrier,
         tracking_no: input.trackingNo,
-        shipped_at: input.shippedAt ? new Date(input.shippedAt) : new Date(),
+        shipped_at: input.shippedAt ? new Date(input.shippedAt) : now(),
         created_by: principal.name,
       })
       .onConflict((oc) => oc.columns(["order_no", "carrier", "tracking_no"]).doUpdateSet((eb) => ({ shipped_at: eb.ref("excluded.shipped_at") })))

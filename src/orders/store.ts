@@ -1,10 +1,11 @@
 // SQL for orders, their lines and their event log.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { now, plantToday } from "../core/clock.js";
 import { runTogether, type Together, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import { type BuiltOrder, intakeStatus } from "./model/build-order.js";
 import type { OrderStatus } from "./model/lifecycle.js";
-import { formatOrderNo, plantDay } from "./model/numbering.js";
+import { formatOrderNo } from "./model/numbering.js";
 import type { ParamSchema } from "./model/params.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -58,7 +59,7 @@ export async function pinEffectiveVersions(tx: Transaction<DB>, orderNo: string)
   const pinned: Record<number, { bom: number | null; routing: number | null }> = {};
   if (!lines.length) return pinned;
   const skus = [...new Set(lines.map((l) => l.sku))];
-  const today = plantDay(new Date());
+  const today = plantToday();
   const [boms, routings] = await Promise.all([effectiveVersions(tx, "bom_versions", skus, today), effectiveVersions(tx, "routing_versions", skus, today)]);
   for (const line of lines) {
     const bom = line.bom_version_id ?? boms.get(line.sku) ?? null;
@@ -313,7 +314,7 @@ export type OrderColumns = Partial<
 >;
 
 /** Writes `changes` only if the order is still at `expectedVersion`; returns the new row or undefined. */
-export async function updateOrderIfVersion(db: Db, orderNo: string, expectedVersion: number, changes: OrderColumns, at = new Date()) {
+export async function updateOrderIfVersion(db: Db, orderNo: string, expectedVersion: number, changes: OrderColumns, at = now()) {
   return db
     .updateTable("orders")
     .set({ ...changes, version: sql`version + 1`, updated_at: at })

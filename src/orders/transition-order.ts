@@ -1,6 +1,7 @@
 // Use case: move an order along its state machine, recording who, when, from, to and why.
 import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, refused } from "../core/errors.js";
 import { lockOrder } from "./apply-order-change.js";
@@ -70,7 +71,7 @@ async function checkBlocks(tx: Transaction<DB>, orderNo: string, from: OrderStat
     if (strict) throw new AppError("forbidden", "order.hold_release_role", { allowed: strict.releasable_by.join(","), reason: strict.reason });
   }
   const ids = holds.map((h) => h.id);
-  await tx.updateTable("order_blocks").set({ cleared_at: new Date(), cleared_by: principal.name }).where("id", "in", ids).execute();
+  await tx.updateTable("order_blocks").set({ cleared_at: now(), cleared_by: principal.name }).where("id", "in", ids).execute();
   return ids;
 }
 

@@ -1,6 +1,7 @@
 // Use case: purchasing confirms a purchase request a promise depends on, with the supplier's date. It
 // becomes an open supply line (what the plan counts from then on); a request is decided once.
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError } from "../core/errors.js";
 
@@ -29,13 +30,13 @@ export async function confirmPurchaseRequest(db: Kysely<DB>, input: ConfirmPurch
         location: input.location,
         qty: String(input.qty ?? Number(pr.qty)),
         expected_date: input.expectedDate,
-        created_at: new Date(),
+        created_at: now(),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     await tx
       .updateTable("purchase_requests")
-      .set({ status: "confirmed", decided_by: actor, decided_at: sql`now()`, supply_line_id: line.id })
+      .set({ status: "confirmed", decided_by: actor, decided_at: now(), supply_line_id: line.id })
       .where("id", "=", pr.id)
       .execute();
     return { id: pr.id, sku: pr.sku, orderNo: pr.order_no, qty: input.qty ?? Number(pr.qty), expectedDate: input.expectedDate, supplyLineId: line.id };

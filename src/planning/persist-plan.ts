@@ -2,6 +2,7 @@
 // centre and day, shortages, the ATP left), in the caller's transaction. Older runs are dropped.
 import { sql, type Transaction } from "kysely";
 import { dayFromNumber } from "../calendar/model/dates.js";
+import { now } from "../core/clock.js";
 import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import type { PlanResult } from "./model/plan.js";
@@ -39,7 +40,7 @@ export async function persistPlan(tx: Transaction<DB>, result: PlanResult, order
     .insertInto("plan_runs")
     .values({
       started_at: meta.startedAt,
-      finished_at: new Date(),
+      finished_at: now(),
       today: meta.today,
       horizon_to: day(result.state.todayN + meta.horizonDays - 1),
       trigger: meta.trigger,

@@ -2,9 +2,9 @@
 // current plan, from stock, open supply, the calendar and the capacity the plan left. Saves nothing.
 import type { Kysely } from "kysely";
 import { dayFromNumber } from "../calendar/model/dates.js";
+import { plantToday } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import type { Lang } from "../core/i18n.js";
-import { plantDay } from "../core/plant-day.js";
 import { readIntakeContext } from "../orders/intake-context.js";
 import { type BuiltOrder, buildOrder, type OrderRequest } from "../orders/model/build-order.js";
 import { type PromiseOutcome, promiseOrder } from "./model/ctp.js";
@@ -80,7 +80,7 @@ export function promiseView(outcome: PromiseOutcome, context: PlanContext, lang:
   };
 }
 
-function promiseRequest(built: BuiltOrder) {
+export function promiseRequest(built: BuiltOrder) {
   return {
     customer: built.customer_code,
     grade: built.customer_grade,
@@ -98,7 +98,7 @@ function promiseRequest(built: BuiltOrder) {
 }
 
 export async function promiseNewOrder(db: Kysely<DB>, request: OrderRequest, lang: Lang) {
-  const today = plantDay(new Date());
+  const today = plantToday();
   const ctx = await readIntakeContext(
     db,
     [request.customer],
@@ -148,9 +148,9 @@ export async function promiseForIntake(db: Kysely<DB>, built: BuiltOrder): Promi
  * phantom bookings last until the next re-plan, which rebuilds the state from the stored orders.
  * `context`: from getPlanContext, read before the transaction (PGlite has one connection).
  */
-export function bookPromisesForIntake(context: PlanContext, orders: BuiltOrder[]): (IntakePromise | null)[] {
+export function bookPromisesForIntake(context: PlanContext, orders: (BuiltOrder | null)[]): (IntakePromise | null)[] {
   return orders.map((built) => {
-    if (built.status !== "confirmed" || built.hold) return null;
+    if (!built || built.status !== "confirmed" || built.hold) return null;
     return intakePromise(built, promiseOrder(context.state, promiseRequest(built), context.names, { commit: true }));
   });
 }

@@ -2,6 +2,7 @@
 // save it as the current run, so dashboards, shortages and promises read it without recomputing.
 import { type Kysely, sql } from "kysely";
 import { dayFromNumber, dayNumber } from "../calendar/model/dates.js";
+import { now, plantToday } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import { markPromisesAtRisk, type PromiseCheck } from "../orders/mark-promise-at-risk.js";
@@ -25,7 +26,7 @@ export interface ReplanSummary {
 
 /** Loads, plans and saves. `adjust` may change the orders first (batch reschedule plans with the new dates). */
 export async function computePlan(db: Kysely<DB>, adjust?: (orders: PlanOrder[]) => PlanOrder[]) {
-  const startedAt = new Date();
+  const startedAt = now();
   const today = plantDay(startedAt);
   // Marks first: a change made while we load makes the new run stale at once, never invisible.
   const marks = await changeMarks(db);
@@ -34,7 +35,7 @@ export async function computePlan(db: Kysely<DB>, adjust?: (orders: PlanOrder[])
   const t0 = performance.now();
   const result = planAll({ ...base, orders });
   const computeMs = performance.now() - t0;
-  return { result, orders, today, startedAt, marks, horizonDays: base.horizonDays, computeMs, engineering: base.engineering };
+  return { result, orders, today, startedAt, marks, horizonDays: base.horizonDays, computeMs, engineering: base.engineering, input: { ...base, orders } };
 }
 
 export async function replan(db: Kysely<DB>, actor: string, trigger: RunMeta["trigger"]): Promise<ReplanSummary> {
@@ -111,7 +112,7 @@ export async function planStaleness(db: Kysely<DB>) {
       .where("plan_status.id", "=", 1)
       .executeTakeFirst(),
   ]);
-  const today = plantDay(new Date());
+  const today = plantToday();
   const reasons: string[] = [];
   if (!run) reasons.push("no_plan");
   else {

@@ -24,14 +24,7 @@ export function startReplanner(
   let running: Promise<unknown> | undefined;
   let stopped = false;
   const work = async () => {
-    await hooks.beforeReplan(db);
-    const { stale, run, reasons } = await planStaleness(db);
-    // The shop floor (a report, a release, a machine down) goes into the plan at once (decision 0058).
-    const urgent = !run || reasons.includes("new_day") || reasons.includes("shop_floor");
-    if (stale && (urgent || Date.now() - last >= minIntervalMs)) {
-      await replan(db, "system", run ? "change" : "start");
-      last = Date.now();
-    }
+    if (await replanTick(db, hooks, (urgent) => urgent || Date.now() - last >= minIntervalMs)) last = Date.now();
   };
   let again = false;
   const tick = async (): Promise<void> => {
@@ -68,4 +61,18 @@ export function startReplanner(
       await running?.catch(() => undefined);
     },
   };
+}
+
+/**
+ * One tick of the re-planner: release what was scheduled, then re-plan if the plan is stale and `due`
+ * says so (`urgent`: no plan yet, a new day or a shop-floor change). True when it re-planned.
+ */
+export async function replanTick(db: Kysely<DB>, hooks: PlanningHooks, due: (urgent: boolean) => boolean = () => true): Promise<boolean> {
+  await hooks.beforeReplan(db);
+  const { stale, run, reasons } = await planStaleness(db);
+  // The shop floor (a report, a release, a machine down) goes into the plan at once (decision 0058).
+  const urgent = !run || reasons.includes("new_day") || reasons.includes("shop_floor");
+  if (!stale || !due(urgent)) return false;
+  await replan(db, "system", run ? "change" : "start");
+  return true;
 }

@@ -4,11 +4,13 @@
 // supplier's date.
 import type { Transaction } from "kysely";
 import { dayFromNumber } from "../calendar/model/dates.js";
+import { now } from "../core/clock.js";
 import { insertUnnest } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
 import type { PlanResult } from "./model/plan.js";
 
 export async function requestPurchases(tx: Transaction<DB>, result: PlanResult, actor: string): Promise<number> {
+  const at = now();
   const rows = result.orders.flatMap((o) =>
     o.conditions.flatMap((c) => {
       if (c.kind !== "purchase" || c.qty <= 1e-6) return [];
@@ -21,6 +23,7 @@ export async function requestPurchases(tx: Transaction<DB>, result: PlanResult, 
           order_no: o.orderNo,
           lead_time_days: c.leadTimeDays,
           requested_by: actor,
+          requested_at: at,
         },
       ];
     }),
@@ -29,7 +32,7 @@ export async function requestPurchases(tx: Transaction<DB>, result: PlanResult, 
   await insertUnnest(
     tx,
     "purchase_requests",
-    { sku: "text", qty: "numeric", need_date: "date", order_no: "text", lead_time_days: "int", requested_by: "text" },
+    { sku: "text", qty: "numeric", need_date: "date", order_no: "text", lead_time_days: "int", requested_by: "text", requested_at: "timestamptz" },
     rows,
   );
   return rows.length;

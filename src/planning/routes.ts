@@ -17,9 +17,10 @@ import { getOrderPlan, getPlanStatus } from "./get-plan.js";
 import type { PlanningHooks } from "./hooks.js";
 import { listBottlenecks } from "./list-bottlenecks.js";
 import { listShortages } from "./list-shortages.js";
+import { holdPromise, listHolds, releaseHold } from "./promise-holds.js";
 import { promiseNewOrder } from "./promise-order.js";
 import { replan } from "./replan.js";
-import { promiseBody, promiseReply } from "./schemas.js";
+import { holdBody, holdReply, promiseBody, promiseReply } from "./schemas.js";
 
 const loose = z.record(z.string(), z.unknown());
 
@@ -37,6 +38,48 @@ export function planningRoutes(app: FastifyInstance, deps: AppDeps, hooks: Plann
       },
     },
     async (request) => promiseNewOrder(deps.db, request.body, langFromHeader(request.headers["accept-language"])),
+  );
+  r.post(
+    "/api/promise/holds",
+    {
+      config: { access: "promise" },
+      schema: {
+        tags: ["planning"],
+        summary: "Hold a promised date (capacity and material) for some hours, so later promises see it; it expires by itself",
+        body: holdBody,
+        response: { 201: z.object({ hold: holdReply, promise: promiseReply }), ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const { hours, ...rest } = request.body;
+      const held = await holdPromise(deps.db, requirePrincipal(request), { ...rest, hours }, langFromHeader(request.headers["accept-language"]));
+      return reply.status(201).send(held);
+    },
+  );
+  r.get(
+    "/api/promise/holds",
+    {
+      config: { access: "promise" },
+      schema: {
+        tags: ["planning"],
+        summary: "Promise holds in force, oldest first",
+        response: { 200: z.object({ holds: z.array(holdReply) }), ...errorReplies },
+      },
+    },
+    async () => listHolds(deps.db),
+  );
+  r.post(
+    "/api/promise/holds/:id/release",
+    {
+      config: { access: "promise" },
+      schema: {
+        tags: ["planning"],
+        summary: "Give a held date back before it expires",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: holdReply, ...errorReplies },
+      },
+    },
+    async (request) => releaseHold(deps.db, requirePrincipal(request), request.params.id),
   );
   r.post(
     "/api/planning/replan",

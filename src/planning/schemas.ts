@@ -71,3 +71,19 @@ export const promiseReply = z.object({
   explanation: z.string().describe("in the caller's language"),
   explanations: z.object({ zh: z.string(), en: z.string() }),
 });
+
+export const holdBody = promiseBody.extend({
+  hours: z.number().int().min(1).max(168).describe("how long the date is held (1–168 hours)"),
+});
+
+export const holdReply = z.object({
+  id: z.number().int(),
+  customer: z.string(),
+  lines: z.array(z.object({ sku: z.string(), qty: z.number() })),
+  requestedDate: z.string().nullable(),
+  heldDate: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(["held", "released", "converted", "expired"]),
+  orderNo: z.string().nullable(),
+  createdBy: z.string(),
+});

@@ -4,6 +4,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { MaintenanceWindow } from "../calendar/model/calendar.js";
 import { addDays, plantMs } from "../calendar/model/dates.js";
+import { nowMs } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import type { ReleasedWorkOrder } from "./model/released.js";
 
@@ -60,7 +61,7 @@ export async function loadDowntime(db: Db, today: string): Promise<MaintenanceWi
       id: -Number(r.id),
       workCentre: r.work_centre,
       startsAt: r.starts_at.getTime(),
-      endsAt: r.ends_at ? r.ends_at.getTime() : Math.max(endOfDay, Date.now()),
+      endsAt: r.ends_at ? r.ends_at.getTime() : Math.max(endOfDay, nowMs()),
       reason: r.reason,
       ...(r.unit ? { units: 1 } : {}),
     }))

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import { loadWorkCentres } from "../calendar/store.js";
 import type { Principal } from "../core/auth/principal.js";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, notFound } from "../core/errors.js";
 import { publishChange } from "../events/publish-change.js";
@@ -56,7 +57,7 @@ export async function recordDowntime(db: Kysely<DB>, principal: Principal, code:
 
 /** Machine up: the downtime ends now (or at `at`). */
 export async function endDowntime(db: Kysely<DB>, principal: Principal, code: string, id: number, at?: string) {
-  const end = at ? new Date(at) : new Date();
+  const end = at ? new Date(at) : now();
   const row = await db
     .updateTable("downtime")
     .set({ ends_at: end, updated_at: new Date() })

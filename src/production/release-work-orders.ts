@@ -5,10 +5,10 @@
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
+import { plantToday } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { effectiveVersion } from "../engineering/model.js";
 import { listVersions, routingOperations } from "../engineering/store.js";
-import { plantDay } from "../orders/model/numbering.js";
 import { recordProductionEvents } from "../orders/record-production-event.js";
 import { getOrderLines, getOrderRow, orderNosInStatus } from "../orders/store.js";
 import { currentPlanOperations, currentPlanOrders } from "../planning/plan-operations.js";
@@ -36,7 +36,7 @@ async function releaseOne(db: Kysely<DB>, principal: Principal, orderNo: string)
     if (!order || !RELEASED_STATUSES.includes(order.status)) return false;
     if ((await ordersWithWorkOrders(tx, [orderNo])).size) return false;
     const lines = await getOrderLines(tx, orderNo);
-    const today = plantDay(new Date());
+    const today = plantToday();
     const routings = new Map<string, { id: number; ops: RoutingOp[] } | undefined>();
     const routingOf = async (sku: string, pinned: number | null) => {
       const key = `${sku}|${pinned}`;

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { type Principal, SYSTEM } from "../core/auth/principal.js";
 import { hasPermission } from "../core/auth/roles.js";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { AppError, invalid, notFound, refused } from "../core/errors.js";
 import { recordProductionEvents } from "../orders/record-production-event.js";
@@ -71,7 +72,7 @@ export async function reportOperation(db: Kysely<DB>, principal: Principal, oper
         arrived,
       });
     }
-    const at = request.at ? new Date(request.at) : new Date();
+    const at = request.at ? new Date(request.at) : now();
     const inserted = await tx
       .insertInto("operation_reports")
       .values({

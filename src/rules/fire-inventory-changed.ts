@@ -1,6 +1,7 @@
 // Use case: after the stock of some items changed (a WMS sync, a receipt, a correction), run the
 // inventory.changed rules on the open orders that need those items, in the same transaction.
 import type { Kysely, Transaction } from "kysely";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { activeRules } from "./active-rules.js";
@@ -9,7 +10,7 @@ import { runRulesOnOrder } from "./run-rules-on-order.js";
 /** At most this many orders are re-evaluated per change, the most urgent first. */
 const MAX_ORDERS = 500;
 
-export async function fireInventoryChanged(tx: Transaction<DB>, cacheKey: Kysely<DB>, skus: string[], at = new Date()): Promise<number> {
+export async function fireInventoryChanged(tx: Transaction<DB>, cacheKey: Kysely<DB>, skus: string[], at = now()): Promise<number> {
   if (!skus.length) return 0;
   const { rules } = await activeRules(tx, cacheKey);
   if (!rules.some((r) => r.definition.trigger.event === "inventory.changed")) return 0;

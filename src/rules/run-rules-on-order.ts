@@ -4,6 +4,7 @@
 // rules never fire rules); the rest of their effects through `writeRuleEffects`. The orders capability
 // reaches `runOrderRules` through its `OrderHooks.changed` port (plugged in by src/app.ts).
 import type { Kysely, Transaction } from "kysely";
+import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { plantDay } from "../core/plant-day.js";
 import { withCreditBasis } from "../finance/credit-basis.js";
@@ -71,7 +72,7 @@ export async function judgeStoredOrder(
   const { revision, rules } = await activeRules(tx, cacheKey);
   const listening = rules.filter((r) => r.definition.trigger.event === event.trigger && (!options.onlyRuleIds || options.onlyRuleIds.includes(r.id)));
   if (!listening.length) return undefined;
-  const at = options.at ?? new Date();
+  const at = options.at ?? now();
   const lines = await readLines();
   const [[customer], items] = await Promise.all([
     tx

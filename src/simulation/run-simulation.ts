@@ -3,12 +3,14 @@
 import { writeFile } from "node:fs/promises";
 import { addDays, dayNumber, weekday } from "../calendar/model/dates.js";
 import { mulberry32 } from "../demo/random.js";
+import type { PlanningHooks } from "../planning/hooks.js";
 import { PROMISE_DEFAULTS } from "../settings/promise-settings.js";
 import { DEFAULT_DISTURBANCES } from "./model/noise.js";
 import { demandStream } from "./model/plant.js";
 import { reportHtml, type SimulationReport } from "./model/report.js";
 import { scorePolicy } from "./model/score.js";
 import { type Policy, type PolicyName, type SimConfig, simulate } from "./model/simulate.js";
+import { simulateOnDatabase } from "./run-on-database.js";
 
 export interface SimulationOptions {
   days: number;
@@ -20,6 +22,14 @@ export interface SimulationOptions {
   /** Orders per working day (default 6: the bottleneck near 82% of its plannable hours). */
   perDay?: number;
   drainDays?: number;
+  /**
+   * "database" (default): Lvyue's CTP runs through the product's use cases on an in-process database
+   * (run-on-database.ts); the baselines, which the product does not implement, run on the pure model.
+   * "model": every policy on the pure model.
+   */
+  engine?: "database" | "model";
+  /** The re-planner's hooks as the app plugs them (release to the shop floor); needed by the database engine. */
+  planningHooks?: PlanningHooks;
 }
 
 export const ALL_POLICIES: PolicyName[] = ["lvyue-ctp", "lvyue-ctp-no-buffers", "as-asked", "fixed-lead", "lead-plus-margin"];
@@ -61,10 +71,22 @@ export async function runSimulation(o: SimulationOptions, log: (line: string) =>
       notes.push(`Lead time + margin quotes ${policy.leadDays} days: mean flow time ${mean.toFixed(1)} d + 1.645 × σ ${sd.toFixed(1)} d (fixed-lead run).`);
     }
     const t0 = performance.now();
-    const sim = simulate(cfg, policy);
+    const onDatabase = name === "lvyue-ctp" && (o.engine ?? "database") === "database";
+    let sim: ReturnType<typeof simulate>;
+    if (onDatabase) {
+      if (!o.planningHooks) throw new Error("the database engine needs the app's planning hooks");
+      const run = await simulateOnDatabase(cfg, o.planningHooks, log);
+      sim = run.outcome;
+      notes.push(
+        `${name} ran through the product's use cases on an in-process PGlite database: ${run.stats.replans} re-plans, ${run.stats.reports} shop-floor reports, intake p50 ${pct50(run.stats.intakeMs)} ms, set-up ${run.stats.setupSeconds.toFixed(1)} s, run ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
+      );
+      // The same policy on the pure model, as before 0071: the gap between the two rows is what the use cases add.
+      const model = scorePolicy(simulate(cfg, policy), lastN);
+      scores.push({ ...model, name: "lvyue-ctp-model" });
+    } else sim = simulate(cfg, policy);
     if (name === "fixed-lead") fixedFlow = flowDays(sim);
     const score = scorePolicy(sim, lastN);
-    scores.push(score);
+    scores.splice(onDatabase ? scores.length - 1 : scores.length, 0, score);
     log(
       `${name}: ${(score.onTimeFirstCommit * 100).toFixed(1)}% on time, mean lead ${score.meanQuotedLeadDays} d (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );

@@ -126,6 +126,38 @@ describe("the plan from released work", () => {
     expect(done.materials).toEqual([]);
   });
 
+  it("a work order released before its parts are issued still needs them: the plan nets them and later orders do not get them", () => {
+    // 500 housings on the shelf: the released, unstarted lot of 450 takes 450, so the next order of 100 is short.
+    const released = {
+      ...wo([
+        ["open", 100],
+        ["open", 100],
+      ]),
+      qty: 450,
+    };
+    const plan = planAll(input([order(450, "2026-12-20", { released: [released] }), order(100, "2026-12-22")]));
+    const [first, second] = plan.orders;
+    expect(first.materials.find((m) => m.sku === "PM-HOUSING")).toMatchObject({ qty: 450, short: 0 });
+    expect(second.materials.find((m) => m.sku === "PM-HOUSING")?.short).toBeCloseTo(50);
+    // Once a report shows work started, the parts are issued and no longer planned.
+    const started = planAll(
+      input([
+        order(450, "2026-12-20", {
+          released: [
+            {
+              ...released,
+              ops: wo([
+                ["started", 100, plantMs(TODAY, 9)],
+                ["open", 100],
+              ]).ops,
+            },
+          ],
+        }),
+      ]),
+    );
+    expect(started.orders[0].materials).toEqual([]);
+  });
+
   it("a started operation keeps its actual start, even while the one before it still runs; a finished sub-assembly is not planned again", () => {
     const nowMs = plantMs(TODAY, 10);
     const core: ReleasedWorkOrder = {

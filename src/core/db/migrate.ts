@@ -33,6 +33,7 @@ import * as purchasing from "./migrations/20261204100000_purchasing.js";
 import * as engineeringChanges from "./migrations/20261204200000_engineering_changes.js";
 import * as finance from "./migrations/20261204300000_finance.js";
 import * as quotes from "./migrations/20261204400000_quotes.js";
+import * as promiseHolds from "./migrations/20261204500000_promise_holds.js";
 import * as customerAliases from "./migrations/20261204600000_customer_aliases.js";
 
 const migrations: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   "20261204200000_engineering_changes": engineeringChanges,
   "20261204300000_finance": finance,
   "20261204400000_quotes": quotes,
+  "20261204500000_promise_holds": promiseHolds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -878,6 +878,20 @@ export interface PlanOperationsTable {
   planned_end: Date | null;
 }
 
+export interface PromiseHoldsTable {
+  id: Generated<number>;
+  customer_code: string;
+  request: Json<Record<string, unknown>>;
+  held_date: string;
+  expires_at: Date;
+  status: ColumnType<"held" | "released" | "converted", "held" | "released" | "converted" | undefined>;
+  order_no: string | null;
+  created_by: string;
+  created_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
 export interface QuoteMarginFloorsTable {
   grade: string;
   floor_pct: string;
@@ -1040,6 +1054,7 @@ export interface DB extends FinanceTables {
   outbox: OutboxTable;
   integration_settings: IntegrationSettingsTable;
   plant_settings: PlantSettingsTable;
+  promise_holds: PromiseHoldsTable;
   bulk_batches: BulkBatchesTable;
   metric_dirty_orders: MetricDirtyOrdersTable;
   order_dwell_samples: OrderDwellSamplesTable;

@@ -6,7 +6,7 @@
 import { dayNumber, HOUR_MS, plantDayOf } from "../../calendar/model/dates.js";
 import type { AtpLedger } from "./atp.js";
 import type { CapacityBoard } from "./capacity.js";
-import { releasedJobs } from "./released.js";
+import { type ReleasedJob, releasedJobs } from "./released.js";
 import { dayStartMs } from "./timeline.js";
 import type { Constraint, EngineeringData, MaterialNeed, OrderPlan, PlanOrder, PromiseCondition, ScheduledOp } from "./types.js";
 
@@ -184,8 +184,13 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
   const nextId = { v: 1 };
   let finish = ctx.todayN;
   // Released to the shop floor: the work orders' remaining operations, not the BOM (released.ts).
+  // Nothing reported on yet and the order not in production: its parts are still to be issued.
+  const unissued = !order.materialsIssued && (order.released ?? []).every((wo) => wo.ops.every((op) => op.status === "open"));
   if (order.released)
-    for (const job of releasedJobs(ctx.engineering, order.released)) finish = Math.max(finish, dayOfMs(scheduleJob(ctx, board, job, trace).endAt));
+    for (const job of releasedJobs(ctx.engineering, order.released)) {
+      if (unissued) kitReleased(ctx, ledger, order, job, needN);
+      finish = Math.max(finish, dayOfMs(scheduleJob(ctx, board, job, trace).endAt));
+    }
   for (const line of order.released ? [] : order.lines) {
     let qty = line.qty;
     // Finished stock: what is reserved for this order, then free stock for a standard line.
@@ -226,6 +231,24 @@ export function scheduleOrder(ctx: ScheduleContext, board: CapacityBoard, ledger
     bottleneck: binding(ctx, trace, materialReadyN, finishN),
     conditions: conditions(ctx, trace.materials),
   };
+}
+
+/**
+ * A work order released before its materials are issued (the order is scheduled, nothing started) still
+ * needs its purchased parts: netted as the BOM explosion nets them, so the plan keeps counting them,
+ * requests what is short and does not hand them to another order. Its sub-assemblies' work orders too.
+ */
+function kitReleased(ctx: ScheduleContext, ledger: AtpLedger, order: PlanOrder, job: ReleasedJob, needN: number) {
+  for (const child of job.children) kitReleased(ctx, ledger, order, child, needN);
+  const eng = ctx.engineering;
+  const hours = (eng.routings.get(job.routingId ?? -1)?.ops ?? []).reduce((h, op) => h + opHours(op.setupHours, op.runHoursPerUnit, job.qty), 0);
+  const componentNeed = Math.max(ctx.todayN, needN - Math.ceil(hours / HOURS_PER_DAY_ESTIMATE) - (ctx.materialBufferDays ?? 0));
+  const pinned = order.lines.find((l) => l.sku === job.sku)?.bomVersionId ?? null;
+  const bom = eng.boms.get(pinned ?? eng.currentBom.get(job.sku) ?? -1);
+  for (const line of bom?.lines ?? []) {
+    if (eng.items.get(line.sku)?.kind !== "purchased") continue;
+    job.materials.push(netPurchased(ctx, ledger, order.orderNo, job.id, line.sku, line.qtyPer * job.qty, componentNeed));
+  }
 }
 
 /** Purchases the date needs (one per sku), supply it counts on that is already overdue, or not confirmed. */

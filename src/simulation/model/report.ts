@@ -14,6 +14,7 @@ export interface SimulationReport {
 
 const LABEL: Record<string, string> = {
   "lvyue-ctp": "Lvyue CTP (as shipped: plant settings' default buffers)",
+  "lvyue-ctp-model": "Lvyue CTP on the pure planning model (same buffers; before 0071)",
   "lvyue-ctp-no-buffers": "Lvyue CTP without buffers (before 0064)",
   "as-asked": "Promise as asked (Excel)",
   "fixed-lead": "Fixed lead time (Odoo, ERPNext)",

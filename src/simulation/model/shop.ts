@@ -9,8 +9,8 @@ import { type Disturbances, keyed } from "./noise.js";
 
 /** What the floor knows of one routing step of a lot: done (and when), or started with what is left. */
 export type StepProgress =
-  | { sku: string; seq: number; state: "done"; endAt?: number }
-  | { sku: string; seq: number; state: "started"; unit: number; startedAt: number; remainingQty: number; leftHours?: number };
+  | { sku: string; seq: number; state: "done"; endAt?: number; startedAt?: number; scrap?: number }
+  | { sku: string; seq: number; state: "started"; unit: number; startedAt: number; remainingQty: number; leftHours?: number; scrap?: number };
 
 /** One order on the shop floor. */
 export interface FloorOrder {
@@ -184,6 +184,7 @@ function work(
   const prior = order.progress.get(seq);
   let hours: number;
   let startedAt = at;
+  let scrapped = prior?.state === "started" ? (prior.scrap ?? 0) : 0;
   if (prior?.state === "started" && prior.leftHours !== undefined) {
     hours = prior.leftHours;
     startedAt = prior.startedAt;
@@ -191,7 +192,7 @@ function work(
     const key = `${order.orderNo}|${seq}`;
     const factor = 1 - d.processingSpread + 2 * d.processingSpread * keyed(seed, `speed${key}`);
     const share = d.scrapMin + (d.scrapMax - d.scrapMin) * keyed(seed, `scrap-share${key}`);
-    let scrapped = 0;
+    scrapped = 0;
     for (let i = 0; i < order.qty; i++) if (keyed(seed, `scrap${key}|${i}`) < share) scrapped++;
     events.scrapped += scrapped;
     // Scrapped pieces are made again at this step: their run time once more.
@@ -199,13 +200,13 @@ function work(
   }
   const done = finishTime(at, hours, day.to, unit.down);
   if (done.end !== null) {
-    order.progress.set(seq, { sku: order.sku, seq, state: "done", endAt: done.end });
+    order.progress.set(seq, { sku: order.sku, seq, state: "done", endAt: done.end, startedAt, scrap: scrapped });
     const ops = eng.routings.get(eng.currentRouting.get(order.sku) ?? -1)!.ops;
     if (ops.every((o) => order.progress.get(o.seq)?.state === "done")) order.finishedAt = done.end;
     return done.end;
   }
   const left = hours - done.worked;
   const remainingQty = Math.max(1, Math.ceil((order.qty * left) / Math.max(hours, 1e-9)));
-  order.progress.set(seq, { sku: order.sku, seq, state: "started", unit: unit.unit, startedAt, remainingQty, leftHours: left });
+  order.progress.set(seq, { sku: order.sku, seq, state: "started", unit: unit.unit, startedAt, remainingQty, leftHours: left, scrap: scrapped });
   return day.to;
 }

@@ -91,7 +91,7 @@ interface Open {
 }
 
 /** A receipt's fate: 2% cancelled, 10% late by 0–3 days, the rest on the day. */
-function receiptFate(seed: number, d: Disturbances, id: number, expectedN: number): number | null {
+export function receiptFate(seed: number, d: Disturbances, id: number, expectedN: number): number | null {
   const u = keyed(seed, `receipt${id}`);
   if (u < d.cancelledReceiptShare) return null;
   if (u < d.cancelledReceiptShare + d.lateReceiptShare) return expectedN + Math.floor(keyed(seed, `late${id}`) * (d.lateReceiptMaxDays + 1));

@@ -2407,6 +2407,257 @@ export interface ApiReplies {
       en: string;
     };
   };
+  "POST /api/promise/holds": {
+    hold: {
+      id: number;
+      customer: string;
+      lines: {
+        sku: string;
+        qty: number;
+      }[];
+      requestedDate: string | null;
+      heldDate: string;
+      expiresAt: string;
+      status: "held" | "released" | "converted" | "expired";
+      orderNo: string | null;
+      createdBy: string;
+    };
+    promise: {
+      /**
+       * earliest date the whole order can ship; null: not within the planning horizon
+       */
+      earliestDate: string | null;
+      requestedDate: string | null;
+      /**
+       * the requested date holds (without one: the order fits the horizon)
+       */
+      feasible: boolean;
+      atp: {
+        sku: string;
+        name: string;
+        required: number;
+        availableToday: number;
+        availableByRequested: number | null;
+        short: number;
+        readyDate: string | null;
+        source: "stock" | "open_supply" | "new_purchase";
+      }[];
+      ctp: {
+        materialReadyDate: string | null;
+        /**
+         * the plan's finish; the earliest date adds the plant's shipping buffer to it
+         */
+        finishDate: string | null;
+        /**
+         * days between the plan's finish and the earliest date (plant setting)
+         */
+        shippingBufferDays: number;
+        kittingRate: number;
+        partial: {
+          lineNo: number;
+          qty: number;
+          date: string | null;
+        } | null;
+        operations: {
+          sku: string;
+          seq: number;
+          workCentre: string;
+          hours: number;
+          start: string | null;
+          end: string | null;
+        }[];
+      };
+      /**
+       * the binding constraint: a work centre (full until, maintenance, closed), a material (short, ready date), or processing time
+       */
+      bottleneck: {
+        kind: "work_centre" | "material" | "processing" | "horizon";
+        workCentre?: string;
+        sku?: string;
+        name?: string;
+        until?: string | null;
+        why?: "full" | "maintenance" | "closed";
+        note?: string | null;
+        short?: number;
+        readyDate?: string | null;
+        newPurchase?: boolean;
+        days?: number;
+      };
+      /**
+       * what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply, purchase lines not yet confirmed
+       */
+      subjectTo: {
+        kind: "purchase" | "overdue_supply" | "unconfirmed_supply";
+        sku: string;
+        name: string;
+        qty: number | null;
+        leadTimeDays: number | null;
+        readyDate: string | null;
+      }[];
+      /**
+       * in the caller's language
+       */
+      explanation: string;
+      explanations: {
+        zh: string;
+        en: string;
+      };
+    };
+  };
+  "GET /api/promise/holds": {
+    holds: {
+      id: number;
+      customer: string;
+      lines: {
+        sku: string;
+        qty: number;
+      }[];
+      requestedDate: string | null;
+      heldDate: string;
+      expiresAt: string;
+      status: "held" | "released" | "converted" | "expired";
+      orderNo: string | null;
+      createdBy: string;
+    }[];
+  };
+  "POST /api/promise/holds/{id}/convert": {
+    orderNo: string;
+    customer: string;
+    status: string;
+    heldFrom: string | null;
+    holdReason: string | null;
+    rush: boolean;
+    tags: string[];
+    requestedDate: string | null;
+    promisedDate: string | null;
+    totalAmount: string;
+    nonstandard: boolean;
+    customerName?: string;
+    owner: {
+      role: string | null;
+      user: string | null;
+      /**
+       * the owner's display name
+       */
+      name?: string | null;
+    };
+    note: string;
+    source: string;
+    version: number;
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    promise: {
+      date: string | null;
+      /**
+       * the first date promised: on-time is judged against it
+       */
+      firstDate: string | null;
+      /**
+       * at_risk: the plan can no longer make the promise; none: the order waits without a promise
+       */
+      state: "promised" | "at_risk" | "none";
+      /**
+       * when at risk: the date the plan now gives
+       */
+      plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
+    } | null;
+    lines: {
+      lineNo: number;
+      sku: string;
+      qty: number;
+      unitPrice: string;
+      amount: string;
+      params: unknown;
+      nonstandard: boolean;
+      bomVersionId: number | null;
+      routingVersionId: number | null;
+      itemName?: string;
+      uom?: string;
+      /**
+       * shipped so far: an order may go out in parts
+       */
+      shippedQty?: number;
+    }[];
+    events: {
+      id: number;
+      at: string;
+      actor: string;
+      kind: string;
+      from: string | null;
+      to: string | null;
+      reason: string | null;
+      data: unknown;
+      /**
+       * who acted, in people's words: a display name, or a rule's name and version
+       */
+      actorNames?: {
+        kind: "user" | "rule" | "system";
+        name: string;
+        version?: number;
+      }[];
+    }[];
+    /**
+     * the newest event of the order
+     */
+    event: {
+      id: number;
+      at: string;
+      actor: string;
+      kind: string;
+      from: string | null;
+      to: string | null;
+      reason: string | null;
+      data: unknown;
+      /**
+       * who acted, in people's words: a display name, or a rule's name and version
+       */
+      actorNames?: {
+        kind: "user" | "rule" | "system";
+        name: string;
+        version?: number;
+      }[];
+    };
+    /**
+     * what business rules did on intake
+     */
+    actions: unknown[];
+    hold: {
+      id: number;
+      customer: string;
+      lines: {
+        sku: string;
+        qty: number;
+      }[];
+      requestedDate: string | null;
+      heldDate: string;
+      expiresAt: string;
+      status: "held" | "released" | "converted" | "expired";
+      orderNo: string | null;
+      createdBy: string;
+    };
+  };
+  "POST /api/promise/holds/{id}/release": {
+    id: number;
+    customer: string;
+    lines: {
+      sku: string;
+      qty: number;
+    }[];
+    requestedDate: string | null;
+    heldDate: string;
+    expiresAt: string;
+    status: "held" | "released" | "converted" | "expired";
+    orderNo: string | null;
+    createdBy: string;
+  };
   "GET /api/purchase-orders": {
     orders: {
       poNo: string;
@@ -6699,6 +6950,83 @@ export interface ApiBodies {
           string,
           string,
         ];
+  };
+  "POST /api/promise/holds": {
+    customer: string;
+    /**
+     * @minItems 1
+     * @maxItems 200
+     */
+    lines: [
+      {
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        unitPrice?: string;
+      },
+      ...{
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        unitPrice?: string;
+      }[],
+    ];
+    requestedDate?: string;
+    rush?: boolean;
+    /**
+     * @maxItems 20
+     */
+    tags?:
+      | []
+      | [string]
+      | [string, string]
+      | [string, string, string]
+      | [string, string, string, string]
+      | [string, string, string, string, string]
+      | [string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+    /**
+     * how long the date is held (1–168 hours)
+     */
+    hours: number;
   };
   "POST /api/purchase-orders": {
     supplier: string;

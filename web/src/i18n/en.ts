@@ -98,6 +98,19 @@ export const en: Messages = {
   },
   tasks: { title: "Open tasks", none: "No open tasks", due: "due {{time}}" },
   pinned: { title: "Pinned rush orders", none: "No pinned orders" },
+  hold: {
+    for: "Hold this date for",
+    hours: "hours",
+    place: "Hold date",
+    convert: "Take the order",
+    release: "Release",
+    status: {
+      held: "Date {{date}} held until {{expires}}",
+      released: "Date {{date}} released",
+      expired: "The hold on {{date}} expired at {{expires}}",
+      converted: "Taken in as order {{orderNo}}, promised {{date}}",
+    },
+  },
   sales: {
     acceptable: "Orders we can still accept today",
     health: "Customer delivery health",

@@ -96,6 +96,19 @@ export const zh = {
   },
   tasks: { title: "待办任务", none: "没有待办任务", due: "截止 {{time}}" },
   pinned: { title: "置顶加急订单", none: "没有置顶订单" },
+  hold: {
+    for: "保留此交期",
+    hours: "小时",
+    place: "保留交期",
+    convert: "转为订单",
+    release: "释放",
+    status: {
+      held: "已保留交期 {{date}}，{{expires}} 到期",
+      released: "交期 {{date}} 已释放",
+      expired: "交期 {{date}} 的保留已于 {{expires}} 过期",
+      converted: "已转为订单 {{orderNo}}，交期 {{date}}",
+    },
+  },
   sales: {
     acceptable: "今日还可接单",
     health: "客户交付健康度",

@@ -12,6 +12,7 @@ import { CustomerSelect } from "../components/customer-select";
 import { StatusTag } from "../components/status-tag";
 import { OrderConsequences } from "./order-consequences";
 import { ParamFields, type ParamSchema, paramDefaults } from "./param-fields";
+import { PromiseHold } from "./promise-hold";
 import { PromisePreview } from "./promise-preview";
 import { useOrderPreview } from "./use-order-preview";
 import { usePromise } from "./use-promise";
@@ -151,6 +152,21 @@ export function QuickOrder() {
         <div data-testid="quick-promise">
           <PromisePreview state={promise} />
         </div>
+        <PromiseHold
+          draft={draft}
+          ready={promise.kind === "ready" && !!draft.customer && draft.lines.length > 0}
+          onConverted={(order) => {
+            setCreated({
+              orderNo: order.orderNo,
+              status: order.status,
+              promise: order.promise?.date ? { date: order.promise.date } : null,
+              holdReason: null,
+              actions: order.actions as Created["actions"],
+            });
+            form.resetFields(["lines"]);
+            setSaves((n) => n + 1);
+          }}
+        />
         <div data-testid="quick-consequences" style={{ marginBottom: 12 }}>
           <OrderConsequences state={preview} />
         </div>
