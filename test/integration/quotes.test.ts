@@ -245,35 +245,36 @@ describe("quotes: the order builds what was quoted", () => {
     const q = await quote({ customer: "C-A1", requestedDate: inDays(30), lines: [sensor(5)] });
     await send(q.quoteNo, 1);
     const quoted = version(q, 1).lines[0];
-    // Engineering releases BOM V3 of PS-100, in force from today.
-    const [v3] = await t.database.db
-      .insertInto("bom_versions")
-      .values({ sku: "PS-100", version: 3, effective_from: today, note: "新壳体" })
-      .returning("id")
-      .execute();
-    try {
-      await t.database.db.insertInto("bom_lines").values({ bom_version_id: v3.id, component_sku: "PM-HOUSING", qty_per: "2" }).execute();
-      const plain = await placeOrder(t, { customer: "C-A1", lines: [{ sku: "PS-100", qty: 1 }], requestedDate: inDays(40) });
-      expect(plain.lines[0].bomVersionId).toBe(v3.id);
-      const res = await convert(q.quoteNo, 1);
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body.lines[0]).toMatchObject({
-        bomVersionId: quoted.bomVersionId,
-        routingVersionId: quoted.routingVersionId,
-        params: { pressureRating: "10MPa", cableLength: 5 },
-      });
-      expect(res.body.lines[0].bomVersionId).not.toBe(v3.id);
-      const stored = await t.database.db
-        .selectFrom("order_lines")
-        .select(["bom_version_id", "routing_version_id", "params"])
-        .where("order_no", "=", res.body.orderNo)
-        .executeTakeFirstOrThrow();
-      expect(stored).toMatchObject({ bom_version_id: quoted.bomVersionId, routing_version_id: quoted.routingVersionId });
-    } finally {
-      await t.database.db.deleteFrom("bom_lines").where("bom_version_id", "=", v3.id).execute();
-      await t.database.db.updateTable("order_lines").set({ bom_version_id: null }).where("bom_version_id", "=", v3.id).execute();
-      await t.database.db.deleteFrom("bom_versions").where("id", "=", v3.id).execute();
-    }
+    // Engineering releases a newer BOM of PS-100, in force from today, through its own routes (released
+    // versions are immutable, so it stays: the same lines, so later tests' costs do not move).
+    const current = await t.api("GET", "/api/items/PS-100/bom", { as: "engineering" });
+    const lines = current.body.bom.lines.map((l: { sku: string; qtyPer: string }) => ({ sku: l.sku, qtyPer: l.qtyPer }));
+    const drafted = await t.api("POST", "/api/items/PS-100/bom-versions", { as: "engineering", body: { lines, effectiveFrom: today, note: "新壳体" } });
+    expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+    const released = await t.api("POST", `/api/items/PS-100/bom-versions/${drafted.body.version}/release`, { as: "engineering", body: {} });
+    expect(released.status, JSON.stringify(released.body)).toBe(200);
+    const newer = await t.database.db
+      .selectFrom("bom_versions")
+      .select("id")
+      .where("sku", "=", "PS-100")
+      .where("version", "=", drafted.body.version)
+      .executeTakeFirstOrThrow();
+    expect(newer.id).not.toBe(quoted.bomVersionId);
+    const plain = await placeOrder(t, { customer: "C-A1", lines: [{ sku: "PS-100", qty: 1 }], requestedDate: inDays(40) });
+    expect(plain.lines[0].bomVersionId).toBe(newer.id);
+    const res = await convert(q.quoteNo, 1);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.lines[0]).toMatchObject({
+      bomVersionId: quoted.bomVersionId,
+      routingVersionId: quoted.routingVersionId,
+      params: { pressureRating: "10MPa", cableLength: 5 },
+    });
+    const stored = await t.database.db
+      .selectFrom("order_lines")
+      .select(["bom_version_id", "routing_version_id", "params"])
+      .where("order_no", "=", res.body.orderNo)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ bom_version_id: quoted.bomVersionId, routing_version_id: quoted.routingVersionId });
   });
 });
 
