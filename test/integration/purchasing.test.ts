@@ -101,6 +101,31 @@ describe("dates that matter", () => {
     await t.api("PATCH", `/api/rules/${rule.body.id}`, { body: { enabled: false } });
   });
 
+  it("a supplier confirming later than the item's lead time moves the promise; the plan does not buy again on a lead time it cannot have", async () => {
+    const { part, product } = await partAndProduct(t, "SLIP", { lead: 30 });
+    await supplierFor(t, "S-SLIP", part);
+    const order = await placeOrder(t, { customer: "C-A1", lines: [{ sku: product, qty: 4 }] });
+    await replan();
+    const key = (await t.api("GET", "/api/purchasing/proposals", { as: "purchasing" })).body.groups
+      .flatMap((g: { lines: { key: string; sku: string }[] }) => g.lines)
+      .find((l: { sku: string }) => l.sku === part).key;
+    const accepted = await t.api("POST", "/api/purchasing/proposals/accept", { as: "purchasing", body: { keys: [key] } });
+    const poNo = accepted.body.created[0].poNo;
+    const asked = (await t.api("GET", `/api/purchase-orders/${poNo}`, { as: "purchasing" })).body.lines[0].requestedDate;
+    // Five days later than asked: more than the three days of material buffer absorb.
+    const patched = await t.api("PATCH", `/api/purchase-orders/${poNo}/lines/1`, {
+      as: "purchasing",
+      headers: { "if-match": "1" },
+      body: { confirmedDate: addDays(asked, 5) },
+    });
+    expect(patched.status).toBe(200);
+    const after = (await t.api("GET", `/api/orders/${order.orderNo}`, { as: "sales" })).body;
+    expect(after.promise.state).toBe("at_risk");
+    expect((await planOf(order.orderNo)).materialReadyDate).toBe(addDays(asked, 5));
+    const requests = await t.database.db.selectFrom("purchase_requests").select("status").where("sku", "=", part).execute();
+    expect(requests.map((r) => r.status)).toEqual(["confirmed"]);
+  });
+
   it("an unconfirmed line marks the orders that count on it 'supply at risk' until the supplier confirms", async () => {
     const { part, product } = await partAndProduct(t, "RISK");
     await supplierFor(t, "S-RISK", part);
