@@ -2,7 +2,6 @@
 // the supplier's date is confirmed on the board, and the sales board shows the order's promise moving.
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/model/dates.js";
-import { plantDay } from "../../src/orders/model/numbering.js";
 import { partAndProduct, supplierFor } from "../support/purchasing.js";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
 import { layoutProblems } from "./support/layout-check.js";
