@@ -168,6 +168,13 @@ export const en: Messages = {
     reliability: "Supplier reliability",
     onTime: "On time",
     meanDelay: "Mean delay",
+    import: "Import supplier's reply",
+    importTitle: "Supplier's reply (dry run)",
+    importApply: "Apply",
+    importRefused: "Some rows cannot be taken: nothing in the file is written",
+    importDone: "{{count}} confirmations imported",
+    row: "row {{row}}",
+    confirmedQty: "Confirmed qty",
     openLines: "Open",
   },
   warehouse: {

@@ -166,6 +166,13 @@ export const zh = {
     reliability: "供应商可靠性",
     onTime: "按期到货率",
     meanDelay: "平均延迟",
+    import: "导入供应商回传",
+    importTitle: "供应商回传（试运行）",
+    importApply: "确认导入",
+    importRefused: "有行无法导入，整份文件都不会写入",
+    importDone: "已导入 {{count}} 行确认",
+    row: "第 {{row}} 行",
+    confirmedQty: "确认数量",
     openLines: "在途行",
   },
   warehouse: {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { TableCard } from "../components/table-card";
 import { OrderLink } from "../orders/order-drawer";
 import { ConfirmLine } from "./confirm-line";
+import { ImportConfirmations } from "./import-confirmations";
 import type { LateLine, WatchLine } from "./types";
 
 export function ConfirmationsCard({ lines, onDone }: { lines?: WatchLine[]; onDone(): void }) {
@@ -13,12 +14,25 @@ export function ConfirmationsCard({ lines, onDone }: { lines?: WatchLine[]; onDo
     <TableCard
       title={t("purchasing.unconfirmed")}
       testId="unconfirmed"
+      extra={<ImportConfirmations onDone={onDone} />}
       rowKey={(l) => `${l.poNo}/${l.line}`}
       rows={lines}
       empty={t("purchasing.allConfirmed")}
       pageSize={6}
       columns={[
-        { title: t("purchasing.poLine"), width: 150, render: (_, l) => <span className="nowrap">{`${l.poNo} #${l.line}`}</span> },
+        {
+          title: t("purchasing.poLine"),
+          width: 170,
+          render: (_, l) => (
+            <span className="nowrap">
+              {`${l.poNo} #${l.line}`}{" "}
+              <a href={`/api/purchase-orders/${l.poNo}/pdf`} target="_blank" rel="noreferrer">
+                PDF
+              </a>{" "}
+              <a href={`/api/purchase-orders/${l.poNo}/xlsx`}>Excel</a>
+            </span>
+          ),
+        },
         { title: t("purchasing.supplier"), ellipsis: true, render: (_, l) => l.supplier.name },
         {
           title: t("order.sku"),
