@@ -143,7 +143,6 @@ export const en: Messages = {
     needBy: "first needed {{date}}",
     accept: "Order ({{count}} lines)",
     askFor: "ask for {{date}}",
-    fromPromise: "for a promise",
     more: "{{count}} more lines",
     ordered: "Ordered: {{poNos}}",
     alreadyOrdered: "Already ordered: nothing was ordered twice",
@@ -175,6 +174,8 @@ export const en: Messages = {
     importDone: "{{count}} confirmations imported",
     row: "row {{row}}",
     confirmedQty: "Confirmed qty",
+    pdf: "Purchase order PDF",
+    xlsx: "Purchase order Excel (for the supplier to answer)",
     openLines: "Open",
   },
   warehouse: {

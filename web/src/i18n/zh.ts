@@ -141,7 +141,6 @@ export const zh = {
     needBy: "最早需要 {{date}}",
     accept: "下采购单（{{count}} 行）",
     askFor: "要求 {{date}} 到货",
-    fromPromise: "承诺申请",
     more: "还有 {{count}} 行",
     ordered: "已下采购单 {{poNos}}",
     alreadyOrdered: "这些建议已下过单，没有重复下单",
@@ -173,6 +172,8 @@ export const zh = {
     importDone: "已导入 {{count}} 行确认",
     row: "第 {{row}} 行",
     confirmedQty: "确认数量",
+    pdf: "采购单 PDF",
+    xlsx: "采购单 Excel（供应商回传用）",
     openLines: "在途行",
   },
   warehouse: {
