@@ -66,7 +66,19 @@ describe("planning reports", () => {
     const res = await t.api("GET", "/api/planning/atp/PM-CHIP?days=90", { as: "warehouse" });
     expect(res.status).toBe(200);
     expect(res.body.locations).toEqual([{ location: "WH-MAIN", onHand: 80, reserved: 0, inTransit: 30, free: 80 }]);
-    expect(res.body.inTransit).toEqual([{ kind: "purchase", ref: "PO-9", location: "WH-MAIN", qty: 30, expectedDate: addDays(today, 60) }]);
+    // A WMS line counts as confirmed; the date the plan counts it from is its own (it is not overdue).
+    expect(res.body.inTransit).toEqual([
+      {
+        kind: "purchase",
+        ref: "PO-9",
+        location: "WH-MAIN",
+        qty: 30,
+        expectedDate: addDays(today, 60),
+        countedFrom: addDays(today, 60),
+        overdue: false,
+        confirmed: true,
+      },
+    ]);
     // The plan took all 80 in stock; the shortfall waits for a purchase (20 days), which comes sooner than
     // the 30 on order for day 60, so those stay free.
     expect(res.body.timeline[0]).toMatchObject({ date: today, supplied: 80, available: 0, allocated: 80 });
