@@ -64,7 +64,7 @@ export interface PurchasingRows {
     at: Date;
   }[];
   /** The in-transit rows, purchase lines rewritten as mirrors of the open purchase order lines. */
-  supply: (SupplyLineRow & { confirmed: boolean })[];
+  supply: (SupplyLineRow & { confirmed: boolean; requested_date?: string | null })[];
 }
 
 /** Spring Festival shutdown around the next (or this) Lunar New Year: late January to mid-February. */
@@ -221,7 +221,7 @@ export function generatePurchasing(rng: Rng, master: ItemMaster, supply: SupplyL
             at: new Date(placedAt.getTime() + 3 * 86_400_000),
           });
       }
-      out.supply.push({ ...row, ref: `${no}/${line}`, confirmed: confirmed !== null });
+      out.supply.push({ ...row, ref: `${no}/${line}`, confirmed: confirmed !== null, requested_date: requested });
     });
   }
   return out;

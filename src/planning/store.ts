@@ -151,19 +151,44 @@ export async function loadOpenOrders(db: Db, orderNos?: string[]): Promise<PlanO
   }));
 }
 
+/**
+ * Lead times suppliers have shown: an open purchase line the supplier confirmed later than asked took
+ * (confirmed date − the day it was placed) days. A new purchase of that item is then counted no sooner
+ * than that, not at the item's nominal lead time: the supplier's word wins over the master data, and the
+ * plan does not buy again elsewhere on a lead time the supplier just said it cannot meet (decision 0067).
+ */
+export async function shownLeadTimes(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom("supply_lines")
+    .select(["sku", sql<number>`max(expected_date - ((created_at at time zone 'UTC') + interval '8 hours')::date)::int`.as("days")])
+    .where("status", "=", "open")
+    .where("kind", "=", "purchase")
+    .where("confirmed", "=", true)
+    .where("requested_date", "is not", null)
+    .whereRef("expected_date", ">", "requested_date")
+    .groupBy("sku")
+    .execute();
+  return new Map(rows.map((r) => [r.sku, Number(r.days)]));
+}
+
 export const HORIZON_DAYS = 365;
 
 /** Everything but the orders, for `today` over the planning horizon. */
 export async function loadPlanningBase(db: Db, today: string, horizonDays = HORIZON_DAYS) {
   const purchasing = await getPurchasingSettings(db);
-  const [calendar, engineering, supply, moves, downtime, buffers] = await Promise.all([
+  const [calendar, engineering, supply, moves, downtime, buffers, shown] = await Promise.all([
     loadCalendarInputs(db, today, addDays(today, horizonDays - 1)),
     loadEngineering(db, today),
     loadSupply(db, today, purchasing.overdueSupplyDelayDays),
     db.selectFrom("work_centres").select(["code", "move_hours"]).where("move_hours", ">", "0").execute(),
     loadDowntime(db, today),
     getPromiseSettings(db),
+    shownLeadTimes(db),
   ]);
+  for (const [sku, days] of shown) {
+    const item = engineering.items.get(sku);
+    if (item && days > item.leadTimeDays) engineering.items.set(sku, { ...item, leadTimeDays: days });
+  }
   calendar.maintenance.push(...downtime);
   const moveHours = Object.fromEntries(moves.map((m) => [m.code, Number(m.move_hours)]));
   return {

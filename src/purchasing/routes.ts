@@ -3,24 +3,29 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../core/errors.js";
+import { AppError, notFound } from "../core/errors.js";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
 import { plantDay } from "../core/plant-day.js";
+import { contentDisposition, XLSX_TYPE } from "../exports/xlsx-export.js";
 import type { InventoryHooks } from "../inventory/hooks.js";
 import { acceptProposals } from "./accept-proposals.js";
 import { changePurchaseLine } from "./change-purchase-line.js";
 import { createPurchaseOrder } from "./create-purchase-order.js";
 import { createSupplier } from "./create-supplier.js";
+import { importConfirmations } from "./import-confirmations.js";
 import { listProposals } from "./list-proposals.js";
 import { listPurchaseOrders } from "./list-purchase-orders.js";
 import { listPurchaseWatch } from "./list-purchase-watch.js";
 import { listSuppliers } from "./list-suppliers.js";
+import { purchaseOrderXlsx } from "./purchase-order-xlsx.js";
 import { receivePurchase } from "./receive-purchase.js";
+import { renderPurchaseOrderPdf } from "./render-purchase-order-pdf.js";
 import {
   acceptBody,
   acceptReply,
+  confirmationsReply,
   createPurchaseOrderBody,
   createSupplierBody,
   lineParams,
@@ -120,6 +125,79 @@ export function purchasingRoutes(app: FastifyInstance, deps: AppDeps, hooks: { i
       },
     },
     async (request) => getPurchaseOrderView(deps.db, request.params.poNo, plantDay(new Date())),
+  );
+  r.get(
+    "/api/purchase-orders/:poNo/pdf",
+    {
+      config: { access: "planning.read" },
+      schema: {
+        tags: ["purchasing"],
+        summary: "The purchase order as the supplier gets it: A4 PDF in Chinese",
+        params: poNoParams,
+        response: { 200: z.any().describe("application/pdf"), ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const po = await getPurchaseOrderView(deps.db, request.params.poNo, plantDay(new Date()));
+      const supplier = await deps.db.selectFrom("suppliers").select("contacts").where("code", "=", po.supplier.code).executeTakeFirstOrThrow();
+      const pdf = await renderPurchaseOrderPdf(po, supplier.contacts ?? []);
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="${po.poNo}.pdf"`)
+        .header("cache-control", "no-store")
+        .send(pdf);
+    },
+  );
+  r.get(
+    "/api/purchase-orders/:poNo/xlsx",
+    {
+      config: { access: "planning.read" },
+      schema: {
+        tags: ["purchasing"],
+        summary: "The purchase order as Excel, with empty 确认交期 / 确认数量 columns the supplier fills and sends back",
+        params: poNoParams,
+        response: { 200: z.any().describe(XLSX_TYPE), ...errorReplies },
+      },
+    },
+    async (request, reply) => {
+      const po = await getPurchaseOrderView(deps.db, request.params.poNo, plantDay(new Date()));
+      return reply
+        .type(XLSX_TYPE)
+        .header("content-disposition", contentDisposition(`采购订单_${po.poNo}.xlsx`))
+        .send((await purchaseOrderXlsx(po)) as never);
+    },
+  );
+  r.post(
+    "/api/purchasing/confirmations",
+    {
+      config: { access: "purchasing.write" },
+      schema: {
+        tags: ["purchasing"],
+        summary:
+          "Import a supplier's confirmations (multipart file: 采购单号, 行号, 确认交期, 确认数量); dryRun=1 reports per row and writes nothing; otherwise all or nothing",
+        consumes: ["multipart/form-data"],
+        querystring: z.object({
+          dryRun: z
+            .enum(["0", "1", "true", "false"])
+            .default("0")
+            .transform((v) => v === "1" || v === "true"),
+        }),
+        response: { 200: confirmationsReply, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const file = await request.file({ limits: { fileSize: deps.config.importMaxBytes } });
+      if (!file) throw new AppError("invalid", "field.invalid", { field: "file", detail: "a .xlsx file" }, "file");
+      let buffer: Buffer;
+      try {
+        buffer = await file.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+          throw new AppError("too_large", "import.file_too_large", { limit: deps.config.importMaxBytes }, "file");
+        throw error;
+      }
+      return importConfirmations(deps.db, requirePrincipal(request), buffer, { dryRun: request.query.dryRun });
+    },
   );
   r.patch(
     "/api/purchase-orders/:poNo/lines/:line",

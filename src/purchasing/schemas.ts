@@ -184,3 +184,13 @@ export const watchReply = z.object({
     }),
   ),
 });
+
+export const confirmationsReply = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean().describe("false on a dry run, or when any row was refused (nothing is written then)"),
+  rows: z.array(
+    z.object({ row: z.number(), poNo: z.string(), line: z.number(), from: z.string(), to: z.string(), qty: z.number().nullable(), changes: z.boolean() }),
+  ),
+  refused: z.array(z.object({ row: z.number(), field: z.string(), reason: z.string() })),
+  affected: z.array(z.object({ orderNo: z.string(), plannedDate: z.string().nullable() })),
+});

@@ -26,6 +26,7 @@ export function supplyOf(
     qty: open ? openQty(facts) : Number(row.qty),
     expectedDate: expectedDate({ requestedDate: row.requested_date, confirmedDate: row.confirmed_date }),
     confirmed: row.confirmed_date !== null,
+    requestedDate: row.requested_date,
     status: open ? "open" : row.state === "cancelled" ? "cancelled" : "received",
   };
 }

@@ -29,21 +29,27 @@ async function plannedDates(db: Kysely<DB>): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.order_no, r.planned_date]));
 }
 
-/** Re-plans, then tells the owners of the orders the move affects; returns those orders with their new planned date. */
+/**
+ * Re-plans, then tells the owners of the orders the moves affect; returns those orders with their new
+ * planned date. An order pegged to a line hears of that line; one whose planned date moved hears of the
+ * latest of the moves (the re-plan does not say which one moved it).
+ */
 export async function replanAndTell(
   db: Kysely<DB>,
   actor: string,
-  move: LineMove,
+  moves: LineMove[],
   trigger: "purchase.line.rescheduled" | "purchase.line.late" = "purchase.line.rescheduled",
 ) {
+  if (!moves.length) return [];
   const before = await plannedDates(db);
   await replan(db, actor, "change");
   const after = await plannedDates(db);
-  const affected = new Set<string>();
-  if (move.orderNo) affected.add(move.orderNo);
-  for (const [orderNo, planned] of after) if (before.has(orderNo) && before.get(orderNo) !== planned) affected.add(orderNo);
+  const latest = [...moves].sort((a, b) => (a.to < b.to ? 1 : -1))[0];
+  const affected = new Map<string, LineMove>();
+  for (const [orderNo, planned] of after) if (before.has(orderNo) && before.get(orderNo) !== planned) affected.set(orderNo, latest);
+  for (const m of moves) if (m.orderNo) affected.set(m.orderNo, m);
   const told: { orderNo: string; plannedDate: string | null }[] = [];
-  for (const orderNo of [...affected].sort()) {
+  for (const [orderNo, move] of [...affected].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     await db.transaction().execute(async (tx) => {
       const order = await tx
         .selectFrom("orders")

@@ -66,6 +66,7 @@ describe("planning reports", () => {
     const res = await t.api("GET", "/api/planning/atp/PM-CHIP?days=90", { as: "warehouse" });
     expect(res.status).toBe(200);
     expect(res.body.locations).toEqual([{ location: "WH-MAIN", onHand: 80, reserved: 0, inTransit: 30, free: 80 }]);
+    // A WMS line counts as confirmed; the date the plan counts it from is its own (it is not overdue).
     expect(res.body.inTransit).toEqual([
       {
         kind: "purchase",
@@ -74,8 +75,8 @@ describe("planning reports", () => {
         qty: 30,
         expectedDate: addDays(today, 60),
         countedFrom: addDays(today, 60),
-        confirmed: true,
         overdue: false,
+        confirmed: true,
       },
     ]);
     // The plan took all 80 in stock; the shortfall waits for a purchase (20 days), which comes sooner than

@@ -1,6 +1,7 @@
 // Purchasing in the loop (decision 0067): supplier-confirmed dates move promises and tell the owners;
 // unconfirmed lines put supply at risk; receipts raise on-hand and close lines; overdue lines never supply
 // in the past; accepting proposals covers a shortage exactly once.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/model/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
@@ -99,6 +100,31 @@ describe("dates that matter", () => {
     });
     expect(moved.body.lines[0].state).toBe("rescheduled");
     await t.api("PATCH", `/api/rules/${rule.body.id}`, { body: { enabled: false } });
+  });
+
+  it("a supplier confirming later than the item's lead time moves the promise; the plan does not buy again on a lead time it cannot have", async () => {
+    const { part, product } = await partAndProduct(t, "SLIP", { lead: 30 });
+    await supplierFor(t, "S-SLIP", part);
+    const order = await placeOrder(t, { customer: "C-A1", lines: [{ sku: product, qty: 4 }] });
+    await replan();
+    const key = (await t.api("GET", "/api/purchasing/proposals", { as: "purchasing" })).body.groups
+      .flatMap((g: { lines: { key: string; sku: string }[] }) => g.lines)
+      .find((l: { sku: string }) => l.sku === part).key;
+    const accepted = await t.api("POST", "/api/purchasing/proposals/accept", { as: "purchasing", body: { keys: [key] } });
+    const poNo = accepted.body.created[0].poNo;
+    const asked = (await t.api("GET", `/api/purchase-orders/${poNo}`, { as: "purchasing" })).body.lines[0].requestedDate;
+    // Five days later than asked: more than the three days of material buffer absorb.
+    const patched = await t.api("PATCH", `/api/purchase-orders/${poNo}/lines/1`, {
+      as: "purchasing",
+      headers: { "if-match": "1" },
+      body: { confirmedDate: addDays(asked, 5) },
+    });
+    expect(patched.status).toBe(200);
+    const after = (await t.api("GET", `/api/orders/${order.orderNo}`, { as: "sales" })).body;
+    expect(after.promise.state).toBe("at_risk");
+    expect((await planOf(order.orderNo)).materialReadyDate).toBe(addDays(asked, 5));
+    const requests = await t.database.db.selectFrom("purchase_requests").select("status").where("sku", "=", part).execute();
+    expect(requests.map((r) => r.status)).toEqual(["confirmed"]);
   });
 
   it("an unconfirmed line marks the orders that count on it 'supply at risk' until the supplier confirms", async () => {
@@ -299,5 +325,73 @@ describe("from shortage to purchase order", () => {
     const retry = await t.api("POST", "/api/purchase-orders", keyed);
     expect([first.status, retry.status]).toEqual([201, 200]);
     expect(retry.body.poNo).toBe(first.body.poNo);
+  });
+});
+
+describe("talking to suppliers", () => {
+  it("sends the order as PDF and Excel, and takes the supplier's Excel back with a dry run first", async () => {
+    const { part } = await partAndProduct(t, "XLS");
+    await supplierFor(t, "S-XLS", part, { name: "无锡回传测试供应商" });
+    const po = await placePo(t, "S-XLS", [
+      { sku: part, qty: 30, requestedDate: addDays(today, 12) },
+      { sku: part, qty: 20, requestedDate: addDays(today, 20) },
+    ]);
+    const pdf = await t.fetch("GET", `/api/purchase-orders/${po.poNo}/pdf`, { as: "purchasing" });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(2000);
+
+    const xlsx = await t.fetch("GET", `/api/purchase-orders/${po.poNo}/xlsx`, { as: "purchasing" });
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsx.arrayBuffer()) as never);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(["采购单号", "行号", "要求到货日期", "确认交期", "确认数量"]));
+    expect(sheet.getRow(2).getCell(1).value).toBe(po.poNo);
+    // The supplier answers line 1 with a date as text, line 2 with an Excel date and a smaller quantity.
+    sheet.getRow(2).getCell(8).value = addDays(today, 15).replaceAll("-", "/");
+    sheet.getRow(3).getCell(8).value = new Date(`${addDays(today, 22)}T00:00:00Z`);
+    sheet.getRow(3).getCell(9).value = 18;
+    const upload = async (wb: ExcelJS.Workbook, dryRun: boolean) => {
+      const form = new FormData();
+      form.append("file", new Blob([Buffer.from(await wb.xlsx.writeBuffer())]), "回传.xlsx");
+      return t.api("POST", `/api/purchasing/confirmations?dryRun=${dryRun ? 1 : 0}`, { as: "purchasing", form });
+    };
+    const dry = await upload(book, true);
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, applied: false, refused: [] });
+    expect(dry.body.rows).toEqual([
+      { row: 2, poNo: po.poNo, line: 1, from: addDays(today, 12), to: addDays(today, 15), qty: null, changes: true },
+      { row: 3, poNo: po.poNo, line: 2, from: addDays(today, 20), to: addDays(today, 22), qty: 18, changes: true },
+    ]);
+    expect((await t.api("GET", `/api/purchase-orders/${po.poNo}`, { as: "purchasing" })).body.lines.map((l: { state: string }) => l.state)).toEqual([
+      "unconfirmed",
+      "unconfirmed",
+    ]);
+
+    // A row naming a line that does not exist refuses the whole file.
+    const row = sheet.addRow([]);
+    row.getCell(1).value = po.poNo;
+    row.getCell(2).value = 9;
+    row.getCell(8).value = addDays(today, 30);
+    const bad = await upload(book, false);
+    expect(bad.body).toMatchObject({ applied: false, refused: [{ row: 4, field: "line" }] });
+    expect((await t.api("GET", `/api/purchase-orders/${po.poNo}`, { as: "purchasing" })).body.lines[0].state).toBe("unconfirmed");
+    sheet.spliceRows(4, 1);
+
+    const done = await upload(book, false);
+    expect(done.body).toMatchObject({ dryRun: false, applied: true, refused: [] });
+    const lines = (await t.api("GET", `/api/purchase-orders/${po.poNo}`, { as: "purchasing" })).body.lines;
+    expect(lines).toEqual([
+      expect.objectContaining({ state: "confirmed", confirmedDate: addDays(today, 15), qty: 30 }),
+      expect.objectContaining({ state: "confirmed", confirmedDate: addDays(today, 22), qty: 18 }),
+    ]);
+    const atp = (await t.api("GET", `/api/planning/atp/${part}`, { as: "planner" })).body;
+    expect(atp.inTransit.map((s: { qty: number; expectedDate: string; confirmed: boolean }) => [s.qty, s.expectedDate, s.confirmed])).toEqual([
+      [30, addDays(today, 15), true],
+      [18, addDays(today, 22), true],
+    ]);
   });
 });

@@ -122,6 +122,8 @@ export interface SupplyLinesTable {
   /** False: a purchase line the supplier has not confirmed yet (the date is what was requested). */
   confirmed: Generated<boolean>;
   updated_at: Generated<Date>;
+  /** A purchase line's requested date (what was asked for); null for WMS lines. */
+  requested_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface SuppliersTable {
   code: string;

@@ -2804,6 +2804,12 @@ export interface ApiReplies {
       plannedDate: string | null;
     }[];
   };
+  /**
+   * application/pdf
+   */
+  "GET /api/purchase-orders/{poNo}/pdf": {
+    [k: string]: unknown;
+  };
   "POST /api/purchase-orders/{poNo}/receipts": {
     poNo: string;
     supplier: {
@@ -2839,6 +2845,37 @@ export interface ApiReplies {
       version: number;
     }[];
     replayed: boolean;
+  };
+  /**
+   * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+   */
+  "GET /api/purchase-orders/{poNo}/xlsx": {
+    [k: string]: unknown;
+  };
+  "POST /api/purchasing/confirmations": {
+    dryRun: boolean;
+    /**
+     * false on a dry run, or when any row was refused (nothing is written then)
+     */
+    applied: boolean;
+    rows: {
+      row: number;
+      poNo: string;
+      line: number;
+      from: string;
+      to: string;
+      qty: number | null;
+      changes: boolean;
+    }[];
+    refused: {
+      row: number;
+      field: string;
+      reason: string;
+    }[];
+    affected: {
+      orderNo: string;
+      plannedDate: string | null;
+    }[];
   };
   "GET /api/purchasing/proposals": {
     runId: number | null;

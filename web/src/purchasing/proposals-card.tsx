@@ -65,7 +65,6 @@ export function ProposalsCard({ groups, onDone }: { groups?: ProposalGroup[]; on
                     <span className="nowrap">
                       {t("purchasing.askFor", { date: l.requestedDate })} · <OrderLink orderNo={l.orderNo} />
                     </span>
-                    {l.source === "request" && <Tag style={{ marginLeft: 4 }}>{t("purchasing.fromPromise")}</Tag>}
                   </div>
                 ))}
                 {g.lines.length > 5 && <Typography.Text type="secondary">{t("purchasing.more", { count: g.lines.length - 5 })}</Typography.Text>}

@@ -2,7 +2,8 @@
 // purchase orders with schedule lines (requested and supplier-confirmed dates, pegging to a customer
 // order or to stock); each line's history of confirmations, moves and receipts (the reliability figures).
 // An open line is also in-transit supply (supply_lines, kept by the inventory capability): `confirmed`
-// tells the plan whether the date is the supplier's word, `updated_at` makes a moved date re-plan.
+// tells the plan whether the date is the supplier's word, `requested_date` what we asked for (a supplier
+// confirming later shows its real lead time), `updated_at` makes a moved date re-plan.
 import { type Kysely, sql } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -78,6 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create unique index purchase_line_events_request on purchase_line_events(po_no, request_key, line_no) where request_key is not null;
     alter table supply_lines add column confirmed boolean not null default true;
     alter table supply_lines add column updated_at timestamptz not null default now();
+    alter table supply_lines add column requested_date date;
     alter table plan_orders add column supply_risk jsonb;
   `.execute(db);
 }
@@ -85,6 +87,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table plan_orders drop column supply_risk;
+    alter table supply_lines drop column requested_date;
     alter table supply_lines drop column updated_at;
     alter table supply_lines drop column confirmed;
     drop table purchase_line_events;
