@@ -12,6 +12,7 @@ import { openDatabase } from "../../src/core/db/connect.js";
 import { migrateToLatest } from "../../src/core/db/migrate.js";
 import type { DB } from "../../src/core/db/schema.js";
 import { addDays } from "../../src/demo/dates.js";
+import { loadDemoEngineeringChange } from "../../src/demo/engineering-change.js";
 import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
 import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
 import { takeMorningOrders } from "../../src/demo/take-morning-orders.js";
@@ -73,6 +74,16 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
     },
   },
   { name: "rules", user: "admin", path: "/rules" },
+  {
+    name: "ecn",
+    user: "engineering",
+    path: "/board/engineering",
+    fullPage: true,
+    prepare: async (page) => {
+      await page.getByTestId("ecns-in-progress").locator("a").first().click();
+      await page.getByTestId("impact-rows").waitFor();
+    },
+  },
   {
     name: "rule-editor",
     user: "admin",
@@ -264,6 +275,7 @@ async function main() {
   await loadDemoPlant(database.db);
   await installDefaultRules(database.db);
   await takeMorningOrders(database.db);
+  await loadDemoEngineeringChange(database.db);
   const app = await buildApp({
     db: database.db,
     kind: database.kind,
