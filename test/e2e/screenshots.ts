@@ -80,7 +80,7 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
     path: "/board/engineering",
     fullPage: true,
     prepare: async (page) => {
-      await page.getByTestId("ecns-in-progress").locator("a").first().click();
+      await page.getByTestId("ecns-in-progress").getByRole("link", { name: /^ECN-/ }).first().click();
       await page.getByTestId("impact-rows").waitFor();
     },
   },

@@ -284,6 +284,9 @@ describe("a switch on a work order already past operation 20", () => {
       ],
       false,
     );
+    // The calibration bench's list as the shift saw it (its baseline), before the change.
+    const calBefore = await t.api("GET", "/api/work-centres/WC-CAL/dispatch", { as: "production" });
+    expect(calBefore.body.operations.filter((o: { orderNo: string }) => o.orderNo === orderNo).map((o: { seq: number }) => o.seq)).toEqual([20]);
     const created = await eng("POST", "/api/ecns", { sku: "EC-WO", title: "工序 30 改在校准台", toRoutingVersion: v2, effectivity: "order", submit: true });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.lines.map((l: { kind: string; ref: string }) => `${l.kind} ${l.ref}`)).toEqual([
@@ -312,6 +315,11 @@ describe("a switch on a work order already past operation 20", () => {
     expect(opsAfter.slice(0, 2).map((o) => [o.id, o.qty_good, o.status])).toEqual(
       opsBefore.slice(0, 2).map((o, i) => [o.id, i === 0 ? 10 : 4, i === 0 ? "done" : "paused"]),
     );
+    // The dispatch list shows the change: operation 30 (on the assembly line before) is now on the calibration bench.
+    const calAfter = await t.api("GET", "/api/work-centres/WC-CAL/dispatch", { as: "production" });
+    const mine = calAfter.body.operations.filter((o: { orderNo: string }) => o.orderNo === orderNo);
+    expect(mine.map((o: { seq: number }) => o.seq)).toEqual([20, 30]);
+    expect(mine[1].change).toBe("added");
     const view = await t.api("GET", `/api/orders/${orderNo}`, { as: "planner" });
     expect(view.body.events.some((e: { kind: string; data: { what?: string } }) => e.kind === "production" && e.data.what === "routing_switched")).toBe(true);
   });

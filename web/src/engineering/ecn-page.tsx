@@ -231,10 +231,9 @@ function ImpactRows(props: { rows: ImpactRow[]; choices: Record<string, Choice>;
               <Space wrap size={4}>
                 <Tag>{t(`engineering.kind.${r.kind}`)}</Tag>
                 {r.kind === "order_line" && r.orderNo ? (
-                  <>
-                    <OrderLink orderNo={r.orderNo} />
-                    <span>/{r.lineNo}</span>
-                  </>
+                  <span>
+                    <OrderLink orderNo={r.orderNo} />/{r.lineNo}
+                  </span>
                 ) : (
                   <span>{r.sku}</span>
                 )}

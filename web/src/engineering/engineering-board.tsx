@@ -82,7 +82,7 @@ export function EngineeringBoard() {
             title={t("engineering.recent")}
             testId="ecns-recent"
             items={ecns.data?.recent}
-            empty="—"
+            empty={t("engineering.noRecent")}
             renderItem={(e) => (
               <Flex vertical gap={2} style={{ width: "100%", minWidth: 0 }}>
                 <Flex gap={8} wrap align="center">
