@@ -134,6 +134,12 @@ describe("an engineering change notice with a decision per affected order", () =
       { lineNo: 1, kind: "component_added", ref: "EC-NEW", from: null, to: "1.0000" },
       { lineNo: 2, kind: "component_removed", ref: "EC-OLD", from: "1.0000", to: null },
     ]);
+    const noVersion = await eng("POST", "/api/ecns", { sku: "EC-PS", title: "x" });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.field).toBe("toBomVersion");
+    const released = await eng("POST", "/api/ecns", { sku: "EC-PS", title: "x", toBomVersion: 1 });
+    expect(released.status).toBe(422);
+    expect(released.body.error).toMatchObject({ reason: "ecn.no_version", field: "toBomVersion" });
     const again = await t.api("POST", "/api/ecns", { as: "engineering", body, headers: { "idempotency-key": k } });
     expect(again.body.ecnNo).toBe(ecnNo);
     expect(await t.database.db.selectFrom("ecns").select("ecn_no").execute()).toHaveLength(1);
@@ -225,6 +231,9 @@ describe("an engineering change notice with a decision per affected order", () =
     expect(frozen.body.rows.find((r: { ref: string }) => r.ref === `${late}/1`)).toMatchObject({ decision: "switch", owner: "planner" });
     const editReleased = await eng("PUT", "/api/items/EC-PS/bom-versions/2", { lines: [{ sku: "EC-OLD", qtyPer: "1" }] });
     expect(editReleased.status).toBe(422);
+    // An order confirmed now, before the effective date, is still built to V1 (V2's date has not come).
+    const meanwhile = (await placeOrder(t, { customer: "C-A1", lines: [{ sku: "EC-PS", qty: 1 }], requestedDate: inDays(50) })).orderNo;
+    expect((await pins(meanwhile)).version).toBe(1);
     const planner = (await t.api("GET", "/api/dashboards/planner", { as: "planner" })).body;
     const changed = planner.engineeringChanged.map((o: { orderNo: string }) => o.orderNo);
     expect(changed).toContain(late);
