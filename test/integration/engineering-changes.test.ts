@@ -211,6 +211,10 @@ describe("an engineering change notice with a decision per affected order", () =
     expect(after[late]).toMatchObject({ promiseState: "at_risk" });
     expect(after[late].plannedDate > inDays(80)).toBe(true);
     expect(after[early]).toMatchObject({ promiseState: "promised" });
+    // Purchasing sees the changed need: the new part is short in the new plan run.
+    const shortages = await t.api("GET", "/api/planning/shortages?sku=EC-NEW", { as: "purchasing" });
+    expect(shortages.status).toBe(200);
+    expect(shortages.body.shortages.map((x: { sku: string }) => x.sku)).toContain("EC-NEW");
     const plan = await t.api("GET", `/api/planning/orders/${late}`, { as: "planner" });
     expect(plan.status).toBe(200);
     expect(JSON.stringify(plan.body)).toContain("EC-NEW");
