@@ -57,6 +57,11 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
       await page.getByTestId(`impact-${early}/1`).waitFor();
       await page.getByTestId(`impact-${late}/1`).waitFor();
       await page.screenshot({ path: "test-results/ecn-review-1440.png", fullPage: true });
+      // The board lists it in progress with the rows waiting for a decision.
+      await page.getByText("返回看板").click();
+      await page.getByTestId("ecns-in-progress").getByTestId(`waiting-${late}/1`).waitFor();
+      await page.getByTestId("ecns-in-progress").getByRole("link", { name: ecnNo }).click();
+      await page.getByTestId(`impact-${late}/1`).waitFor();
 
       // Release before deciding: refused, naming the rows.
       await page.getByTestId("ecn-approved").click();
