@@ -49,6 +49,8 @@ export async function loadDemoEngineeringChange(db: Kysely<DB>, today = plantDay
         "not in",
         lines.map((l) => l.component_sku),
       )
+      // A part of the same kind first (a seal for a seal), by the first characters of its name.
+      .orderBy(sql`left(name, 2) = ${old.name.slice(0, 2)}`, "desc")
       .orderBy("sku")
       .executeTakeFirst();
     if (!replacement) continue;

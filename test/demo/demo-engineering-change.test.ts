@@ -32,7 +32,10 @@ describe("the demo plant's engineering change", () => {
     expect(ecn).toMatchObject({ status: "review", effectivity: "date", effective_date: "2026-12-04" });
     const lines = await database.db.selectFrom("ecn_lines").select(["kind"]).where("ecn_no", "=", ecn.ecn_no).execute();
     expect(lines.map((l) => l.kind).sort()).toEqual(["component_added", "component_removed"]);
+    const started = performance.now();
     const impact = await getImpact(database.db, ecn.ecn_no);
+    const ms = Math.round(performance.now() - started);
+    console.info(`demo ECN ${ecn.ecn_no} (${ecn.sku}): ${impact.rows.length} affected rows, impact computed in ${ms} ms`);
     const orders = impact.rows.filter((r) => r.kind === "order_line");
     expect(orders.length).toBeGreaterThanOrEqual(3);
     expect(impact.rows.filter((r) => r.decision === "keep")).toHaveLength(2);

@@ -57,6 +57,11 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
       await page.getByTestId(`impact-${early}/1`).waitFor();
       await page.getByTestId(`impact-${late}/1`).waitFor();
       await page.screenshot({ path: "test-results/ecn-review-1440.png", fullPage: true });
+      // The board lists it in progress with the rows waiting for a decision.
+      await page.getByText("返回看板").click();
+      await page.getByTestId("ecns-in-progress").getByTestId(`waiting-${late}/1`).waitFor();
+      await page.getByTestId("ecns-in-progress").getByRole("link", { name: ecnNo }).click();
+      await page.getByTestId(`impact-${late}/1`).waitFor();
 
       // Release before deciding: refused, naming the rows.
       await page.getByTestId("ecn-approved").click();
@@ -76,11 +81,22 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
         "STOCK/EE-OLD": "keep",
       });
 
+      // The item's versions: V1 superseded, V2 released, and the diff between them.
+      await page.getByTestId("item-versions-link").click();
+      const boms = page.getByTestId("versions-bom");
+      await boms.getByText("已被取代").waitFor();
+      await boms.getByText("生效中").waitFor();
+      await boms.getByTestId("ecn-lines").getByText("EE-NEW").waitFor();
+
       const phone = await signIn(app.browser, t.url, "engineering", { width: 390, height: 844 });
       await phone.goto(`${t.url}/engineering/ecns/${ecnNo}`);
       await phone.getByTestId(`impact-${late}/1`).waitFor();
       expect(await layoutProblems(phone)).toEqual([]);
       await phone.screenshot({ path: "test-results/ecn-released-390.png", fullPage: true });
+      await phone.goto(`${t.url}/engineering/items/EE-PS`);
+      await phone.getByTestId("versions-bom").getByTestId("ecn-lines").waitFor();
+      expect((await layoutProblems(phone)).filter((p) => p.kind === "page-overflow")).toEqual([]);
+      await phone.screenshot({ path: "test-results/item-versions-390.png", fullPage: true });
       await phone.goto(`${t.url}/board/engineering`);
       await phone.getByTestId("ecns-recent").getByText(ecnNo).waitFor();
       expect((await layoutProblems(phone)).filter((p) => p.kind === "page-overflow")).toEqual([]);

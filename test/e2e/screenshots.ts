@@ -12,6 +12,7 @@ import { openDatabase } from "../../src/core/db/connect.js";
 import { migrateToLatest } from "../../src/core/db/migrate.js";
 import type { DB } from "../../src/core/db/schema.js";
 import { addDays } from "../../src/demo/dates.js";
+import { loadDemoEngineeringChange } from "../../src/demo/engineering-change.js";
 import { loadDemoPlant } from "../../src/demo/load-demo-plant.js";
 import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
 import { takeDemoQuotes } from "../../src/demo/take-demo-quotes.js";
@@ -91,6 +92,16 @@ const PAGES: { name: string; user: string; path: string; prepare?: (page: Page) 
     },
   },
   { name: "rules", user: "admin", path: "/rules" },
+  {
+    name: "ecn",
+    user: "engineering",
+    path: "/board/engineering",
+    fullPage: true,
+    prepare: async (page) => {
+      await page.getByTestId("ecns-in-progress").getByRole("link", { name: /^ECN-/ }).first().click();
+      await page.getByTestId("impact-rows").waitFor();
+    },
+  },
   {
     name: "rule-editor",
     user: "admin",
@@ -283,6 +294,7 @@ async function main() {
   await installDefaultRules(database.db);
   await takeMorningOrders(database.db);
   await takeDemoQuotes(database.db);
+  await loadDemoEngineeringChange(database.db);
   const app = await buildApp({
     db: database.db,
     kind: database.kind,

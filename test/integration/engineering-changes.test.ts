@@ -134,6 +134,12 @@ describe("an engineering change notice with a decision per affected order", () =
       { lineNo: 1, kind: "component_added", ref: "EC-NEW", from: null, to: "1.0000" },
       { lineNo: 2, kind: "component_removed", ref: "EC-OLD", from: "1.0000", to: null },
     ]);
+    const noVersion = await eng("POST", "/api/ecns", { sku: "EC-PS", title: "x" });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.field).toBe("toBomVersion");
+    const released = await eng("POST", "/api/ecns", { sku: "EC-PS", title: "x", toBomVersion: 1 });
+    expect(released.status).toBe(422);
+    expect(released.body.error).toMatchObject({ reason: "ecn.no_version", field: "toBomVersion" });
     const again = await t.api("POST", "/api/ecns", { as: "engineering", body, headers: { "idempotency-key": k } });
     expect(again.body.ecnNo).toBe(ecnNo);
     expect(await t.database.db.selectFrom("ecns").select("ecn_no").execute()).toHaveLength(1);
@@ -205,6 +211,10 @@ describe("an engineering change notice with a decision per affected order", () =
     expect(after[late]).toMatchObject({ promiseState: "at_risk" });
     expect(after[late].plannedDate > inDays(80)).toBe(true);
     expect(after[early]).toMatchObject({ promiseState: "promised" });
+    // Purchasing sees the changed need: the new part is short in the new plan run.
+    const shortages = await t.api("GET", "/api/planning/shortages?sku=EC-NEW", { as: "purchasing" });
+    expect(shortages.status).toBe(200);
+    expect(shortages.body.shortages.map((x: { sku: string }) => x.sku)).toContain("EC-NEW");
     const plan = await t.api("GET", `/api/planning/orders/${late}`, { as: "planner" });
     expect(plan.status).toBe(200);
     expect(JSON.stringify(plan.body)).toContain("EC-NEW");
@@ -225,6 +235,9 @@ describe("an engineering change notice with a decision per affected order", () =
     expect(frozen.body.rows.find((r: { ref: string }) => r.ref === `${late}/1`)).toMatchObject({ decision: "switch", owner: "planner" });
     const editReleased = await eng("PUT", "/api/items/EC-PS/bom-versions/2", { lines: [{ sku: "EC-OLD", qtyPer: "1" }] });
     expect(editReleased.status).toBe(422);
+    // An order confirmed now, before the effective date, is still built to V1 (V2's date has not come).
+    const meanwhile = (await placeOrder(t, { customer: "C-A1", lines: [{ sku: "EC-PS", qty: 1 }], requestedDate: inDays(50) })).orderNo;
+    expect((await pins(meanwhile)).version).toBe(1);
     const planner = (await t.api("GET", "/api/dashboards/planner", { as: "planner" })).body;
     const changed = planner.engineeringChanged.map((o: { orderNo: string }) => o.orderNo);
     expect(changed).toContain(late);
@@ -284,6 +297,9 @@ describe("a switch on a work order already past operation 20", () => {
       ],
       false,
     );
+    // The calibration bench's list as the shift saw it (its baseline), before the change.
+    const calBefore = await t.api("GET", "/api/work-centres/WC-CAL/dispatch", { as: "production" });
+    expect(calBefore.body.operations.filter((o: { orderNo: string }) => o.orderNo === orderNo).map((o: { seq: number }) => o.seq)).toEqual([20]);
     const created = await eng("POST", "/api/ecns", { sku: "EC-WO", title: "工序 30 改在校准台", toRoutingVersion: v2, effectivity: "order", submit: true });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.lines.map((l: { kind: string; ref: string }) => `${l.kind} ${l.ref}`)).toEqual([
@@ -312,6 +328,11 @@ describe("a switch on a work order already past operation 20", () => {
     expect(opsAfter.slice(0, 2).map((o) => [o.id, o.qty_good, o.status])).toEqual(
       opsBefore.slice(0, 2).map((o, i) => [o.id, i === 0 ? 10 : 4, i === 0 ? "done" : "paused"]),
     );
+    // The dispatch list shows the change: operation 30 (on the assembly line before) is now on the calibration bench.
+    const calAfter = await t.api("GET", "/api/work-centres/WC-CAL/dispatch", { as: "production" });
+    const mine = calAfter.body.operations.filter((o: { orderNo: string }) => o.orderNo === orderNo);
+    expect(mine.map((o: { seq: number }) => o.seq)).toEqual([20, 30]);
+    expect(mine[1].change).toBe("added");
     const view = await t.api("GET", `/api/orders/${orderNo}`, { as: "planner" });
     expect(view.body.events.some((e: { kind: string; data: { what?: string } }) => e.kind === "production" && e.data.what === "routing_switched")).toBe(true);
   });

@@ -14,6 +14,7 @@ import { boardsFor, homeBoard, SessionProvider, useSession } from "./auth/sessio
 import { SignInPage } from "./auth/sign-in-page";
 import { BOARDS } from "./boards/registry";
 import { EcnPage } from "./engineering/ecn-page";
+import { ItemVersionsPage } from "./engineering/item-versions-page";
 import { NewEcnPage } from "./engineering/new-ecn-page";
 import { ImportPage } from "./imports/import-page";
 import { AppLayout } from "./layout/app-layout";
@@ -79,6 +80,7 @@ export function App() {
                 <Route path="/rules" element={<RulesPage />} />
                 <Route path="/engineering/ecns/new" element={<NewEcnPage />} />
                 <Route path="/engineering/ecns/:ecnNo" element={<EcnPage />} />
+                <Route path="/engineering/items/:sku" element={<ItemVersionsPage />} />
                 <Route path="/management" element={<ManagementPage />} />
                 <Route path="/imports" element={<ImportPage />} />
                 <Route path="/service/lookup" element={<LookupPage />} />

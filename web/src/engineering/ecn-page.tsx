@@ -120,7 +120,10 @@ export function EcnPage() {
             <Card size="small" title={ecn.title}>
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t("engineering.item")}>
-                  {ecn.sku} {ecn.itemName}
+                  <Link to={`/engineering/items/${ecn.sku}`} data-testid="item-versions-link">
+                    {ecn.sku}
+                  </Link>{" "}
+                  {ecn.itemName}
                 </Descriptions.Item>
                 {ecn.bom.to !== null && (
                   <Descriptions.Item label="BOM">{t("engineering.fromTo", { from: ecn.bom.from ?? "—", to: ecn.bom.to })}</Descriptions.Item>
@@ -231,10 +234,9 @@ function ImpactRows(props: { rows: ImpactRow[]; choices: Record<string, Choice>;
               <Space wrap size={4}>
                 <Tag>{t(`engineering.kind.${r.kind}`)}</Tag>
                 {r.kind === "order_line" && r.orderNo ? (
-                  <>
-                    <OrderLink orderNo={r.orderNo} />
-                    <span>/{r.lineNo}</span>
-                  </>
+                  <span>
+                    <OrderLink orderNo={r.orderNo} />/{r.lineNo}
+                  </span>
                 ) : (
                   <span>{r.sku}</span>
                 )}

@@ -73,6 +73,12 @@ export function EngineeringBoard() {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {e.itemName} · {t("engineering.affected", { count: e.affected })} · {t("engineering.effective", { date: e.effectiveDate })}
                 </Typography.Text>
+                {e.waiting.slice(0, 3).map((w) => (
+                  <Typography.Text key={w.ref} style={{ fontSize: 12 }} data-testid={`waiting-${w.ref}`}>
+                    · {w.ref}
+                    {w.due ? ` · ${t("engineering.due")} ${w.due}` : ""} · {t("engineering.suggested")}: {t(`engineering.decision.${w.suggested}`)}
+                  </Typography.Text>
+                ))}
               </Flex>
             )}
           />
@@ -82,7 +88,7 @@ export function EngineeringBoard() {
             title={t("engineering.recent")}
             testId="ecns-recent"
             items={ecns.data?.recent}
-            empty="—"
+            empty={t("engineering.noRecent")}
             renderItem={(e) => (
               <Flex vertical gap={2} style={{ width: "100%", minWidth: 0 }}>
                 <Flex gap={8} wrap align="center">
