@@ -3,7 +3,7 @@
 // unexpired overrides. The rules' credit check reads it (rules/credit-basis via finance), so does the board.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
-import { toFen } from "../core/money.js";
+import { fromFen, toFen } from "../core/money.js";
 import { plantDay } from "../core/plant-day.js";
 import { customerOrderValues } from "../orders/list-shipped-lines.js";
 import { type ExposureParts, type ExposureSwitches, exposure } from "./model/receivables.js";
@@ -55,4 +55,17 @@ export async function creditExposures(
     out.set(code, { code, limitFen, overrideFen, parts, switches, ...result, overdueFen: l.overdueFen });
   }
   return out;
+}
+
+/** One customer's exposure as the order drawer shows it (the orders capability's port). */
+export async function exposureView(db: Kysely<DB>, customer: string, excludeOrderNo: string) {
+  const e = (await creditExposures(db, [customer], { excludeOrderNo })).get(customer);
+  if (!e) return undefined;
+  return {
+    limit: fromFen(e.effectiveLimitFen),
+    receivables: fromFen(e.parts.receivablesFen),
+    unbilled: fromFen(e.parts.unbilledFen),
+    openOrders: fromFen(e.parts.openOrdersFen),
+    exposure: fromFen(e.totalFen),
+  };
 }

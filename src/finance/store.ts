@@ -61,7 +61,9 @@ export interface LedgerTotals {
 
 /** Per customer: the opening balance, issued invoices, the shipped value they cover, and payments received. */
 export async function ledgerTotals(db: Db, customers: string[], today: string): Promise<Map<string, LedgerTotals>> {
-  const out = new Map<string, LedgerTotals>(customers.map((c) => [c, { openingFen: 0n, invoicedFen: 0n, invoicedLinesFen: 0n, paymentsFen: 0n, overdueFen: 0n }]));
+  const out = new Map<string, LedgerTotals>(
+    customers.map((c) => [c, { openingFen: 0n, invoicedFen: 0n, invoicedLinesFen: 0n, paymentsFen: 0n, overdueFen: 0n }]),
+  );
   if (!customers.length) return out;
   const { rows } = await sql<{ code: string; opening: string; invoiced: string; lines: string; paid: string; overdue: string }>`
     select c.code, c.open_receivables::text as opening,
@@ -76,7 +78,13 @@ export async function ledgerTotals(db: Db, customers: string[], today: string): 
     from customers c where c.code in (${sql.join(customers)})
   `.execute(db);
   for (const r of rows)
-    out.set(r.code, { openingFen: toFen(r.opening), invoicedFen: toFen(r.invoiced), invoicedLinesFen: toFen(r.lines), paymentsFen: toFen(r.paid), overdueFen: toFen(r.overdue) });
+    out.set(r.code, {
+      openingFen: toFen(r.opening),
+      invoicedFen: toFen(r.invoiced),
+      invoicedLinesFen: toFen(r.lines),
+      paymentsFen: toFen(r.paid),
+      overdueFen: toFen(r.overdue),
+    });
   return out;
 }
 
