@@ -346,6 +346,10 @@ describe("payments, exposure and credit holds", () => {
     expect(order.events.at(-1)).toMatchObject({ kind: "transition", from: "on_hold", to: "confirmed", actor: "finance" });
     expect(order.events.at(-1).reason).toContain("回款到账");
     expect(await board.waitFor((c) => c.orderNo === orderNo && c.action === "transition")).toMatchObject({ status: "confirmed" });
+    // The credit approval task the rule opened is closed with the reason.
+    const { tasks } = (await t.api("GET", `/api/tasks?orderNo=${orderNo}`, { as: "finance" })).body;
+    const approval = tasks.find((x: { title: string }) => x.title.startsWith("信用审批"));
+    expect(approval).toMatchObject({ status: "done" });
     await board.waitFor((c) => c.kind === "finance" && c.customer === "C-C1");
   });
 
