@@ -459,6 +459,24 @@ describe("settings, the work list, races and overdue", () => {
     expect((await t.api("GET", "/api/finance/work", { as: "sales" })).status).toBe(403);
   });
 
+  it("in bulk: a customer's month of shipments not yet requested, in one request per rate", async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const waiting = (await t.api("GET", "/api/finance/work", { as: "finance" })).body.toInvoice.orders.filter(
+      (o: { customer: string }) => o.customer === "C-B1",
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+    const res = await t.api("POST", "/api/invoice-requests", { as: "finance", body: { customer: "C-B1", month, type: "normal" } });
+    ok(res, 201);
+    const orders = new Set(res.body.requests.flatMap((r: { lines: { orderNo: string }[] }) => r.lines.map((l) => l.orderNo)));
+    expect([...orders].sort()).toEqual(waiting.map((o: { orderNo: string }) => o.orderNo).sort());
+    const again = await t.api("POST", "/api/invoice-requests", { as: "finance", body: { customer: "C-B1", month } });
+    expect(again.status).toBe(422);
+    expect(again.body.error.field).toBe("month");
+    expect(["finance.line_requested", "finance.line_invoiced"]).toContain(again.body.error.reason);
+    const half = await t.api("POST", "/api/invoice-requests", { as: "finance", body: { month } });
+    expect(half.status).toBe(400);
+  });
+
   it("an invoice past its due date is overdue: aged, on the work list, and a rule on customer.overdue holds the next order", async () => {
     const orderNo = await readyOrder("C-B1", [{ sku: "TT-200", qty: 2 }]);
     await ship(orderNo, "SF-LATE");

@@ -4648,6 +4648,11 @@ export interface ApiBodies {
      */
     orders?: [string, ...string[]];
     /**
+     * with month: in bulk, everything this customer was shipped that month and not yet requested
+     */
+    customer?: string;
+    month?: string;
+    /**
      * the customer's default unless given
      */
     type?: "special" | "normal";
