@@ -1,6 +1,7 @@
-// npm run bench [-- --only intake|surge|during-surge|import|shop-floor] [-- --orders 2000] [-- --ledger 32000] [-- --kiosks 50 --floor-orders 10000]: prints each figure beside a baseline measured
+// npm run bench [-- --only intake|surge|during-surge|import|shop-floor|fapiao] [-- --orders 2000] [-- --ledger 32000] [-- --kiosks 50 --floor-orders 10000]: prints each figure beside a baseline measured
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
+import { benchFapiao } from "./fapiao.js";
 import { benchImport } from "./import.js";
 import { benchIntakeDuringSurge } from "./intake-during-surge.js";
 import { benchIntakeSingle } from "./intake-single.js";
@@ -33,6 +34,8 @@ const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> 
   import: (db) => benchImport(db, Number(values.ledger)),
   // Pure model: runs once, whatever --db says.
   planning: (db) => (db === dbs[0] ? benchPlanning(Number(values["plan-orders"])) : Promise.resolve([])),
+  // Pure: the batch-issue workbook of 1,000 invoice lines beside a bare exceljs write; runs once.
+  fapiao: (db) => (db === dbs[0] ? benchFapiao(1000) : Promise.resolve([])),
   "shop-floor": (db) => benchShopFloor(db, { kiosks: Number(values.kiosks), perKiosk: 20, planOrders: Number(values["floor-orders"]), samples: 2 }),
 };
 

@@ -17,6 +17,7 @@ import { equipmentRoutes } from "./equipment/routes.js";
 import { ChangeHub } from "./events/change-hub.js";
 import { eventRoutes } from "./events/routes.js";
 import { exportRoutes } from "./exports/routes.js";
+import { exposureView } from "./finance/credit-exposure.js";
 import { financeRoutes } from "./finance/routes.js";
 import { historyRoutes } from "./history/routes.js";
 import { inventoryFileRoutes } from "./imports/inventory-file-routes.js";
@@ -61,6 +62,7 @@ type RouteRegistrar = (app: FastifyInstance, deps: AppDeps) => void;
 plugOrderHooks({
   delivered: registerDeliveredEquipment,
   changed: async (tx, cacheKey, row, event, at) => (await runOrderRules(tx, cacheKey, row, event, { at })).row,
+  creditExposure: exposureView,
 });
 const inventoryHooks: InventoryHooks = { stockChanged: (tx, db, skus) => fireInventoryChanged(tx, db, skus) };
 /**

@@ -16,7 +16,7 @@ export async function withCreditBasis<C extends CreditCustomer>(
   db: Kysely<DB> | Transaction<DB>,
   customers: C[],
   excludeOrderNo?: string,
-): Promise<(C & { exposure: string })[]> {
+): Promise<(C & { exposure: string; overdue: string })[]> {
   const exposures = await creditExposures(
     db,
     customers.map((c) => c.code),
@@ -24,7 +24,13 @@ export async function withCreditBasis<C extends CreditCustomer>(
   );
   return customers.map((c) => {
     const e = exposures.get(c.code);
-    if (!e) return { ...c, exposure: c.open_receivables };
-    return { ...c, credit_limit: fromFen(e.effectiveLimitFen), open_receivables: fromFen(e.parts.receivablesFen), exposure: fromFen(e.totalFen) };
+    if (!e) return { ...c, exposure: c.open_receivables, overdue: "0.00" };
+    return {
+      ...c,
+      credit_limit: fromFen(e.effectiveLimitFen),
+      open_receivables: fromFen(e.parts.receivablesFen),
+      exposure: fromFen(e.totalFen),
+      overdue: fromFen(e.overdueFen),
+    };
   });
 }

@@ -19,6 +19,9 @@ export interface InvoiceRequestInput {
   shipments?: number[];
   lines?: { shipment: number; line: number }[];
   orders?: string[];
+  /** In bulk: a customer's shipments of one month ('YYYY-MM', plant time). */
+  customer?: string;
+  month?: string;
   type?: InvoiceType;
   split?: Split;
   taxIncluded?: boolean;
@@ -56,15 +59,21 @@ function alreadyClaimed(shipment: number, line: number, claim: { serial: string;
 export const serialOf = (id: number, day: string) => `LY${day.replaceAll("-", "")}${String(id).padStart(6, "0")}`;
 
 export async function requestInvoices(db: Kysely<DB>, principal: Principal, input: InvoiceRequestInput) {
-  if (!input.shipments?.length && !input.lines?.length && !input.orders?.length) throw invalid("shipments", "field.required", {});
+  const bulk = input.customer && input.month ? { customer: input.customer, month: input.month } : undefined;
+  if (!input.shipments?.length && !input.lines?.length && !input.orders?.length && !bulk) throw invalid("shipments", "field.required", {});
   const ids = await db.transaction().execute(async (tx) => {
     const shipmentIds = [...new Set([...(input.shipments ?? []), ...(input.lines ?? []).map((l) => l.shipment)])];
     const { ledgerStart } = await readSettings(tx);
     // What shipped before the ledger started was invoiced in the previous system.
-    const found = await listShippedLines(tx, { ...(input.orders?.length ? { orderNos: input.orders } : { shipmentIds }), shippedSince: ledgerStart });
-    const picked = input.orders?.length
-      ? found
-      : found.filter((l) => input.shipments?.includes(l.shipmentId) || input.lines?.some((x) => x.shipment === l.shipmentId && x.line === l.line));
+    const scope = bulk ? { customers: [bulk.customer] } : input.orders?.length ? { orderNos: input.orders } : { shipmentIds };
+    const found = await listShippedLines(tx, { ...scope, shippedSince: ledgerStart });
+    // A month in plant time (UTC+8), as the people who ask for it count it.
+    const inMonth = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 7) === bulk?.month;
+    const picked = bulk
+      ? found.filter((l) => inMonth(l.shippedAt))
+      : input.orders?.length
+        ? found
+        : found.filter((l) => input.shipments?.includes(l.shipmentId) || input.lines?.some((x) => x.shipment === l.shipmentId && x.line === l.line));
     if (input.lines) {
       input.lines.forEach((l, i) => {
         if (!found.some((f) => f.shipmentId === l.shipment && f.line === l.line)) throw invalid(`lines[${i}]`, "finance.nothing_to_invoice");
@@ -85,7 +94,7 @@ export async function requestInvoices(db: Kysely<DB>, principal: Principal, inpu
     if (!open.length) {
       const first = picked[0];
       const claim = first && claimed.get(`${first.shipmentId}|${first.line}`);
-      if (claim) throw alreadyClaimed(first.shipmentId, first.line, claim, input.orders?.length ? "orders" : "shipments");
+      if (claim) throw alreadyClaimed(first.shipmentId, first.line, claim, bulk ? "month" : input.orders?.length ? "orders" : "shipments");
       throw refused("finance.nothing_to_invoice", {}, "shipments");
     }
     const customer = customers[0];

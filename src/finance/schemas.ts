@@ -69,12 +69,21 @@ export const invoiceRequestBody = z
       .max(200)
       .optional()
       .describe("every shipped line of these orders (one click from a delivered order)"),
+    customer: z.string().min(1).max(40).optional().describe("with month: in bulk, everything this customer was shipped that month and not yet requested"),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM")
+      .optional(),
     type: z.enum(["special", "normal"]).optional().describe("the customer's default unless given"),
     split: z.enum(["rate", "order", "shipment"]).optional().describe("one invoice per tax rate (merged, default), per order or per shipment"),
     taxIncluded: z.boolean().optional().describe("amounts and unit prices printed tax-inclusive (default) or net"),
     note: text(200).optional(),
   })
-  .refine((b) => b.shipments || b.lines || b.orders, { message: "shipments, lines or orders", path: ["shipments"] });
+  .refine((b) => b.shipments || b.lines || b.orders || (b.customer && b.month), {
+    message: "shipments, lines, orders, or customer and month",
+    path: ["shipments"],
+  })
+  .refine((b) => !b.customer === !b.month, { message: "customer and month go together", path: ["month"] });
 
 export const invoiceRequestView = z.object({
   id: z.number(),

@@ -55,22 +55,36 @@ export interface LedgerTotals {
   /** Value of shipment lines on an issued invoice (what left "shipped not invoiced"). */
   invoicedLinesFen: bigint;
   paymentsFen: bigint;
+  /** Issued invoices past their due date, less what was allocated to them. */
+  overdueFen: bigint;
 }
 
 /** Per customer: the opening balance, issued invoices, the shipped value they cover, and payments received. */
-export async function ledgerTotals(db: Db, customers: string[]): Promise<Map<string, LedgerTotals>> {
-  const out = new Map<string, LedgerTotals>(customers.map((c) => [c, { openingFen: 0n, invoicedFen: 0n, invoicedLinesFen: 0n, paymentsFen: 0n }]));
+export async function ledgerTotals(db: Db, customers: string[], today: string): Promise<Map<string, LedgerTotals>> {
+  const out = new Map<string, LedgerTotals>(
+    customers.map((c) => [c, { openingFen: 0n, invoicedFen: 0n, invoicedLinesFen: 0n, paymentsFen: 0n, overdueFen: 0n }]),
+  );
   if (!customers.length) return out;
-  const { rows } = await sql<{ code: string; opening: string; invoiced: string; lines: string; paid: string }>`
+  const { rows } = await sql<{ code: string; opening: string; invoiced: string; lines: string; paid: string; overdue: string }>`
     select c.code, c.open_receivables::text as opening,
       coalesce((select sum(r.amount) from invoice_requests r where r.customer_code = c.code and r.status in ('issued', 'reversed')), 0)::numeric(14,2)::text as invoiced,
       coalesce((select sum(l.amount) from invoice_request_lines l join invoice_requests r on r.id = l.request_id
                 where r.customer_code = c.code and l.claims and r.status in ('issued', 'reversed')), 0)::numeric(14,2)::text as lines,
-      coalesce((select sum(p.amount) from payments p where p.customer_code = c.code), 0)::numeric(14,2)::text as paid
+      coalesce((select sum(p.amount) from payments p where p.customer_code = c.code), 0)::numeric(14,2)::text as paid,
+      coalesce((select sum(greatest(r.amount
+          + coalesce((select sum(x.amount) from invoice_requests x where x.reverses_id = r.id and x.status = 'issued'), 0)
+          - coalesce((select sum(a.amount) from payment_allocations a where a.invoice_request_id = r.id), 0), 0))
+        from invoice_requests r where r.customer_code = c.code and r.kind = 'blue' and r.status in ('issued', 'reversed') and r.due_on < ${today}), 0)::numeric(14,2)::text as overdue
     from customers c where c.code in (${sql.join(customers)})
   `.execute(db);
   for (const r of rows)
-    out.set(r.code, { openingFen: toFen(r.opening), invoicedFen: toFen(r.invoiced), invoicedLinesFen: toFen(r.lines), paymentsFen: toFen(r.paid) });
+    out.set(r.code, {
+      openingFen: toFen(r.opening),
+      invoicedFen: toFen(r.invoiced),
+      invoicedLinesFen: toFen(r.lines),
+      paymentsFen: toFen(r.paid),
+      overdueFen: toFen(r.overdue),
+    });
   return out;
 }
 

@@ -28,10 +28,12 @@ export const orderActionReply = z.object({
       customerName: z.string(),
       creditLimit: money,
       openReceivables: money,
-      openOrders: money.describe("the customer's other open orders"),
+      unbilled: money.optional().describe("shipped, not yet invoiced (finance's ledger)"),
+      openOrders: money.describe("the customer's other open orders (with finance's ledger: confirmed, not shipped)"),
       openOrderCount: z.number(),
+      exposure: money.optional().describe("finance's exposure without this order: receivables + unbilled + open orders"),
       thisOrder: money,
-      headroom: money.describe("limit − receivables − other open orders − this order"),
+      headroom: money.describe("limit − exposure − this order (limit − receivables − other open orders − this order without the ledger)"),
     })
     .optional()
     .describe("hold and release: the customer's credit exposure"),

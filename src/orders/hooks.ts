@@ -22,6 +22,20 @@ export interface OrderHooks {
    * `cacheKey`: the pool-level Kysely instance (compiled rules are cached per instance).
    */
   changed(tx: Transaction<DB>, cacheKey: Kysely<DB>, row: OrderRow, event: OrderRuleEvent, at: Date): Promise<OrderRow>;
+  /**
+   * The customer's credit exposure as finance keeps it (without `excludeOrderNo`), shown beside hold and
+   * release. Undefined when no ledger answers: the drawer then falls back to the typed receivables.
+   */
+  creditExposure(db: Kysely<DB>, customer: string, excludeOrderNo: string): Promise<CreditExposureView | undefined>;
+}
+
+export interface CreditExposureView {
+  /** The credit limit with finance's unexpired overrides. */
+  limit: string;
+  receivables: string;
+  unbilled: string;
+  openOrders: string;
+  exposure: string;
 }
 
 const notPlugged = (name: keyof OrderHooks) => () => {
@@ -29,7 +43,7 @@ const notPlugged = (name: keyof OrderHooks) => () => {
   throw new Error(`orders hook "${name}" is not plugged in (import src/app.ts)`);
 };
 
-const hooks: OrderHooks = { delivered: notPlugged("delivered"), changed: notPlugged("changed") };
+const hooks: OrderHooks = { delivered: notPlugged("delivered"), changed: notPlugged("changed"), creditExposure: async () => undefined };
 
 /** Called once by the app assembly. */
 export function plugOrderHooks(plugged: OrderHooks): void {

@@ -9,6 +9,7 @@ import { notFound } from "../core/errors.js";
 import { type Lang, translate } from "../core/i18n.js";
 import { fromFen, toFen } from "../core/money.js";
 import { isTaskFor, openReviewTasks } from "../tasks/store.js";
+import { orderHooks } from "./hooks.js";
 import { FIELD_RULES, LINE_RULE, mayChangeField, mayChangeLines, type OrderPatch } from "./model/field-rules.js";
 import { isOrderStatus, OPEN_STATUSES, type OrderStatus } from "./model/lifecycle.js";
 import { orderActions } from "./model/order-actions.js";
@@ -75,6 +76,22 @@ async function creditExposure(db: Kysely<DB>, customer: string, orderNo: string,
       .executeTakeFirstOrThrow(),
   ]);
   const openFen = toFen(String(open.amount));
+  // Finance's exposure when its ledger answers: receivables + shipped not invoiced + committed orders.
+  const ledger = await orderHooks.creditExposure(db, customer, orderNo);
+  if (ledger) {
+    return {
+      customer: c.code,
+      customerName: c.name,
+      creditLimit: ledger.limit,
+      openReceivables: ledger.receivables,
+      unbilled: ledger.unbilled,
+      openOrders: ledger.openOrders,
+      openOrderCount: Number(open.n),
+      exposure: ledger.exposure,
+      thisOrder,
+      headroom: fromFen(toFen(ledger.limit) - toFen(ledger.exposure) - toFen(thisOrder)),
+    };
+  }
   const headroom = toFen(c.credit_limit) - toFen(c.open_receivables) - openFen - toFen(thisOrder);
   return {
     customer: c.code,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromFen, toFen } from "../../src/core/money.js";
 import { usccCheckChar } from "../../src/finance/model/tax-ids.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
-import { placeOrder, rowCounts } from "../support/helpers.js";
+import { placeOrder, rowCounts, saveRule } from "../support/helpers.js";
 import { type EventStream, openEventStream } from "../support/sse.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -346,6 +346,10 @@ describe("payments, exposure and credit holds", () => {
     expect(order.events.at(-1)).toMatchObject({ kind: "transition", from: "on_hold", to: "confirmed", actor: "finance" });
     expect(order.events.at(-1).reason).toContain("回款到账");
     expect(await board.waitFor((c) => c.orderNo === orderNo && c.action === "transition")).toMatchObject({ status: "confirmed" });
+    // The credit approval task the rule opened is closed with the reason.
+    const { tasks } = (await t.api("GET", `/api/tasks?orderNo=${orderNo}`, { as: "finance" })).body;
+    const approval = tasks.find((x: { title: string }) => x.title.startsWith("信用审批"));
+    expect(approval).toMatchObject({ status: "done" });
     await board.waitFor((c) => c.kind === "finance" && c.customer === "C-C1");
   });
 
@@ -396,5 +400,106 @@ describe("payments, exposure and credit holds", () => {
       body: { extraLimit: "1.00", reason: "试试", expiresAt: new Date(Date.now() + 1000_000).toISOString() },
     });
     expect(sales.status).toBe(403);
+  });
+});
+
+describe("settings, the work list, races and overdue", () => {
+  it("two requests for the same shipment at once: one is made, the other refused, never both", async () => {
+    const orderNo = await readyOrder("C-B1", [{ sku: "TT-200", qty: 1 }]);
+    const s = await ship(orderNo, "SF-RACE");
+    const [a, b] = await Promise.all([
+      t.api("POST", "/api/invoice-requests", { as: "finance", body: { shipments: [s.id] } }),
+      t.api("POST", "/api/invoice-requests", { as: "finance", body: { shipments: [s.id] } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, a.status === 201 ? b.status : a.status].sort());
+    expect([a.status, b.status].filter((x) => x === 201)).toHaveLength(1);
+    expect([409, 422]).toContain(a.status === 201 ? b.status : a.status);
+  });
+
+  it("a newer workbook template renames and moves columns without code; exposure parts can be switched off", async () => {
+    const settings = (await t.api("GET", "/api/finance/settings", { as: "finance" })).body;
+    expect(settings).toMatchObject({ receivables: true, unbilled: true, openOrders: true, layoutVersion: "2024-V1.0.6" });
+    const { DEFAULT_LAYOUT } = await import("../../src/finance/model/fapiao-layout.js");
+    const newer = structuredClone(DEFAULT_LAYOUT);
+    newer.version = "2026-V2";
+    newer.sheets[1].columns = [newer.sheets[1].columns[7], ...newer.sheets[1].columns.filter((_, i) => i !== 7)];
+    newer.sheets[1].columns[0].header = "金额（元）";
+    const bad = structuredClone(newer);
+    bad.sheets[1].columns[0].field = "price";
+    const refused = await t.api("PUT", "/api/finance/settings", { as: "finance", body: { receivables: true, unbilled: true, openOrders: true, layout: bad } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ reason: "finance.layout", field: "layout" });
+    ok(await t.api("PUT", "/api/finance/settings", { as: "finance", body: { receivables: true, unbilled: true, openOrders: true, layout: newer } }));
+    const work = (await t.api("GET", "/api/finance/work", { as: "finance" })).body;
+    const ids = work.requested.map((r: { id: number }) => r.id);
+    const sheet = (await readWorkbook(ids)).worksheets[1];
+    expect(sheet.getCell("A3").value).toBe("金额（元）");
+    const rows = rowsByHeader(sheet);
+    const total = work.requested.reduce((s: bigint, r: { amount: string }) => s + toFen(r.amount), 0n);
+    expect(rows.reduce((s, r) => s + toFen(r["金额（元）"]), 0n)).toBe(total);
+    ok(await t.api("PUT", "/api/finance/settings", { as: "finance", body: { receivables: true, unbilled: true, openOrders: true, layout: null } }));
+
+    const before = await exposureOf("C-C1");
+    expect(toFen(before.parts.openOrders)).toBeGreaterThan(0n);
+    ok(await t.api("PUT", "/api/finance/settings", { as: "finance", body: { receivables: true, unbilled: true, openOrders: false } }));
+    const off = await exposureOf("C-C1");
+    expect(toFen(off.exposure)).toBe(toFen(before.exposure) - toFen(before.parts.openOrders));
+    expect(off.switches.openOrders).toBe(false);
+    ok(await t.api("PUT", "/api/finance/settings", { as: "finance", body: { receivables: true, unbilled: true, openOrders: true } }));
+  });
+
+  it("the work list: shipments to invoice, requests waiting, payments to allocate", async () => {
+    const orderNo = await readyOrder("C-B1", [{ sku: "PM-HOUSING", qty: 2 }]);
+    await ship(orderNo, "SF-WORK");
+    const work = await t.api("GET", "/api/finance/work", { as: "finance" });
+    ok(work);
+    expect(work.body.toInvoice.orders.find((o: { orderNo: string }) => o.orderNo === orderNo)).toMatchObject({ customer: "C-B1", lines: 1 });
+    expect(work.body.requested.length).toBeGreaterThan(0);
+    expect(work.body.payments.find((p: { payerName: string }) => p.payerName === "不认识的公司")).toMatchObject({ customer: "C-D1", left: "777.77" });
+    expect((await t.api("GET", "/api/finance/work", { as: "sales" })).status).toBe(403);
+  });
+
+  it("in bulk: a customer's month of shipments not yet requested, in one request per rate", async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const waiting = (await t.api("GET", "/api/finance/work", { as: "finance" })).body.toInvoice.orders.filter(
+      (o: { customer: string }) => o.customer === "C-B1",
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+    const res = await t.api("POST", "/api/invoice-requests", { as: "finance", body: { customer: "C-B1", month, type: "normal" } });
+    ok(res, 201);
+    const orders = new Set(res.body.requests.flatMap((r: { lines: { orderNo: string }[] }) => r.lines.map((l) => l.orderNo)));
+    expect([...orders].sort()).toEqual(waiting.map((o: { orderNo: string }) => o.orderNo).sort());
+    const again = await t.api("POST", "/api/invoice-requests", { as: "finance", body: { customer: "C-B1", month } });
+    expect(again.status).toBe(422);
+    expect(again.body.error.field).toBe("month");
+    expect(["finance.line_requested", "finance.line_invoiced"]).toContain(again.body.error.reason);
+    const half = await t.api("POST", "/api/invoice-requests", { as: "finance", body: { month } });
+    expect(half.status).toBe(400);
+  });
+
+  it("an invoice past its due date is overdue: aged, on the work list, and a rule on customer.overdue holds the next order", async () => {
+    const orderNo = await readyOrder("C-B1", [{ sku: "TT-200", qty: 2 }]);
+    await ship(orderNo, "SF-LATE");
+    const [request] = (await t.api("POST", "/api/invoice-requests", { as: "finance", body: { orders: [orderNo] } })).body.requests;
+    ok(
+      await t.api("POST", "/api/invoice-requests/issued", {
+        as: "finance",
+        body: { results: [{ serial: request.serial, invoiceNo: "26320000000000007777", issuedOn: "2026-06-01" }] },
+      }),
+    );
+    const exposure = await exposureOf("C-B1");
+    expect(exposure.overdue).toBe("1798.00");
+    expect(exposure.aging["90+"]).toBe("1798.00");
+    const work = (await t.api("GET", "/api/finance/work", { as: "finance" })).body;
+    expect(work.overdue.find((o: { customer: string }) => o.customer === "C-B1")).toMatchObject({ overdue: "1798.00", oldestDueOn: "2026-07-01" });
+    await saveRule(t, {
+      name: "逾期应收拦截(测试)",
+      trigger: { event: "order.created" },
+      condition: { ">": [{ var: "customer.overdue" }, 0] },
+      actions: [{ type: "hold", reason: "有逾期应收", releasableBy: ["finance"] }],
+    });
+    const next = await placeOrder(t, { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] });
+    expect(next.status).toBe("on_hold");
+    expect(next.holdReason).toBe("有逾期应收");
   });
 });

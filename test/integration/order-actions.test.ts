@@ -109,7 +109,9 @@ describe("GET /api/orders/:orderNo/actions", () => {
     expect(release?.exposure).toMatchObject({ customer: "C-C1", creditLimit: "100000.00", openReceivables: "120000.00", thisOrder: order.totalAmount });
     const e = release?.exposure as Record<string, string>;
     const fen = (s: string) => Math.round(Number(s) * 100);
-    expect(fen(e.headroom)).toBe(fen(e.creditLimit) - fen(e.openReceivables) - fen(e.openOrders) - fen(e.thisOrder));
+    // Finance's exposure (decision 0069): receivables + shipped not invoiced + committed orders.
+    expect(fen(e.exposure)).toBe(fen(e.openReceivables) + fen(e.unbilled) + fen(e.openOrders));
+    expect(fen(e.headroom)).toBe(fen(e.creditLimit) - fen(e.exposure) - fen(e.thisOrder));
     // What is not offered is refused; what is offered goes through.
     expect((await t.api("POST", `/api/orders/${orderNo}/transitions`, { as: "sales", body: { to: order.heldFrom } })).status).toBe(403);
     expect((await t.api("POST", `/api/orders/${orderNo}/transitions`, { as: "finance", body: { to: release?.to } })).status).toBe(200);

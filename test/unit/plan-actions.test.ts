@@ -17,7 +17,17 @@ const facts: OrderFacts = {
     source: "api",
   },
   lines: [{ sku: "PS-100", qty: 50, family: "压力传感器", kind: "finished", nonstandard: true, params: { pressureRating: "10MPa" } }],
-  customer: { code: "C0001", grade: "A", gradeRank: 4, creditLimit: 100000, openReceivables: 0, exposure: 0, creditHeadroom: 37474.5, creditExceeded: false },
+  customer: {
+    code: "C0001",
+    grade: "A",
+    gradeRank: 4,
+    creditLimit: 100000,
+    openReceivables: 0,
+    exposure: 0,
+    overdue: 0,
+    creditHeadroom: 37474.5,
+    creditExceeded: false,
+  },
   event: { trigger: "order.created", changedFields: [], from: null, to: null },
   today: "2026-02-18",
 };

@@ -63,6 +63,7 @@ function makeFacts(patch: FactsPatch = {}): OrderFacts {
       creditLimit: 100_000,
       openReceivables: 0,
       exposure: 0,
+      overdue: 0,
       creditHeadroom: 88_000,
       creditExceeded: false,
       ...patch.customer,

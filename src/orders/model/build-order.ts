@@ -33,6 +33,7 @@ export interface IntakeCustomer {
   open_receivables: string;
   /** Finance's exposure (set by intake before judging; the typed receivables when absent). */
   exposure?: string;
+  overdue?: string;
 }
 export interface IntakeItem {
   sku: string;

@@ -52,6 +52,8 @@ export interface OrderFacts {
     openReceivables: number;
     /** Open receivables + shipped not invoiced + confirmed not shipped, without this order. */
     exposure: number;
+    /** Issued invoices past their due date and unpaid. */
+    overdue: number;
     /** Credit limit (with finance's overrides) − exposure − this order's amount. */
     creditHeadroom: number;
     creditExceeded: boolean;
@@ -92,6 +94,7 @@ export const FACT_FIELDS: Record<string, FactField> = {
   "customer.creditLimit": { type: "number", label: { zh: "信用额度", en: "Credit limit" } },
   "customer.openReceivables": { type: "number", label: { zh: "未收款", en: "Open receivables" } },
   "customer.exposure": { type: "number", label: { zh: "信用敞口(不含本单)", en: "Credit exposure (before this order)" } },
+  "customer.overdue": { type: "number", label: { zh: "逾期应收", en: "Overdue receivables" } },
   "customer.creditHeadroom": { type: "number", label: { zh: "剩余信用额度(含本单)", en: "Credit headroom after this order" } },
   "customer.creditExceeded": { type: "boolean", label: { zh: "超信用额度", en: "Credit limit exceeded" } },
   "event.trigger": { type: "string", label: { zh: "触发事件", en: "Trigger" }, values: TRIGGERS },

@@ -12,6 +12,8 @@ export interface FactsCustomer {
   open_receivables: string;
   /** Open receivables + shipped not invoiced + confirmed not shipped (finance's exposure, without this order). */
   exposure?: string;
+  /** Issued invoices past due and unpaid (finance's ledger). */
+  overdue?: string;
 }
 export interface FactsItem {
   family: string;
@@ -70,6 +72,7 @@ export function orderFacts(
       creditLimit: yuan(limit),
       openReceivables: yuan(receivables),
       exposure: yuan(exposure),
+      overdue: yuan(customer.overdue === undefined ? 0n : toFen(customer.overdue)),
       creditHeadroom: yuan(headroom),
       creditExceeded: headroom < 0n,
     },

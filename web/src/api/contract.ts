@@ -1877,16 +1877,24 @@ export interface ApiReplies {
        */
       openReceivables: string;
       /**
-       * the customer's other open orders
+       * shipped, not yet invoiced (finance's ledger)
+       */
+      unbilled?: string;
+      /**
+       * the customer's other open orders (with finance's ledger: confirmed, not shipped)
        */
       openOrders: string;
       openOrderCount: number;
+      /**
+       * finance's exposure without this order: receivables + unbilled + open orders
+       */
+      exposure?: string;
       /**
        * CNY, decimal string
        */
       thisOrder: string;
       /**
-       * limit − receivables − other open orders − this order
+       * limit − exposure − this order (limit − receivables − other open orders − this order without the ledger)
        */
       headroom: string;
     };
@@ -6292,6 +6300,11 @@ export interface ApiBodies {
      * @maxItems 200
      */
     orders?: [string, ...string[]];
+    /**
+     * with month: in bulk, everything this customer was shipped that month and not yet requested
+     */
+    customer?: string;
+    month?: string;
     /**
      * the customer's default unless given
      */

@@ -19,6 +19,7 @@ export function ExposureCard({ exposure }: { exposure: NonNullable<OrderAction["
       items={[
         { key: "limit", label: t("actions.creditLimit"), children: yuan(exposure.creditLimit) },
         { key: "recv", label: t("actions.openReceivables"), children: yuan(exposure.openReceivables) },
+        ...(exposure.unbilled !== undefined ? [{ key: "unbilled", label: t("actions.unbilled"), children: yuan(exposure.unbilled) }] : []),
         { key: "open", label: t("actions.openOrders", { count: exposure.openOrderCount }), children: yuan(exposure.openOrders) },
         { key: "this", label: t("actions.thisOrder"), children: yuan(exposure.thisOrder) },
         {
