@@ -153,6 +153,27 @@ describe("quotes: versions", () => {
   });
 });
 
+describe("quotes: retries and races", () => {
+  it("a retried revision makes one version; two versions converted at once make one order", async () => {
+    const q = await quote({ customer: "C-A1", requestedDate: inDays(30), lines: [sensor(2)] });
+    await send(q.quoteNo, 1);
+    const headers = { "idempotency-key": "revise-retry-0001" };
+    const body = { requestedDate: inDays(30), lines: [sensor(3)] };
+    const a = await t.api("POST", `/api/quotes/${q.quoteNo}/versions`, { as: "sales", body, headers });
+    const b = await t.api("POST", `/api/quotes/${q.quoteNo}/versions`, { as: "sales", body, headers });
+    expect(a.status).toBe(201);
+    expect(b.headers.get("idempotent-replayed")).toBe("true");
+    expect(b.body.versions).toHaveLength(2);
+    await send(q.quoteNo, 2);
+    const [one, two] = await Promise.all([convert(q.quoteNo, 1), convert(q.quoteNo, 2)]);
+    expect([one.status, two.status].sort()).toEqual([201, 422]);
+    const orders = await t.database.db.selectFrom("orders").select("order_no").where("note", "like", `报价 ${q.quoteNo} %`).execute();
+    expect(orders).toHaveLength(1);
+    const after = (await t.api("GET", `/api/quotes/${q.quoteNo}`, { as: "sales" })).body;
+    expect(after.versions.map((v: { status: string }) => v.status).sort()).toEqual(["superseded", "won"]);
+  });
+});
+
 describe("quotes: the quotation PDF", () => {
   it("prints the version in Chinese with its lines, total, validity and promise, and no cost or margin", async () => {
     const q = await quote({ customer: "C-A1", title: "恒锐 压力传感器询价", requestedDate: inDays(30), lines: [sensor(10)] });
