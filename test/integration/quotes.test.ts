@@ -333,5 +333,19 @@ describe("quotes: rules act on quote.below_margin", () => {
     const near = await quote({ customer: "C-B1", lines: [sensor(10, { unitPrice: "176.00" })] });
     expect((await send(near.quoteNo, 1)).status).toBe(202);
     expect(await t.database.db.selectFrom("notifications").select("id").where("to_role", "=", "finance").execute()).toHaveLength(told.length);
+
+    // The dry-run goes over the versions below their floor made in the range, and writes nothing.
+    const evaluations = await t.database.db.selectFrom("rule_evaluations").select("id").execute();
+    const dry = await t.api("POST", `/api/rules/${notice.body.id}/dry-run`, { as: "admin", body: { from: inDays(-1), to: inDays(0) } });
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    // Below the floor today: the margin test's version and this test's two; only the two far below match.
+    expect(dry.body).toMatchObject({ quotesExamined: 3, matched: 2 });
+    expect(dry.body.matches.map((m: { quoteNo: string }) => m.quoteNo)).toContain(q.quoteNo);
+    const all = await t.api("POST", `/api/rules/${notice.body.id}/dry-run`, {
+      as: "admin",
+      body: { from: inDays(-1), to: inDays(0), draft: { condition: true } },
+    });
+    expect(all.body.matched).toBe(3);
+    expect(await t.database.db.selectFrom("rule_evaluations").select("id").execute()).toHaveLength(evaluations.length);
   });
 });
