@@ -40,6 +40,7 @@ import { releaseWorkOrders } from "./production/release-work-orders.js";
 import { productionRoutes } from "./production/routes.js";
 import { flagLateLines } from "./purchasing/flag-late-lines.js";
 import { purchasingRoutes } from "./purchasing/routes.js";
+import { dryRunQuoteRule } from "./quotes/dry-run-quote-rule.js";
 import { quoteRoutes } from "./quotes/routes.js";
 import { fireInventoryChanged } from "./rules/fire-inventory-changed.js";
 import { ruleRoutes } from "./rules/routes.js";
@@ -90,7 +91,7 @@ const CAPABILITY_ROUTES: RouteRegistrar[] = [
   orderRoutes,
   orderActionRoutes,
   orderPreviewRoutes,
-  (app, deps) => ruleRoutes(app, deps, { dryRuns: { "visit.recorded": dryRunVisitRule } }),
+  (app, deps) => ruleRoutes(app, deps, { dryRuns: { "visit.recorded": dryRunVisitRule, "quote.below_margin": dryRunQuoteRule } }),
   (app, deps) => taskRoutes(app, deps, { decided: settleTaskBlocks }),
   settingsRoutes,
   metricsRoutes,

@@ -153,6 +153,27 @@ describe("quotes: versions", () => {
   });
 });
 
+describe("quotes: retries and races", () => {
+  it("a retried revision makes one version; two versions converted at once make one order", async () => {
+    const q = await quote({ customer: "C-A1", requestedDate: inDays(30), lines: [sensor(2)] });
+    await send(q.quoteNo, 1);
+    const headers = { "idempotency-key": "revise-retry-0001" };
+    const body = { requestedDate: inDays(30), lines: [sensor(3)] };
+    const a = await t.api("POST", `/api/quotes/${q.quoteNo}/versions`, { as: "sales", body, headers });
+    const b = await t.api("POST", `/api/quotes/${q.quoteNo}/versions`, { as: "sales", body, headers });
+    expect(a.status).toBe(201);
+    expect(b.headers.get("idempotent-replayed")).toBe("true");
+    expect(b.body.versions).toHaveLength(2);
+    await send(q.quoteNo, 2);
+    const [one, two] = await Promise.all([convert(q.quoteNo, 1), convert(q.quoteNo, 2)]);
+    expect([one.status, two.status].sort()).toEqual([201, 422]);
+    const orders = await t.database.db.selectFrom("orders").select("order_no").where("note", "like", `报价 ${q.quoteNo} %`).execute();
+    expect(orders).toHaveLength(1);
+    const after = (await t.api("GET", `/api/quotes/${q.quoteNo}`, { as: "sales" })).body;
+    expect(after.versions.map((v: { status: string }) => v.status).sort()).toEqual(["superseded", "won"]);
+  });
+});
+
 describe("quotes: the quotation PDF", () => {
   it("prints the version in Chinese with its lines, total, validity and promise, and no cost or margin", async () => {
     const q = await quote({ customer: "C-A1", title: "恒锐 压力传感器询价", requestedDate: inDays(30), lines: [sensor(10)] });
@@ -313,5 +334,19 @@ describe("quotes: rules act on quote.below_margin", () => {
     const near = await quote({ customer: "C-B1", lines: [sensor(10, { unitPrice: "176.00" })] });
     expect((await send(near.quoteNo, 1)).status).toBe(202);
     expect(await t.database.db.selectFrom("notifications").select("id").where("to_role", "=", "finance").execute()).toHaveLength(told.length);
+
+    // The dry-run goes over the versions below their floor made in the range, and writes nothing.
+    const evaluations = await t.database.db.selectFrom("rule_evaluations").select("id").execute();
+    const dry = await t.api("POST", `/api/rules/${notice.body.id}/dry-run`, { as: "admin", body: { from: inDays(-1), to: inDays(0) } });
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    // Below the floor today: the margin test's version and this test's two; only the two far below match.
+    expect(dry.body).toMatchObject({ quotesExamined: 3, matched: 2 });
+    expect(dry.body.matches.map((m: { quoteNo: string }) => m.quoteNo)).toContain(q.quoteNo);
+    const all = await t.api("POST", `/api/rules/${notice.body.id}/dry-run`, {
+      as: "admin",
+      body: { from: inDays(-1), to: inDays(0), draft: { condition: true } },
+    });
+    expect(all.body.matched).toBe(3);
+    expect(await t.database.db.selectFrom("rule_evaluations").select("id").execute()).toHaveLength(evaluations.length);
   });
 });

@@ -3,9 +3,18 @@ import { Card, Empty, List, Select, Space, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { yuan } from "../components/format";
 import type { QuoteDiff } from "./types";
 
-const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : String(value));
+const MONEY = new Set(["priceTotal", "costTotal", "unitPrice", "unitCost"]);
+/** A changed value as people read it: money in yuan, a margin in %, versions as V-numbers. */
+const show = (value: unknown, field?: string) => {
+  if (value === null || value === undefined || value === "") return "—";
+  if (field && MONEY.has(field)) return yuan(String(value));
+  if (field === "marginPct") return `${Number(value).toFixed(1)}%`;
+  if (field === "bomVersion" || field === "routingVersion") return `V${value}`;
+  return String(value);
+};
 const params = (p: Record<string, unknown>) =>
   Object.entries(p)
     .map(([k, v]) => `${k}=${String(v)}`)
@@ -25,18 +34,18 @@ export function VersionDiff({ quoteNo, versions }: { quoteNo: string; versions: 
   const options = versions.map((v) => ({ value: v, label: `V${v}` }));
   const field = (f: string) => t(`quotes.fields.${f}`, { defaultValue: f });
   const rows = [
-    ...(diff?.terms ?? []).map((c) => ({ key: `term-${c.field}`, tag: null, text: `${field(c.field)}：${show(c.from)} → ${show(c.to)}` })),
+    ...(diff?.terms ?? []).map((c) => ({ key: `term-${c.field}`, tag: null, text: `${field(c.field)}：${show(c.from, c.field)} → ${show(c.to, c.field)}` })),
     ...(diff?.lines ?? []).map((l, i) => {
       if (l.change === "changed")
         return {
           key: `line-${i}`,
           tag: <Tag color="blue">{t("quotes.changed")}</Tag>,
-          text: `${l.sku} ${params(l.params)}：${l.fields.map((f) => `${field(f.field)} ${show(f.from)} → ${show(f.to)}`).join("；")}`,
+          text: `${l.sku} ${params(l.params)}：${l.fields.map((f) => `${field(f.field)} ${show(f.from, f.field)} → ${show(f.to, f.field)}`).join("；")}`,
         };
       return {
         key: `line-${i}`,
         tag: <Tag color={l.change === "added" ? "green" : "red"}>{t(`quotes.${l.change}`)}</Tag>,
-        text: `${l.line.sku} ${params(l.line.params)} × ${l.line.qty} @ ${l.line.unitPrice}`,
+        text: `${l.line.sku} ${params(l.line.params)} × ${l.line.qty} @ ${yuan(l.line.unitPrice)}`,
       };
     }),
   ];
