@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { addDays } from "../calendar/model/dates.js";
 import { loadCalendarInputs } from "../calendar/store.js";
+import { nowMs, plantToday } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { getPromiseSettings } from "../settings/promise-settings.js";
 import { getPurchasingSettings } from "../settings/purchasing-settings.js";
@@ -197,6 +198,8 @@ export async function loadPlanningBase(db: Db, today: string, horizonDays = HORI
     calendar,
     engineering,
     supply,
+    // The hours of today already gone are not capacity: nothing is planned or promised before now.
+    nowMs: today === plantToday() ? nowMs() : undefined,
     moveHours,
     materialBufferDays: buffers.materialBufferDays,
     shippingBufferDays: buffers.shippingBufferDays,

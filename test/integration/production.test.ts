@@ -252,7 +252,11 @@ describe("the shop floor", () => {
     expectAfter(after[1].planned_start!, after[0].planned_end!);
     const timeline = await t.api("GET", `/api/orders/${other}`, { as: "service" });
     expect(timeline.body.events.some((e: { data: { what: string }; reason: string }) => e.data.what === "downtime" && e.reason === "主轴故障")).toBe(true);
-    const up = await t.api("POST", `/api/work-centres/WC-ASM/downtime/${res.body.id}/end`, { as: "production", body: {} });
+    // Up an hour after it went down (the plan starts no earlier than now, so the downtime may lie ahead).
+    const up = await t.api("POST", `/api/work-centres/WC-ASM/downtime/${res.body.id}/end`, {
+      as: "production",
+      body: { at: new Date(from.getTime() + 3_600_000).toISOString() },
+    });
     expect(up.status).toBe(200);
   });
 });
