@@ -538,6 +538,13 @@ export interface ImportBatchesTable {
   created_by: string;
   created_at: Timestamp;
 }
+export interface CustomerAliasesTable {
+  alias_key: string;
+  alias: string;
+  customer_code: string;
+  created_by: string;
+  created_at: Timestamp;
+}
 export interface ImportTemplatesTable {
   name: string;
   kind: "orders" | "customers" | "items" | "inventory";
@@ -868,6 +875,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   customers: CustomersTable;
+  customer_aliases: CustomerAliasesTable;
   locations: LocationsTable;
   work_centres: WorkCentresTable;
   items: ItemsTable;
