@@ -39,6 +39,7 @@ import { takeDispatchBaselines } from "./production/get-dispatch.js";
 import { releaseWorkOrders } from "./production/release-work-orders.js";
 import { productionRoutes } from "./production/routes.js";
 import { flagLateLines } from "./purchasing/flag-late-lines.js";
+import { matchWmsReceipts } from "./purchasing/match-wms-receipts.js";
 import { purchasingRoutes } from "./purchasing/routes.js";
 import { dryRunQuoteRule } from "./quotes/dry-run-quote-rule.js";
 import { quoteRoutes } from "./quotes/routes.js";
@@ -65,7 +66,10 @@ plugOrderHooks({
   changed: async (tx, cacheKey, row, event, at) => (await runOrderRules(tx, cacheKey, row, event, { at })).row,
   creditExposure: exposureView,
 });
-const inventoryHooks: InventoryHooks = { stockChanged: (tx, db, skus) => fireInventoryChanged(tx, db, skus) };
+const inventoryHooks: InventoryHooks = {
+  stockChanged: (tx, db, skus) => fireInventoryChanged(tx, db, skus),
+  purchaseLinesSynced: (tx, lines) => matchWmsReceipts(tx, lines),
+};
 /**
  * Before a re-plan (the route and every tick of the background re-planner): scheduled orders are released
  * to the shop floor, a shift that has started gets its dispatch lists' baselines (decision 0061), and purchase

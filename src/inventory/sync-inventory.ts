@@ -79,6 +79,8 @@ export async function syncInventory(
           tx,
         );
       }
+      const purchases = okTransit.filter((t) => t.kind === "purchase");
+      if (purchases.length) await options.hooks.purchaseLinesSynced?.(tx, purchases);
       // Stock moved: the inventory.changed rules look again at the open orders that need these items.
       await options.hooks.stockChanged(tx, db, [...new Set([...okBalances, ...okTransit].map((l) => l.sku))]);
       const result: SyncResult = {

@@ -186,16 +186,16 @@ export function purchasingRoutes(app: FastifyInstance, deps: AppDeps, hooks: { i
       },
     },
     async (request) => {
-      const file = await request.file({ limits: { fileSize: deps.config.importMaxBytes } });
-      if (!file) throw new AppError("invalid", "field.invalid", { field: "file", detail: "a .xlsx file" }, "file");
-      let buffer: Buffer;
+      let buffer: Buffer | undefined;
       try {
-        buffer = await file.toBuffer();
+        buffer = await (await request.file({ limits: { fileSize: deps.config.importMaxBytes } }))?.toBuffer();
       } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-          throw new AppError("too_large", "import.file_too_large", { limit: deps.config.importMaxBytes }, "file");
+        const code = (error as { code?: string }).code;
+        if (code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("too_large", "import.file_too_large", { limit: deps.config.importMaxBytes }, "file");
+        if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE") throw new AppError("invalid", "import.file_missing", {}, "file");
         throw error;
       }
+      if (!buffer) throw new AppError("invalid", "import.file_missing", {}, "file");
       return importConfirmations(deps.db, requirePrincipal(request), buffer, { dryRun: request.query.dryRun });
     },
   );

@@ -246,6 +246,28 @@ describe("receipts", () => {
   });
 });
 
+describe("WMS receipts", () => {
+  it("a WMS receipt of a purchase line closes the buyer's line; the stock comes with the WMS balance, once", async () => {
+    const { part } = await partAndProduct(t, "WMS");
+    await supplierFor(t, "S-WMS", part);
+    const po = await placePo(t, "S-WMS", [{ sku: part, qty: 12, requestedDate: addDays(today, 3) }]);
+    const synced = await t.api("POST", "/api/inventory/sync", {
+      as: "warehouse",
+      body: {
+        batchId: `wms-${po.poNo}`,
+        balances: [{ sku: part, location: "WH-MAIN", onHand: 12 }],
+        inTransit: [{ kind: "purchase", ref: `${po.poNo}/1`, sku: part, location: "WH-MAIN", qty: 12, expectedDate: addDays(today, 3), status: "received" }],
+      },
+    });
+    expect(synced.status, JSON.stringify(synced.body)).toBe(200);
+    const after = (await t.api("GET", `/api/purchase-orders/${po.poNo}`, { as: "purchasing" })).body;
+    expect(after).toMatchObject({ status: "closed", lines: [expect.objectContaining({ state: "received", received: 12, open: 0 })] });
+    const atp = (await t.api("GET", `/api/planning/atp/${part}`, { as: "planner" })).body;
+    expect(atp.locations).toEqual([{ location: "WH-MAIN", onHand: 12, reserved: 0, inTransit: 0, free: 12 }]);
+    expect(atp.inTransit).toEqual([]);
+  });
+});
+
 describe("from shortage to purchase order", () => {
   it("accepting proposals creates purchase orders that cover the shortage exactly once", async () => {
     const { part, product } = await partAndProduct(t, "PROP", { lead: 25 });

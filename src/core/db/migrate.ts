@@ -65,12 +65,12 @@ const migrations: Record<string, Migration> = {
   "20261203500000_drop_refuse_statement": dropRefuseStatement,
   "20261203600000_plant_settings": plantSettings,
   "20261203700000_import_template_values": importTemplateValues,
-  "20261204600000_customer_aliases": customerAliases,
   "20261204100000_purchasing": purchasing,
   "20261204200000_engineering_changes": engineeringChanges,
   "20261204300000_finance": finance,
   "20261204400000_quotes": quotes,
   "20261204500000_promise_holds": promiseHolds,
+  "20261204600000_customer_aliases": customerAliases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
