@@ -36,7 +36,7 @@ module.exports = {
       severity: "error",
       from: { path: "^src/[^/]+/model/" },
       to: {
-        pathNot: "^src/[^/]+/model/|^src/core/(errors|money|i18n|plant-day)\\.ts$|^src/core/auth/roles\\.ts$|^src/core/http/schemas\\.ts$|(^|/)node_modules/(zod|json-logic-engine|chinese-days|dayjs)/|^(node:)?crypto$",
+        pathNot: "^src/[^/]+/model/|^src/core/(errors|money|i18n|plant-day)\\.ts$|^src/core/auth/roles\\.ts$|^src/core/http/schemas\\.ts$|(^|/)node_modules/(zod|json-logic-engine|chinese-days|dayjs|fastest-levenshtein)/|^(node:)?crypto$",
       },
     },
     {

@@ -7,6 +7,7 @@ import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies, ifMatchHeader } from "../core/http/schemas.js";
 import { createCustomer } from "./create-customer.js";
+import { addCustomerAlias, listCustomerAliases } from "./customer-aliases.js";
 import { CUSTOMER_GRADES, createCustomerBody, customerReply, patchCustomerBody } from "./schemas.js";
 import { getCustomer, listCustomers } from "./store.js";
 import { updateCustomer } from "./update-customer.js";
@@ -68,5 +69,36 @@ export function customerRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => updateCustomer(deps.db, requirePrincipal(request), request.params.code, request.headers["if-match"], request.body),
+  );
+  const aliasReply = z.object({ alias: z.string(), customerCode: z.string(), createdBy: z.string(), createdAt: z.string() });
+  r.get(
+    "/api/customers/:code/aliases",
+    {
+      config: { access: "customers.read" },
+      schema: {
+        tags: ["customers"],
+        summary: "Spellings confirmed to name this customer (the importer and the order search use them)",
+        params: codeParams,
+        response: { 200: z.object({ aliases: z.array(aliasReply) }), ...errorReplies },
+      },
+    },
+    async (request) => {
+      if (!(await getCustomer(deps.db, request.params.code))) throw notFound("customer.not_found", { code: request.params.code }, "code");
+      return { aliases: await listCustomerAliases(deps.db, request.params.code) };
+    },
+  );
+  r.post(
+    "/api/customers/:code/aliases",
+    {
+      config: { access: "customers.write" },
+      schema: {
+        tags: ["customers"],
+        summary: "Confirm that a spelling names this customer (idempotent; 409 when it names another)",
+        params: codeParams,
+        body: z.strictObject({ alias: z.string().trim().min(1).max(100) }),
+        response: { 201: aliasReply, ...errorReplies },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addCustomerAlias(deps.db, requirePrincipal(request), request.params.code, request.body.alias)),
   );
 }

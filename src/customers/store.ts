@@ -64,7 +64,20 @@ export async function listCustomers(db: Db, filter: { q?: string; grade?: string
   if (filter.grade) query = query.where("customers.grade", "=", filter.grade);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb("customers.code", "ilike", like), eb("customers.name", "ilike", like)]));
+    // A confirmed spelling (customer_aliases) finds its customer too: people search the way they speak.
+    query = query.where((eb) =>
+      eb.or([
+        eb("customers.code", "ilike", like),
+        eb("customers.name", "ilike", like),
+        eb.exists(
+          eb
+            .selectFrom("customer_aliases")
+            .select("customer_aliases.alias_key")
+            .whereRef("customer_aliases.customer_code", "=", "customers.code")
+            .where("customer_aliases.alias", "ilike", like),
+        ),
+      ]),
+    );
   }
   const rows = await query.orderBy("customers.code").limit(filter.limit).offset(filter.offset).execute();
   return rows.map(customerView);

@@ -2,9 +2,11 @@
 // database), and how to write it inside the import's transaction.
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { aliasKeys } from "../customers/customer-aliases.js";
+import { customerKey } from "../customers/model/customer-key.js";
 import { toMilli } from "../inventory/model/sync-lines.js";
 import type { Analysis } from "./model/analyse-sheet.js";
-import { CustomerIndex, customerKey, generatedCustomerCode } from "./model/customer-names.js";
+import { CustomerIndex, generatedCustomerCode } from "./model/customer-names.js";
 import type { RowIssue } from "./model/issues.js";
 import type { CustomerRow, ItemRow, StockRow } from "./model/master-rows.js";
 import { groupOrders, type LegacyOrderRow } from "./model/order-rows.js";
@@ -45,7 +47,8 @@ async function planHistory(db: Db, rows: LegacyOrderRow[]): Promise<KindPlan> {
     db,
     grouped.orders.map((o) => o.orderNo),
   );
-  const plan = planOrders(grouped.orders, new CustomerIndex(await knownCustomers(db)), existing);
+  const index = new CustomerIndex(await knownCustomers(db), await aliasKeys(db));
+  const plan = planOrders(grouped.orders, index, existing);
   const newCustomers = plan.customers.filter((c) => c.action === "create");
   return {
     issues: [...grouped.issues, ...plan.issues],
@@ -58,7 +61,7 @@ async function planHistory(db: Db, rows: LegacyOrderRow[]): Promise<KindPlan> {
 }
 
 async function planCustomers(db: Db, rows: CustomerRow[]): Promise<KindPlan> {
-  const index = new CustomerIndex(await knownCustomers(db));
+  const index = new CustomerIndex(await knownCustomers(db), await aliasKeys(db));
   const issues: RowIssue[] = [];
   const create: (CustomerRow & { code: string })[] = [];
   let matched = 0;

@@ -109,10 +109,14 @@ export const importReply = z
       z.object({
         code: z.string(),
         name: z.string(),
-        action: z.string(),
-        by: z.string().optional(),
+        action: z.enum(["matched", "create"]),
+        by: z.enum(["code", "name", "alias"]).optional(),
         variants: z.array(z.string()),
         orders: z.number(),
+        proposals: z
+          .array(z.object({ code: z.string(), name: z.string(), confidence: z.number(), by: z.enum(["short_name", "abbreviation", "spelling"]) }))
+          .optional()
+          .describe("for a customer the commit would create: existing customers it may be, best first; confirming one saves the spelling as an alias"),
       }),
     ),
     amount: z.string().nullable(),

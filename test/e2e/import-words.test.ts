@@ -1,6 +1,7 @@
 // The import screen's questions in a real browser, on a phone and in English: a GBK CSV that lost its
 // ¥ signs is said once with an "import anyway" button, and a ledger status the importer does not know
-// is chosen once and re-checked (decision 0066).
+// is chosen once and re-checked (decision 0066); a short customer name is proposed as an existing customer,
+// confirmed once, and found by that spelling from then on (decision 0072).
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
@@ -53,4 +54,29 @@ describe.skipIf(!hasChromium)("the import screen asks about lost ¥ signs and un
       await closePage(page);
     });
   }
+
+  it("proposes an existing customer for a short name; one click saves the alias and the file is checked again", async () => {
+    const page = await signIn(app.browser, app.t.url, "sales", { width: 390, height: 844 });
+    await page.goto(`${app.t.url}/imports`);
+    const csv = ["订单号,客户名称,下单日期,金额,状态", "AL-1,常州精测,2025-05-01,1200.00,已交货", "AL-2,常州精测,2025-05-02,300.00,已交货"].join("\r\n");
+    await page.locator(".ant-upload input[type=file]").setInputFiles({ name: "简称.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("dry-run").click();
+    const matches = page.getByTestId("customer-matches");
+    await matches.waitFor();
+    const proposal = matches.locator("[data-testid^=proposal-LG-]");
+    expect(await proposal.textContent()).toContain("常州精测自动化有限公司");
+    await matches.screenshot({ path: "/tmp/import-alias-1.png" });
+    await proposal.getByTestId("proposal-confirm").click();
+    await matches.getByText("按别名").waitFor();
+    expect(await matches.textContent()).toContain("C-C1");
+    expect(await proposal.count()).toBe(0);
+    const saved = await app.t.api("GET", "/api/customers/C-C1/aliases", { as: "sales" });
+    expect(saved.body.aliases.map((a: { alias: string }) => a.alias)).toEqual(["常州精测"]);
+    await matches.screenshot({ path: "/tmp/import-alias-2.png" });
+    const wide = await page.evaluate(
+      () => [...document.querySelectorAll("[data-testid=customer-matches] *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).length,
+    );
+    expect(wide).toBe(0);
+    await closePage(page);
+  });
 });

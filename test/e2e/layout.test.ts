@@ -11,7 +11,7 @@ import { replan } from "../../src/planning/replan.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { inDays } from "../support/helpers.js";
 import { startTestApp, TEST_PASSWORD, type TestApp } from "../support/test-app.js";
-import { hasChromium, launchChromium } from "./support/browser.js";
+import { hasChromium, sharedChromium } from "./support/browser.js";
 import { layoutProblems } from "./support/layout-check.js";
 
 const PAGES = ["sales", "service", "planner", "purchasing", "warehouse", "engineering", "finance", "admin"].map((r) => `/board/${r}`).concat("/orders");
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)("layout on phone, tablet and desktop, both languag
     timeout: 1_800_000,
   }, async () => {
     const t = await startTestApp();
-    const browser = await launchChromium();
+    const browser = await sharedChromium();
     try {
       const partly = await fillBoards(t);
       const found: string[] = [];
@@ -173,7 +173,6 @@ describe.skipIf(!hasChromium)("layout on phone, tablet and desktop, both languag
       }
       expect(found).toEqual([]);
     } finally {
-      await browser.close();
       await t.close();
     }
   });

@@ -3,7 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/test-app.js";
-import { hasChromium, launchChromium } from "./support/browser.js";
+import { hasChromium, sharedChromium } from "./support/browser.js";
 
 let t: TestApp;
 let browser: Browser;
@@ -12,7 +12,7 @@ let link: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  browser = await launchChromium();
+  browser = await sharedChromium();
   const created = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", lines: [{ sku: "PS-100", qty: 2 }], note: "内部备注" } });
   orderNo = created.body.orderNo;
   for (const to of ["scheduled", "in_production"]) {
@@ -23,7 +23,6 @@ beforeAll(async () => {
   link = made.body.url;
 });
 afterAll(async () => {
-  await browser?.close();
   await t?.close();
 });
 

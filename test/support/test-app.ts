@@ -1,14 +1,16 @@
 // A real server on a free port over a fresh database, with signed-in clients for each demo role.
 
 import { buildApp } from "../../src/app.js";
-import { DEMO_USERS, type Role } from "../../src/core/auth/roles.js";
-import { createApiToken, upsertUser } from "../../src/core/auth/store.js";
+import type { Role } from "../../src/core/auth/roles.js";
+import { createApiToken } from "../../src/core/auth/store.js";
 import { type Config, readConfig } from "../../src/core/config.js";
 import { type Database, openDatabase } from "../../src/core/db/connect.js";
 import { seedSmallPlant } from "../fixtures/small-plant.js";
 import { openTestDatabase } from "./test-db.js";
 
-export const TEST_PASSWORD = "test-password";
+import { TEST_PASSWORD } from "./test-users.js";
+
+export { TEST_PASSWORD };
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON replies are checked by the tests' assertions
 type Json = any;
@@ -45,7 +47,7 @@ export async function startTestApp(
   const shared = options.sharing?.database as (Database & { url?: string }) | undefined;
   const database = shared?.url ? await openDatabase({ databaseUrl: shared.url, poolSize: 12 }) : await openTestDatabase();
   if (!shared) {
-    for (const user of DEMO_USERS) await upsertUser(database.db, { ...user, password: TEST_PASSWORD });
+    // The demo roles' users come with the template (test-users.ts).
     if (options.seed !== false) await seedSmallPlant(database.db);
   }
   const config = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { customerKey } from "../../src/customers/model/customer-key.js";
 import { cleanDate, yearFromSheet } from "../../src/imports/model/clean-date.js";
 import { cleanAmount, cleanQuantity } from "../../src/imports/model/clean-number.js";
-import { CustomerIndex, customerKey, generatedCustomerCode } from "../../src/imports/model/customer-names.js";
+import { CustomerIndex, generatedCustomerCode } from "../../src/imports/model/customer-names.js";
 import { cleanStatus } from "../../src/imports/model/statuses.js";
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }) => (r.ok ? r.value : `!${r.reason}`);

@@ -30,6 +30,7 @@ import * as dropRefuseStatement from "./migrations/20261203500000_drop_refuse_st
 import * as plantSettings from "./migrations/20261203600000_plant_settings.js";
 import * as importTemplateValues from "./migrations/20261203700000_import_template_values.js";
 import * as finance from "./migrations/20261204300000_finance.js";
+import * as customerAliases from "./migrations/20261204600000_customer_aliases.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   "20261203600000_plant_settings": plantSettings,
   "20261203700000_import_template_values": importTemplateValues,
   "20261204300000_finance": finance,
+  "20261204600000_customer_aliases": customerAliases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

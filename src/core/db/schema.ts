@@ -472,6 +472,13 @@ export interface ImportBatchesTable {
   created_by: string;
   created_at: Timestamp;
 }
+export interface CustomerAliasesTable {
+  alias_key: string;
+  alias: string;
+  customer_code: string;
+  created_by: string;
+  created_at: Timestamp;
+}
 export interface ImportTemplatesTable {
   name: string;
   kind: "orders" | "customers" | "items" | "inventory";
@@ -800,6 +807,7 @@ export interface DB extends FinanceTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   customers: CustomersTable;
+  customer_aliases: CustomerAliasesTable;
   locations: LocationsTable;
   work_centres: WorkCentresTable;
   items: ItemsTable;

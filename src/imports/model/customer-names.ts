@@ -1,37 +1,8 @@
-// Customer names as ledgers spell them: full- or half-width brackets and spaces, 有限责任公司 for
-// 有限公司. One key per company, so every variant matches the same customer.
+// Which existing customer a ledger's customer name or code is: by code, by name variant (customerKey) or
+// by a spelling someone confirmed earlier (an alias).
 import { createHash } from "node:crypto";
-
-const LEGAL_FORMS: [RegExp, string][] = [
-  [/有限责任公司$/, "有限公司"],
-  [/股份有限公司$/, "股份公司"],
-  [/(company|co)(limited|ltd)$/, "coltd"],
-  [/limited$/, "ltd"],
-];
-
-// A ledger repeats a few hundred names over tens of thousands of rows: keep the keys already made.
-const keys = new Map<string, string>();
-
-export function customerKey(name: string): string {
-  const known = keys.get(name);
-  if (known !== undefined) return known;
-  if (keys.size > 50_000) keys.clear();
-  const key = makeKey(name);
-  keys.set(name, key);
-  return key;
-}
-
-function makeKey(name: string): string {
-  let key = name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/g, "")
-    .replace(/[[【〔]/g, "(")
-    .replace(/[\]】〕]/g, ")")
-    .replace(/[。.,，、·'"]+/g, "");
-  for (const [form, replacement] of LEGAL_FORMS) key = key.replace(form, replacement);
-  return key;
-}
+import { customerKey } from "../../customers/model/customer-key.js";
+import { type CustomerProposal, proposeCustomers } from "../../customers/model/propose-customers.js";
 
 export interface KnownCustomer {
   code: string;
@@ -39,17 +10,26 @@ export interface KnownCustomer {
 }
 
 export type CustomerMatch =
-  | { kind: "matched"; customer: KnownCustomer; by: "code" | "name" }
+  | { kind: "matched"; customer: KnownCustomer; by: "code" | "name" | "alias" }
   | { kind: "ambiguous"; candidates: KnownCustomer[] }
   | { kind: "unknown"; key: string };
 
-/** Existing customers indexed by code and by name key; several customers on one key are ambiguous. */
+/**
+ * Existing customers indexed by code, by name key and by confirmed spellings (aliases); several customers
+ * on one key are ambiguous.
+ */
 export class CustomerIndex {
   private readonly byKey = new Map<string, KnownCustomer[]>();
   private readonly byCode = new Map<string, KnownCustomer>();
+  private readonly byAlias = new Map<string, KnownCustomer>();
+  private readonly proposed = new Map<string, CustomerProposal[]>();
 
-  constructor(customers: KnownCustomer[]) {
+  constructor(customers: KnownCustomer[], aliases: { aliasKey: string; customerCode: string }[] = []) {
     for (const c of customers) this.add(c);
+    for (const a of aliases) {
+      const customer = this.byCode.get(a.customerCode.toUpperCase());
+      if (customer) this.byAlias.set(a.aliasKey, customer);
+    }
   }
 
   add(customer: KnownCustomer) {
@@ -69,7 +49,20 @@ export class CustomerIndex {
     const found = this.byKey.get(key) ?? [];
     if (found.length === 1) return { kind: "matched", customer: found[0], by: "name" };
     if (found.length > 1) return { kind: "ambiguous", candidates: found };
+    const aliased = this.byAlias.get(key);
+    if (aliased) return { kind: "matched", customer: aliased, by: "alias" };
     return { kind: "unknown", key };
+  }
+
+  /** Existing customers a name nobody knows may be (once per name: a ledger repeats it on many rows). */
+  propose(name: string): CustomerProposal[] {
+    const key = customerKey(name);
+    let found = this.proposed.get(key);
+    if (!found) {
+      found = proposeCustomers(name, [...this.byCode.values()]);
+      this.proposed.set(key, found);
+    }
+    return found;
   }
 }
 

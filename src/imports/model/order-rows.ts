@@ -1,8 +1,8 @@
 // A ledger row cleaned into a legacy order line, and rows of one order number grouped into an order.
 import { fromFen, toFen } from "../../core/money.js";
+import { customerKey } from "../../customers/model/customer-key.js";
 import { cleanDate, type DateContext } from "./clean-date.js";
 import { cleanQuantity } from "./clean-number.js";
-import { customerKey } from "./customer-names.js";
 import type { RowChecker, RowIssue } from "./issues.js";
 import { cleanStatus, type HistoryStatus } from "./statuses.js";
 

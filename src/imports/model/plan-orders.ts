@@ -1,7 +1,9 @@
 // What committing legacy orders would do: which customer each order belongs to (matched by code or
 // name variant, or created), which orders are already in the history, and which are new.
 import { fromFen, toFen } from "../../core/money.js";
-import { type CustomerIndex, customerKey, generatedCustomerCode } from "./customer-names.js";
+import { customerKey } from "../../customers/model/customer-key.js";
+import type { CustomerProposal } from "../../customers/model/propose-customers.js";
+import { type CustomerIndex, generatedCustomerCode } from "./customer-names.js";
 import type { RowIssue } from "./issues.js";
 import type { LegacyOrder } from "./order-rows.js";
 
@@ -9,10 +11,12 @@ export interface CustomerOutcome {
   code: string;
   name: string;
   action: "matched" | "create";
-  by?: "code" | "name";
+  by?: "code" | "name" | "alias";
   /** The spellings found in the file for this customer. */
   variants: string[];
   orders: number;
+  /** For a customer to create: existing customers it may be, for a person to confirm. */
+  proposals?: CustomerProposal[];
 }
 
 export interface OrderPlan {
@@ -47,7 +51,14 @@ export function planOrders(orders: LegacyOrder[], index: CustomerIndex, existing
       // A code the ledger gives is kept when it fits the master's format; otherwise one is derived from the name.
       const given = order.customerCode?.normalize("NFKC").trim().toUpperCase();
       const code = given && /^[A-Z0-9-]{2,20}$/.test(given) ? given : generatedCustomerCode(customerKey(order.customerName));
-      outcome = customers.get(code) ?? { code, name: order.customerName.normalize("NFKC").trim(), action: "create", variants: [], orders: 0 };
+      outcome = customers.get(code) ?? {
+        code,
+        name: order.customerName.normalize("NFKC").trim(),
+        action: "create",
+        variants: [],
+        orders: 0,
+        proposals: index.propose(order.customerName),
+      };
     }
     customers.set(outcome.code, outcome);
     if (order.customerName && !outcome.variants.includes(order.customerName)) outcome.variants.push(order.customerName);

@@ -14,6 +14,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+let shared: Promise<Browser> | undefined;
+/**
+ * One Chromium for every browser test file: the e2e project runs its files one after another in one process
+ * (isolate: false), so each file opens its own contexts in the same browser instead of starting another.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().then((browser) => {
+    browser.on("disconnected", () => {
+      shared = undefined;
+    });
+    return browser;
+  });
+  return shared;
+}
+
 /** Signs in through the sign-in page, as a person would, in the given language. */
 export async function signIn(
   browser: Browser,
@@ -37,17 +52,18 @@ export async function closePage(page: Page) {
 }
 
 /**
- * Starts the app and a browser once for the enclosing describe block, and stops both after it. Read the
+ * Starts the app once for the enclosing describe block, with the shared browser, and stops the app and closes
+ * the block's browser contexts after it. Read the
  * fields inside tests or hooks: they are set by the returned object's own beforeAll.
  */
 export function useBrowserApp(): { readonly t: TestApp; readonly browser: Browser } {
   const state = {} as { t: TestApp; browser: Browser };
   beforeAll(async () => {
     state.t = await startTestApp();
-    state.browser = await launchChromium();
+    state.browser = await sharedChromium();
   });
   afterAll(async () => {
-    await state.browser?.close();
+    for (const context of state.browser?.contexts() ?? []) await context.close();
     await state.t?.close();
   });
   return state;

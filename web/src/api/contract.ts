@@ -258,6 +258,20 @@ export interface ApiReplies {
     historyOrders: number;
     version: number;
   };
+  "GET /api/customers/{code}/aliases": {
+    aliases: {
+      alias: string;
+      customerCode: string;
+      createdBy: string;
+      createdAt: string;
+    }[];
+  };
+  "POST /api/customers/{code}/aliases": {
+    alias: string;
+    customerCode: string;
+    createdBy: string;
+    createdAt: string;
+  };
   "POST /api/customers/{code}/credit-overrides": {
     customer: string;
     customerName: string;
@@ -621,10 +635,19 @@ export interface ApiReplies {
     customers: {
       code: string;
       name: string;
-      action: string;
-      by?: string;
+      action: "matched" | "create";
+      by?: "code" | "name" | "alias";
       variants: string[];
       orders: number;
+      /**
+       * for a customer the commit would create: existing customers it may be, best first; confirming one saves the spelling as an alias
+       */
+      proposals?: {
+        code: string;
+        name: string;
+        confidence: number;
+        by: "short_name" | "abbreviation" | "spelling";
+      }[];
     }[];
     amount: string | null;
     [k: string]: unknown;
@@ -3348,6 +3371,9 @@ export interface ApiBodies {
      * required when grade, credit limit or receivables change
      */
     reason?: string;
+  };
+  "POST /api/customers/{code}/aliases": {
+    alias: string;
   };
   "POST /api/customers/{code}/credit-overrides": {
     extraLimit: string;

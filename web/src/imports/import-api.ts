@@ -1,6 +1,7 @@
 // Calls of the import screen: the multipart upload (dry run, commit or the row errors as .xlsx), its
 // progress, the field catalogue and saved mappings.
 import { ApiError, api } from "../api/client";
+import type { Reply } from "../api/contract";
 import i18n from "../i18n";
 
 export type ImportKind = "orders" | "customers" | "items" | "inventory";
@@ -15,13 +16,14 @@ export interface RowError {
   message: string;
 }
 
-export interface CustomerOutcome {
-  code: string;
-  name: string;
-  action: "matched" | "create";
-  by?: "code" | "name";
-  variants: string[];
-  orders: number;
+/** A customer of the file: matched (by code, name variant or alias) or to be created, with proposals. */
+export type CustomerOutcome = Reply<"POST /api/imports">["customers"][number];
+export type CustomerProposal = NonNullable<CustomerOutcome["proposals"]>[number];
+/** Saves the file's spellings as aliases of a customer, then checks the file again. */
+export type AliasHandler = (customer: { code: string; name: string }, spellings: string[]) => Promise<void>;
+
+export async function confirmAliases(code: string, spellings: string[]) {
+  for (const alias of spellings) await api("POST", `/api/customers/${encodeURIComponent(code)}/aliases`, { alias });
 }
 
 /** A word of a closed list (status, grade, item kind) the importer did not know, with the rows carrying it. */

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import {
+  type AliasHandler,
+  confirmAliases,
   downloadErrors,
   type FieldCatalogue,
   getFields,
@@ -87,6 +89,17 @@ export function ImportPage() {
     } finally {
       setChecking(false);
     }
+  };
+
+  const confirmCustomer: AliasHandler = async (customer, spellings) => {
+    try {
+      await confirmAliases(customer.code, spellings);
+    } catch (e) {
+      fail(e);
+      throw e;
+    }
+    message.success(t("imports.proposal.confirmed", { alias: spellings.join("、"), name: customer.name }));
+    await dryRun();
   };
 
   const startOver = (next: { file?: File | null; kind?: ImportKind; template?: string }) => {
@@ -304,7 +317,7 @@ export function ImportPage() {
                 <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("imports.lostYenOn")} data-testid="lost-yen-on" />
               )}
               <UnknownWords words={report.unknownValues} answers={answers} onChange={setAnswers} onApply={() => void dryRun()} checking={checking} />
-              <ReportView report={report} onDownload={() => void download()} downloading={downloading} />
+              <ReportView report={report} onDownload={() => void download()} downloading={downloading} onAlias={confirmCustomer} />
             </div>
           </div>
         </Card>

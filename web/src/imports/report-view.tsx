@@ -3,7 +3,8 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Descriptions, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { CustomerOutcome, ImportReport, RowError } from "./import-api";
+import { CustomerProposals } from "./customer-proposals";
+import type { AliasHandler, CustomerOutcome, ImportReport, RowError } from "./import-api";
 
 function Counts({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ function Outcome({ report }: { report: ImportReport }) {
   );
 }
 
-function Customers({ customers }: { customers: CustomerOutcome[] }) {
+function Customers({ customers, onAlias }: { customers: CustomerOutcome[]; onAlias?: AliasHandler }) {
   const { t } = useTranslation();
   if (!customers.length) return null;
   return (
@@ -54,10 +55,12 @@ function Customers({ customers }: { customers: CustomerOutcome[] }) {
       dataSource={customers}
       pagination={customers.length > 8 ? { pageSize: 8, size: "small" } : false}
       columns={[
-        { title: t("imports.customer"), key: "c", render: (_, c) => `${c.code} ${c.name}` },
+        // A customer to be created has no code anyone knows yet: its name says it.
+        { title: t("imports.customer"), key: "c", render: (_, c) => (c.action === "create" ? c.name : `${c.code} ${c.name}`) },
         {
           title: t("imports.variants"),
           key: "v",
+          responsive: ["md"],
           render: (_, c) => (
             <Space size={[4, 4]} wrap>
               {c.variants.map((v) => (
@@ -69,15 +72,17 @@ function Customers({ customers }: { customers: CustomerOutcome[] }) {
         {
           title: t("imports.matchAction"),
           key: "a",
-          width: 200,
           render: (_, c) => (
-            <Tag color={c.action === "matched" ? "green" : "gold"}>
-              {t(`imports.match.${c.action}`)}
-              {c.by ? ` · ${t(`imports.match.${c.by}`)}` : ""}
-            </Tag>
+            <Space direction="vertical" size={4}>
+              <Tag color={c.action === "matched" ? "green" : "gold"}>
+                {t(`imports.match.${c.action}`)}
+                {c.by ? ` · ${t(`imports.match.${c.by}`)}` : ""}
+              </Tag>
+              {onAlias && c.action === "create" && c.proposals?.length ? <CustomerProposals outcome={c} onAlias={onAlias} /> : null}
+            </Space>
           ),
         },
-        { title: t("imports.ordersCount"), dataIndex: "orders", width: 90, align: "right" },
+        { title: t("imports.ordersCount"), dataIndex: "orders", width: 72, align: "right" },
       ]}
     />
   );
@@ -113,7 +118,7 @@ function Errors({ errors, onDownload, downloading }: { errors: RowError[]; onDow
   );
 }
 
-export function ReportView(props: { report: ImportReport; onDownload(): void; downloading: boolean }) {
+export function ReportView(props: { report: ImportReport; onDownload(): void; downloading: boolean; onAlias?: AliasHandler }) {
   const { t } = useTranslation();
   const { report } = props;
   return (
@@ -134,7 +139,7 @@ export function ReportView(props: { report: ImportReport; onDownload(): void; do
       {report.customers.length > 0 && (
         <div>
           <Typography.Title level={5}>{t("imports.customersTitle")}</Typography.Title>
-          <Customers customers={report.customers} />
+          <Customers customers={report.customers} onAlias={props.onAlias} />
         </div>
       )}
       <Errors errors={report.errors} onDownload={props.onDownload} downloading={props.downloading} />

@@ -8,6 +8,7 @@ import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/client";
+import { CustomerSelect } from "../components/customer-select";
 import { StatusTag } from "../components/status-tag";
 import { OrderConsequences } from "./order-consequences";
 import { ParamFields, type ParamSchema, paramDefaults } from "./param-fields";
@@ -44,7 +45,6 @@ const cleanParams = (params?: ParamValues) =>
 export function QuickOrder() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [customers, setCustomers] = useState<{ value: string; label: string }[]>([]);
   const [items, setItems] = useState<ItemOption[]>([]);
   const [created, setCreated] = useState<Created>();
   const [error, setError] = useState<string>();
@@ -66,9 +66,6 @@ export function QuickOrder() {
   const willHold = preview.kind === "ready" && preview.reply.accepted && preview.reply.status === "on_hold";
 
   useEffect(() => {
-    api<{ customers: { code: string; name: string }[] }>("GET", "/api/customers?limit=500")
-      .then((r) => setCustomers(r.customers.map((c) => option(c.code, c.name))))
-      .catch(() => {});
     api<{ items: { sku: string; name: string; paramSchema: ParamSchema | null }[] }>("GET", "/api/items?kind=finished&limit=500")
       .then((r) => setItems(r.items.map((i) => ({ ...option(i.sku, i.name), schema: i.paramSchema ?? {} }))))
       .catch(() => {});
@@ -102,7 +99,7 @@ export function QuickOrder() {
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ lines: [{ qty: 1 }] }} requiredMark={false} size="small">
         <Space wrap align="start">
           <Form.Item name="customer" label={t("sales.quickCustomer")} rules={[{ required: true }]} style={{ minWidth: 220 }}>
-            <Select showSearch options={customers} optionFilterProp="label" data-testid="quick-customer" popupMatchSelectWidth={320} />
+            <CustomerSelect data-testid="quick-customer" popupMatchSelectWidth={320} />
           </Form.Item>
           <Form.Item name="requestedDate" label={t("sales.quickDate")}>
             <DatePicker />
