@@ -32,10 +32,10 @@ export async function creditExposures(
 ): Promise<Map<string, CustomerExposure>> {
   const codes = [...new Set(customers)];
   if (!codes.length) return new Map();
-  const [settings, ledger, orders, overrides, limits] = await Promise.all([
-    readSettings(db),
+  const settings = await readSettings(db);
+  const [ledger, orders, overrides, limits] = await Promise.all([
     ledgerTotals(db, codes, plantDay(options.at ?? new Date())),
-    readSettings(db).then((s) => customerOrderValues(db, codes, { excludeOrderNo: options.excludeOrderNo, shippedSince: s.ledgerStart })),
+    customerOrderValues(db, codes, { excludeOrderNo: options.excludeOrderNo, shippedSince: settings.ledgerStart }),
     overridesFen(db, codes, options.at ?? new Date()),
     db.selectFrom("customers").select(["code", "credit_limit"]).where("code", "in", codes).execute(),
   ]);

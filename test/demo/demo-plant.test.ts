@@ -13,6 +13,8 @@ import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
 import { createRng } from "../../src/demo/random.js";
 import type { OrderEventRow } from "../../src/demo/rows.js";
 import { effectiveVersion } from "../../src/engineering/model.js";
+import { listFinanceWork } from "../../src/finance/list-finance-work.js";
+import { taxIdProblem } from "../../src/finance/model/tax-ids.js";
 import { disagreementSummary } from "../../src/metrics/agreement-store.js";
 import { refreshOutcomeSummaries } from "../../src/metrics/refresh-summaries.js";
 import { checkTransition, type OrderStatus } from "../../src/orders/model/lifecycle.js";
@@ -221,6 +223,16 @@ describe("loadDemoPlant (PGlite)", () => {
       const agreement = await disagreementSummary(database.db, 5);
       expect(agreement.examples).toEqual([]);
       expect(summary.counts.shipments).toBeGreaterThan(0);
+
+      // Finance (decision 0069): shipments to invoice, overdue customers, this morning's unmatched payment,
+      // a valid 纳税人识别号 on every profile.
+      const work = await listFinanceWork(database.db, NOW);
+      expect(work.toInvoice.count).toBeGreaterThan(0);
+      expect(work.overdue.length).toBeGreaterThan(0);
+      expect(work.payments.some((p) => p.customer === null)).toBe(true);
+      const profiles = await database.db.selectFrom("invoicing_profiles").select("tax_id").execute();
+      expect(profiles).toHaveLength(400);
+      for (const p of profiles) expect(taxIdProblem(p.tax_id), p.tax_id).toBeUndefined();
 
       const again = await loadDemoPlant(database.db, { seed: 42, today: TODAY });
       expect(again.skipped).toBe(true);

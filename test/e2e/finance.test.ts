@@ -96,6 +96,23 @@ describe.skipIf(!hasChromium)("finance closes the order from its board (headless
     await closePage(finance);
   });
 
+  it("keeps a customer's invoicing profile from the customer list; a bad 纳税人识别号 is named on its field", async () => {
+    const finance = await signIn(app.browser, app.t.url, "finance");
+    await finance.getByRole("menuitem").filter({ hasText: "客户" }).click();
+    await finance.getByTestId("invoicing-C-D1").click();
+    const form = finance.getByTestId("invoicing-form");
+    await form.getByTestId("invoicing-tax-id").waitFor();
+    await form.getByTestId("invoicing-tax-id").fill("91320211750123450");
+    await finance.getByTestId("invoicing-save").click();
+    await form.getByText(/纳税人识别号 .* 无效/).waitFor();
+    await form.getByTestId("invoicing-tax-id").fill("320611123456789");
+    await finance.getByTestId("invoicing-save").click();
+    await form.waitFor({ state: "detached" });
+    const saved = (await api("GET", "/api/customers/C-D1/invoicing", "finance")).body;
+    expect(saved.profile).toMatchObject({ buyerName: "南通小额贸易有限公司", taxId: "320611123456789", defaultType: "normal" });
+    await closePage(finance);
+  });
+
   it("fits a phone: nothing overflows the finance board at 390 px", async () => {
     const phone = await signIn(app.browser, app.t.url, "finance", { width: 390, height: 844 });
     await phone.getByTestId("to-invoice").waitFor();

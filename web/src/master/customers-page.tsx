@@ -1,12 +1,14 @@
 // Customer master kept by the business: sales keeps contacts, terms and addresses; finance the grade
 // and credit, with a reason. Every save is a master-data change and reaches every open board.
-import { EditOutlined } from "@ant-design/icons";
+import { AuditOutlined, EditOutlined } from "@ant-design/icons";
 import { Button, Card, Input, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useLiveData } from "../api/use-live-data";
+import { useSession } from "../auth/session";
 import { CustomerForm, type CustomerRow } from "./customer-form";
+import { InvoicingForm } from "./invoicing-form";
 import { yuan } from "./messages";
 import { type RecordColumn, RecordList } from "./record-list";
 
@@ -15,6 +17,9 @@ export function CustomersPage() {
   const [q, setQ] = useState("");
   const [grade, setGrade] = useState<string>();
   const [editing, setEditing] = useState<CustomerRow>();
+  const [invoicing, setInvoicing] = useState<string>();
+  const { me } = useSession();
+  const finance = (me?.roles ?? []).some((r) => r === "finance" || r === "admin");
   const query = new URLSearchParams({ limit: "500", ...(q ? { q } : {}), ...(grade ? { grade } : {}) }).toString();
   const list = useLiveData(
     () => api<{ customers: CustomerRow[] }>("GET", `/api/customers?${query}`),
@@ -76,11 +81,19 @@ export function CustomersPage() {
         rowKey={(c) => c.code}
         columns={columns}
         actions={(c) => (
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} data-testid={`edit-${c.code}`}>
-            {t("intake.customers.edit")}
-          </Button>
+          <Space size={4} wrap>
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} data-testid={`edit-${c.code}`}>
+              {t("intake.customers.edit")}
+            </Button>
+            {finance && (
+              <Button size="small" icon={<AuditOutlined />} onClick={() => setInvoicing(c.code)} data-testid={`invoicing-${c.code}`}>
+                {t("finance.profile.open")}
+              </Button>
+            )}
+          </Space>
         )}
       />
+      {invoicing && <InvoicingForm code={invoicing} onClose={() => setInvoicing(undefined)} />}
       {editing && <CustomerForm customer={editing} onClose={() => setEditing(undefined)} onSaved={() => void list.reload()} />}
     </Card>
   );
