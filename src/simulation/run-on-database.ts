@@ -274,8 +274,17 @@ async function replay(
   if (process.env.LVYUE_SIM_DEBUG) {
     for (const o of late) {
       const no = noOf.get(o.orderNo)!;
-      const rows = await db.selectFrom("order_promises").select(["kind", "promised_date", "planned_date", "reason", "at"]).where("order_no", "=", no).orderBy("id").execute();
-      const ord = await db.selectFrom("orders").select(["requested_date", "rush", "customer_code", "first_promised_date"]).where("order_no", "=", no).executeTakeFirst();
+      const rows = await db
+        .selectFrom("order_promises")
+        .select(["kind", "promised_date", "planned_date", "reason", "at"])
+        .where("order_no", "=", no)
+        .orderBy("id")
+        .execute();
+      const ord = await db
+        .selectFrom("orders")
+        .select(["requested_date", "rush", "customer_code", "first_promised_date"])
+        .where("order_no", "=", no)
+        .executeTakeFirst();
       log(`history ${o.orderNo} ${no} ${JSON.stringify(ord)} ${JSON.stringify(rows.map((r) => ({ ...r, at: r.at.toISOString() })))}`);
     }
     for (const o of late.filter((x) => x.deliveredN === null)) {

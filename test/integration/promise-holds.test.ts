@@ -41,7 +41,11 @@ describe("promise holds", () => {
     // Expiry is read at the clock: the hold's hour passes, and the next promise has the slot again.
     const second = await hold(1);
     expect(await earliest()).toBe(behind);
-    await t.database.db.updateTable("promise_holds").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", second.id).execute();
+    await t.database.db
+      .updateTable("promise_holds")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("id", "=", second.id)
+      .execute();
     expect(await earliest()).toBe(free);
     expect((await t.api("GET", "/api/promise/holds", { as: "sales" })).body.holds).toEqual([]);
     const late = await t.api("POST", `/api/promise/holds/${second.id}/convert`, { as: "sales" });
