@@ -150,7 +150,7 @@ export async function promiseForIntake(db: Kysely<DB>, built: BuiltOrder): Promi
  */
 export function bookPromisesForIntake(context: PlanContext, orders: (BuiltOrder | null)[]): (IntakePromise | null)[] {
   return orders.map((built) => {
-    if (!built || built.status !== "confirmed" || built.hold) return null;
+    if (built?.status !== "confirmed" || built.hold) return null;
     return intakePromise(built, promiseOrder(context.state, promiseRequest(built), context.names, { commit: true }));
   });
 }

@@ -19,7 +19,8 @@ const CALM: Disturbances = {
   confirmDelayDays: 1,
 };
 
-describe("promise simulator on the database", () => {
+// The replay opens its own in-process PGlite, whichever project runs it: once is enough.
+describe.skipIf(process.env.LVYUE_TEST_DB === "postgres")("promise simulator on the database", () => {
   it("with no disturbance every promise taken in through intake is kept by the reported shop floor, with feasible plans and no phantom purchase", async () => {
     const cfg = { ...simulationConfig({ days: 5, seed: 3, surge: false, policies: [], drainDays: 25 }), disturbances: CALM };
     const { outcome, stats } = await simulateOnDatabase(cfg, planningHooks);
