@@ -110,6 +110,25 @@ export const zhImports = {
       kind: { finished: "成品", subassembly: "半成品", purchased: "外购件" },
     },
   },
+  goLive: {
+    title: "上线日期与双轨期",
+    status: "{{goLiveOn}} 上线，双轨期至 {{end}}：此后的新订单应在履约中录入；台账中此日及以后的订单不作为历史导入，而是列出履约中没有的订单以便对账。",
+    notLive: "尚未设定上线日期：台账中的订单全部作为历史导入。",
+    date: "上线日期",
+    none: "未上线",
+    days: "双轨期",
+    dayUnit: "天",
+    save: "保存",
+    saved: "上线日期已保存",
+    listTitle: "应在履约中录入的订单（{{count}}）",
+    summary: "上线日期 {{goLiveOn}} 及以后的台账订单 {{orders}} 笔（{{rows}} 行）不作为历史导入：{{inLvyue}} 笔已在履约中，{{missing}} 笔履约中没有，应补录。",
+    allInLvyue: "上线后的台账订单都已在履约中",
+    orderNo: "订单号",
+    orderedOn: "下单日期",
+    period: "时段",
+    inDualRun: "双轨期内",
+    afterDualRun: "双轨期后",
+  },
 };
 
 export type ImportMessages = typeof zhImports;
@@ -222,6 +241,27 @@ export const enImports: ImportMessages = {
       grade: { A: "Grade A", B: "Grade B", C: "Grade C", D: "Grade D" },
       kind: { finished: "Finished", subassembly: "Subassembly", purchased: "Purchased" },
     },
+  },
+  goLive: {
+    title: "Go-live and dual run",
+    status:
+      "Live since {{goLiveOn}}, dual run until {{end}}: new orders are entered in Lvyue; ledger orders dated from go-live on are not imported as history but listed where Lvyue lacks them.",
+    notLive: "No go-live date yet: every ledger order is imported as history.",
+    date: "Go-live",
+    none: "Not live",
+    days: "Dual run",
+    dayUnit: "days",
+    save: "Save",
+    saved: "Go-live saved",
+    listTitle: "Orders that should have been entered in Lvyue ({{count}})",
+    summary:
+      "{{orders}} ledger orders ({{rows}} rows) dated from {{goLiveOn}} on are not history: {{inLvyue}} are in Lvyue, {{missing}} are not and should be entered.",
+    allInLvyue: "Every ledger order after go-live is in Lvyue",
+    orderNo: "Order no.",
+    orderedOn: "Order date",
+    period: "Period",
+    inDualRun: "In dual run",
+    afterDualRun: "After dual run",
   },
 };
 
