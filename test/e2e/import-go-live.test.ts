@@ -23,9 +23,10 @@ describe.skipIf(!hasChromium)("go-live and the dual run on screen", () => {
     const card = page.getByTestId("go-live-card");
     await card.waitFor();
     expect(await page.getByTestId("go-live-status").textContent()).toContain("尚未设定上线日期");
-    await page.getByTestId("go-live-date").click();
+    await page.getByTestId("go-live-date").locator("input").click();
     await page.keyboard.type(inDays(-20));
     await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
     await page.getByTestId("go-live-days").locator("input").fill("10");
     await page.getByTestId("go-live-save").click();
     await page.getByText("上线日期已保存").waitFor();
@@ -83,9 +84,11 @@ describe.skipIf(!hasChromium)("go-live and the dual run on screen", () => {
   it("opens the outcomes page with go-live as its pivot", async () => {
     const page = await signIn(app.browser, app.t.url, "admin");
     await page.goto(`${app.t.url}/management`);
-    const picker = page.getByTestId("pivot-picker");
+    const picker = page.locator("[data-testid=pivot-picker] input, input[data-testid=pivot-picker]");
     await picker.waitFor();
-    expect(await picker.locator("input").inputValue()).toBe(inDays(-20));
+    await expect.poll(() => picker.inputValue()).toBe(inDays(-20));
+    // The comparison is drawn: the figures carry a before/after.
+    await page.getByTestId("indicator-dwell").locator(".comparison").first().waitFor();
     await closePage(page);
   });
 });

@@ -50,22 +50,26 @@ export function GoLiveCard() {
         {isAdmin && (
           <Space wrap>
             <Typography.Text>{t("imports.goLive.date")}</Typography.Text>
-            <DatePicker
-              value={draft.goLiveOn ? dayjs(draft.goLiveOn) : null}
-              onChange={(d) => setDraft({ ...draft, goLiveOn: d ? d.format("YYYY-MM-DD") : null })}
-              placeholder={t("imports.goLive.none")}
-              data-testid="go-live-date"
-            />
+            <span data-testid="go-live-date">
+              <DatePicker
+                value={draft.goLiveOn ? dayjs(draft.goLiveOn) : null}
+                onChange={(d) => setDraft({ ...draft, goLiveOn: d ? d.format("YYYY-MM-DD") : null })}
+                placeholder={t("imports.goLive.none")}
+                aria-label={t("imports.goLive.date")}
+              />
+            </span>
             <Typography.Text>{t("imports.goLive.days")}</Typography.Text>
-            <InputNumber
-              min={0}
-              max={365}
-              value={draft.dualRunDays}
-              onChange={(v) => setDraft({ ...draft, dualRunDays: typeof v === "number" ? v : settings.dualRunDays })}
-              addonAfter={t("imports.goLive.dayUnit")}
-              style={{ width: 130 }}
-              data-testid="go-live-days"
-            />
+            <span data-testid="go-live-days">
+              <InputNumber
+                min={0}
+                max={365}
+                value={draft.dualRunDays}
+                onChange={(v) => setDraft({ ...draft, dualRunDays: typeof v === "number" ? v : settings.dualRunDays })}
+                addonAfter={t("imports.goLive.dayUnit")}
+                style={{ width: 130 }}
+                aria-label={t("imports.goLive.days")}
+              />
+            </span>
             <Button type="primary" onClick={() => void save()} disabled={!changed} loading={saving} data-testid="go-live-save">
               {t("imports.goLive.save")}
             </Button>
@@ -93,7 +97,7 @@ export function AfterGoLiveList(props: { after: NonNullable<ImportReport["afterG
           loading={props.downloading}
           data-testid="download-reconciliation"
         >
-          {t("imports.download")}
+          {t("imports.goLive.download")}
         </Button>
       }
     >

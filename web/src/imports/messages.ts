@@ -123,6 +123,7 @@ export const zhImports = {
     listTitle: "应在履约中录入的订单（{{count}}）",
     summary: "上线日期 {{goLiveOn}} 及以后的台账订单 {{orders}} 笔（{{rows}} 行）不作为历史导入：{{inLvyue}} 笔已在履约中，{{missing}} 笔履约中没有，应补录。",
     allInLvyue: "上线后的台账订单都已在履约中",
+    download: "下载对账清单",
     orderNo: "订单号",
     orderedOn: "下单日期",
     period: "时段",
@@ -257,6 +258,7 @@ export const enImports: ImportMessages = {
     summary:
       "{{orders}} ledger orders ({{rows}} rows) dated from {{goLiveOn}} on are not history: {{inLvyue}} are in Lvyue, {{missing}} are not and should be entered.",
     allInLvyue: "Every ledger order after go-live is in Lvyue",
+    download: "Download list",
     orderNo: "Order no.",
     orderedOn: "Order date",
     period: "Period",
