@@ -203,7 +203,7 @@ export function ImportPage() {
       <Card size="small" title={t("imports.step.choose")}>
         <Space direction="vertical" size="middle" style={{ width: "100%" }}>
           <Upload.Dragger
-            accept=".xlsx,.csv"
+            accept=".xlsx,.xls,.et,.csv"
             multiple={false}
             showUploadList={false}
             beforeUpload={(f) => {
