@@ -17,8 +17,8 @@ const csv = () =>
 describe.skipIf(!hasChromium)("go-live and the dual run on screen", () => {
   const app = useBrowserApp();
 
-  it("lets the admin set go-live and a dual run of 10 days on the import screen", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
+  it("lets the admin set go-live and a dual run of 10 days on the import screen (390 px)", async () => {
+    const page = await signIn(app.browser, app.t.url, "admin", { width: 390, height: 844 });
     await page.goto(`${app.t.url}/imports`);
     const card = page.getByTestId("go-live-card");
     await card.waitFor();
@@ -37,6 +37,11 @@ describe.skipIf(!hasChromium)("go-live and the dual run on screen", () => {
       .getByTestId("go-live-status")
       .getByText(`${inDays(-20)} 上线`)
       .waitFor();
+    const wide = await page.evaluate(
+      () => [...document.querySelectorAll("[data-testid=go-live-card] *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).length,
+    );
+    expect(wide).toBe(0);
+    await page.getByTestId("go-live-card").screenshot({ path: "/tmp/import-go-live-card-390.png" });
     await closePage(page);
   });
 
