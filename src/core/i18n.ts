@@ -107,12 +107,11 @@ const messages = {
   "metrics.unknown_stage": ["字段 {field}：没有阶段 {stage}（可选 {allowed}）", "Field {field}: there is no stage {stage} (one of {allowed})"],
   "import.file_empty": ["文件 {file} 是空的", "The file {file} is empty"],
   "import.file_missing": ["请以 multipart 上传文件（字段 file）", "Upload the file as multipart form data (field file)"],
-  "import.file_corrupt": ["文件 {file} 已损坏或不是有效的 xlsx/csv：{detail}", "The file {file} is damaged or not a valid xlsx/csv: {detail}"],
+  "import.file_corrupt": ["文件 {file} 已损坏或不是有效的 xlsx/xls/et/csv：{detail}", "The file {file} is damaged or not a valid xlsx/xls/et/csv: {detail}"],
   "import.file_encrypted": [
     "文件 {file} 有密码保护：请在 Excel 中去除密码后再导入",
     "The file {file} is password-protected: remove the password in Excel, then import it",
   ],
-  "import.file_xls": ["不支持旧版 .xls 文件 {file}：请在 Excel 中另存为 .xlsx", "Old .xls files are not supported ({file}): save it as .xlsx in Excel"],
   "import.file_too_large": ["文件超过上限 {limit} 字节", "The file is larger than the limit of {limit} bytes"],
   "import.sheet_not_found": ["工作表“{sheet}”不存在；可选：{sheets}", "There is no sheet “{sheet}”; sheets: {sheets}"],
   "import.no_header": [

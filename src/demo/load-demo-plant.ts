@@ -208,6 +208,13 @@ async function insertPlantWithRules(tx: Transaction<DB>, plant: DemoPlant): Prom
     goLive,
   );
   const counts = await insertPlant(tx, { ...plant, book: { ...plant.book, orders } });
+  // The plant went live with Lvyue then; its dual run with the old ledgers lasted 30 days (decision 0073).
+  const goLiveSetting = JSON.stringify({ goLiveOn: addDays(plant.today, -GO_LIVE_DAYS_AGO), dualRunDays: 30 });
+  await tx
+    .insertInto("plant_settings")
+    .values({ name: "go-live", value: goLiveSetting, updated_by: SYSTEM.name })
+    .onConflict((oc) => oc.column("name").doNothing())
+    .execute();
   for (let i = 0; i < judgements.length; i += MAX_ROWS) {
     const chunk = judgements.slice(i, i + MAX_ROWS).map((j) => ({ ...j, revision: Number(revision) }));
     await writeRuleEffects(tx, chunk, SYSTEM.name);

@@ -5,13 +5,14 @@ import type { DB } from "../core/db/schema.js";
 import { aliasKeys } from "../customers/customer-aliases.js";
 import { customerKey } from "../customers/model/customer-key.js";
 import { toMilli } from "../inventory/model/sync-lines.js";
+import { type AfterGoLive, type GoLive, reconcile, splitAtGoLive } from "./model/after-go-live.js";
 import type { Analysis } from "./model/analyse-sheet.js";
 import { CustomerIndex, generatedCustomerCode } from "./model/customer-names.js";
 import type { RowIssue } from "./model/issues.js";
 import type { CustomerRow, ItemRow, StockRow } from "./model/master-rows.js";
 import { groupOrders, type LegacyOrderRow } from "./model/order-rows.js";
 import { type CustomerOutcome, planOrders, totalAmount } from "./model/plan-orders.js";
-import { existingHistoryOrders, existingKeys, knownCustomers } from "./store.js";
+import { existingHistoryOrders, existingKeys, knownCustomers, lvyueOrdersFor } from "./store.js";
 import { writeCustomers, writeHistory, writeItems } from "./write-rows.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -25,13 +26,15 @@ export interface KindPlan {
   existing: Record<string, number>;
   customers?: CustomerOutcome[];
   amount?: string;
+  /** Ledger orders dated from go-live on: not history, looked for in Lvyue. */
+  afterGoLive?: AfterGoLive;
   write(tx: Transaction<DB>, importId: number, actor: { name: string; roles: string[] }, progress: Progress): Promise<void>;
 }
 
-export async function planKind(db: Db, analysis: Analysis): Promise<KindPlan> {
+export async function planKind(db: Db, analysis: Analysis, goLive?: GoLive): Promise<KindPlan> {
   switch (analysis.kind) {
     case "orders":
-      return planHistory(db, analysis.valid as LegacyOrderRow[]);
+      return planHistory(db, analysis.valid as LegacyOrderRow[], goLive);
     case "customers":
       return planCustomers(db, analysis.valid as CustomerRow[]);
     case "items":
@@ -41,14 +44,30 @@ export async function planKind(db: Db, analysis: Analysis): Promise<KindPlan> {
   }
 }
 
-async function planHistory(db: Db, rows: LegacyOrderRow[]): Promise<KindPlan> {
+async function planHistory(db: Db, rows: LegacyOrderRow[], goLive: GoLive | undefined): Promise<KindPlan> {
   const grouped = groupOrders(rows);
+  const { history, after } = splitAtGoLive(grouped.orders, goLive?.goLiveOn);
   const existing = await existingHistoryOrders(
     db,
-    grouped.orders.map((o) => o.orderNo),
+    history.map((o) => o.orderNo),
   );
   const index = new CustomerIndex(await knownCustomers(db), await aliasKeys(db));
-  const plan = planOrders(grouped.orders, index, existing);
+  const plan = planOrders(history, index, existing);
+  let afterGoLive: AfterGoLive | undefined;
+  if (goLive) {
+    const codes = new Set<string>();
+    for (const order of after) {
+      const match = index.match(order.customerName, order.customerCode);
+      if (match.kind === "matched") codes.add(match.customer.code);
+    }
+    const lvyue = await lvyueOrdersFor(
+      db,
+      after.map((o) => o.orderNo),
+      [...codes],
+      goLive.goLiveOn,
+    );
+    afterGoLive = reconcile(after, goLive, index, lvyue);
+  }
   const newCustomers = plan.customers.filter((c) => c.action === "create");
   return {
     issues: [...grouped.issues, ...plan.issues],
@@ -56,6 +75,7 @@ async function planHistory(db: Db, rows: LegacyOrderRow[]): Promise<KindPlan> {
     existing: { orders: plan.existing.length, customersMatched: plan.customers.length - newCustomers.length },
     customers: plan.customers,
     amount: totalAmount(plan.create),
+    ...(afterGoLive ? { afterGoLive } : {}),
     write: (tx, importId, actor, progress) => writeHistory(tx, { importId, actor, orders: plan.create, customers: newCustomers }, progress),
   };
 }

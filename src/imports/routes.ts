@@ -27,6 +27,18 @@ const ERROR_COLUMNS: ExportColumn<RowIssue & { message: string }>[] = [
   { header: "原因", kind: "text", width: 40, value: (e) => e.message },
 ];
 
+type LedgerOnly = NonNullable<Awaited<ReturnType<typeof runImport>>["afterGoLive"]>["missing"][number];
+
+const RECONCILIATION_COLUMNS: ExportColumn<LedgerOnly>[] = [
+  { header: "台账行号", kind: "text", width: 12, value: (o) => o.rows.join("、") },
+  { header: "订单号", kind: "text", width: 18, value: (o) => o.orderNo },
+  { header: "客户", kind: "text", width: 28, value: (o) => o.customerName },
+  { header: "下单日期", kind: "date", value: (o) => o.orderedOn },
+  { header: "金额", kind: "money", value: (o) => o.amount },
+  { header: "时段", kind: "text", width: 12, value: (o) => (o.inDualRun ? "双轨期内" : "双轨期后") },
+  { header: "说明", kind: "text", width: 30, value: () => "应在履约中录入，履约中未找到" },
+];
+
 async function readMultipart(request: FastifyRequest, limit: number) {
   let file: { buffer: Buffer; name: string } | undefined;
   let mapping: Record<string, string> | undefined;
@@ -124,6 +136,20 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       tracked?.end(true);
       if (query.format === "json") return report;
+      if (query.format === "reconciliation") {
+        const missing = report.afterGoLive?.missing ?? [];
+        const book = await exportXlsx(
+          "应录入履约",
+          RECONCILIATION_COLUMNS,
+          (async function* () {
+            yield missing;
+          })(),
+        );
+        return reply
+          .type(XLSX_TYPE)
+          .header("content-disposition", contentDisposition(`对账_应录入履约_${file.name.replace(/\.[^.]*$/, "")}.xlsx`))
+          .send(book as never);
+      }
       const workbook = await exportXlsx(
         "错误行",
         ERROR_COLUMNS,

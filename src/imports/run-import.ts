@@ -9,6 +9,8 @@ import { isUniqueViolation } from "../core/db/unique-violation.js";
 import { AppError } from "../core/errors.js";
 import type { Lang } from "../core/i18n.js";
 import { reasonMessage } from "../core/row-reasons.js";
+import { getGoLiveSettings } from "../settings/go-live-settings.js";
+import type { GoLive } from "./model/after-go-live.js";
 import type { AnalyseOptions, Analysis } from "./model/analyse-sheet.js";
 import type { RowIssue } from "./model/issues.js";
 import type { SheetData } from "./model/sheet-data.js";
@@ -86,10 +88,16 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
   const prior = await findImport(db, key);
   if (prior && !request.dryRun) return { ...(prior.summary as Record<string, unknown>), importId: prior.id, replayed: true } as unknown as Report;
 
+  let goLive: GoLive | undefined;
+  if (analysis.kind === "orders") {
+    const settings = await getGoLiveSettings(db);
+    if (settings.goLiveOn && settings.dualRunEndsOn) goLive = { goLiveOn: settings.goLiveOn, dualRunEndsOn: settings.dualRunEndsOn };
+  }
   const summarise = async (dbOrTx: Parameters<typeof planKind>[0]) => {
-    const plan = await planKind(dbOrTx, analysis);
+    const plan = await planKind(dbOrTx, analysis, goLive);
     const issues = [...analysis.issues, ...plan.issues].sort((a, b) => a.row - b.row);
     const invalidRows = new Set(issues.map((i) => i.row)).size;
+    const afterGoLive = plan.afterGoLive ?? null;
     const report = {
       importId: null as number | null,
       dryRun: request.dryRun,
@@ -103,7 +111,7 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
       unmappedHeaders: analysis.unmappedHeaders,
       year: analysis.year,
       rows: analysis.dataRows,
-      valid: analysis.dataRows - analysis.duplicateRows.length - invalidRows - analysis.waitingRows.length,
+      valid: analysis.dataRows - analysis.duplicateRows.length - invalidRows - analysis.waitingRows.length - (afterGoLive?.rows ?? 0),
       invalid: invalidRows,
       waitingRows: analysis.waitingRows,
       unknownValues: analysis.unknownValues,
@@ -123,6 +131,7 @@ export async function runImport(db: Kysely<DB>, principal: Principal, request: I
       existing: plan.existing,
       customers: plan.customers ?? [],
       amount: plan.amount ?? null,
+      afterGoLive,
     };
     return { plan, report };
   };

@@ -15,7 +15,10 @@ export const importQuery = z.strictObject({
   headerRow: z.coerce.number().int().min(1).max(1000).optional(),
   template: z.string().min(1).max(60).optional(),
   questionMarkIsYen: flag.describe("the file lost its ¥ signs when saved as GBK (?49,318.70): read a leading ? as ¥"),
-  format: z.enum(["json", "xlsx"]).default("json").describe("xlsx: the row errors as a workbook to download, instead of the JSON report"),
+  format: z
+    .enum(["json", "xlsx", "reconciliation"])
+    .default("json")
+    .describe("xlsx: the row errors as a workbook to download; reconciliation: the ledger orders from go-live on that Lvyue does not hold, as a workbook"),
   progress: z
     .string()
     .regex(/^[A-Za-z0-9_-]{8,64}$/)
@@ -120,6 +123,29 @@ export const importReply = z
       }),
     ),
     amount: z.string().nullable(),
+    afterGoLive: z
+      .object({
+        goLiveOn: z.string(),
+        dualRunEndsOn: z.string(),
+        orders: z.number(),
+        rows: z.number().describe("ledger rows dated from go-live on: not imported as history"),
+        inLvyue: z.array(z.object({ orderNo: z.string(), lvyueOrderNo: z.string(), by: z.enum(["order_no", "customer_date_amount"]) })),
+        missing: z
+          .array(
+            z.object({
+              orderNo: z.string(),
+              customerName: z.string(),
+              customerCode: z.string().nullable(),
+              orderedOn: z.string(),
+              amount: z.string(),
+              rows: z.array(z.number()),
+              inDualRun: z.boolean(),
+            }),
+          )
+          .describe("the reconciliation list: in the Excel ledger, not in Lvyue — should have been entered in Lvyue"),
+      })
+      .nullable()
+      .describe("set once the plant has a go-live date (PUT /api/settings/go-live); orders kind only"),
   })
   .passthrough();
 

@@ -2,6 +2,8 @@
 import { createHash } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { plantDay } from "../core/plant-day.js";
+import type { LvyueOrder } from "./model/after-go-live.js";
 import type { ImportKind } from "./model/fields.js";
 import type { ValueAnswers } from "./model/value-words.js";
 
@@ -62,6 +64,21 @@ export async function existingHistoryOrders(db: Db, orderNos: string[]): Promise
   if (!orderNos.length) return new Set();
   const rows = await sql<{ order_no: string }>`select order_no from history_orders where order_no = any(${orderNos}::text[])`.execute(db);
   return new Set(rows.rows.map((r) => r.order_no));
+}
+
+/** Orders entered in Lvyue that a ledger order after go-live may be: the same number, or a customer's orders since go-live. */
+export async function lvyueOrdersFor(db: Db, orderNos: string[], customerCodes: string[], goLiveOn: string): Promise<LvyueOrder[]> {
+  if (!orderNos.length) return [];
+  // A day before go-live in UTC covers the plant's (UTC+8) go-live morning.
+  const since = new Date(Date.parse(`${goLiveOn}T00:00:00Z`) - 86_400_000);
+  const rows = await db
+    .selectFrom("orders")
+    .select(["order_no", "customer_code", "created_at", "total_amount"])
+    .where((eb) =>
+      eb.or([eb("order_no", "in", orderNos), eb.and([eb("customer_code", "in", customerCodes.length ? customerCodes : [""]), eb("created_at", ">=", since)])]),
+    )
+    .execute();
+  return rows.map((r) => ({ orderNo: r.order_no, customerCode: r.customer_code, enteredOn: plantDay(r.created_at as Date), amount: String(r.total_amount) }));
 }
 
 export async function existingKeys(db: Db, table: "items" | "locations", column: "sku" | "code", keys: string[]): Promise<Set<string>> {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requirePrincipal } from "../core/http/access.js";
 import type { AppDeps } from "../core/http/app-deps.js";
 import { errorReplies } from "../core/http/schemas.js";
+import { getGoLiveSettings, goLiveSettings, updateGoLiveSettings } from "./go-live-settings.js";
 import { integrationSetting, listIntegrations, putIntegration } from "./integration-settings.js";
 import { getPromiseSettings, promiseSettings, updatePromiseSettings } from "./promise-settings.js";
 import { getPurchasingSettings, purchasingSettings, updatePurchasingSettings } from "./purchasing-settings.js";
@@ -12,6 +13,12 @@ import { getPurchasingSettings, purchasingSettings, updatePurchasingSettings } f
 const promiseSettingsReply = promiseSettings.extend({ updatedBy: z.string().nullable(), updatedAt: z.date().nullable() });
 
 const purchasingSettingsReply = purchasingSettings.extend({ updatedBy: z.string().nullable(), updatedAt: z.date().nullable() });
+
+const goLiveReply = goLiveSettings.extend({
+  dualRunEndsOn: z.string().nullable().describe("the last day of the dual run"),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.date().nullable(),
+});
 
 const loose = z.record(z.string(), z.unknown());
 
@@ -49,6 +56,31 @@ export function settingsRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => updatePromiseSettings(deps.db, requirePrincipal(request), request.body),
+  );
+  r.get(
+    "/api/settings/go-live",
+    {
+      config: { access: "session" },
+      schema: {
+        tags: ["settings"],
+        summary: "The go-live date and the dual-run window (双轨制): ledger rows from go-live on are not history but orders Lvyue should hold",
+        response: { 200: goLiveReply, ...errorReplies },
+      },
+    },
+    async () => getGoLiveSettings(deps.db),
+  );
+  r.put(
+    "/api/settings/go-live",
+    {
+      config: { access: "settings.write" },
+      schema: {
+        tags: ["settings"],
+        summary: "Set the go-live date and the dual-run days (admin); logged",
+        body: goLiveSettings.partial(),
+        response: { 200: goLiveReply, ...errorReplies },
+      },
+    },
+    async (request) => updateGoLiveSettings(deps.db, requirePrincipal(request), request.body),
   );
   r.get(
     "/api/settings/purchasing",

@@ -26,6 +26,7 @@ import { dryRunRule } from "../../src/rules/dry-run-rule.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import type { RuleDefinitionInput } from "../../src/rules/model/definition.js";
 import { ruleExecutionTrend } from "../../src/rules/rule-execution-rate.js";
+import { getGoLiveSettings } from "../../src/settings/go-live-settings.js";
 import { rowCounts } from "../support/helpers.js";
 
 const TODAY = "2026-11-20";
@@ -208,6 +209,8 @@ describe("loadDemoPlant (PGlite)", () => {
       expect(versions.map((v) => v.version)).toEqual([1, 2]);
       expect(versions[0].created_at).toEqual(goLive);
       expect(versions[1].created_at.getTime()).toBeGreaterThan(goLive.getTime());
+      // The go-live is the plant's setting too: the outcomes page's default pivot and the importer's dual run.
+      expect(await getGoLiveSettings(database.db)).toMatchObject({ goLiveOn: addDays(TODAY, -GO_LIVE_DAYS_AGO), dualRunDays: 30 });
       const byVersion = await sql<{ v: number; n: number }>`select rule_version as v, count(*)::int as n from rule_actions group by 1`.execute(database.db);
       expect(byVersion.rows).toEqual([{ v: 1, n: summary.counts.rule_actions }]);
       expect(await database.db.selectFrom("order_pins").select("order_no").execute()).toEqual([]);

@@ -137,6 +137,8 @@ const TABLE: {
   { method: "PUT", path: "/api/settings/integrations/x", openapi: "/api/settings/integrations/{name}", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/settings/promise", openapi: "/api/settings/promise", allowed: ["planner", "purchasing", "admin"] },
   { method: "PUT", path: "/api/settings/promise", openapi: "/api/settings/promise", allowed: ["planner", "admin"], body: {} },
+  { method: "GET", path: "/api/settings/go-live", openapi: "/api/settings/go-live", allowed: EVERYONE },
+  { method: "PUT", path: "/api/settings/go-live", openapi: "/api/settings/go-live", allowed: ["admin"], body: {} },
   { method: "GET", path: "/api/tasks", openapi: "/api/tasks", allowed: EVERYONE },
   { method: "GET", path: "/api/tasks/people", openapi: "/api/tasks/people", allowed: EVERYONE },
   { method: "GET", path: "/api/orders/{no}/actions", openapi: "/api/orders/{orderNo}/actions", allowed: EVERYONE },

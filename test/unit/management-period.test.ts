@@ -10,6 +10,18 @@ describe("the view in the URL", () => {
     expect(viewOf(new URLSearchParams(), NOW)).toEqual({ from: "2025-11-27", to: "2026-11-26", by: "month" });
   });
 
+  it("takes the plant's go-live date as the pivot unless the URL names one or says none", () => {
+    expect(viewOf(new URLSearchParams(), NOW, "2026-07-29").pivot).toBe("2026-07-29");
+    expect(viewOf(new URLSearchParams("pivot=2026-09-01"), NOW, "2026-07-29").pivot).toBe("2026-09-01");
+    expect(viewOf(new URLSearchParams("pivot=none"), NOW, "2026-07-29").pivot).toBeUndefined();
+    // A go-live outside the period is no pivot.
+    expect(viewOf(new URLSearchParams("from=2026-09-01&to=2026-10-31"), NOW, "2026-07-29").pivot).toBeUndefined();
+    expect(viewOf(new URLSearchParams(), NOW, null).pivot).toBeUndefined();
+    // Clearing the pivot stays cleared: the URL says none.
+    const cleared = viewOf(new URLSearchParams(paramsOf({ from: "2025-11-27", to: "2026-11-26", by: "month" }, "2026-07-29")), NOW, "2026-07-29");
+    expect(cleared.pivot).toBeUndefined();
+  });
+
   it("keeps a well-formed period, pivot and bucket size, and round-trips through the query string", () => {
     const view = viewOf(new URLSearchParams("from=2026-03-01&to=2026-03-31&pivot=2026-03-09&by=week"), NOW);
     expect(view).toEqual({ from: "2026-03-01", to: "2026-03-31", pivot: "2026-03-09", by: "week" });

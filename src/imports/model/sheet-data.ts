@@ -8,7 +8,7 @@ export interface SheetRow {
 }
 
 export interface SheetData {
-  format: "xlsx" | "csv";
+  format: "xlsx" | "xls" | "csv";
   /** Every sheet in the file, so a UI can offer the choice. */
   sheets: string[];
   sheet: string;

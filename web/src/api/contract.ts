@@ -650,6 +650,35 @@ export interface ApiReplies {
       }[];
     }[];
     amount: string | null;
+    /**
+     * set once the plant has a go-live date (PUT /api/settings/go-live); orders kind only
+     */
+    afterGoLive: {
+      goLiveOn: string;
+      dualRunEndsOn: string;
+      orders: number;
+      /**
+       * ledger rows dated from go-live on: not imported as history
+       */
+      rows: number;
+      inLvyue: {
+        orderNo: string;
+        lvyueOrderNo: string;
+        by: "order_no" | "customer_date_amount";
+      }[];
+      /**
+       * the reconciliation list: in the Excel ledger, not in Lvyue — should have been entered in Lvyue
+       */
+      missing: {
+        orderNo: string;
+        customerName: string;
+        customerCode: string | null;
+        orderedOn: string;
+        amount: string;
+        rows: number[];
+        inDualRun: boolean;
+      }[];
+    } | null;
     [k: string]: unknown;
   };
   "GET /api/imports": {
@@ -2107,6 +2136,38 @@ export interface ApiReplies {
   };
   "GET /api/rules/execution-rate": {
     [k: string]: unknown;
+  };
+  "GET /api/settings/go-live": {
+    /**
+     * the first day new orders are entered in Lvyue; null: not live yet, every ledger row is history
+     */
+    goLiveOn: string | null;
+    /**
+     * days from go-live the old ledger is still kept beside Lvyue
+     */
+    dualRunDays: number;
+    /**
+     * the last day of the dual run
+     */
+    dualRunEndsOn: string | null;
+    updatedBy: string | null;
+    updatedAt: string | null;
+  };
+  "PUT /api/settings/go-live": {
+    /**
+     * the first day new orders are entered in Lvyue; null: not live yet, every ledger row is history
+     */
+    goLiveOn: string | null;
+    /**
+     * days from go-live the old ledger is still kept beside Lvyue
+     */
+    dualRunDays: number;
+    /**
+     * the last day of the dual run
+     */
+    dualRunEndsOn: string | null;
+    updatedBy: string | null;
+    updatedAt: string | null;
   };
   "GET /api/settings/integrations": {
     [k: string]: unknown;
@@ -5145,6 +5206,16 @@ export interface ApiBodies {
     draft?: {
       [k: string]: unknown;
     };
+  };
+  "PUT /api/settings/go-live": {
+    /**
+     * the first day new orders are entered in Lvyue; null: not live yet, every ledger row is history
+     */
+    goLiveOn?: string | null;
+    /**
+     * days from go-live the old ledger is still kept beside Lvyue
+     */
+    dualRunDays?: number;
   };
   "PUT /api/settings/integrations/{name}":
     | {

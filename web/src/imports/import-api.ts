@@ -64,6 +64,8 @@ export interface ImportReport {
   existing: Record<string, number>;
   customers: CustomerOutcome[];
   amount: string | null;
+  /** Ledger orders dated from go-live on, not imported as history: those Lvyue lacks are the reconciliation list. */
+  afterGoLive: Reply<"POST /api/imports">["afterGoLive"];
 }
 
 export interface ImportOptions {
@@ -138,6 +140,17 @@ export async function downloadErrors(file: File, options: ImportOptions) {
   const a = document.createElement("a");
   a.href = url;
   a.download = `导入错误_${file.name.replace(/\.[^.]*$/, "")}.xlsx`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The reconciliation list (ledger orders from go-live on that Lvyue lacks) as the server's workbook. */
+export async function downloadReconciliation(file: File, options: ImportOptions) {
+  const res = await post(file, options, { dryRun: "1", format: "reconciliation" });
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `对账_应录入履约_${file.name.replace(/\.[^.]*$/, "")}.xlsx`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

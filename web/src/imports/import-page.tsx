@@ -9,6 +9,7 @@ import {
   type AliasHandler,
   confirmAliases,
   downloadErrors,
+  downloadReconciliation,
   type FieldCatalogue,
   getFields,
   getTemplates,
@@ -24,6 +25,7 @@ import { ImportHistory } from "./import-history";
 import { MappingTable } from "./mapping-table";
 import "./import.css";
 import "./messages";
+import { AfterGoLiveList, GoLiveCard } from "./go-live";
 import { ReportView } from "./report-view";
 import { UnknownWords } from "./unknown-words";
 import { useCommit } from "./use-commit";
@@ -127,6 +129,18 @@ export function ImportPage() {
     }
   };
 
+  const downloadList = async () => {
+    if (!file) return;
+    setDownloading(true);
+    try {
+      await downloadReconciliation(file, options());
+    } catch (e) {
+      fail(e);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
   const doCommit = async () => {
     if (!file || !report?.valid || progress?.phase === "write" || result) return;
     setError(null);
@@ -184,10 +198,12 @@ export function ImportPage() {
         </Typography.Text>
       </div>
 
+      <GoLiveCard />
+
       <Card size="small" title={t("imports.step.choose")}>
         <Space direction="vertical" size="middle" style={{ width: "100%" }}>
           <Upload.Dragger
-            accept=".xlsx,.csv"
+            accept=".xlsx,.xls,.et,.csv"
             multiple={false}
             showUploadList={false}
             beforeUpload={(f) => {
@@ -318,6 +334,7 @@ export function ImportPage() {
               )}
               <UnknownWords words={report.unknownValues} answers={answers} onChange={setAnswers} onApply={() => void dryRun()} checking={checking} />
               <ReportView report={report} onDownload={() => void download()} downloading={downloading} onAlias={confirmCustomer} />
+              {report.afterGoLive && <AfterGoLiveList after={report.afterGoLive} onDownload={() => void downloadList()} downloading={downloading} />}
             </div>
           </div>
         </Card>

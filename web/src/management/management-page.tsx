@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { api } from "../api/client";
+import type { Reply } from "../api/contract";
 import { useLiveData } from "../api/use-live-data";
 import { BoardPage } from "../components/board-page";
 import { exportSheets } from "../orders/export-excel";
@@ -29,8 +30,10 @@ export function ManagementPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const view = viewOf(params, new Date());
-  const setView = (next: View) => setParams(paramsOf(next), { replace: true });
+  const goLive = useLiveData(() => api<Reply<"GET /api/settings/go-live">>("GET", "/api/settings/go-live"), [], never);
+  const goLiveOn = goLive.data?.goLiveOn;
+  const view = viewOf(params, new Date(), goLiveOn);
+  const setView = (next: View) => setParams(paramsOf(next, goLiveOn), { replace: true });
   const outcomes = useLiveData(
     () => api<Outcomes>("GET", `/api/metrics/outcomes?${query({ from: view.from, to: view.to, pivot: view.pivot })}`),
     [view.from, view.to, view.pivot],

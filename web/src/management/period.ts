@@ -22,12 +22,15 @@ export function plantToday(now: Date): string {
 // A real calendar day: JavaScript reads 2026-02-30 as 2 March, so the day must survive the round trip.
 const valid = (day: string | null): day is string => !!day && DATE.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && addDays(day, 0) === day;
 
-/** Reads the view from the query string; anything missing or malformed falls back to the last 12 months. */
-export function viewOf(params: URLSearchParams, now: Date): View {
+/**
+ * Reads the view from the query string; anything missing or malformed falls back to the last 12 months.
+ * Without a pivot in the URL the plant's go-live date is the pivot; `pivot=none` asks for no comparison.
+ */
+export function viewOf(params: URLSearchParams, now: Date, goLiveOn?: string | null): View {
   const today = plantToday(now);
   const to = valid(params.get("to")) ? (params.get("to") as string) : today;
   const from = valid(params.get("from")) && (params.get("from") as string) <= to ? (params.get("from") as string) : addDays(to, -364);
-  const pivot = params.get("pivot");
+  const pivot = params.has("pivot") ? params.get("pivot") : (goLiveOn ?? null);
   return {
     from,
     to,
@@ -36,8 +39,9 @@ export function viewOf(params: URLSearchParams, now: Date): View {
   };
 }
 
-export function paramsOf(view: View): Record<string, string> {
-  return { from: view.from, to: view.to, by: view.by, ...(view.pivot ? { pivot: view.pivot } : {}) };
+export function paramsOf(view: View, goLiveOn?: string | null): Record<string, string> {
+  const pivot = view.pivot ?? (goLiveOn ? "none" : undefined);
+  return { from: view.from, to: view.to, by: view.by, ...(pivot ? { pivot } : {}) };
 }
 
 /** First and last day of an ISO week ("2026-W10") or a month ("2026-03"), cut to the period. */
