@@ -281,15 +281,6 @@ const TABLE: {
     allowed: ["planner", "admin"],
     body: {},
   },
-  // Customer aliases (merged from main without rows here).
-  { method: "GET", path: "/api/customers/C-A1/aliases", openapi: "/api/customers/{code}/aliases", allowed: ["sales", "service", "finance", "admin"] },
-  {
-    method: "POST",
-    path: "/api/customers/C-A1/aliases",
-    openapi: "/api/customers/{code}/aliases",
-    allowed: ["sales", "service", "finance", "admin"],
-    body: {},
-  },
   // Finance (issue 22): invoicing, payments, exposure.
   { method: "GET", path: "/api/customers/C-A1/invoicing", openapi: "/api/customers/{code}/invoicing", allowed: ["sales", "service", "finance", "admin"] },
   { method: "PUT", path: "/api/customers/C-A1/invoicing", openapi: "/api/customers/{code}/invoicing", allowed: FINANCE, body: {} },

@@ -418,6 +418,220 @@ export interface ApiReplies {
   "GET /api/dashboards/{role}": {
     [k: string]: unknown;
   };
+  "POST /api/ecns": {
+    ecnNo: string;
+    title: string;
+    reason: string;
+    sku: string;
+    itemName: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    effectivity: "date" | "order" | "use_up";
+    effectiveDate: string;
+    bom: {
+      from: number | null;
+      to: number | null;
+    };
+    routing: {
+      from: number | null;
+      to: number | null;
+    };
+    lines: {
+      lineNo: number;
+      kind: string;
+      ref: string;
+      from: string | null;
+      to: string | null;
+    }[];
+    createdBy: string;
+    createdAt: string;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    releasedBy: string | null;
+    releasedAt: string | null;
+  };
+  "GET /api/ecns/{ecnNo}": {
+    ecnNo: string;
+    title: string;
+    reason: string;
+    sku: string;
+    itemName: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    effectivity: "date" | "order" | "use_up";
+    effectiveDate: string;
+    bom: {
+      from: number | null;
+      to: number | null;
+    };
+    routing: {
+      from: number | null;
+      to: number | null;
+    };
+    lines: {
+      lineNo: number;
+      kind: string;
+      ref: string;
+      from: string | null;
+      to: string | null;
+    }[];
+    createdBy: string;
+    createdAt: string;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    releasedBy: string | null;
+    releasedAt: string | null;
+  };
+  "POST /api/ecns/{ecnNo}/decisions": {
+    ecnNo: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    rows: {
+      kind: "order_line" | "stock" | "purchase";
+      ref: string;
+      suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+      allowed: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer")[];
+      decision: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer") | null;
+      owner: string | null;
+      ownerName?: string | null;
+      decidedBy: string | null;
+      decidedByName?: string | null;
+      decidedAt: string | null;
+      orderNo?: string;
+      lineNo?: number;
+      customer?: string;
+      customerName?: string;
+      status?: string;
+      due?: string | null;
+      via?: string | null;
+      workOrder?: string | null;
+      stage?: "not_released" | "released" | "in_progress" | "done";
+      startedThrough?: number;
+      bomVersion?: number | null;
+      routingVersion?: number | null;
+      sku?: string;
+      qty?: number;
+      onHand?: number;
+      poRef?: string;
+      expectedDate?: string;
+    }[];
+    undecided: string[];
+  };
+  "GET /api/ecns/{ecnNo}/impact": {
+    ecnNo: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    rows: {
+      kind: "order_line" | "stock" | "purchase";
+      ref: string;
+      suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+      allowed: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer")[];
+      decision: ("keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer") | null;
+      owner: string | null;
+      ownerName?: string | null;
+      decidedBy: string | null;
+      decidedByName?: string | null;
+      decidedAt: string | null;
+      orderNo?: string;
+      lineNo?: number;
+      customer?: string;
+      customerName?: string;
+      status?: string;
+      due?: string | null;
+      via?: string | null;
+      workOrder?: string | null;
+      stage?: "not_released" | "released" | "in_progress" | "done";
+      startedThrough?: number;
+      bomVersion?: number | null;
+      routingVersion?: number | null;
+      sku?: string;
+      qty?: number;
+      onHand?: number;
+      poRef?: string;
+      expectedDate?: string;
+    }[];
+    undecided: string[];
+  };
+  "POST /api/ecns/{ecnNo}/release": {
+    ecnNo: string;
+    status: "released";
+    switched: string[];
+    workOrders: {
+      workOrder: string;
+      startedThrough: number;
+      replaced: number[];
+      added: number[];
+    }[];
+    planRun: number | null;
+    orders: {
+      orderNo: string;
+      promisedDate: string | null;
+      promiseState: string | null;
+      plannedDate: string | null;
+    }[];
+  };
+  "POST /api/ecns/{ecnNo}/transitions": {
+    ecnNo: string;
+    title: string;
+    reason: string;
+    sku: string;
+    itemName: string;
+    status: "draft" | "review" | "approved" | "released" | "closed";
+    effectivity: "date" | "order" | "use_up";
+    effectiveDate: string;
+    bom: {
+      from: number | null;
+      to: number | null;
+    };
+    routing: {
+      from: number | null;
+      to: number | null;
+    };
+    lines: {
+      lineNo: number;
+      kind: string;
+      ref: string;
+      from: string | null;
+      to: string | null;
+    }[];
+    createdBy: string;
+    createdAt: string;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    releasedBy: string | null;
+    releasedAt: string | null;
+  };
+  "GET /api/engineering/board": {
+    reviewTasks: {
+      id: number;
+      title: string;
+      orderNo: string | null;
+      customer: string | null;
+      dueAt: string | null;
+    }[];
+    inProgress: {
+      ecnNo: string;
+      title: string;
+      sku: string;
+      itemName: string;
+      status: "draft" | "review" | "approved" | "released" | "closed";
+      effectiveDate: string;
+      affected: number;
+      undecided: number;
+      waiting: {
+        ref: string;
+        kind: string;
+        suggested: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+        due: string | null;
+        stage: string | null;
+      }[];
+    }[];
+    recent: {
+      ecnNo: string;
+      title: string;
+      sku: string;
+      itemName: string;
+      status: "draft" | "review" | "approved" | "released" | "closed";
+      releasedBy: string | null;
+      releasedAt: string | null;
+    }[];
+  };
   "GET /api/equipment": {
     [k: string]: unknown;
   };
@@ -1066,7 +1280,22 @@ export interface ApiReplies {
       leadTimeDays: number;
       serialised: boolean;
       paramSchema: unknown;
+      warrantyMonths: number | null;
+      version: number;
     }[];
+  };
+  "POST /api/items": {
+    sku: string;
+    name: string;
+    kind: string;
+    family: string;
+    uom: string;
+    unitPrice: string;
+    leadTimeDays: number;
+    serialised: boolean;
+    paramSchema: unknown;
+    warrantyMonths: number | null;
+    version: number;
   };
   "GET /api/items/{sku}": {
     sku: string;
@@ -1078,12 +1307,16 @@ export interface ApiReplies {
     leadTimeDays: number;
     serialised: boolean;
     paramSchema: unknown;
+    warrantyMonths: number | null;
+    version: number;
     bomVersions: {
       id: number;
       version: number;
       effectiveFrom: string;
       note: string;
       createdBy: string;
+      status: "draft" | "released" | "superseded";
+      releasedBy: string | null;
     }[];
     routingVersions: {
       id: number;
@@ -1091,7 +1324,22 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
+      status: "draft" | "released" | "superseded";
+      releasedBy: string | null;
     }[];
+  };
+  "PATCH /api/items/{sku}": {
+    sku: string;
+    name: string;
+    kind: string;
+    family: string;
+    uom: string;
+    unitPrice: string;
+    leadTimeDays: number;
+    serialised: boolean;
+    paramSchema: unknown;
+    warrantyMonths: number | null;
+    version: number;
   };
   "GET /api/items/{sku}/bom": {
     sku: string;
@@ -1101,12 +1349,16 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
+      status: "draft" | "released" | "superseded";
+      releasedBy: string | null;
       lines: {
         sku: string;
         name: string;
         kind: string;
         qtyPer: string;
         uom: string;
+        scrapFactor: string;
+        substitutes: string[];
       }[];
     } | null;
     routing: {
@@ -1115,13 +1367,55 @@ export interface ApiReplies {
       effectiveFrom: string;
       note: string;
       createdBy: string;
+      status: "draft" | "released" | "superseded";
+      releasedBy: string | null;
       operations: {
         seq: number;
         workCentre: string;
         setupHours: string;
         runHoursPerUnit: string;
+        splittable: boolean;
       }[];
     } | null;
+  };
+  "POST /api/items/{sku}/bom-versions": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "PUT /api/items/{sku}/bom-versions/{version}": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "POST /api/items/{sku}/bom-versions/{version}/release": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "GET /api/items/{sku}/diff": {
+    sku: string;
+    kind: "bom" | "routing";
+    from: number;
+    to: number;
+    changes: {
+      kind: string;
+      ref: string;
+      from: string | null;
+      to: string | null;
+    }[];
   };
   "PUT /api/items/{sku}/invoicing": {
     sku: string;
@@ -1129,6 +1423,46 @@ export interface ApiReplies {
     taxRate: number;
     invoiceName: string;
     unit: string;
+  };
+  "POST /api/items/{sku}/routing-versions": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "PUT /api/items/{sku}/routing-versions/{version}": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "POST /api/items/{sku}/routing-versions/{version}/release": {
+    id: number;
+    version: number;
+    effectiveFrom: string;
+    note: string;
+    createdBy: string;
+    status: "draft" | "released" | "superseded";
+    releasedBy: string | null;
+  };
+  "GET /api/items/{sku}/where-used": {
+    sku: string;
+    name: string;
+    parents: {
+      level: number;
+      sku: string;
+      name: string;
+      kind: string;
+      bomVersion: number;
+      component: string;
+      qtyPer: string;
+    }[];
   };
   "GET /api/metrics/outcomes": {
     [k: string]: unknown;
@@ -1594,6 +1928,9 @@ export interface ApiReplies {
       headroom: string;
     };
   }[];
+  "GET /api/orders/{orderNo}/build-record": {
+    [k: string]: unknown;
+  };
   "PATCH /api/orders/{orderNo}/lines": {
     orderNo: string;
     customer: string;
@@ -2088,10 +2425,10 @@ export interface ApiReplies {
       days?: number;
     };
     /**
-     * what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply
+     * what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply, purchase lines not yet confirmed
      */
     subjectTo: {
-      kind: "purchase" | "overdue_supply";
+      kind: "purchase" | "overdue_supply" | "unconfirmed_supply";
       sku: string;
       name: string;
       qty: number | null;
@@ -2105,6 +2442,1186 @@ export interface ApiReplies {
     explanations: {
       zh: string;
       en: string;
+    };
+  };
+  "POST /api/promise/holds": {
+    hold: {
+      id: number;
+      customer: string;
+      lines: {
+        sku: string;
+        qty: number;
+      }[];
+      requestedDate: string | null;
+      heldDate: string;
+      expiresAt: string;
+      status: "held" | "released" | "converted" | "expired";
+      orderNo: string | null;
+      createdBy: string;
+    };
+    promise: {
+      /**
+       * earliest date the whole order can ship; null: not within the planning horizon
+       */
+      earliestDate: string | null;
+      requestedDate: string | null;
+      /**
+       * the requested date holds (without one: the order fits the horizon)
+       */
+      feasible: boolean;
+      atp: {
+        sku: string;
+        name: string;
+        required: number;
+        availableToday: number;
+        availableByRequested: number | null;
+        short: number;
+        readyDate: string | null;
+        source: "stock" | "open_supply" | "new_purchase";
+      }[];
+      ctp: {
+        materialReadyDate: string | null;
+        /**
+         * the plan's finish; the earliest date adds the plant's shipping buffer to it
+         */
+        finishDate: string | null;
+        /**
+         * days between the plan's finish and the earliest date (plant setting)
+         */
+        shippingBufferDays: number;
+        kittingRate: number;
+        partial: {
+          lineNo: number;
+          qty: number;
+          date: string | null;
+        } | null;
+        operations: {
+          sku: string;
+          seq: number;
+          workCentre: string;
+          hours: number;
+          start: string | null;
+          end: string | null;
+        }[];
+      };
+      /**
+       * the binding constraint: a work centre (full until, maintenance, closed), a material (short, ready date), or processing time
+       */
+      bottleneck: {
+        kind: "work_centre" | "material" | "processing" | "horizon";
+        workCentre?: string;
+        sku?: string;
+        name?: string;
+        until?: string | null;
+        why?: "full" | "maintenance" | "closed";
+        note?: string | null;
+        short?: number;
+        readyDate?: string | null;
+        newPurchase?: boolean;
+        days?: number;
+      };
+      /**
+       * what the date depends on beyond the plant: purchases still to be placed (requested when the order is taken), overdue supply, purchase lines not yet confirmed
+       */
+      subjectTo: {
+        kind: "purchase" | "overdue_supply" | "unconfirmed_supply";
+        sku: string;
+        name: string;
+        qty: number | null;
+        leadTimeDays: number | null;
+        readyDate: string | null;
+      }[];
+      /**
+       * in the caller's language
+       */
+      explanation: string;
+      explanations: {
+        zh: string;
+        en: string;
+      };
+    };
+  };
+  "GET /api/promise/holds": {
+    holds: {
+      id: number;
+      customer: string;
+      lines: {
+        sku: string;
+        qty: number;
+      }[];
+      requestedDate: string | null;
+      heldDate: string;
+      expiresAt: string;
+      status: "held" | "released" | "converted" | "expired";
+      orderNo: string | null;
+      createdBy: string;
+    }[];
+  };
+  "POST /api/promise/holds/{id}/convert": {
+    orderNo: string;
+    customer: string;
+    status: string;
+    heldFrom: string | null;
+    holdReason: string | null;
+    rush: boolean;
+    tags: string[];
+    requestedDate: string | null;
+    promisedDate: string | null;
+    totalAmount: string;
+    nonstandard: boolean;
+    customerName?: string;
+    owner: {
+      role: string | null;
+      user: string | null;
+      /**
+       * the owner's display name
+       */
+      name?: string | null;
+    };
+    note: string;
+    source: string;
+    version: number;
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    promise: {
+      date: string | null;
+      /**
+       * the first date promised: on-time is judged against it
+       */
+      firstDate: string | null;
+      /**
+       * at_risk: the plan can no longer make the promise; none: the order waits without a promise
+       */
+      state: "promised" | "at_risk" | "none";
+      /**
+       * when at risk: the date the plan now gives
+       */
+      plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
+    } | null;
+    lines: {
+      lineNo: number;
+      sku: string;
+      qty: number;
+      unitPrice: string;
+      amount: string;
+      params: unknown;
+      nonstandard: boolean;
+      bomVersionId: number | null;
+      routingVersionId: number | null;
+      itemName?: string;
+      uom?: string;
+      /**
+       * shipped so far: an order may go out in parts
+       */
+      shippedQty?: number;
+    }[];
+    events: {
+      id: number;
+      at: string;
+      actor: string;
+      kind: string;
+      from: string | null;
+      to: string | null;
+      reason: string | null;
+      data: unknown;
+      /**
+       * who acted, in people's words: a display name, or a rule's name and version
+       */
+      actorNames?: {
+        kind: "user" | "rule" | "system";
+        name: string;
+        version?: number;
+      }[];
+    }[];
+    /**
+     * the newest event of the order
+     */
+    event: {
+      id: number;
+      at: string;
+      actor: string;
+      kind: string;
+      from: string | null;
+      to: string | null;
+      reason: string | null;
+      data: unknown;
+      /**
+       * who acted, in people's words: a display name, or a rule's name and version
+       */
+      actorNames?: {
+        kind: "user" | "rule" | "system";
+        name: string;
+        version?: number;
+      }[];
+    };
+    /**
+     * what business rules did on intake
+     */
+    actions: unknown[];
+    hold: {
+      id: number;
+      customer: string;
+      lines: {
+        sku: string;
+        qty: number;
+      }[];
+      requestedDate: string | null;
+      heldDate: string;
+      expiresAt: string;
+      status: "held" | "released" | "converted" | "expired";
+      orderNo: string | null;
+      createdBy: string;
+    };
+  };
+  "POST /api/promise/holds/{id}/release": {
+    id: number;
+    customer: string;
+    lines: {
+      sku: string;
+      qty: number;
+    }[];
+    requestedDate: string | null;
+    heldDate: string;
+    expiresAt: string;
+    status: "held" | "released" | "converted" | "expired";
+    orderNo: string | null;
+    createdBy: string;
+  };
+  "GET /api/purchase-orders": {
+    orders: {
+      poNo: string;
+      supplier: {
+        code: string;
+        name: string;
+      };
+      location: string;
+      status: "open" | "closed" | "cancelled";
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      amountFen: number;
+      lines: {
+        line: number;
+        sku: string;
+        name: string;
+        qty: number;
+        received: number;
+        open: number;
+        priceFen: number;
+        requestedDate: string;
+        confirmedDate: string | null;
+        /**
+         * the confirmed date, else the requested one
+         */
+        expectedDate: string;
+        state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+        /**
+         * open and past its expected date
+         */
+        late: boolean;
+        orderNo: string | null;
+        version: number;
+      }[];
+    }[];
+  };
+  "POST /api/purchase-orders": {
+    poNo: string;
+    supplier: {
+      code: string;
+      name: string;
+    };
+    location: string;
+    status: "open" | "closed" | "cancelled";
+    note: string;
+    createdBy: string;
+    createdAt: string;
+    amountFen: number;
+    lines: {
+      line: number;
+      sku: string;
+      name: string;
+      qty: number;
+      received: number;
+      open: number;
+      priceFen: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      /**
+       * the confirmed date, else the requested one
+       */
+      expectedDate: string;
+      state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+      /**
+       * open and past its expected date
+       */
+      late: boolean;
+      orderNo: string | null;
+      version: number;
+    }[];
+  };
+  "GET /api/purchase-orders/{poNo}": {
+    poNo: string;
+    supplier: {
+      code: string;
+      name: string;
+    };
+    location: string;
+    status: "open" | "closed" | "cancelled";
+    note: string;
+    createdBy: string;
+    createdAt: string;
+    amountFen: number;
+    lines: {
+      line: number;
+      sku: string;
+      name: string;
+      qty: number;
+      received: number;
+      open: number;
+      priceFen: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      /**
+       * the confirmed date, else the requested one
+       */
+      expectedDate: string;
+      state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+      /**
+       * open and past its expected date
+       */
+      late: boolean;
+      orderNo: string | null;
+      version: number;
+    }[];
+  };
+  "PATCH /api/purchase-orders/{poNo}/lines/{line}": {
+    poNo: string;
+    supplier: {
+      code: string;
+      name: string;
+    };
+    location: string;
+    status: "open" | "closed" | "cancelled";
+    note: string;
+    createdBy: string;
+    createdAt: string;
+    amountFen: number;
+    lines: {
+      line: number;
+      sku: string;
+      name: string;
+      qty: number;
+      received: number;
+      open: number;
+      priceFen: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      /**
+       * the confirmed date, else the requested one
+       */
+      expectedDate: string;
+      state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+      /**
+       * open and past its expected date
+       */
+      late: boolean;
+      orderNo: string | null;
+      version: number;
+    }[];
+    affected: {
+      orderNo: string;
+      plannedDate: string | null;
+    }[];
+  };
+  /**
+   * application/pdf
+   */
+  "GET /api/purchase-orders/{poNo}/pdf": {
+    [k: string]: unknown;
+  };
+  "POST /api/purchase-orders/{poNo}/receipts": {
+    poNo: string;
+    supplier: {
+      code: string;
+      name: string;
+    };
+    location: string;
+    status: "open" | "closed" | "cancelled";
+    note: string;
+    createdBy: string;
+    createdAt: string;
+    amountFen: number;
+    lines: {
+      line: number;
+      sku: string;
+      name: string;
+      qty: number;
+      received: number;
+      open: number;
+      priceFen: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      /**
+       * the confirmed date, else the requested one
+       */
+      expectedDate: string;
+      state: "unconfirmed" | "confirmed" | "rescheduled" | "partly_received" | "received" | "cancelled";
+      /**
+       * open and past its expected date
+       */
+      late: boolean;
+      orderNo: string | null;
+      version: number;
+    }[];
+    replayed: boolean;
+  };
+  /**
+   * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+   */
+  "GET /api/purchase-orders/{poNo}/xlsx": {
+    [k: string]: unknown;
+  };
+  "POST /api/purchasing/confirmations": {
+    dryRun: boolean;
+    /**
+     * false on a dry run, or when any row was refused (nothing is written then)
+     */
+    applied: boolean;
+    rows: {
+      row: number;
+      poNo: string;
+      line: number;
+      from: string;
+      to: string;
+      qty: number | null;
+      changes: boolean;
+    }[];
+    refused: {
+      row: number;
+      field: string;
+      reason: string;
+    }[];
+    affected: {
+      orderNo: string;
+      plannedDate: string | null;
+    }[];
+  };
+  "GET /api/purchasing/proposals": {
+    runId: number | null;
+    groups: {
+      supplier: {
+        code: string;
+        name: string;
+      } | null;
+      rush: boolean;
+      needDate: string;
+      amountFen: number;
+      lines: {
+        key: string;
+        source: "request" | "shortage";
+        sku: string;
+        name: string;
+        qty: number;
+        needDate: string;
+        requestedDate: string;
+        earliestDelivery: string | null;
+        orderNo: string;
+        customer: string | null;
+        rush: boolean;
+        requestId: number | null;
+        priceFen: number | null;
+      }[];
+    }[];
+  };
+  "POST /api/purchasing/proposals/accept": {
+    created: {
+      poNo: string;
+      supplier: string;
+      lines: number;
+      keys: string[];
+    }[];
+    /**
+     * keys accepted before: nothing new was created for them
+     */
+    alreadyOrdered: string[];
+  };
+  "GET /api/purchasing/watch": {
+    today: string;
+    unconfirmed: {
+      poNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      supplier: {
+        code: string;
+        name: string;
+      };
+      open: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      expectedDate: string;
+      orderNo: string | null;
+      version: number;
+      daysWaiting: number;
+      /**
+       * not confirmed within two days
+       */
+      overdue: boolean;
+    }[];
+    late: {
+      poNo: string;
+      line: number;
+      sku: string;
+      name: string;
+      supplier: {
+        code: string;
+        name: string;
+      };
+      open: number;
+      requestedDate: string;
+      confirmedDate: string | null;
+      expectedDate: string;
+      orderNo: string | null;
+      version: number;
+      daysLate: number;
+      orders: {
+        orderNo: string;
+        customer: string;
+        promisedDate: string | null;
+        promiseState: string | null;
+        rush: boolean;
+      }[];
+    }[];
+  };
+  "GET /api/quotes": {
+    quotes: {
+      quoteNo: string;
+      customer: string;
+      customerName: string;
+      title: string;
+      status: "open" | "won" | "lost";
+      orderNo: string | null;
+      updatedAt: string;
+      versions: {
+        version: number;
+        status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      }[];
+      latest: {
+        version: number;
+        status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+        priceTotal: string;
+        marginPct: number;
+        belowMargin: boolean;
+        promiseDate: string | null;
+        validUntil: string;
+        approval: "none" | "pending" | "approved";
+      } | null;
+    }[];
+  };
+  "POST /api/quotes": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "GET /api/quotes/{quoteNo}": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "GET /api/quotes/{quoteNo}/diff": {
+    from: number;
+    to: number;
+    terms: {
+      field: string;
+      from: unknown;
+      to: unknown;
+    }[];
+    lines: (
+      | {
+          change: "added";
+          line: {
+            sku: string;
+            params: {
+              [k: string]: string | number | boolean;
+            };
+            qty: number;
+            unitPrice: string;
+            unitCost: string;
+            bomVersion: number | null;
+            routingVersion: number | null;
+          };
+        }
+      | {
+          change: "removed";
+          line: {
+            sku: string;
+            params: {
+              [k: string]: string | number | boolean;
+            };
+            qty: number;
+            unitPrice: string;
+            unitCost: string;
+            bomVersion: number | null;
+            routingVersion: number | null;
+          };
+        }
+      | {
+          change: "changed";
+          sku: string;
+          params: {
+            [k: string]: string | number | boolean;
+          };
+          fields: {
+            field: string;
+            from: unknown;
+            to: unknown;
+          }[];
+        }
+    )[];
+  };
+  "POST /api/quotes/{quoteNo}/lost": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "POST /api/quotes/{quoteNo}/versions": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "POST /api/quotes/{quoteNo}/versions/{v}/approve": {
+    quoteNo: string;
+    customer: string;
+    customerName: string;
+    customerGrade: string;
+    title: string;
+    status: "open" | "won" | "lost";
+    lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+    lostNote: string;
+    wonVersion: number | null;
+    orderNo: string | null;
+    /**
+     * display name
+     */
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    versions: {
+      version: number;
+      label: string;
+      status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+      requestedDate: string | null;
+      validUntil: string;
+      costTotal: string;
+      priceTotal: string;
+      marginPct: number;
+      marginFloorPct: number;
+      belowMargin: boolean;
+      promise: {
+        date: string | null;
+        validUntil: string;
+        note: {
+          zh: string;
+          en: string;
+        } | null;
+      };
+      approval: {
+        state: "none" | "pending" | "approved";
+        taskId: number | null;
+        approvedBy: string | null;
+        approvedAt: string | null;
+      };
+      note: string;
+      createdBy: string;
+      createdAt: string;
+      sentBy: string | null;
+      sentAt: string | null;
+      conversion: {
+        [k: string]: unknown;
+      } | null;
+      lines: {
+        lineNo: number;
+        sku: string;
+        itemName: string;
+        uom: string;
+        params: {
+          [k: string]: string | number | boolean;
+        };
+        qty: number;
+        bomVersionId: number | null;
+        routingVersionId: number | null;
+        bomVersion: number | null;
+        routingVersion: number | null;
+        materialCost: string;
+        labourCost: string;
+        outsourcingCost: string;
+        unitCost: string;
+        unitPrice: string;
+        amount: string;
+      }[];
+    }[];
+  };
+  "POST /api/quotes/{quoteNo}/versions/{v}/convert": {
+    orderNo: string;
+    customer: string;
+    status: string;
+    heldFrom: string | null;
+    holdReason: string | null;
+    rush: boolean;
+    tags: string[];
+    requestedDate: string | null;
+    promisedDate: string | null;
+    totalAmount: string;
+    nonstandard: boolean;
+    customerName?: string;
+    owner: {
+      role: string | null;
+      user: string | null;
+      /**
+       * the owner's display name
+       */
+      name?: string | null;
+    };
+    note: string;
+    source: string;
+    version: number;
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    promise: {
+      date: string | null;
+      /**
+       * the first date promised: on-time is judged against it
+       */
+      firstDate: string | null;
+      /**
+       * at_risk: the plan can no longer make the promise; none: the order waits without a promise
+       */
+      state: "promised" | "at_risk" | "none";
+      /**
+       * when at risk: the date the plan now gives
+       */
+      plannedDate: string | null;
+      /**
+       * when none: why no date could be promised, in people's words
+       */
+      reason?: {
+        zh: string;
+        en: string;
+      } | null;
+    } | null;
+    lines: {
+      lineNo: number;
+      sku: string;
+      qty: number;
+      unitPrice: string;
+      amount: string;
+      params: unknown;
+      nonstandard: boolean;
+      bomVersionId: number | null;
+      routingVersionId: number | null;
+      itemName?: string;
+      uom?: string;
+      /**
+       * shipped so far: an order may go out in parts
+       */
+      shippedQty?: number;
+    }[];
+    events: {
+      id: number;
+      at: string;
+      actor: string;
+      kind: string;
+      from: string | null;
+      to: string | null;
+      reason: string | null;
+      data: unknown;
+      /**
+       * who acted, in people's words: a display name, or a rule's name and version
+       */
+      actorNames?: {
+        kind: "user" | "rule" | "system";
+        name: string;
+        version?: number;
+      }[];
+    }[];
+    fromQuote: {
+      quoteNo: string;
+      version: number;
+      repriced:
+        | {
+            lineNo: number;
+            from: string;
+            to: string;
+          }[]
+        | null;
+      repromised: {
+        from: string | null;
+        to: string | null;
+      } | null;
+      superseded: number[];
+    };
+  };
+  /**
+   * application/pdf
+   */
+  "GET /api/quotes/{quoteNo}/versions/{v}/pdf": {
+    [k: string]: unknown;
+  };
+  "POST /api/quotes/{quoteNo}/versions/{v}/send": {
+    sent: boolean;
+    /**
+     * below the margin floor: waiting for the sales manager's approval
+     */
+    approval?: "pending";
+    taskId?: number;
+    quote: {
+      quoteNo: string;
+      customer: string;
+      customerName: string;
+      customerGrade: string;
+      title: string;
+      status: "open" | "won" | "lost";
+      lostReason: ("price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other") | null;
+      lostNote: string;
+      wonVersion: number | null;
+      orderNo: string | null;
+      /**
+       * display name
+       */
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+      versions: {
+        version: number;
+        label: string;
+        status: "draft" | "sent" | "won" | "lost" | "superseded" | "expired";
+        requestedDate: string | null;
+        validUntil: string;
+        costTotal: string;
+        priceTotal: string;
+        marginPct: number;
+        marginFloorPct: number;
+        belowMargin: boolean;
+        promise: {
+          date: string | null;
+          validUntil: string;
+          note: {
+            zh: string;
+            en: string;
+          } | null;
+        };
+        approval: {
+          state: "none" | "pending" | "approved";
+          taskId: number | null;
+          approvedBy: string | null;
+          approvedAt: string | null;
+        };
+        note: string;
+        createdBy: string;
+        createdAt: string;
+        sentBy: string | null;
+        sentAt: string | null;
+        conversion: {
+          [k: string]: unknown;
+        } | null;
+        lines: {
+          lineNo: number;
+          sku: string;
+          itemName: string;
+          uom: string;
+          params: {
+            [k: string]: string | number | boolean;
+          };
+          qty: number;
+          bomVersionId: number | null;
+          routingVersionId: number | null;
+          bomVersion: number | null;
+          routingVersion: number | null;
+          materialCost: string;
+          labourCost: string;
+          outsourcingCost: string;
+          unitCost: string;
+          unitPrice: string;
+          amount: string;
+        }[];
+      }[];
     };
   };
   "GET /api/replenishment-requests": {
@@ -2186,6 +3703,78 @@ export interface ApiReplies {
     materialBufferDays: number;
     updatedBy: string | null;
     updatedAt: string | null;
+  };
+  "GET /api/settings/purchasing": {
+    overdueSupplyDelayDays: number;
+    updatedBy: string | null;
+    updatedAt: string | null;
+  };
+  "PUT /api/settings/purchasing": {
+    overdueSupplyDelayDays: number;
+    updatedBy: string | null;
+    updatedAt: string | null;
+  };
+  "GET /api/suppliers": {
+    suppliers: {
+      code: string;
+      name: string;
+      contacts: {
+        name: string;
+        phone?: string;
+        email?: string;
+      }[];
+      leadTimeDays: number;
+      closures: {
+        from: string;
+        to: string;
+        reason: string;
+      }[];
+      receiptTolerancePct: number;
+      items: {
+        sku: string;
+        name: string;
+        leadTimeDays: number;
+        priceFen: number;
+        preferred: boolean;
+      }[];
+      reliability: {
+        lines: number;
+        onTime: number;
+        onTimeRate: number | null;
+        meanDelayDays: number | null;
+      };
+      openLines: number;
+    }[];
+  };
+  "POST /api/suppliers": {
+    code: string;
+    name: string;
+    contacts: {
+      name: string;
+      phone?: string;
+      email?: string;
+    }[];
+    leadTimeDays: number;
+    closures: {
+      from: string;
+      to: string;
+      reason: string;
+    }[];
+    receiptTolerancePct: number;
+    items: {
+      sku: string;
+      name: string;
+      leadTimeDays: number;
+      priceFen: number;
+      preferred: boolean;
+    }[];
+    reliability: {
+      lines: number;
+      onTime: number;
+      onTimeRate: number | null;
+      meanDelayDays: number | null;
+    };
+    openLines: number;
   };
   "GET /api/tasks": {
     [k: string]: unknown;
@@ -3463,6 +5052,44 @@ export interface ApiBodies {
      * days from the invoice date to its due date (30 unless set)
      */
     paymentDays?: number;
+  };
+  "POST /api/ecns": {
+    sku: string;
+    title: string;
+    reason?: string;
+    toBomVersion?: number;
+    toRoutingVersion?: number;
+    fromBomVersion?: number;
+    fromRoutingVersion?: number;
+    drawing?: {
+      from: string | null;
+      to: string;
+    };
+    effectivity?: "date" | "order" | "use_up";
+    effectiveDate?: string;
+    submit?: boolean;
+  };
+  "POST /api/ecns/{ecnNo}/decisions": {
+    /**
+     * @minItems 1
+     * @maxItems 1000
+     */
+    rows: [
+      {
+        ref: string;
+        decision: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+        owner?: string;
+      },
+      ...{
+        ref: string;
+        decision: "keep" | "switch" | "rework" | "scrap" | "cancel_reorder" | "ask_customer";
+        owner?: string;
+      }[],
+    ];
+  };
+  "POST /api/ecns/{ecnNo}/transitions": {
+    to: "draft" | "review" | "approved" | "closed";
+    note?: string;
   };
   "POST /api/equipment/{serial}/proposal": {
     /**
@@ -4760,6 +6387,202 @@ export interface ApiBodies {
      */
     reinvoice?: boolean;
   };
+  "POST /api/items": {
+    sku: string;
+    name: string;
+    kind: "finished" | "subassembly" | "purchased";
+    family?: string;
+    uom?: string;
+    unitPrice?: string;
+    leadTimeDays?: number;
+    serialised?: boolean;
+    warrantyMonths?: number | null;
+    paramSchema?: {
+      [k: string]:
+        | {
+            type: "enum";
+            /**
+             * @minItems 1
+             * @maxItems 50
+             */
+            values: [string, ...string[]];
+            default?: string;
+            required?: boolean;
+            label?: string;
+          }
+        | {
+            type: "number";
+            min?: number;
+            max?: number;
+            default?: number;
+            required?: boolean;
+            unit?: string;
+            label?: string;
+          }
+        | {
+            type: "boolean";
+            default?: boolean;
+            required?: boolean;
+            label?: string;
+          }
+        | {
+            type: "text";
+            maxLength?: number;
+            default?: string;
+            required?: boolean;
+            label?: string;
+          };
+    };
+  };
+  "PATCH /api/items/{sku}": {
+    name?: string;
+    kind?: "finished" | "subassembly" | "purchased";
+    family?: string;
+    uom?: string;
+    unitPrice?: string;
+    leadTimeDays?: number;
+    serialised?: boolean;
+    warrantyMonths?: number | null;
+    paramSchema?: {
+      [k: string]:
+        | {
+            type: "enum";
+            /**
+             * @minItems 1
+             * @maxItems 50
+             */
+            values: [string, ...string[]];
+            default?: string;
+            required?: boolean;
+            label?: string;
+          }
+        | {
+            type: "number";
+            min?: number;
+            max?: number;
+            default?: number;
+            required?: boolean;
+            unit?: string;
+            label?: string;
+          }
+        | {
+            type: "boolean";
+            default?: boolean;
+            required?: boolean;
+            label?: string;
+          }
+        | {
+            type: "text";
+            maxLength?: number;
+            default?: string;
+            required?: boolean;
+            label?: string;
+          };
+    };
+  };
+  "POST /api/items/{sku}/bom-versions": {
+    /**
+     * @minItems 1
+     * @maxItems 500
+     */
+    lines: [
+      {
+        sku: string;
+        qtyPer: string;
+        scrapFactor?: string;
+        /**
+         * @maxItems 10
+         */
+        substitutes?:
+          | []
+          | [string]
+          | [string, string]
+          | [string, string, string]
+          | [string, string, string, string]
+          | [string, string, string, string, string]
+          | [string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string, string];
+      },
+      ...{
+        sku: string;
+        qtyPer: string;
+        scrapFactor?: string;
+        /**
+         * @maxItems 10
+         */
+        substitutes?:
+          | []
+          | [string]
+          | [string, string]
+          | [string, string, string]
+          | [string, string, string, string]
+          | [string, string, string, string, string]
+          | [string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string, string];
+      }[],
+    ];
+    note?: string;
+    effectiveFrom?: string;
+  };
+  "PUT /api/items/{sku}/bom-versions/{version}": {
+    /**
+     * @minItems 1
+     * @maxItems 500
+     */
+    lines: [
+      {
+        sku: string;
+        qtyPer: string;
+        scrapFactor?: string;
+        /**
+         * @maxItems 10
+         */
+        substitutes?:
+          | []
+          | [string]
+          | [string, string]
+          | [string, string, string]
+          | [string, string, string, string]
+          | [string, string, string, string, string]
+          | [string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string, string];
+      },
+      ...{
+        sku: string;
+        qtyPer: string;
+        scrapFactor?: string;
+        /**
+         * @maxItems 10
+         */
+        substitutes?:
+          | []
+          | [string]
+          | [string, string]
+          | [string, string, string]
+          | [string, string, string, string]
+          | [string, string, string, string, string]
+          | [string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string]
+          | [string, string, string, string, string, string, string, string, string, string];
+      }[],
+    ];
+    note?: string;
+    effectiveFrom?: string;
+  };
+  "POST /api/items/{sku}/bom-versions/{version}/release": {
+    effectiveFrom?: string;
+  };
   "PUT /api/items/{sku}/invoicing": {
     /**
      * 税收分类编码, 19 digits
@@ -4771,6 +6594,57 @@ export interface ApiBodies {
     taxRate: number;
     invoiceName: string;
     unit?: string;
+  };
+  "POST /api/items/{sku}/routing-versions": {
+    /**
+     * @minItems 1
+     * @maxItems 100
+     */
+    operations: [
+      {
+        seq: number;
+        workCentre: string;
+        setupHours?: string;
+        runHoursPerUnit: string;
+        splittable?: boolean;
+      },
+      ...{
+        seq: number;
+        workCentre: string;
+        setupHours?: string;
+        runHoursPerUnit: string;
+        splittable?: boolean;
+      }[],
+    ];
+    note?: string;
+    effectiveFrom?: string;
+  };
+  "PUT /api/items/{sku}/routing-versions/{version}": {
+    /**
+     * @minItems 1
+     * @maxItems 100
+     */
+    operations: [
+      {
+        seq: number;
+        workCentre: string;
+        setupHours?: string;
+        runHoursPerUnit: string;
+        splittable?: boolean;
+      },
+      ...{
+        seq: number;
+        workCentre: string;
+        setupHours?: string;
+        runHoursPerUnit: string;
+        splittable?: boolean;
+      }[],
+    ];
+    note?: string;
+    effectiveFrom?: string;
+  };
+  "POST /api/items/{sku}/routing-versions/{version}/release": {
+    effectiveFrom?: string;
   };
   "POST /api/operations/{operationId}/reports": {
     kind: "start" | "pause" | "finish";
@@ -5188,6 +7062,299 @@ export interface ApiBodies {
           string,
         ];
   };
+  "POST /api/promise/holds": {
+    customer: string;
+    /**
+     * @minItems 1
+     * @maxItems 200
+     */
+    lines: [
+      {
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        unitPrice?: string;
+      },
+      ...{
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        unitPrice?: string;
+      }[],
+    ];
+    requestedDate?: string;
+    rush?: boolean;
+    /**
+     * @maxItems 20
+     */
+    tags?:
+      | []
+      | [string]
+      | [string, string]
+      | [string, string, string]
+      | [string, string, string, string]
+      | [string, string, string, string, string]
+      | [string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+    /**
+     * how long the date is held (1–168 hours)
+     */
+    hours: number;
+  };
+  "POST /api/purchase-orders": {
+    supplier: string;
+    /**
+     * where the goods are received
+     */
+    location: string;
+    note?: string;
+    /**
+     * @minItems 1
+     * @maxItems 200
+     */
+    lines: [
+      {
+        sku: string;
+        qty: number;
+        requestedDate: string;
+        /**
+         * per unit; default the supplier's price for the item
+         */
+        priceFen?: number;
+        /**
+         * the customer order the line is bought for (MTO); null: for stock
+         */
+        orderNo?: string | null;
+      },
+      ...{
+        sku: string;
+        qty: number;
+        requestedDate: string;
+        /**
+         * per unit; default the supplier's price for the item
+         */
+        priceFen?: number;
+        /**
+         * the customer order the line is bought for (MTO); null: for stock
+         */
+        orderNo?: string | null;
+      }[],
+    ];
+  };
+  "PATCH /api/purchase-orders/{poNo}/lines/{line}": {
+    /**
+     * the date the supplier confirmed (or moved to)
+     */
+    confirmedDate?: string;
+    /**
+     * the quantity the supplier confirmed; not below what was received
+     */
+    qty?: number;
+  };
+  "POST /api/purchase-orders/{poNo}/receipts": {
+    /**
+     * @minItems 1
+     * @maxItems 200
+     */
+    lines: [
+      {
+        line: number;
+        qty: number;
+      },
+      ...{
+        line: number;
+        qty: number;
+      }[],
+    ];
+  };
+  "POST /api/purchasing/proposals/accept": {
+    /**
+     * proposal keys as listed by GET /api/purchasing/proposals
+     *
+     * @minItems 1
+     * @maxItems 500
+     */
+    keys: [string, ...string[]];
+    /**
+     * where the goods are received; default the main warehouse
+     */
+    location?: string;
+  };
+  "POST /api/quotes": {
+    /**
+     * @minItems 1
+     * @maxItems 100
+     */
+    lines: [
+      {
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        /**
+         * default: the rolled-up cost plus the version's margin, rounded up to a yuan
+         */
+        unitPrice?: string;
+        /**
+         * outsourced work per unit (plating, heat treatment), added to the cost
+         */
+        outsourcingPerUnit?: string;
+        /**
+         * the BOM version to cost on; default: the one in force today
+         */
+        bomVersion?: number;
+        /**
+         * the routing version to cost on; default: the one in force today
+         */
+        routingVersion?: number;
+      },
+      ...{
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        /**
+         * default: the rolled-up cost plus the version's margin, rounded up to a yuan
+         */
+        unitPrice?: string;
+        /**
+         * outsourced work per unit (plating, heat treatment), added to the cost
+         */
+        outsourcingPerUnit?: string;
+        /**
+         * the BOM version to cost on; default: the one in force today
+         */
+        bomVersion?: number;
+        /**
+         * the routing version to cost on; default: the one in force today
+         */
+        routingVersion?: number;
+      }[],
+    ];
+    /**
+     * the price holds until this day; default 30 days
+     */
+    validUntil?: string;
+    requestedDate?: string;
+    /**
+     * margin (% of price) for lines without a price; default: the grade's floor + 10
+     */
+    marginPct?: number;
+    note?: string;
+    customer: string;
+    title?: string;
+  };
+  "POST /api/quotes/{quoteNo}/lost": {
+    reason: "price" | "lead_time" | "spec" | "competitor" | "cancelled" | "other";
+    note?: string;
+  };
+  "POST /api/quotes/{quoteNo}/versions": {
+    /**
+     * @minItems 1
+     * @maxItems 100
+     */
+    lines: [
+      {
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        /**
+         * default: the rolled-up cost plus the version's margin, rounded up to a yuan
+         */
+        unitPrice?: string;
+        /**
+         * outsourced work per unit (plating, heat treatment), added to the cost
+         */
+        outsourcingPerUnit?: string;
+        /**
+         * the BOM version to cost on; default: the one in force today
+         */
+        bomVersion?: number;
+        /**
+         * the routing version to cost on; default: the one in force today
+         */
+        routingVersion?: number;
+      },
+      ...{
+        sku: string;
+        qty: number;
+        params?: {
+          [k: string]: string | number | boolean;
+        };
+        /**
+         * default: the rolled-up cost plus the version's margin, rounded up to a yuan
+         */
+        unitPrice?: string;
+        /**
+         * outsourced work per unit (plating, heat treatment), added to the cost
+         */
+        outsourcingPerUnit?: string;
+        /**
+         * the BOM version to cost on; default: the one in force today
+         */
+        bomVersion?: number;
+        /**
+         * the routing version to cost on; default: the one in force today
+         */
+        routingVersion?: number;
+      }[],
+    ];
+    /**
+     * the price holds until this day; default 30 days
+     */
+    validUntil?: string;
+    requestedDate?: string;
+    /**
+     * margin (% of price) for lines without a price; default: the grade's floor + 10
+     */
+    marginPct?: number;
+    note?: string;
+  };
+  "POST /api/quotes/{quoteNo}/versions/{v}/approve": {
+    note?: string;
+  };
   /**
    * a rule definition: name, description, trigger, condition (JSONLogic), priority, enabled, actions
    */
@@ -5237,6 +7404,1424 @@ export interface ApiBodies {
   "PUT /api/settings/promise": {
     shippingBufferDays?: number;
     materialBufferDays?: number;
+  };
+  "PUT /api/settings/purchasing": {
+    overdueSupplyDelayDays?: number;
+  };
+  "POST /api/suppliers": {
+    code: string;
+    name: string;
+    /**
+     * @maxItems 10
+     */
+    contacts?:
+      | []
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ]
+      | [
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+          {
+            name: string;
+            phone?: string;
+            email?: string;
+          },
+        ];
+    leadTimeDays?: number;
+    /**
+     * the supplier's own shutdowns (Spring Festival): it neither makes nor ships
+     *
+     * @maxItems 20
+     */
+    closures?:
+      | []
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ]
+      | [
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+          {
+            from: string;
+            to: string;
+            reason: string;
+          },
+        ];
+    /**
+     * a line closes when received within this share of its quantity; more above it is refused
+     */
+    receiptTolerancePct?: number;
+    /**
+     * @maxItems 1000
+     */
+    items?: {
+      sku: string;
+      leadTimeDays?: number;
+      priceFen: number;
+      preferred?: boolean;
+    }[];
   };
   "POST /api/tasks/{id}/done": {
     note?: string;
