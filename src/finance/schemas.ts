@@ -139,7 +139,9 @@ export const exportQuery = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, "comma-separated request ids")
     .transform((s) => [...new Set(s.split(",").map(Number))])
-    .refine((ids) => ids.length <= 500, "at most 500 requests"),
+    .refine((ids) => ids.length <= 500, "at most 500 requests")
+    // Request ids are int4: a larger number names no request (and PostgreSQL would refuse the parameter).
+    .refine((ids) => ids.every((id) => id >= 1 && id <= 2_147_483_647), "request ids from 1 to 2147483647"),
 });
 
 export const issuedBody = z.strictObject({

@@ -114,3 +114,11 @@ describe("integration URLs", () => {
     expect(ok.status).toBe(200);
   });
 });
+
+describe("invoice export ids", () => {
+  it("refuses an id past int4 with 400 on ids (the fuzz test found a 500)", async () => {
+    const res = await t.api("GET", "/api/invoice-requests/export?ids=12,869999999999999999999574", { as: "finance" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe("ids");
+  });
+});
