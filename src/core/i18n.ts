@@ -41,6 +41,7 @@ const messages = {
   "item.not_found": ["物料 {sku} 不存在", "Item {sku} does not exist"],
   "item.not_sellable": ["物料 {sku} 是外购件，不能直接下单", "Item {sku} is a purchased material and cannot be ordered"],
   "item.no_bom_version": ["物料 {sku} 在 {date} 没有生效的 BOM 版本 {version}", "Item {sku} has no BOM version {version} effective on {date}"],
+  "item.no_routing_version": ["物料 {sku} 没有工艺路线版本 {version}", "Item {sku} has no routing version {version}"],
   "item.exists": ["物料编码 {sku} 已存在", "Item {sku} already exists"],
   "item.stale_version": ["物料 {sku} 已被他人修改（当前版本 {current}）", "Item {sku} was changed by someone else (now version {current})"],
   "engineering.version_not_found": ["物料 {sku} 没有{what}版本 V{version}", "Item {sku} has no {what} version V{version}"],
