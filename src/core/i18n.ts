@@ -53,7 +53,7 @@ const messages = {
   "engineering.purchased_has_no_bom": ["{sku} 是外购件，没有 BOM 和工艺路线", "{sku} is purchased: it has no BOM or routing"],
   "engineering.component_unknown": ["组件 {component} 不是已有物料", "Component {component} is not an item"],
   "engineering.component_cycle": ["{component} 已经（间接）用到 {sku}，不能再做它的组件", "{component} already uses {sku}, so it cannot be its component"],
-  "engineering.duplicate": ["{what} {value} 重复", "{what} {value} is listed twice"],
+  "engineering.duplicate": ["{value} 重复列出", "{what} {value} is listed twice"],
   "engineering.work_centre_unknown": ["工作中心 {code} 不存在", "Work centre {code} does not exist"],
   "ecn.not_found": ["工程变更 {ecnNo} 不存在", "Engineering change {ecnNo} does not exist"],
   "ecn.bad_status": ["工程变更 {ecnNo} 当前为{status}，不能{action}", "Engineering change {ecnNo} is {status}; it cannot {action}"],

@@ -51,8 +51,10 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
       await page.getByTestId("line-sku-2").click();
       await page.keyboard.type("VA-HOUSING");
       await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "VA-HOUSING" }).click();
+      await page.keyboard.press("Escape");
       await page.getByTestId("version-save").click();
-      await page.getByTestId("bom-line-2").getByTestId("field-error").waitFor();
+      await page.getByTestId("bom-line-2").getByTestId("field-error").getByText("VA-HOUSING 重复列出").waitFor();
+      await page.screenshot({ path: "test-results/version-editor-error-1440.png", fullPage: true });
       expect(await page.getByTestId("bom-line-1").getByTestId("field-error").count()).toBe(0);
       await page.getByTestId("bom-line-2").getByRole("button", { name: "删除" }).click();
 
@@ -76,6 +78,17 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
       await page.getByTestId("version-status").getByText("生效中").waitFor();
       expect(await page.getByTestId("version-save").count()).toBe(0);
       expect(await page.getByTestId("line-qty-1").isDisabled()).toBe(true);
+
+      // A routing draft: one operation on a work centre picked from the list.
+      await page.goto(`${t.url}/engineering/items/VA-VALVE/routing/new`);
+      await page.getByTestId("op-centre-0").click();
+      await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "WC-ASM" }).click();
+      await page.getByTestId("op-run-0").fill("abc");
+      await page.getByTestId("version-save").click();
+      await page.getByTestId("operation-0").getByTestId("field-error").waitFor();
+      await page.getByTestId("op-run-0").fill("0.25");
+      await page.getByTestId("version-save").click();
+      await page.getByTestId("editor-saved").getByText("草稿 V1 已保存").waitFor();
     } finally {
       await closePage(page);
     }
@@ -91,6 +104,11 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
       ["VA-SEAL", 3],
     ]);
     expect(v2.bom.lines[1].substitutes).toEqual(["VA-SEAL2"]);
+    const routing = await eng("GET", "/api/items/VA-VALVE/bom?routingVersion=1");
+    expect(routing.routing.status).toBe("draft");
+    expect(
+      routing.routing.operations.map((o: { seq: number; workCentre: string; runHoursPerUnit: string }) => [o.seq, o.workCentre, Number(o.runHoursPerUnit)]),
+    ).toEqual([[10, "WC-ASM", 0.25]]);
     const refused = await t.api("PUT", "/api/items/VA-VALVE/bom-versions/2", { as: "engineering", body: { lines: [{ sku: "VA-SEAL", qtyPer: "9" }] } });
     expect(refused.status).toBe(422);
 
@@ -107,6 +125,10 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
       await phone.goto(`${t.url}/engineering/items/VA-VALVE`);
       await phone.getByTestId("versions-bom").getByTestId("ecn-lines").waitFor();
       expect((await layoutProblems(phone)).filter((p) => p.kind === "page-overflow")).toEqual([]);
+      await phone.goto(`${t.url}/board/engineering`);
+      await phone.getByTestId("open-item").waitFor();
+      expect((await layoutProblems(phone)).filter((p) => p.kind === "page-overflow")).toEqual([]);
+      await phone.screenshot({ path: "test-results/engineering-board-open-item-390.png", fullPage: true });
     } finally {
       await closePage(phone);
     }

@@ -197,7 +197,10 @@ export function VersionEditorPage() {
                       icon={<DeleteOutlined />}
                       aria-label={t("engineering.editor.remove")}
                       disabled={lines.length < 2}
-                      onClick={() => setLines((all) => all.filter((_, j) => j !== i))}
+                      onClick={() => {
+                        setErrors({});
+                        setLines((all) => all.filter((_, j) => j !== i));
+                      }}
                       style={{ alignSelf: "flex-end" }}
                     />
                   )}
@@ -227,6 +230,7 @@ export function VersionEditorPage() {
                       onChange={(workCentre: string) => setOp(i, { workCentre })}
                       options={centres.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
                       aria-label={t("engineering.editor.workCentre")}
+                      data-testid={`op-centre-${i}`}
                     />
                   </Field>
                   <Field label={t("engineering.editor.setupHours")} error={errorFor(errors, `operations.${i}.setupHours`)} grow="1 1 90px">
@@ -246,6 +250,7 @@ export function VersionEditorPage() {
                       disabled={readOnly}
                       status={errorFor(errors, `operations.${i}.runHoursPerUnit`) ? "error" : undefined}
                       onChange={(e) => setOp(i, { runHoursPerUnit: e.target.value })}
+                      data-testid={`op-run-${i}`}
                       aria-label={t("engineering.editor.runHours")}
                     />
                   </Field>
@@ -264,7 +269,10 @@ export function VersionEditorPage() {
                       icon={<DeleteOutlined />}
                       aria-label={t("engineering.editor.remove")}
                       disabled={operations.length < 2}
-                      onClick={() => setOperations((all) => all.filter((_, j) => j !== i))}
+                      onClick={() => {
+                        setErrors({});
+                        setOperations((all) => all.filter((_, j) => j !== i));
+                      }}
                       style={{ alignSelf: "flex-end" }}
                     />
                   )}
