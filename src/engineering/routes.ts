@@ -129,9 +129,12 @@ export function itemRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "items.read" },
       schema: {
         tags: ["items"],
-        summary: "A BOM version (default: the one effective today) with the routing effective with it",
+        summary: "A BOM version (default: the one effective today) with the routing effective with it, or the routing version asked for",
         params: skuParams,
-        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: z.strictObject({
+          version: z.coerce.number().int().min(1).optional(),
+          routingVersion: z.coerce.number().int().min(1).optional(),
+        }),
         response: {
           200: z.object({
             sku: z.string(),
@@ -171,7 +174,11 @@ export function itemRoutes(app: FastifyInstance, deps: AppDeps) {
       const wanted = request.query.version;
       const bom = wanted ? boms.find((b) => b.version === wanted) : effectiveVersion(boms, today);
       if (wanted && !bom) throw notFound("item.no_bom_version", { sku, version: wanted, date: today }, "version");
-      const routing = effectiveVersion(routings, bom?.effective_from ?? today) ?? effectiveVersion(routings, today);
+      const wantedRouting = request.query.routingVersion;
+      const routing = wantedRouting
+        ? routings.find((v) => v.version === wantedRouting)
+        : (effectiveVersion(routings, bom?.effective_from ?? today) ?? effectiveVersion(routings, today));
+      if (wantedRouting && !routing) throw notFound("item.no_routing_version", { sku, version: wantedRouting }, "routingVersion");
       return {
         sku,
         bom: bom

@@ -16,6 +16,7 @@ import { BOARDS } from "./boards/registry";
 import { EcnPage } from "./engineering/ecn-page";
 import { ItemVersionsPage } from "./engineering/item-versions-page";
 import { NewEcnPage } from "./engineering/new-ecn-page";
+import { VersionEditorPage } from "./engineering/version-editor-page";
 import { ImportPage } from "./imports/import-page";
 import { AppLayout } from "./layout/app-layout";
 import { ManagementPage } from "./management/management-page";
@@ -81,6 +82,7 @@ export function App() {
                 <Route path="/engineering/ecns/new" element={<NewEcnPage />} />
                 <Route path="/engineering/ecns/:ecnNo" element={<EcnPage />} />
                 <Route path="/engineering/items/:sku" element={<ItemVersionsPage />} />
+                <Route path="/engineering/items/:sku/:kind/:version" element={<VersionEditorPage />} />
                 <Route path="/management" element={<ManagementPage />} />
                 <Route path="/imports" element={<ImportPage />} />
                 <Route path="/service/lookup" element={<LookupPage />} />

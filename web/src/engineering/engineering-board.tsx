@@ -4,7 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Badge, Button, Col, Flex, Row, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { api } from "../api/client";
 import type { Reply } from "../api/contract";
 import type { OrderHeader, TaskList } from "../api/types";
@@ -17,6 +17,7 @@ import { TasksCard } from "../components/tasks-card";
 import { BulkActions } from "../orders/bulk-actions";
 import { usePeople } from "../orders/use-people";
 import { EcnStatusTag } from "./ecn-status-tag";
+import { ItemSelect } from "./item-select";
 
 type EngineeringBoardData = Reply<"GET /api/engineering/board">;
 
@@ -30,6 +31,7 @@ export function EngineeringBoard() {
     (c) => c.kind === "master" || c.kind === "order",
   );
   const [ticked, setTicked] = useState<string[]>([]);
+  const navigate = useNavigate();
   const waiting = desk.data?.waiting ?? [];
   const reload = () => {
     void desk.reload();
@@ -45,6 +47,21 @@ export function EngineeringBoard() {
       testId="board-engineering"
     >
       <Row gutter={[12, 12]}>
+        <Col xs={24}>
+          <Flex gap={8} wrap align="center">
+            <Typography.Text>{t("engineering.editor.openItem")}</Typography.Text>
+            <div style={{ flex: "1 1 220px", maxWidth: 420 }}>
+              <ItemSelect
+                value=""
+                onChange={(sku) => navigate(`/engineering/items/${sku}`)}
+                known={{}}
+                placeholder={t("engineering.pickItem")}
+                testId="open-item"
+                ariaLabel={t("engineering.editor.openItem")}
+              />
+            </div>
+          </Flex>
+        </Col>
         <Col xs={24} xl={14}>
           <ListCard
             title={t("engineering.inProgress")}

@@ -1,5 +1,6 @@
 // An item's BOM and routing versions (draft, released, superseded) and the diff between any two of them.
-import { Alert, Card, Col, Flex, Row, Select, Table, Tag, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Col, Flex, Row, Select, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
@@ -32,7 +33,18 @@ function Versions({ kind, versions, sku }: { kind: "bom" | "routing"; versions: 
   }, [sku, kind, from, to]);
   const options = versions.map((v) => ({ value: v.version, label: `V${v.version}` }));
   return (
-    <Card size="small" title={kind === "bom" ? "BOM" : t("engineering.routing")} data-testid={`versions-${kind}`}>
+    <Card
+      size="small"
+      title={kind === "bom" ? "BOM" : t("engineering.routing")}
+      data-testid={`versions-${kind}`}
+      extra={
+        <Link to={`/engineering/items/${sku}/${kind}/new`}>
+          <Button size="small" icon={<PlusOutlined />} data-testid={`new-draft-${kind}`}>
+            {t("engineering.editor.newDraft")}
+          </Button>
+        </Link>
+      }
+    >
       <Table
         size="small"
         pagination={false}
@@ -40,7 +52,16 @@ function Versions({ kind, versions, sku }: { kind: "bom" | "routing"; versions: 
         dataSource={versions}
         scroll={{ x: true }}
         columns={[
-          { title: t("engineering.version"), dataIndex: "version", render: (v: number) => `V${v}`, onCell: () => ({ style: { whiteSpace: "nowrap" } }) },
+          {
+            title: t("engineering.version"),
+            dataIndex: "version",
+            render: (v: number, row: Version) => (
+              <Link to={`/engineering/items/${sku}/${kind}/${v}`} data-testid={`open-${kind}-${v}`}>
+                V{v} {row.status === "draft" ? t("engineering.editor.edit") : ""}
+              </Link>
+            ),
+            onCell: () => ({ style: { whiteSpace: "nowrap" } }),
+          },
           {
             title: t("engineering.statusTitle"),
             dataIndex: "status",
