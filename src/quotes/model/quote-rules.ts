@@ -2,7 +2,7 @@
 // open a task (the sales manager's approval) and tell people. Pure.
 import type { OrderFacts } from "../../rules/model/facts.js";
 import { type FactsCustomer, orderFacts } from "../../rules/model/order-facts.js";
-import type { MatchedRule } from "../../rules/model/plan-actions.js";
+import { type ActionPlan, type MatchedRule, planTaskOrNotice } from "../../rules/model/plan-actions.js";
 
 export interface QuoteFacts {
   quote: { quoteNo: string; version: number; amount: number; marginPct: number; floorPct: number; shortfallPct: number; author: string };
@@ -34,21 +34,8 @@ export function quoteFacts(
   };
 }
 
-type LogStatus = "done" | "queued" | "skipped";
-export interface QuotePlan {
-  tasks: {
-    title: string;
-    assigneeRole: string | null;
-    assigneeUser: string | null;
-    mentions: string[];
-    dueAt: Date | null;
-    ruleId: number;
-    ruleVersion: number;
-  }[];
-  notifications: { toRole: string; level: "info" | "warning" | "critical"; message: string; ruleId: number }[];
-  robots: { webhook: string; channels: string[]; message: string; level: string; logIndex: number }[];
-  log: { ruleId: number; ruleVersion: number; actionIndex: number; type: string; status: LogStatus; detail: Record<string, unknown> }[];
-}
+/** What a quote rule does: tasks and notices only (trigger-scope.ts refuses other actions on save). */
+export type QuotePlan = Pick<ActionPlan, "tasks" | "notifications" | "robots" | "log">;
 
 /** {quoteNo}, {version}, {customer}, {amount}, {marginPct}, {floorPct}, {author} in a quote rule's texts. */
 export function fillQuoteTemplate(text: string, facts: QuoteFacts): string {
@@ -68,40 +55,12 @@ export function planQuoteEffects(matched: MatchedRule[], facts: QuoteFacts, now:
   const plan: QuotePlan = { tasks: [], notifications: [], robots: [], log: [] };
   for (const rule of matched) {
     rule.actions.forEach((action, actionIndex) => {
-      const log = (status: LogStatus, detail: Record<string, unknown>) => {
+      const log = (status: QuotePlan["log"][number]["status"], detail: Record<string, unknown>) => {
         plan.log.push({ ruleId: rule.id, ruleVersion: rule.version, actionIndex, type: action.type, status, detail });
         return plan.log.length - 1;
       };
-      switch (action.type) {
-        case "create_task": {
-          const title = fillQuoteTemplate(action.title, facts);
-          plan.tasks.push({
-            title,
-            assigneeRole: action.assignRole ?? null,
-            assigneeUser: action.assignUser ?? null,
-            mentions: action.mentions ?? [],
-            dueAt: action.dueInHours === undefined ? null : new Date(now.getTime() + action.dueInHours * 3_600_000),
-            ruleId: rule.id,
-            ruleVersion: rule.version,
-          });
-          log("done", { title, assignee: action.assignUser ?? action.assignRole });
-          break;
-        }
-        case "notify": {
-          const message = fillQuoteTemplate(action.message, facts);
-          if (action.channels.includes("inapp") && action.toRole)
-            plan.notifications.push({ toRole: action.toRole, level: action.level, message, ruleId: rule.id });
-          const robots = action.channels.filter((c) => c !== "inapp");
-          if (robots.length && action.webhook) {
-            const logIndex = log("queued", { channels: action.channels, message });
-            plan.robots.push({ webhook: action.webhook, channels: robots, message, level: action.level, logIndex });
-          } else log("done", { channels: action.channels, message });
-          break;
-        }
-        default:
-          // Refused on save (trigger-scope.ts); a rule stored before that check is logged, not run.
-          log("skipped", { why: "not_a_quote_action" });
-      }
+      // A rule stored before trigger-scope.ts refused other actions is logged, not run.
+      if (!planTaskOrNotice(plan, rule, action, (text) => fillQuoteTemplate(text, facts), now, log)) log("skipped", { why: "not_a_quote_action" });
     });
   }
   return plan;

@@ -58,6 +58,48 @@ export function emptyPlan(): ActionPlan {
   return { holds: [], blocks: [], tags: [], fields: {}, tasks: [], notifications: [], robots: [], reserve: null, pins: [], statusLinks: [], log: [] };
 }
 
+/**
+ * The actions a rule on any subject (an order, a quote) may take: open a task, tell people in the app and
+ * through robots. Answers false for any other action.
+ */
+export function planTaskOrNotice(
+  plan: Pick<ActionPlan, "tasks" | "notifications" | "robots">,
+  rule: MatchedRule,
+  action: RuleAction,
+  fill: (text: string) => string,
+  now: Date,
+  log: (status: "done" | "queued", detail: Record<string, unknown>) => number,
+): boolean {
+  switch (action.type) {
+    case "create_task": {
+      const title = fill(action.title);
+      plan.tasks.push({
+        title,
+        assigneeRole: action.assignRole ?? null,
+        assigneeUser: action.assignUser ?? null,
+        mentions: action.mentions ?? [],
+        dueAt: action.dueInHours === undefined ? null : new Date(now.getTime() + action.dueInHours * 3600_000),
+        ruleId: rule.id,
+        ruleVersion: rule.version,
+      });
+      log("done", { title, assignee: action.assignUser ?? action.assignRole });
+      return true;
+    }
+    case "notify": {
+      const message = fill(action.message);
+      if (action.channels.includes("inapp") && action.toRole) plan.notifications.push({ toRole: action.toRole, level: action.level, message, ruleId: rule.id });
+      const robots = action.channels.filter((c) => c !== "inapp");
+      if (robots.length && action.webhook) {
+        const index = log("queued", { channels: action.channels, message });
+        plan.robots.push({ webhook: action.webhook, channels: robots, message, level: action.level, mentions: [], logIndex: index });
+      } else log("done", { channels: action.channels, message });
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 /** Rules run in priority order; within a rule, actions run in the order written. */
 export function planActions(matched: MatchedRule[], facts: OrderFacts, now: Date): ActionPlan {
   const plan = emptyPlan();
@@ -69,32 +111,11 @@ export function planActions(matched: MatchedRule[], facts: OrderFacts, now: Date
         return plan.log.length - 1;
       };
       switch (action.type) {
-        case "create_task": {
-          const title = fillTemplate(action.title, facts);
-          plan.tasks.push({
-            title,
-            assigneeRole: action.assignRole ?? null,
-            assigneeUser: action.assignUser ?? null,
-            mentions: action.mentions ?? [],
-            dueAt: action.dueInHours === undefined ? null : new Date(now.getTime() + action.dueInHours * 3600_000),
-            ruleId: rule.id,
-            ruleVersion: rule.version,
-          });
-          taskOfRule = plan.tasks.length - 1;
-          log("done", { title, assignee: action.assignUser ?? action.assignRole });
+        case "create_task":
+        case "notify":
+          planTaskOrNotice(plan, rule, action, (text) => fillTemplate(text, facts), now, log);
+          if (action.type === "create_task") taskOfRule = plan.tasks.length - 1;
           break;
-        }
-        case "notify": {
-          const message = fillTemplate(action.message, facts);
-          if (action.channels.includes("inapp") && action.toRole)
-            plan.notifications.push({ toRole: action.toRole, level: action.level, message, ruleId: rule.id });
-          const robots = action.channels.filter((c) => c !== "inapp");
-          if (robots.length && action.webhook) {
-            const index = log("queued", { channels: action.channels, message });
-            plan.robots.push({ webhook: action.webhook, channels: robots, message, level: action.level, mentions: [], logIndex: index });
-          } else log("done", { channels: action.channels, message });
-          break;
-        }
         case "soft_reserve":
           if (!plan.reserve) {
             const index = log("done", { expiresInHours: action.expiresInHours });
