@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)("quick order entry with the promise, in headless C
       const cst = new Date(Date.parse(held.expiresAt) + 8 * 3_600_000).toISOString();
       expect(await state.textContent()).toContain(`已保留交期 ${held.heldDate}，${cst.slice(5, 10)} ${cst.slice(11, 16)} 到期`);
       await page.getByTestId("promise-hold").scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `docs/screenshots/quick-promise-hold-${width}.png` });
+      await page.screenshot({ path: `test-results/quick-promise-hold-${width}.png` });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
       await page.getByTestId("hold-convert").click();
