@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { activeRules } from "../rules/active-rules.js";
 import { judge } from "../rules/judge-order.js";
+import { writeRuleLog } from "../rules/write-rule-log.js";
 import { openTask } from "../tasks/open-task.js";
 import { planQuoteEffects, type QuoteFacts } from "./model/quote-rules.js";
 
@@ -17,41 +18,15 @@ export async function runQuoteRules(tx: Transaction<DB>, cacheKey: Kysely<DB>, f
   if (!listening.length) return { taskIds: [] as number[], matched: [] as string[] };
   const { matched, plan } = judge(listening, facts, (m, f) => planQuoteEffects(m, f, by.at));
   const quoteNo = facts.quote.quoteNo;
-  const { id: evaluationId } = await tx
-    .insertInto("rule_evaluations")
-    .values({
-      order_no: null,
-      quote_no: quoteNo,
-      trigger: "quote.below_margin",
-      at: by.at,
-      revision,
-      facts: json(facts),
-      matched: json(matched.map((m) => ({ ruleId: m.id, version: m.version }))),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const logIds = plan.log.length
-    ? (
-        await tx
-          .insertInto("rule_actions")
-          .values(
-            plan.log.map((l) => ({
-              evaluation_id: evaluationId,
-              order_no: null,
-              quote_no: quoteNo,
-              rule_id: l.ruleId,
-              rule_version: l.ruleVersion,
-              action_index: l.actionIndex,
-              type: l.type,
-              status: l.status,
-              detail: json(l.detail),
-              at: by.at,
-            })),
-          )
-          .returning("id")
-          .execute()
-      ).map((r) => r.id)
-    : [];
+  const { logIds } = await writeRuleLog(tx, {
+    subject: { quote_no: quoteNo },
+    trigger: "quote.below_margin",
+    at: by.at,
+    revision,
+    facts,
+    matched,
+    log: plan.log,
+  });
   const taskIds: number[] = [];
   for (const task of plan.tasks) {
     taskIds.push(

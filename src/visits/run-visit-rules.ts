@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { activeRules } from "../rules/active-rules.js";
 import { judge } from "../rules/judge-order.js";
+import { writeRuleLog } from "../rules/write-rule-log.js";
 import { planVisitEffects, type VisitPlan } from "./model/plan-visit-effects.js";
 import { newVerificationCode } from "./model/verification-code.js";
 import type { VisitFacts } from "./model/visit-facts.js";
@@ -32,41 +33,7 @@ export async function runVisitRules(tx: Transaction<DB>, cacheKey: Kysely<DB>, r
 
   const visitId = facts.visit.id;
   const serial = facts.equipment.serial;
-  const { id: evaluationId } = await tx
-    .insertInto("rule_evaluations")
-    .values({
-      order_no: null,
-      visit_id: visitId,
-      trigger: "visit.recorded",
-      at,
-      revision,
-      facts: json(facts),
-      matched: json(matched.map((m) => ({ ruleId: m.id, version: m.version }))),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const logIds = plan.log.length
-    ? (
-        await tx
-          .insertInto("rule_actions")
-          .values(
-            plan.log.map((l) => ({
-              evaluation_id: evaluationId,
-              order_no: null,
-              visit_id: visitId,
-              rule_id: l.ruleId,
-              rule_version: l.ruleVersion,
-              action_index: l.actionIndex,
-              type: l.type,
-              status: l.status,
-              detail: json(l.detail),
-              at,
-            })),
-          )
-          .returning("id")
-          .execute()
-      ).map((r) => r.id)
-    : [];
+  const { logIds } = await writeRuleLog(tx, { subject: { visit_id: visitId }, trigger: "visit.recorded", at, revision, facts, matched, log: plan.log });
   const actor = matched.map((m) => `rule:${m.id}@v${m.version}`).join(",");
   const outbox: { topic: "robot" | "warranty_card"; payload: string; order_no: string | null; rule_action_id: number }[] = [];
 
