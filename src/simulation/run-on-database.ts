@@ -58,12 +58,17 @@ interface Floor extends FloorOrder {
   operations: Map<number, number>;
   started: Set<number>;
   good: Map<number, number>;
+  /** Steps paused at a shift end (when), and the good pieces those pauses reported. */
+  paused: Map<number, number>;
+  goodSoFar: Map<number, number>;
   shipped: boolean;
 }
 
 export interface DatabaseRunStats {
   replans: number;
   reports: number;
+  /** Of those, pauses reported at a shift end with the good pieces so far. */
+  pauses: number;
   intakeMs: number[];
   setupSeconds: number;
   /** Late orders by the reason the re-plan first flagged them with. */
@@ -105,8 +110,10 @@ async function replay(
   const lastDay = cfg.days + cfg.drainDays;
   const shelf = new Map(PARTS.map((p) => [p.sku, p.stock]));
   const receipts = new Map<string, Receipt>();
+  const allReceipts: (Receipt & { requestedN: number })[] = [];
+  const trace = new Map<string, string[]>();
   const floors = new Map<string, Floor>();
-  const stats = { replans: 0, reports: 0, intakeMs: [] as number[], lateReasons: {} as Record<string, number> };
+  const stats = { replans: 0, reports: 0, pauses: 0, intakeMs: [] as number[], lateReasons: {} as Record<string, number> };
   const out: SimOutcome = {
     policy: { name: "lvyue-ctp", ...PROMISE_DEFAULTS },
     orders: [],
@@ -182,6 +189,15 @@ async function replay(
       const arrivesN = receiptFate(cfg.seed, d, pr.id, expectedN);
       if (arrivesN !== null && arrivesN > expectedN) out.lateReceipts++;
       receipts.set(ref, { ref, sku: pr.sku, qty: Number(pr.qty), expectedN, arrivesN });
+      if (process.env.LVYUE_SIM_DEBUG)
+        allReceipts.push({
+          ref,
+          sku: pr.sku,
+          qty: Number(pr.qty),
+          expectedN: expectedN - startN,
+          arrivesN: arrivesN === null ? null : arrivesN - startN,
+          requestedN: requestedN - startN,
+        });
     }
     // The planner schedules what the current plan starts by tomorrow; the re-planner's tick releases it and re-plans.
     await schedule(db, todayN + 1);
@@ -236,12 +252,23 @@ async function replay(
           reason: "设备故障（模拟）",
         });
       }
-      stats.reports += await report(db, floors, clock);
+      const reported = await report(db, floors, clock, plantMs(today, 23.99));
+      stats.reports += reported.all;
+      stats.pauses += reported.pauses;
       clock.set(plantMs(today, 23.5));
       await sync([], () => "received");
     }
     clock.set(plantMs(today, 23.5));
     await tick();
+    if (process.env.LVYUE_SIM_DEBUG) {
+      const run = await currentRun(db);
+      const rows = run ? await db.selectFrom("plan_orders").select(["order_no", "planned_date", "rank"]).where("run_id", "=", run).execute() : [];
+      for (const r of rows) {
+        const f = floors.get(r.order_no);
+        const steps = f ? [...f.progress.values()].map((x) => (x.state === "done" ? "D" : "s")).join("") : "-";
+        trace.set(r.order_no, [...(trace.get(r.order_no) ?? []), `${day}:${dayNumber(r.planned_date) - startN}#${r.rank}${steps}`]);
+      }
+    }
     const checks = await checkCurrentPlan(db);
     out.feasibilityViolations += checks.violations;
     if (checks.violations) log(`day ${day}: plan violations ${JSON.stringify(checks.kinds)}`);
@@ -285,6 +312,11 @@ async function replay(
         .select(["requested_date", "rush", "customer_code", "first_promised_date"])
         .where("order_no", "=", no)
         .executeTakeFirst();
+      const flagged = reasons.find((x) => x.order_no === no)?.reason.replace(/^[^:]*:/, "");
+      log(
+        `receipts of ${flagged}: ${JSON.stringify(allReceipts.filter((x) => x.sku === flagged && x.expectedN >= o.arrivalN - startN - 20 && x.expectedN <= o.promisedN! - startN))}`,
+      );
+      log(`trace ${o.orderNo}: ${(trace.get(no) ?? []).join(" ")}`);
       log(`history ${o.orderNo} ${no} ${JSON.stringify(ord)} ${JSON.stringify(rows.map((r) => ({ ...r, at: r.at.toISOString() })))}`);
     }
     for (const o of late.filter((x) => x.deliveredN === null)) {
@@ -360,6 +392,8 @@ async function addReleased(db: Kysely<DB>, floors: Map<string, Floor>) {
       operations: new Map(),
       started: new Set(),
       good: new Map(),
+      paused: new Map(),
+      goodSoFar: new Map(),
       shipped: false,
     };
     f.operations.set(r.seq, Number(r.id));
@@ -386,17 +420,34 @@ async function floorPlan(db: Kysely<DB>, runId: number): Promise<OrderPlan[]> {
   return [...plans].map(([orderNo, ops]) => ({ orderNo, ops: [...ops.values()] }) as unknown as OrderPlan);
 }
 
-/** What the floor did today, reported in time order: starts, finishes with good and scrap; a finished order ships. */
-async function report(db: Kysely<DB>, floors: Map<string, Floor>, clock: ReturnType<typeof manualClock>): Promise<number> {
-  const events: { at: number; floor: Floor; seq: number; kind: "start" | "finish"; scrap: number }[] = [];
+/**
+ * What the floor did today, reported in time order: starts, finishes with good and scrap (a finished order
+ * ships), and at the shift's end a pause with the good pieces so far on each step still running, as an
+ * operator reports at handover; the next morning's restart is reported as a start.
+ */
+async function report(
+  db: Kysely<DB>,
+  floors: Map<string, Floor>,
+  clock: ReturnType<typeof manualClock>,
+  shiftEnd: number,
+): Promise<{ all: number; pauses: number }> {
+  type Kind = "start" | "resume" | "finish" | "pause";
+  const events: { at: number; floor: Floor; seq: number; kind: Kind; scrap: number }[] = [];
   for (const f of floors.values()) {
     for (const [seq, step] of f.progress) {
       if (!f.started.has(seq) && step.startedAt !== undefined) events.push({ at: step.startedAt, floor: f, seq, kind: "start", scrap: 0 });
+      const pausedAt = f.paused.get(seq);
+      if (pausedAt !== undefined && step.resumedAt !== undefined && step.resumedAt > pausedAt)
+        events.push({ at: step.resumedAt, floor: f, seq, kind: "resume", scrap: 0 });
       if (step.state === "done" && !f.good.has(seq)) events.push({ at: step.endAt ?? 0, floor: f, seq, kind: "finish", scrap: step.scrap ?? 0 });
+      if (step.state === "started" && (pausedAt === undefined || (step.resumedAt ?? 0) > pausedAt))
+        events.push({ at: Math.max(shiftEnd, step.resumedAt ?? step.startedAt), floor: f, seq, kind: "pause", scrap: 0 });
     }
   }
-  events.sort((a, b) => a.at - b.at || a.seq - b.seq || (a.kind === "start" ? -1 : 1));
+  const order: Record<Kind, number> = { start: 0, resume: 1, pause: 2, finish: 3 };
+  events.sort((a, b) => a.at - b.at || a.seq - b.seq || order[a.kind] - order[b.kind]);
   let n = 0;
+  let pauses = 0;
   for (const e of events) {
     const f = e.floor;
     const operationId = f.operations.get(e.seq);
@@ -404,21 +455,28 @@ async function report(db: Kysely<DB>, floors: Map<string, Floor>, clock: ReturnT
     clock.set(e.at);
     const seqs = [...f.operations.keys()].sort((a, b) => a - b);
     const previous = seqs[seqs.indexOf(e.seq) - 1];
-    const arrived = previous === undefined ? f.qty : (f.good.get(previous) ?? 0);
-    const scrap = Math.min(e.scrap, arrived);
+    const arrived = previous === undefined ? f.qty : (f.good.get(previous) ?? f.goodSoFar.get(previous) ?? 0);
+    const reported = f.goodSoFar.get(e.seq) ?? 0;
     const at = new Date(e.at).toISOString();
-    if (e.kind === "start") {
-      await reportOperation(db, FLOOR, operationId, { kind: "start", at }, `${f.orderNo}-${e.seq}-start`);
+    const key = `${f.orderNo}-${e.seq}-${e.kind}-${e.at}`;
+    if (e.kind === "start" || e.kind === "resume") {
+      await reportOperation(db, FLOOR, operationId, { kind: "start", at }, key);
       f.started.add(e.seq);
+      f.paused.delete(e.seq);
+    } else if (e.kind === "pause") {
+      const step = f.progress.get(e.seq);
+      const left = step?.state === "started" ? step.remainingQty : f.qty;
+      // Pieces done so far, never all that arrived (the rest comes with the finish).
+      const good = Math.max(0, Math.min(arrived - 1, f.qty - left) - reported);
+      await reportOperation(db, FLOOR, operationId, { kind: "pause", good, scrap: 0, at }, key);
+      f.paused.set(e.seq, e.at);
+      pauses++;
+      f.goodSoFar.set(e.seq, reported + good);
     } else {
-      await reportOperation(
-        db,
-        FLOOR,
-        operationId,
-        { kind: "finish", good: arrived - scrap, scrap, ...(scrap ? { scrapReason: "尺寸超差（模拟）" } : {}), at },
-        `${f.orderNo}-${e.seq}-finish`,
-      );
-      f.good.set(e.seq, arrived - scrap);
+      const scrap = Math.min(e.scrap, Math.max(0, arrived - reported));
+      const good = Math.max(0, arrived - scrap - reported);
+      await reportOperation(db, FLOOR, operationId, { kind: "finish", good, scrap, ...(scrap ? { scrapReason: "尺寸超差（模拟）" } : {}), at }, key);
+      f.good.set(e.seq, reported + good);
       if (f.finishedAt !== null && !f.shipped && e.seq === seqs[seqs.length - 1]) {
         await recordShipment(db, WAREHOUSE, f.orderNo, { carrier: "顺丰速运", trackingNo: `SIM${f.orderNo}`, shippedAt: at });
         f.shipped = true;
@@ -426,7 +484,7 @@ async function report(db: Kysely<DB>, floors: Map<string, Floor>, clock: ReturnT
     }
     n++;
   }
-  return n;
+  return { all: n, pauses };
 }
 
 /**

@@ -78,7 +78,7 @@ export async function runSimulation(o: SimulationOptions, log: (line: string) =>
       const run = await simulateOnDatabase(cfg, o.planningHooks, log);
       sim = run.outcome;
       notes.push(
-        `${name} ran through the product's use cases on an in-process PGlite database: ${run.stats.replans} re-plans, ${run.stats.reports} shop-floor reports, intake p50 ${pct50(run.stats.intakeMs)} ms, set-up ${run.stats.setupSeconds.toFixed(1)} s, run ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
+        `${name} ran through the product's use cases on an in-process PGlite database: ${run.stats.replans} re-plans, ${run.stats.reports} shop-floor reports (${run.stats.pauses} of them pauses at a shift end), intake p50 ${pct50(run.stats.intakeMs)} ms, set-up ${run.stats.setupSeconds.toFixed(1)} s, run ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
       );
       // The same policy on the pure model, as before 0071: the gap between the two rows is what the use cases add.
       const model = scorePolicy(simulate(cfg, policy), lastN);

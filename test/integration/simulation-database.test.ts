@@ -29,6 +29,8 @@ describe.skipIf(process.env.LVYUE_TEST_DB === "postgres")("promise simulator on 
     expect(score.judged).toBeGreaterThan(12);
     expect(stats.replans).toBeGreaterThan(25);
     expect(stats.reports).toBeGreaterThan(3 * score.judged);
+    // Work still running at a shift end is reported as a pause with the pieces done so far.
+    expect(stats.pauses).toBeGreaterThan(0);
     expect(outcome.purchaseRequests).toBeGreaterThan(0);
     expect(score.onTimeFirstCommit).toBe(1);
     expect(score.silentBreaks).toBe(0);

@@ -9,8 +9,19 @@ import { type Disturbances, keyed } from "./noise.js";
 
 /** What the floor knows of one routing step of a lot: done (and when), or started with what is left. */
 export type StepProgress =
-  | { sku: string; seq: number; state: "done"; endAt?: number; startedAt?: number; scrap?: number }
-  | { sku: string; seq: number; state: "started"; unit: number; startedAt: number; remainingQty: number; leftHours?: number; scrap?: number };
+  | { sku: string; seq: number; state: "done"; endAt?: number; startedAt?: number; resumedAt?: number; scrap?: number }
+  | {
+      sku: string;
+      seq: number;
+      state: "started";
+      unit: number;
+      startedAt: number;
+      /** When work went on after a shift end (the operator reports the restart). */
+      resumedAt?: number;
+      remainingQty: number;
+      leftHours?: number;
+      scrap?: number;
+    };
 
 /** One order on the shop floor. */
 export interface FloorOrder {
@@ -184,10 +195,12 @@ function work(
   const prior = order.progress.get(seq);
   let hours: number;
   let startedAt = at;
+  let resumedAt: number | undefined;
   let scrapped = prior?.state === "started" ? (prior.scrap ?? 0) : 0;
   if (prior?.state === "started" && prior.leftHours !== undefined) {
     hours = prior.leftHours;
     startedAt = prior.startedAt;
+    resumedAt = at;
   } else {
     const key = `${order.orderNo}|${seq}`;
     const factor = 1 - d.processingSpread + 2 * d.processingSpread * keyed(seed, `speed${key}`);
@@ -200,13 +213,13 @@ function work(
   }
   const done = finishTime(at, hours, day.to, unit.down);
   if (done.end !== null) {
-    order.progress.set(seq, { sku: order.sku, seq, state: "done", endAt: done.end, startedAt, scrap: scrapped });
+    order.progress.set(seq, { sku: order.sku, seq, state: "done", endAt: done.end, startedAt, resumedAt, scrap: scrapped });
     const ops = eng.routings.get(eng.currentRouting.get(order.sku) ?? -1)!.ops;
     if (ops.every((o) => order.progress.get(o.seq)?.state === "done")) order.finishedAt = done.end;
     return done.end;
   }
   const left = hours - done.worked;
   const remainingQty = Math.max(1, Math.ceil((order.qty * left) / Math.max(hours, 1e-9)));
-  order.progress.set(seq, { sku: order.sku, seq, state: "started", unit: unit.unit, startedAt, remainingQty, leftHours: left, scrap: scrapped });
+  order.progress.set(seq, { sku: order.sku, seq, state: "started", unit: unit.unit, startedAt, resumedAt, remainingQty, leftHours: left, scrap: scrapped });
   return day.to;
 }
