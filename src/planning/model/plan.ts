@@ -74,12 +74,70 @@ export function applyDowntime(board: CapacityBoard, input: Pick<PlanningInput, "
   for (const d of input.downtime ?? []) board.block(d.workCentre, d.unit, d.startsAt, d.endsAt);
 }
 
-/** Schedules every order of `input` in priority order. */
+/**
+ * Schedules every order of `input` in priority order. When that eats into promises — an order planned later
+ * than its promise less the shipping buffer, which is there for the floor's disturbances, not for orders
+ * booked later — one repair is tried (SAP aATP's "redistribute"): each such order goes back ahead of the
+ * promised orders booked after it, whose promises were made on what it had been given. The repair is kept
+ * only if fewer orders eat into their buffer, none newly, and no promise is broken that was not before.
+ */
 export function planAll(input: PlanningInput, calendars?: Map<string, CentreCalendar>): PlanResult {
-  const state = initialState(input, calendars);
+  const cals = calendars ?? buildCentreCalendars(input.calendar, input.today, input.horizonDays);
   const sorted = [...input.orders].sort(comparePriority);
-  const orders = sorted.map((order, rank) => scheduleOrder(state.context, state.board, state.ledger, order, rank + 1));
+  const first = scheduleInOrder(input, cals, sorted);
+  const margin = input.shippingBufferDays ?? 0;
+  const squeezed = lateBy(sorted, first.orders, margin);
+  if (!squeezed.size) return first;
+  const resequenced = yieldToEarlierBookings(sorted, squeezed);
+  if (!resequenced) return first;
+  const second = scheduleInOrder(input, cals, resequenced);
+  const squeezedAfter = lateBy(resequenced, second.orders, margin);
+  const brokenBefore = lateBy(sorted, first.orders, 0);
+  const better =
+    squeezedAfter.size < squeezed.size &&
+    [...squeezedAfter].every((no) => squeezed.has(no)) &&
+    [...lateBy(resequenced, second.orders, 0)].every((no) => brokenBefore.has(no));
+  return better ? second : first;
+}
+
+function scheduleInOrder(input: PlanningInput, calendars: Map<string, CentreCalendar>, sequence: PlanOrder[]): PlanResult {
+  const state = initialState(input, calendars);
+  const orders = sequence.map((order, rank) => scheduleOrder(state.context, state.board, state.ledger, order, rank + 1));
   return { orders, state };
+}
+
+/** Promised orders the plan finishes later than `marginDays` before their promise (or not at all). */
+function lateBy(sequence: PlanOrder[], plans: OrderPlan[], marginDays: number): Set<string> {
+  const out = new Set<string>();
+  plans.forEach((p, i) => {
+    const promised = sequence[i].promisedDate;
+    if (promised !== null && (p.finishN === null || p.finishN > dayNumber(promised) - marginDays)) out.add(p.orderNo);
+  });
+  return out;
+}
+
+/**
+ * The sequence with each order of `late` moved ahead of promised orders booked after it (as far back as the
+ * earliest of them), never past another order of `late`; null when nothing moves.
+ */
+export function yieldToEarlierBookings(sequence: PlanOrder[], late: Set<string>): PlanOrder[] | null {
+  const out = [...sequence];
+  let moved = false;
+  for (const no of sequence.map((o) => o.orderNo).filter((n) => late.has(n))) {
+    const i = out.findIndex((o) => o.orderNo === no);
+    const mover = out[i];
+    let target = i;
+    for (let j = i - 1; j >= 0; j--) {
+      const ahead = out[j];
+      if (ahead.promisedDate === null || late.has(ahead.orderNo)) break;
+      if (ahead.createdAt > mover.createdAt) target = j;
+    }
+    if (target === i) continue;
+    out.splice(i, 1);
+    out.splice(target, 0, mover);
+    moved = true;
+  }
+  return moved ? out : null;
 }
 
 export interface Slip {
