@@ -276,6 +276,8 @@ const messages = {
   "quote.closed": ["报价单 {quoteNo} 已{status}，不能再修改", "Quote {quoteNo} is {status} and can no longer change"],
   "quote.not_draft": ["V{version} 已是 {status} 状态：发出后的版本不可修改", "V{version} is {status}: a sent version cannot change"],
   "quote.not_sent": ["V{version} 是 {status} 状态，只有已发出的版本可以转订单", "V{version} is {status}: only a sent version can become an order"],
+  "quote.no_promise_date": ["V{version} 没有承诺交期，无法保留", "V{version} has no promised date to hold"],
+  "quote.promise_expired": ["V{version} 的交期承诺已于 {date} 到期，无法保留", "V{version}'s promise expired on {date}: nothing to hold"],
   "quote.no_approval_asked": ["{quoteNo} V{version} 没有待审批的申请", "{quoteNo} V{version} has no approval waiting"],
   "quote.self_approval": [
     "不能审批自己做的报价（{quoteNo} V{version}），请销售经理审批",

@@ -1,17 +1,21 @@
-// The demo plant's finance: the ledger started 45 days ago (what shipped before is in the typed opening
-// balances); every customer has an invoicing profile and every item its tax code; what shipped until 12
+// The demo plant's finance: the ledger started 20 days ago (what shipped before is in the typed opening
+// balances); every customer has an invoicing profile and every item its tax code; what shipped until 8
 // days ago was invoiced weekly and mostly paid — a few customers are overdue — what shipped since waits
 // for invoicing, and this morning's bank statement brought payments to allocate, one of them unmatched.
+// Credit limits are sized last, from each customer's business and exposure: a few over or near (finance's
+// holds to review), the rest with room for their usual orders.
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
 import { toFen } from "../core/money.js";
 import { plantDay } from "../core/plant-day.js";
+import { creditExposures } from "../finance/credit-exposure.js";
 import { planInvoices } from "../finance/model/invoice-plan.js";
 import { usccCheckChar } from "../finance/model/tax-ids.js";
 import { payerCandidates, takePayment } from "../finance/payment-ledger.js";
 import { insertRequest, serialOf } from "../finance/request-invoices.js";
 import { readItemInvoicing } from "../finance/store.js";
 import { listShippedLines } from "../orders/list-shipped-lines.js";
+import { creditLimit, NEAR_LIMIT, OVER_LIMIT } from "./credit-limits.js";
 import { addDays } from "./dates.js";
 
 const LEDGER_DAYS = 20;
@@ -20,6 +24,8 @@ const BANKS = ["中国工商银行", "中国建设银行", "招商银行", "中�
 const REGION_CODES: Record<string, string> = { 江苏: "320500", 浙江: "330100", 上海: "310000", 广东: "440300", 山东: "370200", 北京: "110000" };
 
 const hash = (text: string) => [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+// Neighbouring codes hash to neighbouring numbers; a multiplicative mix spreads them.
+const scatter = (text: string) => Math.imul(hash(text), 2_654_435_761) >>> 0;
 const digits = (n: number, length: number) => String(n % 10 ** length).padStart(length, "0");
 
 function demoTaxId(code: string, region: string): string {
@@ -83,10 +89,11 @@ export async function seedDemoFinance(tx: Transaction<DB>, now: Date): Promise<v
     )
     .execute();
 
-  // Customers within their limit paid off the opening balance in the ledger's first week; the ones over
-  // it did not (their new orders are held for credit, as before the ledger).
+  // Customers paid off the opening balance in the ledger's first week, except a few of those who were over
+  // their limit then: the ones with orders held for credit today, and a few more (they stay over the limit).
+  const strained = await strainedCustomers(tx, customers);
   for (const c of customers) {
-    if (c.open_receivables === "0.00" || Number(c.open_receivables) > Number(c.credit_limit)) continue;
+    if (c.open_receivables === "0.00" || strained.has(c.code)) continue;
     await takePayment(
       tx,
       "finance",
@@ -216,4 +223,63 @@ export async function seedDemoFinance(tx: Transaction<DB>, now: Date): Promise<v
       candidates,
     );
   }
+
+  await sizeCreditLimits(tx, now, strained);
+}
+
+/** The customers who stay over their limit: every one with an order held for credit, then the others who
+ *  were over it when the ledger started, by code, up to OVER_LIMIT. */
+async function strainedCustomers(tx: Transaction<DB>, customers: { code: string; credit_limit: string; open_receivables: string }[]) {
+  const held = await tx
+    .selectFrom("orders")
+    .select("customer_code")
+    .distinct()
+    .where("status", "=", "on_hold")
+    .where("hold_reason", "=", "超信用额度")
+    .execute();
+  const strained = new Set(held.map((h) => h.customer_code));
+  for (const c of customers) {
+    if (strained.size >= OVER_LIMIT) break;
+    if (toFen(c.open_receivables) > toFen(c.credit_limit)) strained.add(c.code);
+  }
+  return strained;
+}
+
+/** Finance's limits from each customer's business and exposure (demo/credit-limits.ts): the strained ones
+ *  over it, NEAR_LIMIT others (grades B and C, picked by a hash of the code) close to it, the rest with room. */
+async function sizeCreditLimits(tx: Transaction<DB>, now: Date, strained: Set<string>) {
+  const since = new Date(now.getTime() - 90 * 86_400_000);
+  const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
+  const { rows } = await sql<{ code: string; grade: string; payment_days: number; recent: string; typical: string }>`
+    select c.code, c.grade, p.payment_days,
+      coalesce(sum(o.total_amount) filter (where o.created_at >= ${since}), 0)::numeric(14,2)::text as recent,
+      coalesce(percentile_cont(0.5) within group (order by o.total_amount), 0)::numeric(14,2)::text as typical
+    from customers c join invoicing_profiles p on p.customer_code = c.code
+    left join orders o on o.customer_code = c.code and o.status <> 'cancelled' and o.created_at >= ${yearAgo}
+    group by c.code, c.grade, p.payment_days
+    order by c.code`.execute(tx);
+  const exposures = await creditExposures(
+    tx,
+    rows.map((r) => r.code),
+    { at: now },
+  );
+  const near = new Set(
+    rows
+      .filter((r) => !strained.has(r.code) && (r.grade === "B" || r.grade === "C") && (exposures.get(r.code)?.totalFen ?? 0n) > 0n)
+      .sort((a, b) => scatter(a.code) - scatter(b.code) || (a.code < b.code ? -1 : 1))
+      .slice(0, NEAR_LIMIT)
+      .map((r) => r.code),
+  );
+  const limits = rows.map((r) => {
+    const figures = {
+      monthlyFen: toFen(r.recent) / 3n,
+      typicalOrderFen: toFen(r.typical),
+      exposureFen: exposures.get(r.code)?.totalFen ?? 0n,
+      paymentDays: r.payment_days,
+    };
+    const standing = strained.has(r.code) ? "over" : near.has(r.code) ? "near" : "usual";
+    return sql`(${r.code}, ${creditLimit(figures, standing)}::numeric)`;
+  });
+  // One statement for all 400.
+  await sql`update customers c set credit_limit = v.credit_limit from (values ${sql.join(limits)}) as v(code, credit_limit) where c.code = v.code`.execute(tx);
 }

@@ -11,6 +11,8 @@ export interface MorningCustomer {
   grade: string;
   credit_limit: string;
   open_receivables: string;
+  /** Finance's exposure (receivables, unbilled, open orders) when known; else the typed receivables count. */
+  exposure?: string;
 }
 export interface MorningItem {
   sku: string;
@@ -19,7 +21,7 @@ export interface MorningItem {
 }
 
 const yuan = (s: string) => Number(s);
-const headroom = (c: MorningCustomer) => yuan(c.credit_limit) - yuan(c.open_receivables);
+const headroom = (c: MorningCustomer) => yuan(c.credit_limit) - yuan(c.exposure ?? c.open_receivables);
 
 /** Values that depart from the standard: another allowed choice, the tick, the top of the range. */
 export function departingParams(schema: ParamSchema, which: number): ParamValues {

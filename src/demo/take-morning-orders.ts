@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
+import { withCreditBasis } from "../finance/credit-basis.js";
 import { createOrder } from "../intake/create-order.js";
 import { OPEN_STATUSES } from "../orders/model/lifecycle.js";
 import { plantDay } from "../orders/model/numbering.js";
@@ -30,7 +31,7 @@ export async function takeMorningOrders(db: Kysely<DB>, now = new Date()): Promi
     ? { kind: "user", id: sales.id, name: sales.username, roles: ["sales"] }
     : { kind: "user", id: 0, name: "system", roles: ["admin"] };
   const requests = morningRequests(
-    customers,
+    await withCreditBasis(db, customers),
     items.map((i) => ({ ...i, param_schema: i.param_schema as ParamSchema })),
     today,
   );

@@ -2,8 +2,10 @@
 // version's lines, parameters and pinned BOM and routing versions (production builds what was quoted) and
 // the version's promise re-checked on the current plan. Past its validity the price is re-run on today's
 // costs at the margin quoted, and past the promise's validity the date is promised afresh. The quote is
-// won; its other live versions are superseded. Converting a won version again answers its order.
-import type { Kysely } from "kysely";
+// won; its other live versions are superseded (their promise holds released). A version that holds its
+// promise converts through the hold: the held date, nothing booked twice. Converting a won version again
+// answers its order.
+import type { Kysely, Transaction } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { notFound, refused } from "../core/errors.js";
@@ -11,11 +13,14 @@ import type { Lang } from "../core/i18n.js";
 import { fromFen, toFen } from "../core/money.js";
 import { plantDay } from "../core/plant-day.js";
 import { readCostingMaster } from "../engineering/costing-master.js";
+import { convertPromiseHold } from "../intake/convert-promise-hold.js";
 import { readIntakeInputs, takeIn } from "../intake/take-in.js";
 import { getOrderView } from "../orders/get-order.js";
 import { buildOrder } from "../orders/model/build-order.js";
 import type { ParamValues } from "../orders/model/params.js";
+import { findHold, holdView } from "../planning/promise-holds.js";
 import { orderRequestOf, promiseFor } from "./cost-version.js";
+import { releaseVersionHolds, versionHoldIds } from "./hold-version-promise.js";
 import { lineCost, marginOf, priceForMargin } from "./model/costing.js";
 import { conversionReruns } from "./model/quote.js";
 import { closeLiveVersions, getLines, getQuoteRow, getVersions, setVersion, touchQuote } from "./store.js";
@@ -41,6 +46,14 @@ export async function convertVersion(db: Kysely<DB>, principal: Principal, quote
   if (version.status === "won" && quote.order_no) return { order: await getOrderView(db, quote.order_no), conversion: version.conversion as Conversion };
   if (quote.status !== "open") throw refused("quote.closed", { quoteNo, status: quote.status });
   if (version.status !== "sent") throw refused("quote.not_sent", { quoteNo, version: versionNo, status: version.status });
+
+  // Its promise held in the plan: the order comes in through the hold, with the held date.
+  if (version.promise_hold_id !== null) {
+    const hold = await findHold(db, Number(version.promise_hold_id));
+    const status = hold ? holdView(hold).status : null;
+    if (status === "held" || (status === "converted" && hold?.order_no))
+      return convertThroughHold(db, principal, quoteNo, versionNo, Number(version.promise_hold_id));
+  }
 
   const today = plantDay(new Date());
   const reruns = conversionReruns(version, today);
@@ -94,11 +107,7 @@ export async function convertVersion(db: Kysely<DB>, principal: Principal, quote
       live: "per_order",
     });
     const orderNo = order.orders[0].order_no;
-    const superseded = await closeLiveVersions(tx, quoteNo, "superseded", versionNo);
-    const conversion: Conversion = { orderNo, at: new Date().toISOString(), by: principal.name, repriced, repromised, superseded };
-    await setVersion(tx, quoteNo, versionNo, { status: "won", conversion: JSON.stringify(conversion) });
-    await touchQuote(tx, quoteNo, { status: "won", won_version: versionNo, order_no: orderNo });
-    return { conversion };
+    return { conversion: await winVersion(tx, principal, quoteNo, versionNo, orderNo, repriced, repromised) };
   });
   if ("already" in result) {
     if (!result.already) throw refused("quote.closed", { quoteNo, status: "lost" });
@@ -106,5 +115,46 @@ export async function convertVersion(db: Kysely<DB>, principal: Principal, quote
     if (won?.version !== versionNo) throw refused("quote.closed", { quoteNo, status: "won" });
     return { order: await getOrderView(db, result.already), conversion: won.conversion as Conversion };
   }
+  await releaseVersionHolds(db, principal, result.conversion.holds);
   return { order: await getOrderView(db, result.conversion.orderNo), conversion: result.conversion };
+}
+
+/** The version won with its order; the other live versions superseded (their holds to release after commit). */
+async function winVersion(
+  tx: Transaction<DB>,
+  principal: Principal,
+  quoteNo: string,
+  versionNo: number,
+  orderNo: string,
+  repriced: Conversion["repriced"],
+  repromised: Conversion["repromised"],
+) {
+  const superseded = await closeLiveVersions(tx, quoteNo, "superseded", versionNo);
+  const conversion: Conversion = { orderNo, at: new Date().toISOString(), by: principal.name, repriced, repromised, superseded };
+  await setVersion(tx, quoteNo, versionNo, { status: "won", conversion: JSON.stringify(conversion) });
+  await touchQuote(tx, quoteNo, { status: "won", won_version: versionNo, order_no: orderNo });
+  return { ...conversion, holds: await versionHoldIds(tx, quoteNo, superseded) };
+}
+
+/**
+ * Converts through the version's promise hold (intake's convertPromiseHold): the order gets the held date
+ * and the hold's booking, nothing is booked twice; its key is the hold's, so a retry (even one after the
+ * order was made but before the quote was marked won) answers the same order.
+ */
+async function convertThroughHold(db: Kysely<DB>, principal: Principal, quoteNo: string, versionNo: number, holdId: number) {
+  const { order, hold } = await convertPromiseHold(db, principal, holdId);
+  const version = (await getVersions(db, quoteNo)).find((v) => v.version === versionNo);
+  const repromised = version && version.promise_date !== hold.heldDate ? { from: version.promise_date, to: hold.heldDate } : null;
+  const result = await db.transaction().execute(async (tx) => {
+    const locked = await getQuoteRow(tx, quoteNo, { lock: true });
+    if (locked?.status === "won" && locked.won_version === versionNo) return { already: true as const };
+    if (locked?.status !== "open") throw refused("quote.closed", { quoteNo, status: locked?.status ?? "" });
+    return { conversion: await winVersion(tx, principal, quoteNo, versionNo, order.orderNo, null, repromised) };
+  });
+  if ("already" in result) {
+    const won = (await getVersions(db, quoteNo)).find((v) => v.version === versionNo);
+    return { order: await getOrderView(db, order.orderNo), conversion: won?.conversion as Conversion };
+  }
+  await releaseVersionHolds(db, principal, result.conversion.holds);
+  return { order: await getOrderView(db, order.orderNo), conversion: result.conversion };
 }

@@ -5,6 +5,7 @@ import type { DB } from "../core/db/schema.js";
 import { notFound } from "../core/errors.js";
 import { plantDay } from "../core/plant-day.js";
 import { versionNumbers } from "../engineering/costing-master.js";
+import { findHold, holdView } from "../planning/promise-holds.js";
 import { type DiffVersion, diffVersions } from "./model/diff.js";
 import { versionStatus } from "./model/quote.js";
 import { getLines, getQuoteRow, getVersions } from "./store.js";
@@ -38,6 +39,11 @@ export async function getQuote(db: Kysely<DB>, quoteNo: string) {
   const names = await displayNames(db, [quote.created_by, ...versions.flatMap((v) => [v.created_by, v.sent_by, v.approved_by])]);
   const name = (u: string | null) => (u ? (names.get(u) ?? u) : null);
   const today = plantDay(new Date());
+  const holds = new Map<number, ReturnType<typeof holdView>>();
+  for (const v of versions) {
+    const row = v.promise_hold_id === null ? undefined : await findHold(db, Number(v.promise_hold_id));
+    if (row) holds.set(v.version, holdView(row));
+  }
   return {
     quoteNo: quote.quote_no,
     customer: quote.customer_code,
@@ -64,6 +70,7 @@ export async function getQuote(db: Kysely<DB>, quoteNo: string) {
       marginFloorPct: Number(v.margin_floor_pct),
       belowMargin: Number(v.margin_pct) < Number(v.margin_floor_pct),
       promise: { date: v.promise_date, validUntil: v.promise_valid_until, note: v.promise_note },
+      hold: heldView(holds.get(v.version)),
       approval: { state: v.approval, taskId: v.approval_task_id, approvedBy: name(v.approved_by), approvedAt: v.approved_at?.toISOString() ?? null },
       note: v.note,
       createdBy: name(v.created_by) ?? "",
@@ -93,6 +100,11 @@ export async function getQuote(db: Kysely<DB>, quoteNo: string) {
         })),
     })),
   };
+}
+
+/** The promise hold a sent version keeps, as sales sees it: the date, until when, and what became of it. */
+function heldView(hold: ReturnType<typeof holdView> | undefined) {
+  return hold ? { heldDate: hold.heldDate, expiresAt: hold.expiresAt, status: hold.status, orderNo: hold.orderNo } : null;
 }
 
 export type QuoteView = Awaited<ReturnType<typeof getQuote>>;

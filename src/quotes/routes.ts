@@ -24,11 +24,12 @@ import {
   quoteListReply,
   quoteParams,
   quoteReply,
+  sendBody,
   sendReply,
   versionBody,
   versionParams,
 } from "./schemas.js";
-import { sendVersion } from "./send-version.js";
+import { type SendOutcome, sendVersion } from "./send-version.js";
 
 const keyHeaders = z.object({ "idempotency-key": idempotencyKeyHeader.optional() });
 
@@ -145,15 +146,21 @@ export function quoteRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: "quotes.write" },
       schema: {
         tags: ["quotes"],
-        summary: "Send a draft version (then immutable); below the margin floor it waits for approval (202, a task to the sales manager)",
+        summary:
+          "Send a draft version (then immutable); below the margin floor it waits for approval (202, a task to the sales manager); holdPromise holds its date in the plan",
         params: versionParams,
+        body: sendBody,
         response: { 200: sendReply, 202: sendReply, ...errorReplies },
       },
     },
     async (request, reply) => {
-      const outcome = await sendVersion(deps.db, requirePrincipal(request), request.params.quoteNo, request.params.v);
+      const outcome = await sendVersion(deps.db, requirePrincipal(request), request.params.quoteNo, request.params.v, {
+        holdPromise: request.body?.holdPromise ?? false,
+        lang: langFromHeader(request.headers["accept-language"]),
+      });
       const quote = await getQuote(deps.db, request.params.quoteNo);
-      return reply.status(outcome.sent ? 200 : 202).send({ ...outcome, quote });
+      const { hold: _hold, ...sent } = outcome as SendOutcome & { hold?: unknown };
+      return reply.status(outcome.sent ? 200 : 202).send({ ...sent, quote });
     },
   );
   r.post(

@@ -64,6 +64,15 @@ export const quoteReply = z.object({
       marginFloorPct: z.number(),
       belowMargin: z.boolean(),
       promise: z.object({ date: z.string().nullable(), validUntil: z.string(), note: z.object({ zh: z.string(), en: z.string() }).nullable() }),
+      hold: z
+        .object({
+          heldDate: z.string(),
+          expiresAt: z.string().describe("when the hold ends (ISO instant; shown in plant time)"),
+          status: z.enum(["held", "released", "converted", "expired"]),
+          orderNo: z.string().nullable(),
+        })
+        .nullable()
+        .describe("the promised date held in the plan (material and capacity) since the version was sent"),
       approval: z.object({
         state: z.enum(["none", "pending", "approved"]),
         taskId: z.number().nullable(),
@@ -153,6 +162,13 @@ export const diffReply = z.object({
     ]),
   ),
 });
+
+export const sendBody = z
+  .strictObject({
+    holdPromise: z.boolean().optional().describe("also hold the promised date in the plan (material and capacity) while the promise is valid, at most 168 h"),
+  })
+  // No body at all (the route's older callers) arrives as null.
+  .nullish();
 
 export const sendReply = z.object({
   sent: z.boolean(),

@@ -1,22 +1,44 @@
 // Use case: send a draft version to the customer; from then on it is immutable. A version whose margin is
 // below the floor for the customer's grade is not sent until someone other than its author approves it:
-// the first attempt opens the approval task for the sales manager and answers "pending".
+// the first attempt opens the approval task for the sales manager and answers "pending". Sent, it can hold its
+// promised date in the plan while the promise is valid (a promise hold; a retried send keeps the same one).
 import type { Kysely } from "kysely";
 import type { Principal } from "../core/auth/principal.js";
 import type { DB } from "../core/db/schema.js";
 import { notFound, refused } from "../core/errors.js";
+import type { Lang } from "../core/i18n.js";
 import { plantDay } from "../core/plant-day.js";
 import { publishChange } from "../events/publish-change.js";
+import type { holdView } from "../planning/promise-holds.js";
 import { openTask } from "../tasks/open-task.js";
+import { holdable, holdVersionPromise } from "./hold-version-promise.js";
 import { quoteFacts } from "./model/quote-rules.js";
 import { runQuoteRules } from "./run-quote-rules.js";
 import { getQuoteRow, getVersions, setVersion, touchQuote } from "./store.js";
 
-export type SendOutcome = { sent: true } | { sent: false; approval: "pending"; taskId: number };
+export type SendOutcome = { sent: true; hold?: ReturnType<typeof holdView> } | { sent: false; approval: "pending"; taskId: number };
 
 export const isBelowMargin = (v: { margin_pct: string; margin_floor_pct: string }) => Number(v.margin_pct) < Number(v.margin_floor_pct);
 
-export async function sendVersion(db: Kysely<DB>, principal: Principal, quoteNo: string, versionNo: number): Promise<SendOutcome> {
+/** Sends; with `holdPromise` a sent version also holds its promised date in the plan (hold-version-promise.ts). */
+export async function sendVersion(
+  db: Kysely<DB>,
+  principal: Principal,
+  quoteNo: string,
+  versionNo: number,
+  options: { holdPromise?: boolean; lang?: Lang } = {},
+): Promise<SendOutcome> {
+  // A version that cannot hold its date is not sent either (nothing half done).
+  if (options.holdPromise) {
+    const version = (await getVersions(db, quoteNo)).find((v) => v.version === versionNo);
+    if (version?.status === "draft") holdable(quoteNo, version, new Date());
+  }
+  const outcome = await sendInTransaction(db, principal, quoteNo, versionNo);
+  if (!outcome.sent || !options.holdPromise) return outcome;
+  return { sent: true, hold: await holdVersionPromise(db, principal, quoteNo, versionNo, options.lang ?? "zh") };
+}
+
+async function sendInTransaction(db: Kysely<DB>, principal: Principal, quoteNo: string, versionNo: number): Promise<SendOutcome> {
   return db.transaction().execute(async (tx) => {
     const quote = await getQuoteRow(tx, quoteNo, { lock: true });
     if (!quote) throw notFound("quote.not_found", { quoteNo }, "quoteNo");

@@ -4,6 +4,7 @@ import type { Role } from "../../src/core/auth/roles.js";
 import { openDatabase } from "../../src/core/db/connect.js";
 import { migrateToLatest } from "../../src/core/db/migrate.js";
 import { lineAmount, sumMoney } from "../../src/core/money.js";
+import { creditLimitFen } from "../../src/demo/credit-limits.js";
 import { addDays, plantInstant } from "../../src/demo/dates.js";
 import { bomIsAcyclic } from "../../src/demo/engineering.js";
 import { generateDemoPlant } from "../../src/demo/generate-demo-plant.js";
@@ -13,8 +14,10 @@ import { GO_LIVE_DAYS_AGO } from "../../src/demo/master-changes.js";
 import { createRng } from "../../src/demo/random.js";
 import type { OrderEventRow } from "../../src/demo/rows.js";
 import { effectiveVersion } from "../../src/engineering/model.js";
+import { creditExposures } from "../../src/finance/credit-exposure.js";
 import { listFinanceWork } from "../../src/finance/list-finance-work.js";
 import { taxIdProblem } from "../../src/finance/model/tax-ids.js";
+import { createOrder } from "../../src/intake/create-order.js";
 import { disagreementSummary } from "../../src/metrics/agreement-store.js";
 import { refreshOutcomeSummaries } from "../../src/metrics/refresh-summaries.js";
 import { checkTransition, type OrderStatus } from "../../src/orders/model/lifecycle.js";
@@ -151,6 +154,18 @@ describe("demo plant generator (pure)", () => {
     expect(() => judgeIntake(plant, [compileRule(9, 1, rule("D级订单财务复核"))], since)).toThrow(/only tag/);
   });
 
+  it("sizes credit limits from the business: room for two typical orders, a few over or near by design", () => {
+    const f = { monthlyFen: 10_000_000n, typicalOrderFen: 3_000_000n, exposureFen: 25_000_000n, paymentDays: 30 };
+    // A month of orders plus 30 days' terms with half again: 100,000 × 60/30 × 1.5 = 300,000 — less than
+    // 250,000 owed plus two typical orders (310,000), so the limit is 310,000.
+    expect(creditLimitFen(f, "usual")).toBe(31_000_000n);
+    expect(creditLimitFen({ ...f, exposureFen: 0n }, "usual")).toBe(30_000_000n);
+    expect(creditLimitFen({ ...f, monthlyFen: 0n, typicalOrderFen: 0n, exposureFen: 0n }, "usual")).toBe(5_000_000n);
+    expect(creditLimitFen(f, "over")).toBe(20_000_000n);
+    const near = creditLimitFen(f, "near") - f.exposureFen;
+    expect(near > 0n && near < 2_000_000n).toBe(true);
+  });
+
   it("keeps BOM graphs acyclic", () => {
     expect(bomIsAcyclic(plant.master.items, plant.engineering)).toBe(true);
   });
@@ -257,6 +272,63 @@ describe("loadDemoPlant (PGlite)", () => {
       expect(credit.matched).toBeGreaterThan(0);
       expect(credit.matched).toBeLessThan(credit.ordersExamined);
       expect(await counts()).toEqual(before);
+
+      // Credit (decisions 0069, 0076): a few customers over their limit (the ones with orders held for
+      // credit) and a few close to it; everyone else has room, so a sales user's ordinary order passes.
+      const customers = await database.db.selectFrom("customers").select(["code", "grade"]).execute();
+      const exposures = [
+        ...(
+          await creditExposures(
+            database.db,
+            customers.map((c) => c.code),
+            { at: NOW },
+          )
+        ).values(),
+      ];
+      const over = exposures.filter((e) => e.headroomFen < 0n);
+      expect(over.length).toBeGreaterThanOrEqual(5);
+      expect(over.length).toBeLessThanOrEqual(20);
+      const close = exposures.filter((e) => e.headroomFen >= 0n && e.headroomFen < 2_000_000n);
+      expect(close.length).toBeGreaterThanOrEqual(2);
+      expect(close.length).toBeLessThanOrEqual(10);
+      const heldFor = await database.db
+        .selectFrom("orders")
+        .select("customer_code")
+        .where("status", "=", "on_hold")
+        .where("hold_reason", "=", "超信用额度")
+        .execute();
+      for (const h of heldFor)
+        expect(
+          over.map((e) => e.code),
+          h.customer_code,
+        ).toContain(h.customer_code);
+      // C0012 (grade B) was ¥920,030 over its limit before 0076 (exposure ¥1,240,030, limit ¥320,000): it
+      // repeats its median order.
+      const sales = { kind: "user" as const, id: 0, name: "sales", roles: ["sales" as const] };
+      const repeatMedianOrder = async (customer: string) => {
+        const past = await database.db
+          .selectFrom("orders")
+          .select("order_no")
+          .where("customer_code", "=", customer)
+          .where("status", "<>", "cancelled")
+          .orderBy("total_amount")
+          .orderBy("order_no")
+          .execute();
+        const median = past[Math.floor(past.length / 2)].order_no;
+        const lines = await database.db.selectFrom("order_lines").select(["sku", "qty"]).where("order_no", "=", median).orderBy("line_no").execute();
+        const { order } = await createOrder(database.db, sales, { customer, lines: lines.map((l) => ({ sku: l.sku, qty: Number(l.qty) })) });
+        const blocks = await database.db.selectFrom("order_blocks").select("reason").where("order_no", "=", order.orderNo).execute();
+        return { order, reasons: blocks.map((b) => b.reason) };
+      };
+      const typical = await repeatMedianOrder("C0012");
+      expect(typical.order.status).not.toBe("on_hold");
+      expect(typical.reasons).not.toContain("超信用额度");
+      // One of the customers over its limit: the same kind of order is held for finance, and shows on its board.
+      const strained = over.find((e) => customers.find((c) => c.code === e.code)?.grade !== "A")?.code as string;
+      const held = await repeatMedianOrder(strained);
+      expect(held.order.status).toBe("on_hold");
+      expect(held.reasons).toContain("超信用额度");
+      expect((await listFinanceWork(database.db, NOW)).held.map((h) => h.orderNo)).toContain(held.order.orderNo);
 
       // New version rows continue after the demo's explicit ids.
       const next = await database.db

@@ -72,4 +72,38 @@ describe.skipIf(!hasChromium)("quotes in headless Chromium", () => {
     }
     await closePage(phone);
   });
+
+  for (const width of [1440, 390]) {
+    it(`sends a version holding its date, shows the hold in plant time and releases it when the quote is lost (${width} px)`, async () => {
+      const created = await app.t.api("POST", "/api/quotes", {
+        as: "sales",
+        body: { customer: "C-A1", title: "恒锐 压力传感器询价（保留交期）", lines: [{ sku: "PS-100", qty: 30 }] },
+      });
+      expect(created.status).toBe(201);
+      const quoteNo = created.body.quoteNo as string;
+      const page = await signIn(app.browser, app.t.url, "sales", { width, height: 900 });
+      await page.goto(`${app.t.url}/quotes/${quoteNo}`);
+      const v1 = page.getByTestId("quote-version-1");
+      await v1.getByTestId("quote-send-hold").click();
+      const held = v1.getByTestId("version-hold");
+      await held.waitFor();
+      const hold = (await app.t.api("GET", `/api/quotes/${quoteNo}`, { as: "sales" })).body.versions[0].hold;
+      expect(hold).toMatchObject({ status: "held", heldDate: created.body.versions[0].promise.date });
+      const cst = new Date(Date.parse(hold.expiresAt) + 8 * 3_600_000).toISOString();
+      const text = (await held.textContent()) ?? "";
+      expect(text).toBe(`已保留 ${hold.heldDate}（物料与产能），${cst.slice(5, 10)} ${cst.slice(11, 16)} 到期`);
+      // No internal ids on the screen: the hold is a date and an expiry, not a number.
+      const holdId = (await app.t.database.db.selectFrom("quote_versions").select("promise_hold_id").where("quote_no", "=", quoteNo).executeTakeFirstOrThrow())
+        .promise_hold_id;
+      expect(await v1.textContent()).not.toMatch(new RegExp(`promise-hold|#${holdId}\\b`));
+      await held.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/quote-hold-${width}.png` });
+      expect(await layoutProblems(page)).toEqual([]);
+
+      await page.getByTestId("quote-lose").click();
+      await page.locator(".ant-modal .ant-btn-primary").click();
+      await held.getByText("的保留已释放").waitFor();
+      await closePage(page);
+    });
+  }
 });

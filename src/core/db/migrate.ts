@@ -35,6 +35,7 @@ import * as finance from "./migrations/20261204300000_finance.js";
 import * as quotes from "./migrations/20261204400000_quotes.js";
 import * as promiseHolds from "./migrations/20261204500000_promise_holds.js";
 import * as customerAliases from "./migrations/20261204600000_customer_aliases.js";
+import * as quotePromiseHolds from "./migrations/20261205300000_quote_promise_holds.js";
 
 const migrations: Record<string, Migration> = {
   "20261125000000_foundation": foundation,
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   "20261204400000_quotes": quotes,
   "20261204500000_promise_holds": promiseHolds,
   "20261204600000_customer_aliases": customerAliases,
+  "20261205300000_quote_promise_holds": quotePromiseHolds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -943,6 +943,8 @@ export interface QuoteVersionsTable {
   /** What converting it did: the order, and the price and date re-run when it had expired. */
   conversion: ColumnType<unknown, string | null, string | null>;
   idempotency_key: string | null;
+  /** The promise hold taken when it was sent (planning's promise_holds; bigint, read as a string). */
+  promise_hold_id: ColumnType<string | null, number | null | undefined, number | null>;
 }
 export interface QuoteLinesTable {
   quote_no: string;

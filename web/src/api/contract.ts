@@ -3062,6 +3062,18 @@ export interface ApiReplies {
           en: string;
         } | null;
       };
+      /**
+       * the promised date held in the plan (material and capacity) since the version was sent
+       */
+      hold: {
+        heldDate: string;
+        /**
+         * when the hold ends (ISO instant; shown in plant time)
+         */
+        expiresAt: string;
+        status: "held" | "released" | "converted" | "expired";
+        orderNo: string | null;
+      } | null;
       approval: {
         state: "none" | "pending" | "approved";
         taskId: number | null;
@@ -3134,6 +3146,18 @@ export interface ApiReplies {
           en: string;
         } | null;
       };
+      /**
+       * the promised date held in the plan (material and capacity) since the version was sent
+       */
+      hold: {
+        heldDate: string;
+        /**
+         * when the hold ends (ISO instant; shown in plant time)
+         */
+        expiresAt: string;
+        status: "held" | "released" | "converted" | "expired";
+        orderNo: string | null;
+      } | null;
       approval: {
         state: "none" | "pending" | "approved";
         taskId: number | null;
@@ -3257,6 +3281,18 @@ export interface ApiReplies {
           en: string;
         } | null;
       };
+      /**
+       * the promised date held in the plan (material and capacity) since the version was sent
+       */
+      hold: {
+        heldDate: string;
+        /**
+         * when the hold ends (ISO instant; shown in plant time)
+         */
+        expiresAt: string;
+        status: "held" | "released" | "converted" | "expired";
+        orderNo: string | null;
+      } | null;
       approval: {
         state: "none" | "pending" | "approved";
         taskId: number | null;
@@ -3329,6 +3365,18 @@ export interface ApiReplies {
           en: string;
         } | null;
       };
+      /**
+       * the promised date held in the plan (material and capacity) since the version was sent
+       */
+      hold: {
+        heldDate: string;
+        /**
+         * when the hold ends (ISO instant; shown in plant time)
+         */
+        expiresAt: string;
+        status: "held" | "released" | "converted" | "expired";
+        orderNo: string | null;
+      } | null;
       approval: {
         state: "none" | "pending" | "approved";
         taskId: number | null;
@@ -3401,6 +3449,18 @@ export interface ApiReplies {
           en: string;
         } | null;
       };
+      /**
+       * the promised date held in the plan (material and capacity) since the version was sent
+       */
+      hold: {
+        heldDate: string;
+        /**
+         * when the hold ends (ISO instant; shown in plant time)
+         */
+        expiresAt: string;
+        status: "held" | "released" | "converted" | "expired";
+        orderNo: string | null;
+      } | null;
       approval: {
         state: "none" | "pending" | "approved";
         taskId: number | null;
@@ -3587,6 +3647,18 @@ export interface ApiReplies {
             en: string;
           } | null;
         };
+        /**
+         * the promised date held in the plan (material and capacity) since the version was sent
+         */
+        hold: {
+          heldDate: string;
+          /**
+           * when the hold ends (ISO instant; shown in plant time)
+           */
+          expiresAt: string;
+          status: "held" | "released" | "converted" | "expired";
+          orderNo: string | null;
+        } | null;
         approval: {
           state: "none" | "pending" | "approved";
           taskId: number | null;
@@ -7355,6 +7427,12 @@ export interface ApiBodies {
   "POST /api/quotes/{quoteNo}/versions/{v}/approve": {
     note?: string;
   };
+  "POST /api/quotes/{quoteNo}/versions/{v}/send": {
+    /**
+     * also hold the promised date in the plan (material and capacity) while the promise is valid, at most 168 h
+     */
+    holdPromise?: boolean;
+  } | null;
   /**
    * a rule definition: name, description, trigger, condition (JSONLogic), priority, enabled, actions
    */

@@ -24,3 +24,12 @@ export function fenYuan(fen: number | null | undefined): string {
   const abs = Math.abs(Math.round(fen));
   return yuan(`${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`);
 }
+
+/** An instant on the plant's clock (China Standard Time, no daylight saving): "2026-12-03 00:02". */
+export const plantDateTime = (iso: string) => {
+  const cst = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  return `${cst.slice(0, 10)} ${cst.slice(11, 16)}`;
+};
+
+/** The same without the year: "12-03 00:02". */
+export const plantClock = (iso: string) => plantDateTime(iso).slice(5);

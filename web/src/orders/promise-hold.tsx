@@ -6,16 +6,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/client";
 import type { Reply } from "../api/contract";
+import { plantClock } from "../components/format";
 import type { PromiseDraft } from "./use-promise";
 
 type Hold = Reply<"POST /api/promise/holds">["hold"];
 type Converted = Reply<"POST /api/promise/holds/{id}/convert">;
 
-/** The plant's clock (China Standard Time): "12-03 00:02". */
-const when = (iso: string) => {
-  const cst = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
-  return `${cst.slice(5, 10)} ${cst.slice(11, 16)}`;
-};
+const when = plantClock;
 
 export function PromiseHold({
   draft,

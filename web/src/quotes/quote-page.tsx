@@ -60,11 +60,13 @@ export function QuotePage() {
   const latest = quote.versions[quote.versions.length - 1];
   const actionsOf = (v: QuoteVersion) => ({
     send: open && v.status === "draft" && v.approval.state !== "pending" ? () => run(() => send(v.version)) : undefined,
+    sendAndHold: open && v.status === "draft" && v.approval.state !== "pending" && v.promise.date ? () => run(() => send(v.version, true)) : undefined,
     approve: open && v.approval.state === "pending" && canApprove ? () => run(() => approve(v.version)) : undefined,
     convert: open && (v.status === "sent" || v.status === "expired") ? () => run(() => convert(v.version)) : undefined,
     revise: open ? () => setRevising(v) : undefined,
   });
-  const send = async (v: number) => setQuote((await api<SendReply>("POST", `/api/quotes/${quoteNo}/versions/${v}/send`)).quote);
+  const send = async (v: number, holdPromise = false) =>
+    setQuote((await api<SendReply>("POST", `/api/quotes/${quoteNo}/versions/${v}/send`, holdPromise ? { holdPromise } : undefined)).quote);
   const approve = async (v: number) => setQuote(await api<QuoteView>("POST", `/api/quotes/${quoteNo}/versions/${v}/approve`, {}));
   const convert = async (v: number) => {
     const reply = await api<ConvertReply>("POST", `/api/quotes/${quoteNo}/versions/${v}/convert`);

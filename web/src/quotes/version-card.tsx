@@ -1,15 +1,18 @@
 // One version of a quote: its figures (price, cost, margin against the floor, promise and until when),
-// its lines with what they were costed on, and what can be done with it now (send, approve, convert).
+// the date it holds in the plan and until when (plant time), its lines with what they were costed on, and
+// what can be done with it now (send, send and hold the date, approve, convert).
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
-import { yuan } from "../components/format";
+import { plantClock, plantDateTime, yuan } from "../components/format";
 import { TableCard } from "../components/table-card";
 import { QuoteStatusTag } from "./quote-tags";
 import type { QuoteLine, QuoteVersion } from "./types";
 
 export interface VersionActions {
   send?: () => void;
+  /** Send, and hold the promised date in the plan while the promise is valid. */
+  sendAndHold?: () => void;
   approve?: () => void;
   convert?: () => void;
   revise?: () => void;
@@ -81,15 +84,18 @@ export function VersionCard({ quoteNo, version, actions, busy }: { quoteNo: stri
             {t("quotes.promiseUntil", { date: v.promise.validUntil })}
           </Typography.Text>
         </Descriptions.Item>
+        {v.hold && (
+          <Descriptions.Item label={t("quotes.holdLabel")}>
+            <Tag color={v.hold.status === "held" ? "blue" : "default"} style={{ whiteSpace: "normal" }} data-testid="version-hold">
+              {t(`quotes.holdStatus.${v.hold.status}`, { date: v.hold.heldDate, expires: plantClock(v.hold.expiresAt), orderNo: v.hold.orderNo ?? "" })}
+            </Tag>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t("quotes.validUntil")}>{v.validUntil}</Descriptions.Item>
         {v.requestedDate && <Descriptions.Item label={t("quotes.requestedDate")}>{v.requestedDate}</Descriptions.Item>}
-        <Descriptions.Item label={t("quotes.createdBy")}>
-          {t("quotes.by", { name: v.createdBy, at: v.createdAt.slice(0, 16).replace("T", " ") })}
-        </Descriptions.Item>
+        <Descriptions.Item label={t("quotes.createdBy")}>{t("quotes.by", { name: v.createdBy, at: plantDateTime(v.createdAt) })}</Descriptions.Item>
         {v.sentBy && v.sentAt && (
-          <Descriptions.Item label={t("quotes.status.sent")}>
-            {t("quotes.by", { name: v.sentBy, at: v.sentAt.slice(0, 16).replace("T", " ") })}
-          </Descriptions.Item>
+          <Descriptions.Item label={t("quotes.status.sent")}>{t("quotes.by", { name: v.sentBy, at: plantDateTime(v.sentAt) })}</Descriptions.Item>
         )}
       </Descriptions>
       {v.approval.state === "pending" && (
@@ -104,6 +110,11 @@ export function VersionCard({ quoteNo, version, actions, busy }: { quoteNo: stri
         {actions.send && (
           <Button type="primary" onClick={actions.send} loading={busy} data-testid="quote-send">
             {t("quotes.send")}
+          </Button>
+        )}
+        {actions.sendAndHold && (
+          <Button onClick={actions.sendAndHold} loading={busy} data-testid="quote-send-hold">
+            {t("quotes.sendAndHold")}
           </Button>
         )}
         {actions.approve && (
