@@ -10,8 +10,8 @@ import type { Analysis } from "./model/analyse-sheet.js";
 import { CustomerIndex, generatedCustomerCode } from "./model/customer-names.js";
 import type { RowIssue } from "./model/issues.js";
 import type { CustomerRow, ItemRow, StockRow } from "./model/master-rows.js";
-import { groupOrders, type LegacyOrderRow } from "./model/order-rows.js";
-import { type CustomerOutcome, planOrders, totalAmount } from "./model/plan-orders.js";
+import { type LegacyOrderRow, OrderGrouper } from "./model/order-rows.js";
+import { type CustomerOutcome, OrderPlanner, totalAmount } from "./model/plan-orders.js";
 import { existingHistoryOrders, existingKeys, knownCustomers, lvyueOrdersFor } from "./store.js";
 import { writeCustomers, writeHistory, writeItems } from "./write-rows.js";
 
@@ -31,6 +31,18 @@ export interface KindPlan {
   write(tx: Transaction<DB>, importId: number, actor: { name: string; roles: string[] }, progress: Progress): Promise<void>;
 }
 
+/**
+ * A year's ledger is 100,000 rows: planned on the server's thread in batches of this many, with a turn
+ * for other requests between batches (a few ms each), so a dry run never holds /api/health for long.
+ */
+const BATCH = 4000;
+
+function* batches<T>(rows: T[]): Generator<T[]> {
+  for (let at = 0; at < rows.length; at += BATCH) yield rows.slice(at, at + BATCH);
+}
+
+const aTurnForOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function planKind(db: Db, analysis: Analysis, goLive?: GoLive): Promise<KindPlan> {
   switch (analysis.kind) {
     case "orders":
@@ -45,14 +57,24 @@ export async function planKind(db: Db, analysis: Analysis, goLive?: GoLive): Pro
 }
 
 async function planHistory(db: Db, rows: LegacyOrderRow[], goLive: GoLive | undefined): Promise<KindPlan> {
-  const grouped = groupOrders(rows);
+  const grouper = new OrderGrouper();
+  for (const batch of batches(rows)) {
+    grouper.add(batch);
+    await aTurnForOthers();
+  }
+  const grouped = { orders: grouper.orders(), issues: grouper.issues };
   const { history, after } = splitAtGoLive(grouped.orders, goLive?.goLiveOn);
   const existing = await existingHistoryOrders(
     db,
     history.map((o) => o.orderNo),
   );
   const index = new CustomerIndex(await knownCustomers(db), await aliasKeys(db));
-  const plan = planOrders(history, index, existing);
+  const planner = new OrderPlanner(index, existing);
+  for (const batch of batches(history)) {
+    planner.add(batch);
+    await aTurnForOthers();
+  }
+  const plan = planner.result();
   let afterGoLive: AfterGoLive | undefined;
   if (goLive) {
     const codes = new Set<string>();

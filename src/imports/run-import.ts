@@ -28,6 +28,8 @@ export interface ImportRequest extends AnalyseOptions {
   dryRun: boolean;
   lang: Lang;
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  /** The caller is done with `buffer`: a large one moves to the reader's thread instead of being copied (it is left empty). */
+  handOver?: boolean;
 }
 
 export type ImportReport = Awaited<ReturnType<typeof runImport>>;
@@ -59,7 +61,7 @@ async function readAndAnalyse(request: ImportRequest, fileHash: string, progress
     return { ...kept, key };
   }
   progress("read", 0, 1);
-  const { data, analysis } = await readAndAnalyseOffThread(request.buffer, request.fileName, request.sheet, request);
+  const { data, analysis } = await readAndAnalyseOffThread(request.buffer, request.fileName, request.sheet, request, request.handOver);
   progress("read", 1, 1);
   progress("check", analysis.dataRows, analysis.dataRows);
   return { data: { format: data.format, encoding: data.encoding, sheets: data.sheets, sheet: data.sheet }, analysis, key };
