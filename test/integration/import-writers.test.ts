@@ -2,15 +2,17 @@
 // workbooks.ts) written by exceljs is the reference; the same content written by a second writer library
 // (SheetJS: .xlsx with and without a shared-string table, .xlsm, BIFF8 .xls/.et, CSV), saved as CSV in
 // UTF-8 with and without BOM, GB18030 and GBK, and converted by LibreOffice Calc (committed files, and live
-// where LibreOffice is installed) must be dry-run to the very same report.
+// where LibreOffice is installed), and laid out as other writers lay out the parts (x: prefixes, strict
+// OOXML, shared formulas) must be dry-run to the very same report.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readZip } from "../../src/imports/read/zip-entries.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
-import { dryRunOutcome, messyLedger, upload, viaSheetJS } from "../support/workbooks.js";
+import { dryRunOutcome, messyLedger, rewriteXlsx, upload, viaSheetJS } from "../support/workbooks.js";
 
 let t: TestApp;
 let reference: Record<string, unknown>;
@@ -136,5 +138,48 @@ describe.skipIf(!hasSoffice)("the messy ledger converted live by LibreOffice (ru
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+describe("the messy ledger as other writers lay out its parts (hand-made from the exceljs file)", () => {
+  it("with every SpreadsheetML element prefixed x: (the .NET Open XML SDK's way)", async () => {
+    const prefixed = rewriteXlsx(xlsx, (name, xml) =>
+      name.startsWith("xl/") && !name.includes("_rels") && xml.includes(`xmlns="${MAIN}"`)
+        ? xml.replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`).replace(/<(\/?)([a-zA-Z]\w*)(?=[\s/>])/g, "<$1x:$2")
+        : xml,
+    );
+    const sheet = readZip(prefixed).text("xl/worksheets/sheet1.xml") ?? "";
+    expect(sheet).toContain("<x:row");
+    expect(sheet).not.toMatch(/<row\b/);
+    expect(dryRunOutcome(await dryRun(prefixed, "x-prefix.xlsx"))).toEqual(dryRunOutcome(reference));
+  });
+
+  it("in strict OOXML (ISO 29500 strict namespaces)", async () => {
+    const strict = rewriteXlsx(xlsx, (_name, xml) =>
+      xml
+        .replaceAll(MAIN, "http://purl.oclc.org/ooxml/spreadsheetml/main")
+        .replaceAll("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"),
+    );
+    expect(readZip(strict).text("xl/_rels/workbook.xml.rels")).toContain("purl.oclc.org/ooxml/officeDocument/relationships/worksheet");
+    expect(dryRunOutcome(await dryRun(strict, "strict.xlsx"))).toEqual(dryRunOutcome(reference));
+  });
+
+  it("with a column of shared formulas (one master, the rest pointing to it) whose results are cached", async () => {
+    // 产品型号 (column G) of the plain rows as =G$3-style shared string formulas with their cached text.
+    let shared = 0;
+    const withFormulas = rewriteXlsx(xlsx, (name, xml) =>
+      name !== "xl/worksheets/sheet1.xml"
+        ? xml
+        : xml.replace(/<c r="G(1[2-9]|2[0-9])"([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, row: string) => {
+            const f = shared++ === 0 ? `<f t="shared" ref="G12:G29" si="0">"PS-"&amp;"100"</f>` : `<f t="shared" si="0"/>`;
+            return `<c r="G${row}" t="str">${f}<v>PS-100</v></c>`;
+          }),
+    );
+    expect(shared).toBe(18);
+    const body = await dryRun(withFormulas, "shared-formulas.xlsx");
+    expect(body.formulaCells).toBe(18);
+    expect({ ...dryRunOutcome(body), formulaCells: 0 }).toEqual({ ...dryRunOutcome(reference), formulaCells: 0 });
   });
 });

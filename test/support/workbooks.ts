@@ -1,7 +1,10 @@
 // Messy workbooks and CSVs made by the tests themselves, and the multipart upload of one.
+
+import { crc32 } from "node:zlib";
 import * as XLSX from "@e965/xlsx";
 import ExcelJS from "exceljs";
 import { readXlsx } from "../../src/imports/read/read-xlsx.js";
+import { readZip } from "../../src/imports/read/zip-entries.js";
 import type { TestApp } from "./test-app.js";
 
 export const LEDGER_HEADER = ["订单号", "客户名称", "下单日期", "交货日期", "实际交货日期", "金额（元）", "产品型号", "数量", "状态", "备注"];
@@ -127,4 +130,50 @@ export async function viaSheetJS(xlsx: Buffer, bookType: "xls" | "xlsx" | "xlsm"
 export function dryRunOutcome(body: Record<string, unknown>, withSheets = true) {
   const { file, ...rest } = body as { file: Record<string, unknown> } & Record<string, unknown>;
   return withSheets ? { sheets: file.sheets, sheet: file.sheet, ...rest } : rest;
+}
+
+/** A zip of the given entries, stored uncompressed: enough to hand-make the parts other writers save. */
+export function zipOf(entries: [name: string, content: string][]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const data = Buffer.from(content, "utf8");
+    const fileName = Buffer.from(name, "utf8");
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0800, 6); // UTF-8 names
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(fileName.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt32LE(crc32(data), 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(fileName.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(header, fileName, data);
+    central.push(entry, fileName);
+    offset += header.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The .xlsx with each of its parts (all XML) rewritten by `edit`, e.g. as another writer saves them. */
+export function rewriteXlsx(xlsx: Buffer, edit: (name: string, xml: string) => string): Buffer {
+  const zip = readZip(xlsx);
+  return zipOf(zip.names.map((name) => [name, edit(name, zip.text(name) ?? "")]));
 }
