@@ -2,6 +2,7 @@
 // database), and how to write it inside the import's transaction.
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { fromFen, toFen } from "../core/money.js";
 import { aliasKeys } from "../customers/customer-aliases.js";
 import { customerKey } from "../customers/model/customer-key.js";
 import { toMilli } from "../inventory/model/sync-lines.js";
@@ -32,10 +33,10 @@ export interface KindPlan {
 }
 
 /**
- * A year's ledger is 100,000 rows: planned on the server's thread in batches of this many, with a turn
+ * A 50 MB ledger is 100,000 rows: planned on the server's thread in batches of this many, with a turn
  * for other requests between batches (a few ms each), so a dry run never holds /api/health for long.
  */
-const BATCH = 4000;
+const BATCH = 1000;
 
 function* batches<T>(rows: T[]): Generator<T[]> {
   for (let at = 0; at < rows.length; at += BATCH) yield rows.slice(at, at + BATCH);
@@ -91,12 +92,19 @@ async function planHistory(db: Db, rows: LegacyOrderRow[], goLive: GoLive | unde
     afterGoLive = reconcile(after, goLive, index, lvyue);
   }
   const newCustomers = plan.customers.filter((c) => c.action === "create");
+  let fen = 0n;
+  let lines = 0;
+  for (const batch of batches(plan.create)) {
+    fen += toFen(totalAmount(batch));
+    for (const order of batch) lines += order.lines.length;
+    await aTurnForOthers();
+  }
   return {
     issues: [...grouped.issues, ...plan.issues],
-    create: { orders: plan.create.length, lines: plan.create.reduce((n, o) => n + o.lines.length, 0), customers: newCustomers.length },
+    create: { orders: plan.create.length, lines, customers: newCustomers.length },
     existing: { orders: plan.existing.length, customersMatched: plan.customers.length - newCustomers.length },
     customers: plan.customers,
-    amount: totalAmount(plan.create),
+    amount: fromFen(fen),
     ...(afterGoLive ? { afterGoLive } : {}),
     write: (tx, importId, actor, progress) => writeHistory(tx, { importId, actor, orders: plan.create, customers: newCustomers }, progress),
   };

@@ -107,11 +107,13 @@ export interface LegacyOrder {
  * Rows are added in batches, so a caller on the server's thread can give others a turn between them.
  */
 export class OrderGrouper {
-  private readonly byNo = new Map<string, LegacyOrder & { customerKey: string }>();
+  private readonly byNo = new Map<string, LegacyOrder>();
+  /** Each order's customer key, apart, so the orders are answered as they are kept. */
+  private readonly keys = new Map<string, string>();
   readonly issues: RowIssue[] = [];
 
   add(rows: LegacyOrderRow[]) {
-    const { byNo, issues } = this;
+    const { byNo, keys, issues } = this;
     for (const row of rows) {
       const key = row.customerCode ? `code:${row.customerCode.toUpperCase()}` : customerKey(row.customerName);
       const order = byNo.get(row.orderNo);
@@ -120,7 +122,6 @@ export class OrderGrouper {
           orderNo: row.orderNo,
           customerName: row.customerName,
           ...(row.customerCode ? { customerCode: row.customerCode } : {}),
-          customerKey: key,
           orderedOn: row.orderedOn,
           ...(row.dueOn ? { dueOn: row.dueOn } : {}),
           ...(row.deliveredOn ? { deliveredOn: row.deliveredOn } : {}),
@@ -130,9 +131,10 @@ export class OrderGrouper {
           rows: [row.row],
           lines: [{ lineNo: 1, row: row.row, item: row.item, ...(row.qty ? { qty: row.qty } : {}), amount: row.amount }],
         });
+        keys.set(row.orderNo, key);
         continue;
       }
-      const conflict = order.customerKey !== key ? "customerName" : order.orderedOn !== row.orderedOn ? "orderedOn" : undefined;
+      const conflict = keys.get(row.orderNo) !== key ? "customerName" : order.orderedOn !== row.orderedOn ? "orderedOn" : undefined;
       if (conflict) {
         const value = conflict === "customerName" ? row.customerName : row.orderedOn;
         issues.push({ row: row.row, field: conflict, column: "", value, reason: "order.conflict", detail: String(order.rows[0]) });
@@ -149,7 +151,7 @@ export class OrderGrouper {
   }
 
   orders(): LegacyOrder[] {
-    return [...this.byNo.values()].map(({ customerKey: _, ...order }) => order);
+    return [...this.byNo.values()];
   }
 }
 

@@ -8,7 +8,7 @@ const { readUpload } = await import("./read-upload.ts");
 const { analyseSheet } = await import("../model/analyse-sheet.ts");
 
 /** Valid rows go back this many at a time, each batch when the server asks for it (read-off-thread.ts). */
-const ROWS_PER_MESSAGE = 2000;
+const ROWS_PER_MESSAGE = 1000;
 /** Valid rows not yet sent, by request id. */
 const outgoing = new Map();
 
