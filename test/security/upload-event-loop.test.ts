@@ -1,6 +1,7 @@
 // Heavy work off the event loop, at issue 19's size: while a 50 MB workbook (the largest upload the server
 // takes) is dry-run through the HTTP route, /api/health and the import's progress keep answering within
-// 100 ms at the 99th percentile (the workbook is read and checked on a worker thread).
+// 100 ms at the 99th percentile (the workbook is read and checked on a worker thread; the rows are received
+// and planned in batches with turns for other requests between).
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,12 +60,17 @@ describe.skipIf(process.env.LVYUE_TEST_DB !== "pglite")("a 50 MB workbook dry-ru
     expect(ledger.length).toBeLessThan(50 * 1024 * 1024);
     expect(ledger.length).toBeGreaterThan(OFF_THREAD_BYTES);
     const cookie = await t.cookie("admin");
-    // The same polling with nothing else on this server, for the log: what the machine alone costs.
-    const idle: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const at = performance.now();
+    // The same polling with nothing else on this server: what the machine alone costs. On a quiet machine
+    // its p99 is a few ms; on a 2-core machine shared with other work it was 135 ms before any upload.
+    const idleHealth: number[] = [];
+    const idleProgress: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      let at = performance.now();
       await (await fetch(`${t.url}/api/health`)).arrayBuffer();
-      idle.push(performance.now() - at);
+      idleHealth.push(performance.now() - at);
+      at = performance.now();
+      await (await fetch(`${t.url}/api/imports/progress/not-started`, { headers: { cookie } })).arrayBuffer();
+      idleProgress.push(performance.now() - at);
       await new Promise((r) => setTimeout(r, 50));
     }
     const started = performance.now();
@@ -102,9 +108,11 @@ describe.skipIf(process.env.LVYUE_TEST_DB !== "pglite")("a 50 MB workbook dry-ru
     console.log(
       `dry run of ${(ledger.length / 1e6).toFixed(1)} MB (${ROWS} rows) took ${(took / 1000).toFixed(1)} s; ` +
         `${health.length} health checks p99 ${p99(health).toFixed(1)} ms (worst ${Math.max(...health).toFixed(1)}); ` +
-        `progress p99 ${p99(progress).toFixed(1)} ms; idle server before: health p99 ${p99(idle).toFixed(1)} ms`,
+        `progress p99 ${p99(progress).toFixed(1)} ms; idle server before: health p99 ${p99(idleHealth).toFixed(1)} ms, progress p99 ${p99(idleProgress).toFixed(1)} ms`,
     );
     expect(health.length).toBeGreaterThan(20);
+    // Issue 19: p99 under 100 ms during the dry run (before the work was given turns, it held health for
+    // 654 ms). The idle figures above are logged to tell a busy machine from a slow server.
     expect(p99(health)).toBeLessThan(100);
     expect(p99(progress)).toBeLessThan(100);
   });
