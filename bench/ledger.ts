@@ -25,13 +25,24 @@ export async function seedLedgerCustomers(db: Kysely<DB>) {
     .execute();
 }
 
-export async function generateLedger(rows: number, seed = 11): Promise<Buffer> {
+/**
+ * `rows` data rows. `inlineStrings` writes each text in its cell (as openpyxl's and xlsxwriter's streaming
+ * modes do) instead of a shared-string table; `stored` zips the parts without compression, so the file on
+ * disk is as large as its XML (the test of a 50 MB upload uses both).
+ */
+export async function generateLedger(rows: number, seed = 11, options: { inlineStrings?: boolean; stored?: boolean } = {}): Promise<Buffer> {
   const rng = createRng(seed);
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve) => sink.on("end", resolve));
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: !options.inlineStrings,
+    // archiver's option (exceljs passes `zip` through; its typings omit it).
+    ...(options.stored ? { zip: { store: true } } : {}),
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   const ws = writer.addWorksheet("2025");
   ws.addRow(["2025年销售订单台账"]).commit();
   ws.addRow(["订单号", "客户名称", "下单日期", "交货日期", "实际交货日期", "金额（元）", "产品型号", "数量", "状态", "备注"]).commit();

@@ -2,7 +2,7 @@
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
 import { benchFapiao } from "./fapiao.js";
-import { benchImport } from "./import.js";
+import { benchImport, benchImportFormats } from "./import.js";
 import { benchIntakeDuringSurge } from "./intake-during-surge.js";
 import { benchIntakeSingle } from "./intake-single.js";
 import { benchOutcomes } from "./outcomes.js";
@@ -31,7 +31,7 @@ const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> 
   surge: (db) => benchSurge(db, Number(values.surge)),
   "during-surge": (db) => benchIntakeDuringSurge(db, Number(values.surge)),
   outcomes: (db) => benchOutcomes(db, Number(values.events)),
-  import: (db) => benchImport(db, Number(values.ledger)),
+  import: async (db) => [...(await benchImport(db, Number(values.ledger))), ...(await benchImportFormats(db, Number(values.ledger)))],
   // Pure model: runs once, whatever --db says.
   planning: (db) => (db === dbs[0] ? benchPlanning(Number(values["plan-orders"])) : Promise.resolve([])),
   // Pure: the batch-issue workbook of 1,000 invoice lines beside a bare exceljs write; runs once.

@@ -2,6 +2,7 @@
 // database), and how to write it inside the import's transaction.
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../core/db/schema.js";
+import { fromFen, toFen } from "../core/money.js";
 import { aliasKeys } from "../customers/customer-aliases.js";
 import { customerKey } from "../customers/model/customer-key.js";
 import { toMilli } from "../inventory/model/sync-lines.js";
@@ -10,8 +11,8 @@ import type { Analysis } from "./model/analyse-sheet.js";
 import { CustomerIndex, generatedCustomerCode } from "./model/customer-names.js";
 import type { RowIssue } from "./model/issues.js";
 import type { CustomerRow, ItemRow, StockRow } from "./model/master-rows.js";
-import { groupOrders, type LegacyOrderRow } from "./model/order-rows.js";
-import { type CustomerOutcome, planOrders, totalAmount } from "./model/plan-orders.js";
+import { type LegacyOrderRow, OrderGrouper } from "./model/order-rows.js";
+import { type CustomerOutcome, OrderPlanner, totalAmount } from "./model/plan-orders.js";
 import { existingHistoryOrders, existingKeys, knownCustomers, lvyueOrdersFor } from "./store.js";
 import { writeCustomers, writeHistory, writeItems } from "./write-rows.js";
 
@@ -31,6 +32,18 @@ export interface KindPlan {
   write(tx: Transaction<DB>, importId: number, actor: { name: string; roles: string[] }, progress: Progress): Promise<void>;
 }
 
+/**
+ * A 50 MB ledger is 100,000 rows: planned on the server's thread in batches of this many, with a turn
+ * for other requests between batches (a few ms each), so a dry run never holds /api/health for long.
+ */
+const BATCH = 1000;
+
+function* batches<T>(rows: T[]): Generator<T[]> {
+  for (let at = 0; at < rows.length; at += BATCH) yield rows.slice(at, at + BATCH);
+}
+
+const aTurnForOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function planKind(db: Db, analysis: Analysis, goLive?: GoLive): Promise<KindPlan> {
   switch (analysis.kind) {
     case "orders":
@@ -45,14 +58,24 @@ export async function planKind(db: Db, analysis: Analysis, goLive?: GoLive): Pro
 }
 
 async function planHistory(db: Db, rows: LegacyOrderRow[], goLive: GoLive | undefined): Promise<KindPlan> {
-  const grouped = groupOrders(rows);
+  const grouper = new OrderGrouper();
+  for (const batch of batches(rows)) {
+    grouper.add(batch);
+    await aTurnForOthers();
+  }
+  const grouped = { orders: grouper.orders(), issues: grouper.issues };
   const { history, after } = splitAtGoLive(grouped.orders, goLive?.goLiveOn);
   const existing = await existingHistoryOrders(
     db,
     history.map((o) => o.orderNo),
   );
   const index = new CustomerIndex(await knownCustomers(db), await aliasKeys(db));
-  const plan = planOrders(history, index, existing);
+  const planner = new OrderPlanner(index, existing);
+  for (const batch of batches(history)) {
+    planner.add(batch);
+    await aTurnForOthers();
+  }
+  const plan = planner.result();
   let afterGoLive: AfterGoLive | undefined;
   if (goLive) {
     const codes = new Set<string>();
@@ -69,12 +92,19 @@ async function planHistory(db: Db, rows: LegacyOrderRow[], goLive: GoLive | unde
     afterGoLive = reconcile(after, goLive, index, lvyue);
   }
   const newCustomers = plan.customers.filter((c) => c.action === "create");
+  let fen = 0n;
+  let lines = 0;
+  for (const batch of batches(plan.create)) {
+    fen += toFen(totalAmount(batch));
+    for (const order of batch) lines += order.lines.length;
+    await aTurnForOthers();
+  }
   return {
     issues: [...grouped.issues, ...plan.issues],
-    create: { orders: plan.create.length, lines: plan.create.reduce((n, o) => n + o.lines.length, 0), customers: newCustomers.length },
+    create: { orders: plan.create.length, lines, customers: newCustomers.length },
     existing: { orders: plan.existing.length, customersMatched: plan.customers.length - newCustomers.length },
     customers: plan.customers,
-    amount: totalAmount(plan.create),
+    amount: fromFen(fen),
     ...(afterGoLive ? { afterGoLive } : {}),
     write: (tx, importId, actor, progress) => writeHistory(tx, { importId, actor, orders: plan.create, customers: newCustomers }, progress),
   };

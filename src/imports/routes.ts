@@ -118,6 +118,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
       try {
         report = await runImport(deps.db, principal, {
           buffer: file.buffer,
+          handOver: true,
           fileName: file.name,
           kind: query.kind,
           sheet: query.sheet,

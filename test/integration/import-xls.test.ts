@@ -5,9 +5,8 @@ import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OFF_THREAD_BYTES, readUploadOffThread } from "../../src/imports/read/read-off-thread.js";
 import { readUpload } from "../../src/imports/read/read-upload.js";
-import { readXlsx } from "../../src/imports/read/read-xlsx.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
-import { messyLedger, upload, workbook } from "../support/workbooks.js";
+import { dryRunOutcome, messyLedger, upload, viaSheetJS, workbook } from "../support/workbooks.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,25 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** The same sheets, row for row (blank rows kept where they were), written as BIFF8 by SheetJS. */
-async function asXls(xlsx: Buffer): Promise<Buffer> {
-  const book = XLSX.utils.book_new();
-  const first = await readXlsx(xlsx, "ledger.xlsx");
-  for (const name of first.sheets) {
-    const data = await readXlsx(xlsx, "ledger.xlsx", name);
-    const aoa: unknown[][] = [];
-    for (const row of data.rows) aoa[row.number - 1] = row.cells;
-    for (let i = 0; i < aoa.length; i++) aoa[i] ??= [];
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(aoa, { cellDates: true, dateNF: "yyyy-mm-dd" }), name);
-  }
-  return XLSX.write(book, { type: "buffer", bookType: "xls" });
-}
-
-/** What a dry run decided, without the file's own facts (name, hash, format). */
-function outcome(body: Record<string, unknown>) {
-  const { file, ...rest } = body as { file: Record<string, unknown> } & Record<string, unknown>;
-  return { sheets: file.sheets, sheet: file.sheet, ...rest };
-}
+const asXls = (xlsx: Buffer) => viaSheetJS(xlsx, "xls");
+const outcome = (body: Record<string, unknown>) => dryRunOutcome(body);
 
 describe("legacy .xls and WPS .et", () => {
   it("gives the messy ledger's row outcomes exactly as its .xlsx does", async () => {

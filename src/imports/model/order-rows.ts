@@ -104,44 +104,59 @@ export interface LegacyOrder {
 /**
  * Rows sharing an order number are the lines of one order. They must agree on the customer and the
  * order date; a row that does not is refused (the ledger holds two different orders under one number).
+ * Rows are added in batches, so a caller on the server's thread can give others a turn between them.
  */
-export function groupOrders(rows: LegacyOrderRow[]): { orders: LegacyOrder[]; issues: RowIssue[] } {
-  const byNo = new Map<string, LegacyOrder & { customerKey: string }>();
-  const issues: RowIssue[] = [];
-  for (const row of rows) {
-    const key = row.customerCode ? `code:${row.customerCode.toUpperCase()}` : customerKey(row.customerName);
-    const order = byNo.get(row.orderNo);
-    if (!order) {
-      byNo.set(row.orderNo, {
-        orderNo: row.orderNo,
-        customerName: row.customerName,
-        ...(row.customerCode ? { customerCode: row.customerCode } : {}),
-        customerKey: key,
-        orderedOn: row.orderedOn,
-        ...(row.dueOn ? { dueOn: row.dueOn } : {}),
-        ...(row.deliveredOn ? { deliveredOn: row.deliveredOn } : {}),
-        status: row.status,
-        amount: row.amount,
-        note: row.note,
-        rows: [row.row],
-        lines: [{ lineNo: 1, row: row.row, item: row.item, ...(row.qty ? { qty: row.qty } : {}), amount: row.amount }],
-      });
-      continue;
+export class OrderGrouper {
+  private readonly byNo = new Map<string, LegacyOrder>();
+  /** Each order's customer key, apart, so the orders are answered as they are kept. */
+  private readonly keys = new Map<string, string>();
+  readonly issues: RowIssue[] = [];
+
+  add(rows: LegacyOrderRow[]) {
+    const { byNo, keys, issues } = this;
+    for (const row of rows) {
+      const key = row.customerCode ? `code:${row.customerCode.toUpperCase()}` : customerKey(row.customerName);
+      const order = byNo.get(row.orderNo);
+      if (!order) {
+        byNo.set(row.orderNo, {
+          orderNo: row.orderNo,
+          customerName: row.customerName,
+          ...(row.customerCode ? { customerCode: row.customerCode } : {}),
+          orderedOn: row.orderedOn,
+          ...(row.dueOn ? { dueOn: row.dueOn } : {}),
+          ...(row.deliveredOn ? { deliveredOn: row.deliveredOn } : {}),
+          status: row.status,
+          amount: row.amount,
+          note: row.note,
+          rows: [row.row],
+          lines: [{ lineNo: 1, row: row.row, item: row.item, ...(row.qty ? { qty: row.qty } : {}), amount: row.amount }],
+        });
+        keys.set(row.orderNo, key);
+        continue;
+      }
+      const conflict = keys.get(row.orderNo) !== key ? "customerName" : order.orderedOn !== row.orderedOn ? "orderedOn" : undefined;
+      if (conflict) {
+        const value = conflict === "customerName" ? row.customerName : row.orderedOn;
+        issues.push({ row: row.row, field: conflict, column: "", value, reason: "order.conflict", detail: String(order.rows[0]) });
+        continue;
+      }
+      // The order is due when its first line is due and delivered when its last line is.
+      if (row.dueOn && (!order.dueOn || row.dueOn < order.dueOn)) order.dueOn = row.dueOn;
+      if (row.deliveredOn && (!order.deliveredOn || row.deliveredOn > order.deliveredOn)) order.deliveredOn = row.deliveredOn;
+      if (row.note && !order.note.includes(row.note)) order.note = order.note ? `${order.note}；${row.note}` : row.note;
+      order.amount = fromFen(toFen(order.amount) + toFen(row.amount));
+      order.rows.push(row.row);
+      order.lines.push({ lineNo: order.lines.length + 1, row: row.row, item: row.item, ...(row.qty ? { qty: row.qty } : {}), amount: row.amount });
     }
-    const conflict = order.customerKey !== key ? "customerName" : order.orderedOn !== row.orderedOn ? "orderedOn" : undefined;
-    if (conflict) {
-      const value = conflict === "customerName" ? row.customerName : row.orderedOn;
-      issues.push({ row: row.row, field: conflict, column: "", value, reason: "order.conflict", detail: String(order.rows[0]) });
-      continue;
-    }
-    // The order is due when its first line is due and delivered when its last line is.
-    if (row.dueOn && (!order.dueOn || row.dueOn < order.dueOn)) order.dueOn = row.dueOn;
-    if (row.deliveredOn && (!order.deliveredOn || row.deliveredOn > order.deliveredOn)) order.deliveredOn = row.deliveredOn;
-    if (row.note && !order.note.includes(row.note)) order.note = order.note ? `${order.note}；${row.note}` : row.note;
-    order.amount = fromFen(toFen(order.amount) + toFen(row.amount));
-    order.rows.push(row.row);
-    order.lines.push({ lineNo: order.lines.length + 1, row: row.row, item: row.item, ...(row.qty ? { qty: row.qty } : {}), amount: row.amount });
   }
-  const orders = [...byNo.values()].map(({ customerKey: _, ...order }) => order);
-  return { orders, issues };
+
+  orders(): LegacyOrder[] {
+    return [...this.byNo.values()];
+  }
+}
+
+export function groupOrders(rows: LegacyOrderRow[]): { orders: LegacyOrder[]; issues: RowIssue[] } {
+  const grouper = new OrderGrouper();
+  grouper.add(rows);
+  return { orders: grouper.orders(), issues: grouper.issues };
 }

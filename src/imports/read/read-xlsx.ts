@@ -3,14 +3,15 @@
 // streaming reader garbles one at a chunk boundary: exceljs issues #2063, #2316).
 import { AppError } from "../../core/errors.js";
 import type { SheetData } from "../model/sheet-data.js";
-import { parseDateStyles, parseSharedStrings, parseSheet, parseWorkbook } from "./xlsx-parts.js";
+import { parseDateStyles, parseSharedStrings, parseSheet, parseWorkbook, withoutPrefix } from "./xlsx-parts.js";
 import { readZip, type ZipEntries, ZipError } from "./zip-entries.js";
 
 const corrupt = (file: string, detail: string) => new AppError("invalid", "import.file_corrupt", { file, detail }, "file");
 
 function part(zip: ZipEntries, name: string, file: string): string | undefined {
   try {
-    return zip.text(name);
+    const xml = zip.text(name);
+    return xml === undefined ? undefined : withoutPrefix(xml);
   } catch (error) {
     throw corrupt(file, (error as Error).message);
   }

@@ -15,6 +15,19 @@ export function unescapeXml(text: string): string {
   );
 }
 
+const MAIN_NAMESPACE =
+  /xmlns:([A-Za-z_][\w.-]*)="(?:http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/;
+
+/**
+ * A part whose SpreadsheetML elements carry a namespace prefix (`<x:row>`, as the .NET Open XML SDK and
+ * some ERP exports write them), with the prefix taken off so the patterns below read it. Transitional
+ * and strict (ISO 29500 strict, purl.oclc.org) namespaces alike; an unprefixed part is returned as it is.
+ */
+export function withoutPrefix(xml: string): string {
+  const prefix = MAIN_NAMESPACE.exec(xml.slice(0, 4096))?.[1];
+  return prefix ? xml.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1") : xml;
+}
+
 function attribute(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name}=(?:"([^"]*)"|'([^']*)')`).exec(attrs);
   return m ? unescapeXml(m[1] ?? m[2]) : undefined;
