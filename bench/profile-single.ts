@@ -2,6 +2,7 @@
 // client, then N orders from 20 closed-loop clients, optionally while a bulk surge runs; writes a CPU
 // profile of that window only and counts the statements sent per order (PostgreSQL).
 // `npx tsx bench/profile-single.ts [pglite|postgres] [orders] [surge] [profile.cpuprofile]`.
+import { readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import pg from "pg";
@@ -29,6 +30,19 @@ const all = await surgeOrders(database, 300 + n + surgeCount);
 const singles = all.slice(0, 300 + n).map((o) => JSON.stringify(o));
 const server = await benchServer(database);
 await runLoadClient({ url: server.url, path: "/api/orders", cookie: server.cookie, bodies: singles.slice(0, 300), clients: 1 });
+/** CPU seconds used so far by the PostgreSQL server's processes (Linux /proc), to split the cost per order. */
+function postgresCpuS() {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / 100;
+}
 const session = new Session();
 if (out) {
   session.connect();
@@ -38,9 +52,11 @@ if (out) {
 }
 counting = !surgeCount;
 const cpu0 = process.cpuUsage();
+const pg0 = postgresCpuS();
 const surgeRun = surgeCount ? timed(() => bulk(database, all.slice(300 + n), "prof")) : undefined;
 const run = await runLoadClient({ url: server.url, path: "/api/orders", cookie: server.cookie, bodies: singles.slice(300), clients: 20 }, surgeRun);
 const cpu = process.cpuUsage(cpu0);
+const pgCpu = postgresCpuS() - pg0;
 counting = false;
 if (out) {
   const { profile } = await session.post("Profiler.stop");
@@ -57,6 +73,7 @@ console.log(
     p99: percentile(lat, 99),
     serverCpuMsPerOrder: (cpu.user + cpu.system) / 1000 / lat.length,
     userMsPerOrder: cpu.user / 1000 / lat.length,
+    postgresCpuMsPerOrder: (pgCpu * 1000) / lat.length,
     surgeS: surgeRun ? (await surgeRun).ms / 1000 : undefined,
     statuses: run.statuses,
   }),
