@@ -1,14 +1,13 @@
 // The one way orders are taken in, shared by a single order (create-order.ts: one transaction) and a
 // batch (bulk-intake.ts: one transaction per chunk). Before the transaction it reads what the orders are
-// built and judged on (master data, the rules in force, the plan); in the caller's transaction it locks the
-// stock the rules may reserve, takes the day's numbers (gapless, decision 0004), judges each order with
-// the rules, books its promise and writes the orders, their lines and events, the rules' evaluations and
-// effects and the live change in one statement.
+// built and judged on (master data, the rules in force, the plan); in the caller's transaction it takes
+// the day's numbers (gapless, decision 0004), judges each order with the rules, books its promise and
+// writes the orders, their lines and events, the rules' evaluations and effects and the live change in
+// one statement.
 import type { Kysely, Transaction } from "kysely";
 import { now } from "../core/clock.js";
 import type { DB } from "../core/db/schema.js";
 import { changeNotice } from "../events/publish-change.js";
-import { lockStock } from "../inventory/reserve-stock.js";
 import { type BuiltOrder, type IntakeContext, intakeStatus, type OrderRequest } from "../orders/model/build-order.js";
 import { plantDay } from "../orders/model/numbering.js";
 import { allocateOrderNumbers, insertOrders, type NewOrderMeta } from "../orders/store.js";
@@ -16,7 +15,6 @@ import { getPlanContext, type PlanContext } from "../planning/plan-state.js";
 import { bookPromisesForIntake } from "../planning/promise-order.js";
 import { activeRules } from "../rules/active-rules.js";
 import { judgeNewOrder } from "../rules/judge-order.js";
-import { listensTo } from "../rules/model/definition.js";
 import { evaluationInsert, ruleEffectParts } from "../rules/write-rule-effects.js";
 import { readCreditedIntakeContext } from "./credited-context.js";
 
@@ -59,15 +57,6 @@ export async function takeIn(
   by: { actor: string; source: NewOrderMeta["source"]; live: "per_order" | "per_batch" },
 ) {
   const { at, today, master, rules, plan } = inputs;
-  // The stock a rule in force may reserve is locked before the day's number, which every intake waits
-  // for: the number row is then held for the judging, the write and the commit only (decision 0075).
-  const mayReserve = rules.rules.some((r) => listensTo(r.definition, "order.created") && r.definition.actions.some((a) => a.type === "soft_reserve"));
-  const stock = mayReserve
-    ? await lockStock(
-        tx,
-        orders.flatMap((o) => o.built.lines.map((l) => l.sku)),
-      )
-    : undefined;
   const numbers = await allocateOrderNumbers(tx, today, orders.length);
   const judged = orders.map(({ built }, i) =>
     judgeNewOrder(rules.rules, rules.revision, built, {
@@ -88,7 +77,7 @@ export async function takeIn(
     return heldDate && judged[i].built.status === "confirmed" && !judged[i].built.hold ? { date: heldDate, conditions: [], noPromise: null } : p;
   });
   const evaluations = evaluationInsert(judged);
-  const ruled = await ruleEffectParts(tx, judged, by.actor, evaluations, stock);
+  const ruled = await ruleEffectParts(tx, judged, by.actor, evaluations);
   const notices =
     by.live === "per_order"
       ? judged.map((j) =>

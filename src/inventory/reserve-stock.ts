@@ -41,41 +41,21 @@ export function allocate(requests: ReservationRequest[], available: Map<string, 
   return { rows, outcomes };
 }
 
-/** Stock rows as read (and locked) for reservations, sorted by sku and location. */
-export type StockRows = { sku: string; location: string; on_hand: string | number; reserved: string | number }[];
-
-function stockRead(db: Kysely<DB> | Transaction<DB>, skus: string[]) {
-  return db.selectFrom("inventory_balances").select(["sku", "location", "on_hand", "reserved"]).where("sku", "in", skus).orderBy("sku").orderBy("location");
-}
-
-/**
- * Locks, in the caller's transaction, the stock rows of these skus (sorted, FOR NO KEY UPDATE) and returns
- * them, for a later `planReservations` in the same transaction to plan on (`locked`): intake locks its
- * stock before it takes the day's numbers, so the number row is held one round trip less (decision 0075).
- */
-export async function lockStock(tx: Transaction<DB>, skus: string[]): Promise<StockRows> {
-  const sorted = [...new Set(skus)].sort();
-  if (!sorted.length) return [];
-  return stockRead(tx, sorted).forNoKeyUpdate().execute();
-}
-
 /**
  * Decides what each request gets and returns the writes (the balances' update and the reservation rows)
  * to run in one statement with the caller's other writes. `lock`: the stock rows are locked now, in the
  * caller's transaction (what intake and the rules write); without it they are only read (a preview).
- * `locked`: rows this transaction has already locked with `lockStock` (every requested sku among them).
  */
-export async function planReservations(db: Kysely<DB> | Transaction<DB>, requests: ReservationRequest[], options: { lock: boolean } | { locked: StockRows }) {
+export async function planReservations(db: Kysely<DB> | Transaction<DB>, requests: ReservationRequest[], { lock }: { lock: boolean }) {
   if (!requests.length) return { outcomes: [], rows: reservationInsert([]) };
   const skus = [...new Set(requests.map((r) => r.sku))].sort();
-  let balances: StockRows;
-  if ("locked" in options) {
-    const wanted = new Set(skus);
-    balances = options.locked.filter((b) => wanted.has(b.sku));
-  } else {
-    const read = stockRead(db, skus);
-    balances = await (options.lock ? read.forNoKeyUpdate() : read).execute();
-  }
+  const read = db
+    .selectFrom("inventory_balances")
+    .select(["sku", "location", "on_hand", "reserved"])
+    .where("sku", "in", skus)
+    .orderBy("sku")
+    .orderBy("location");
+  const balances = await (lock ? read.forNoKeyUpdate() : read).execute();
   const available = new Map<string, { location: string; free: number }[]>();
   for (const b of balances) {
     const free = Number(b.on_hand) - Number(b.reserved);

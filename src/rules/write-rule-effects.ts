@@ -4,7 +4,7 @@
 import { sql, type Transaction } from "kysely";
 import { runTogether, type TogetherWrite, type UnnestInsert, unnestPart } from "../core/db/insert-unnest.js";
 import type { DB } from "../core/db/schema.js";
-import { planReservations, type ReservationRequest, type StockRows } from "../inventory/reserve-stock.js";
+import { planReservations, type ReservationRequest } from "../inventory/reserve-stock.js";
 import { statusLinkParts } from "../status-links/status-links.js";
 import type { OrderFacts } from "./model/facts.js";
 import type { ActionPlan, MatchedRule } from "./model/plan-actions.js";
@@ -62,15 +62,13 @@ export interface EffectParts {
 /**
  * What the rules decided for a batch, as insert parts that name the batch's evaluations by their row in
  * `evaluations` (the evaluation of `batch[i]` is its row i). The stock they reserve is locked now, in the
- * caller's transaction (see `planReservations`), unless the caller locked it already (`lockedStock`, every
- * line's sku among them: intake, decision 0075).
+ * caller's transaction (see `planReservations`).
  */
 export async function ruleEffectParts(
   tx: Transaction<DB>,
   batch: RuleEffects<OrderForEffects>[],
   actor: string,
   evaluations: UnnestInsert,
-  lockedStock?: StockRows,
 ): Promise<EffectParts> {
   const withActions = batch.map((e, i) => ({ ...e, evaluationAt: i })).filter((e) => e.plan.log.length);
   if (!withActions.length) return { parts: [], writes: [] };
@@ -89,7 +87,7 @@ export async function ruleEffectParts(
         }))
       : [],
   );
-  const reserved = await planReservations(tx, reservations, lockedStock ? { locked: lockedStock } : { lock: true });
+  const reserved = await planReservations(tx, reservations, { lock: true });
   const outcomes = reserved.outcomes;
   const outcomesOf = new Map<string, typeof outcomes>();
   for (const o of outcomes) outcomesOf.set(o.orderNo, [...(outcomesOf.get(o.orderNo) ?? []), o]);
