@@ -5,6 +5,11 @@
 // request's milliseconds. With untilStdinEnds the clients go round the bodies again until stdin ends. Or
 // spec: {url, cookie, lanes}: one client per lane (a kiosk), each sending its own requests {path, body, key}
 // in order (key: the Idempotency-Key header).
+// With `rate` (requests per second, all clients together) the clients send on a timetable instead of as
+// fast as answers come (an open loop): client c sends its k-th request at start + (c / clients + k) ×
+// clients / rate seconds, and a request's latency counts from its scheduled time, so a slow answer that
+// delays the client's next send is charged to that request too (no coordinated omission). Without
+// untilStdinEnds it sends `bodies.length` requests in all (going round the bodies as needed).
 import { readFileSync } from "node:fs";
 
 const spec = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -39,14 +44,22 @@ if (spec.untilStdinEnds) {
 }
 let next = 0;
 const statuses = {};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const replies = new Array(spec.bodies.length);
 const latencies = [];
 const start = performance.now();
+const interval = spec.rate ? (1000 * spec.clients) / spec.rate : 0;
+const total = spec.total ?? spec.bodies.length;
 await Promise.all(
-  Array.from({ length: spec.clients }, async () => {
-    while (next < spec.bodies.length || !stopped) {
+  Array.from({ length: spec.clients }, async (_, c) => {
+    for (let k = 0; next < total || !stopped; k++) {
       const i = next++ % spec.bodies.length;
-      const sent = performance.now();
+      let sent = performance.now();
+      if (spec.rate) {
+        sent = start + (c / spec.clients + k) * interval;
+        const wait = sent - performance.now();
+        if (wait > 0) await sleep(wait);
+      }
       const res = await fetch(`${spec.url}${spec.path}`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: spec.cookie },

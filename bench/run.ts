@@ -1,4 +1,4 @@
-// npm run bench [-- --only intake|surge|during-surge|import|shop-floor|fapiao] [-- --orders 2000] [-- --ledger 32000] [-- --kiosks 50 --floor-orders 10000]: prints each figure beside a baseline measured
+// npm run bench [-- --only intake|surge|during-surge|import|shop-floor|fapiao] [-- --orders 2000] [-- --rates 20,50] [-- --ledger 32000] [-- --kiosks 50 --floor-orders 10000]: prints each figure beside a baseline measured
 // in the same run, so the ratio holds on any machine.
 import { parseArgs } from "node:util";
 import { benchFapiao } from "./fapiao.js";
@@ -19,6 +19,8 @@ const { values } = parseArgs({
     events: { type: "string", default: "1000000" },
     ledger: { type: "string", default: "32000" },
     db: { type: "string", default: "pglite,postgres" },
+    // Open-loop rates of the during-surge figure, orders/s from all clients together (decision 0075).
+    rates: { type: "string", default: "20,50" },
     "plan-orders": { type: "string", default: "10000" },
     kiosks: { type: "string", default: "50" },
     "floor-orders": { type: "string", default: "10000" },
@@ -29,7 +31,7 @@ const orders = Number(values.orders);
 const benches: Record<string, (db: "pglite" | "postgres") => Promise<Figure[]>> = {
   intake: (db) => benchIntakeSingle(db, orders),
   surge: (db) => benchSurge(db, Number(values.surge)),
-  "during-surge": (db) => benchIntakeDuringSurge(db, Number(values.surge)),
+  "during-surge": (db) => benchIntakeDuringSurge(db, Number(values.surge), 20, values.rates.split(",").map(Number)),
   outcomes: (db) => benchOutcomes(db, Number(values.events)),
   import: async (db) => [...(await benchImport(db, Number(values.ledger))), ...(await benchImportFormats(db, Number(values.ledger)))],
   // Pure model: runs once, whatever --db says.

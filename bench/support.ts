@@ -59,11 +59,13 @@ export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximu
 /**
  * Runs bench/load-client.mjs in its own process: POSTs each body once, `clients` at a time (or each kiosk's
  * `lanes` in order); timing, status counts, replies and each request's latency. With `until`, the clients go
- * round the bodies again until it settles.
+ * round the bodies again until it settles. With `rate`, an open loop on a timetable (load-client.mjs): `rate`
+ * requests a second in all, `total` of them (or until `until` settles when `total` is 0), each request's
+ * latency counted from its scheduled send time.
  */
 export async function runLoadClient(
   spec:
-    | { url: string; path: string; cookie: string; bodies: string[]; clients: number }
+    | { url: string; path: string; cookie: string; bodies: string[]; clients: number; rate?: number; total?: number }
     | { url: string; cookie: string; lanes: { path: string; body: string; key: string }[][] },
   until?: Promise<unknown>,
 ) {

@@ -6,6 +6,7 @@ import type { DB } from "../core/db/schema.js";
 import { fromFen } from "../core/money.js";
 import { creditExposures } from "./credit-exposure.js";
 
+/** A customer as read from its row (its typed limit and receivables, before finance's basis). */
 export interface CreditCustomer {
   code: string;
   credit_limit: string;
@@ -17,10 +18,11 @@ export async function withCreditBasis<C extends CreditCustomer>(
   customers: C[],
   excludeOrderNo?: string,
 ): Promise<(C & { exposure: string; overdue: string })[]> {
+  // The customers come straight from their rows (intake, the rules on a change): their limits are read.
   const exposures = await creditExposures(
     db,
     customers.map((c) => c.code),
-    { excludeOrderNo },
+    { excludeOrderNo, limits: customers },
   );
   return customers.map((c) => {
     const e = exposures.get(c.code);

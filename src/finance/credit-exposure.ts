@@ -24,11 +24,14 @@ export interface CustomerExposure {
   overdueFen: bigint;
 }
 
-/** Exposure per customer; `excludeOrderNo`: the order being judged, whose amount the caller adds itself. */
+/**
+ * Exposure per customer; `excludeOrderNo`: the order being judged, whose amount the caller adds itself.
+ * `limits`: each customer's credit limit as the caller has just read it from its row (no second read).
+ */
 export async function creditExposures(
   db: Db,
   customers: string[],
-  options: { excludeOrderNo?: string; at?: Date } = {},
+  options: { excludeOrderNo?: string; at?: Date; limits?: { code: string; credit_limit: string }[] } = {},
 ): Promise<Map<string, CustomerExposure>> {
   const codes = [...new Set(customers)];
   if (!codes.length) return new Map();
@@ -37,7 +40,7 @@ export async function creditExposures(
     ledgerTotals(db, codes, plantDay(options.at ?? new Date())),
     customerOrderValues(db, codes, { excludeOrderNo: options.excludeOrderNo, shippedSince: settings.ledgerStart }),
     overridesFen(db, codes, options.at ?? new Date()),
-    db.selectFrom("customers").select(["code", "credit_limit"]).where("code", "in", codes).execute(),
+    options.limits ?? db.selectFrom("customers").select(["code", "credit_limit"]).where("code", "in", codes).execute(),
   ]);
   const out = new Map<string, CustomerExposure>();
   for (const { code, credit_limit } of limits) {
