@@ -16,6 +16,8 @@ describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
     await editor.getByRole("button", { name: "+ 条件", exact: true }).click();
     await editor.locator(".rule-fields").click();
     await page.locator(".ant-select-dropdown:visible").getByTitle("客户等级", { exact: true }).click();
+    // The field list must have closed first: a click on the value while it is still animating out is lost.
+    await page.waitForFunction(() => ![...document.querySelectorAll(".ant-select-dropdown")].some((e) => (e as HTMLElement).offsetParent !== null));
     await editor.locator(".rule-value").click();
     await page.locator(".ant-select-dropdown:visible").getByTitle("B", { exact: true }).click();
     expect(await editor.getByTestId("condition-json").textContent()).toContain('{"==":[{"var":"customer.grade"},"B"]}');
