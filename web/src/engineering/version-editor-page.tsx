@@ -191,17 +191,13 @@ export function VersionEditorPage() {
                     />
                   </Field>
                   {!readOnly && (
-                    <Button
-                      danger
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t("engineering.editor.remove")}
-                      disabled={lines.length < 2}
-                      onClick={() => {
+                    <RemoveRow
+                      label={t("engineering.editor.remove")}
+                      lastOne={lines.length < 2}
+                      onRemove={() => {
                         setErrors({});
                         setLines((all) => all.filter((_, j) => j !== i));
                       }}
-                      style={{ alignSelf: "flex-end" }}
                     />
                   )}
                 </Flex>
@@ -263,17 +259,13 @@ export function VersionEditorPage() {
                     {t("engineering.editor.splittable")}
                   </Checkbox>
                   {!readOnly && (
-                    <Button
-                      danger
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t("engineering.editor.remove")}
-                      disabled={operations.length < 2}
-                      onClick={() => {
+                    <RemoveRow
+                      label={t("engineering.editor.remove")}
+                      lastOne={operations.length < 2}
+                      onRemove={() => {
                         setErrors({});
                         setOperations((all) => all.filter((_, j) => j !== i));
                       }}
-                      style={{ alignSelf: "flex-end" }}
                     />
                   )}
                 </Flex>
@@ -342,4 +334,9 @@ export function VersionEditorPage() {
       </Card>
     </div>
   );
+}
+
+/** The delete button of one BOM line or routing operation; the last row cannot go. */
+function RemoveRow({ label, lastOne, onRemove }: { label: string; lastOne: boolean; onRemove: () => void }) {
+  return <Button danger type="text" icon={<DeleteOutlined />} aria-label={label} disabled={lastOne} onClick={onRemove} style={{ alignSelf: "flex-end" }} />;
 }
