@@ -12,6 +12,7 @@ import { buildOrder, type OrderRequest } from "../orders/model/build-order.js";
 import { findOrderByIdempotencyKey } from "../orders/store.js";
 import type { ActionPlan, MatchedRule } from "../rules/model/plan-actions.js";
 import { orderKey } from "./idempotency-keys.js";
+import { noteSingleOrder } from "./people-waiting.js";
 import { readIntakeInputs, takeIn } from "./take-in.js";
 
 export interface CreateOrderResult {
@@ -67,6 +68,7 @@ export async function createOrder(
 
   const earlier = await replay();
   if (earlier) return earlier;
+  noteSingleOrder();
 
   const inputs = await readIntakeInputs(db, [request]);
   const built = buildOrder(request, inputs.master);

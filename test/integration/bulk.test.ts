@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { peopleTakingOrders } from "../../src/intake/people-waiting.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { integrationToken, startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -99,6 +101,25 @@ describe("bulk intake", () => {
     const seqs = res.body.results.map((x: { orderNo: string }) => Number(x.orderNo.slice(10)));
     expect(new Set(seqs).size).toBe(1200);
     expect(Math.max(...seqs) - Math.min(...seqs)).toBe(1199);
+  });
+
+  it("writes in groups of 10 while people are taking single orders in, and of 100 when they are not", async () => {
+    const orders = (tag: string) => Array.from({ length: 25 }, () => ({ customer: "C-A1", tags: [tag], lines: [{ sku: "TT-200", qty: 1 }] }));
+    // Each transaction writes its orders with its own transaction id (xmin).
+    const transactions = async (batch: { results: { orderNo: string }[] }) => {
+      const { rows } = await sql<{ n: number }>`select count(distinct xmin::text)::int as n from orders
+        where order_no in (${sql.join(batch.results.map((r) => r.orderNo))})`.execute(t.database.db);
+      return rows[0].n;
+    };
+    const single = await t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] } });
+    expect(single.status).toBe(201);
+    const busy = await t.api("POST", "/api/orders/bulk", { token, body: { batchId: "edi-people", orders: orders("people") } });
+    expect(busy.body.accepted).toBe(25);
+    expect(await transactions(busy.body)).toBe(3);
+    await vi.waitFor(() => expect(peopleTakingOrders()).toBe(false), { timeout: 5_000, interval: 100 });
+    const quiet = await t.api("POST", "/api/orders/bulk", { token, body: { batchId: "edi-quiet", orders: orders("quiet") } });
+    expect(quiet.body.accepted).toBe(25);
+    expect(await transactions(quiet.body)).toBe(1);
   });
 
   it("is refused to roles without bulk rights", async () => {
