@@ -110,6 +110,25 @@ const exposureOf = async (code: string) => {
   return res.body;
 };
 
+describe("exposure parts", () => {
+  it("a committed order counts in full until part of it ships; that part then counts as shipped, not invoiced", async () => {
+    const before = (await exposureOf("C-A1")).parts;
+    const orderNo = await readyOrder("C-A1", [
+      { sku: "TT-200", qty: 4 },
+      { sku: "PM-HOUSING", qty: 10 },
+    ]);
+    const order = (await t.api("GET", `/api/orders/${orderNo}`, { as: "finance" })).body;
+    const placed = (await exposureOf("C-A1")).parts;
+    expect(toFen(placed.openOrders) - toFen(before.openOrders)).toBe(toFen(order.totalAmount));
+    expect(placed.unbilled).toBe(before.unbilled);
+    await ship(orderNo, "SF-PARTS-1", [{ line: 1, qty: 3 }]);
+    const shippedValue = 3n * toFen(order.lines[0].unitPrice);
+    const after = (await exposureOf("C-A1")).parts;
+    expect(toFen(after.openOrders) - toFen(before.openOrders)).toBe(toFen(order.totalAmount) - shippedValue);
+    expect(toFen(after.unbilled) - toFen(before.unbilled)).toBe(shippedValue);
+  });
+});
+
 describe("invoicing profiles and item invoicing", () => {
   it("checks the 纳税人识别号 (15/18/20 characters, the 18-character check digit) and the 19-digit tax code, naming the field", async () => {
     const base = { buyerName: "常州精测自动化有限公司", defaultType: "normal" };
