@@ -43,7 +43,9 @@ const versionReply = z.object({
   status: z.enum(["draft", "released", "superseded"]),
   releasedBy: z.string().nullable(),
 });
-const versionParams = skuParams.extend({ version: z.coerce.number().int().min(1).max(100_000) });
+/** A BOM or routing version number (an int column: a larger number would fail in the database, not here). */
+const versionNumber = z.coerce.number().int().min(1).max(100_000);
+const versionParams = skuParams.extend({ version: versionNumber });
 const optionalIfMatch = z.object({
   "if-match": z
     .string()
@@ -132,8 +134,8 @@ export function itemRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: "A BOM version (default: the one effective today) with the routing effective with it, or the routing version asked for",
         params: skuParams,
         querystring: z.strictObject({
-          version: z.coerce.number().int().min(1).optional(),
-          routingVersion: z.coerce.number().int().min(1).optional(),
+          version: versionNumber.optional(),
+          routingVersion: versionNumber.optional(),
         }),
         response: {
           200: z.object({
@@ -352,8 +354,8 @@ function authoringRoutes(app: FastifyInstance, deps: AppDeps) {
         params: skuParams,
         querystring: z.strictObject({
           kind: z.enum(["bom", "routing"]).default("bom"),
-          from: z.coerce.number().int().min(1),
-          to: z.coerce.number().int().min(1),
+          from: versionNumber,
+          to: versionNumber,
         }),
         response: {
           200: z.object({

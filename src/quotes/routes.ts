@@ -90,7 +90,7 @@ export function quoteRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ["quotes"],
         summary: "What changed between two versions: terms, and lines added, removed or changed",
         params: quoteParams,
-        querystring: z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        querystring: z.strictObject({ from: versionParams.shape.v, to: versionParams.shape.v }),
         response: { 200: diffReply, ...errorReplies },
       },
     },

@@ -94,6 +94,17 @@ describe("promise re-confirmation", () => {
   });
 });
 
+describe("version numbers", () => {
+  it("refuses a version number past the column's range with 400 naming it, not a database error", async () => {
+    const items = await t.api("GET", "/api/items/TT-200/diff?kind=bom&from=2147483648&to=1", { as: "engineering" });
+    expect(items.status, JSON.stringify(items.body)).toBe(400);
+    expect(items.body.error.field).toContain("from");
+    const quotes = await t.api("GET", "/api/quotes/BJ20260101001/diff?from=1&to=2147483648", { as: "sales" });
+    expect(quotes.status, JSON.stringify(quotes.body)).toBe(400);
+    expect(quotes.body.error.field).toContain("to");
+  });
+});
+
 describe("integration URLs", () => {
   it.each(["javascript:alert(1)", "file:///etc/passwd", "ftp://files.example.com/x", "data:text/html,hi"])(
     "refuses %s for a robot and a credit provider",
