@@ -1,14 +1,16 @@
 // Which page shows which role's board. A new board is a new file and one line here.
 import type { ComponentType } from "react";
-import { EngineeringBoard } from "../engineering/engineering-board";
-import { AdminBoard } from "./admin-board";
-import { FinanceBoard } from "./finance-board";
-import { PlannerBoard } from "./planner-board";
-import { ProductionBoard } from "./production-board";
-import { PurchasingBoard } from "./purchasing-board";
-import { SalesBoard } from "./sales-board";
-import { ServiceBoard } from "./service-board";
-import { WarehouseBoard } from "./warehouse-board";
+import { lazyPage } from "../lazy-page";
+
+const EngineeringBoard = lazyPage(() => import("../engineering/engineering-board"), "EngineeringBoard");
+const AdminBoard = lazyPage(() => import("./admin-board"), "AdminBoard");
+const FinanceBoard = lazyPage(() => import("./finance-board"), "FinanceBoard");
+const PlannerBoard = lazyPage(() => import("./planner-board"), "PlannerBoard");
+const ProductionBoard = lazyPage(() => import("./production-board"), "ProductionBoard");
+const PurchasingBoard = lazyPage(() => import("./purchasing-board"), "PurchasingBoard");
+const SalesBoard = lazyPage(() => import("./sales-board"), "SalesBoard");
+const ServiceBoard = lazyPage(() => import("./service-board"), "ServiceBoard");
+const WarehouseBoard = lazyPage(() => import("./warehouse-board"), "WarehouseBoard");
 
 export const BOARDS: Record<string, ComponentType> = {
   sales: SalesBoard,

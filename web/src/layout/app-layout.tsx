@@ -9,7 +9,8 @@ import {
   SafetyOutlined,
   UnorderedListOutlined,
 } from "@ant-design/icons";
-import { Badge, Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
+import { Badge, Button, Layout, Menu, Space, Spin, Tooltip, Typography } from "antd";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useLive } from "../api/live";
@@ -70,7 +71,9 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          <Suspense fallback={<Spin style={{ display: "block", margin: "48px auto" }} />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
