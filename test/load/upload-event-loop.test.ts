@@ -62,16 +62,23 @@ describe.skipIf(process.env.LVYUE_TEST_DB !== "pglite")("a 50 MB workbook dry-ru
     const cookie = await t.cookie("admin");
     // The same polling with nothing else on this server: what the machine alone costs. On a quiet machine
     // its p99 is a few ms; on a 2-core machine shared with other work it was 135 ms before any upload.
-    const idleHealth: number[] = [];
-    const idleProgress: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      let at = performance.now();
-      await (await fetch(`${t.url}/api/health`)).arrayBuffer();
-      idleHealth.push(performance.now() - at);
-      at = performance.now();
-      await (await fetch(`${t.url}/api/imports/progress/not-started`, { headers: { cookie } })).arrayBuffer();
-      idleProgress.push(performance.now() - at);
-      await new Promise((r) => setTimeout(r, 50));
+    // It runs after the browser tests: until their Chromium and databases have wound down the machine is
+    // not quiet (a full run once measured idle p99 18.6 ms and a 224 ms progress poll). So the idle probe
+    // is repeated, up to five times, until the idle server answers health in under 15 ms at p99.
+    let idleHealth: number[] = [];
+    let idleProgress: number[] = [];
+    for (let round = 0; round < 5 && (round === 0 || p99(idleHealth) >= 15); round++) {
+      idleHealth = [];
+      idleProgress = [];
+      for (let i = 0; i < 60; i++) {
+        let at = performance.now();
+        await (await fetch(`${t.url}/api/health`)).arrayBuffer();
+        idleHealth.push(performance.now() - at);
+        at = performance.now();
+        await (await fetch(`${t.url}/api/imports/progress/not-started`, { headers: { cookie } })).arrayBuffer();
+        idleProgress.push(performance.now() - at);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     }
     const started = performance.now();
     let done = false;
