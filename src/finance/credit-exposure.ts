@@ -35,10 +35,11 @@ export async function creditExposures(
 ): Promise<Map<string, CustomerExposure>> {
   const codes = [...new Set(customers)];
   if (!codes.length) return new Map();
-  const settings = await readSettings(db);
-  const [ledger, orders, overrides, limits] = await Promise.all([
+  const settingsRead = readSettings(db);
+  const [settings, ledger, orders, overrides, limits] = await Promise.all([
+    settingsRead,
     ledgerTotals(db, codes, plantDay(options.at ?? new Date())),
-    customerOrderValues(db, codes, { excludeOrderNo: options.excludeOrderNo, shippedSince: settings.ledgerStart }),
+    settingsRead.then((s) => customerOrderValues(db, codes, { excludeOrderNo: options.excludeOrderNo, shippedSince: s.ledgerStart })),
     overridesFen(db, codes, options.at ?? new Date()),
     options.limits ?? db.selectFrom("customers").select(["code", "credit_limit"]).where("code", "in", codes).execute(),
   ]);

@@ -31,10 +31,13 @@ export async function readIntakeInputs(db: Kysely<DB>, requests: OrderRequest[],
   const today = plantDay(at);
   const customers = requests.map((r) => r.customer);
   const skus = requests.flatMap((r) => r.lines.map((l) => l.sku));
-  // Read one after the other: embedded PGlite has a single connection, and a pool's are shared with other requests.
-  const master = await readCreditedIntakeContext(db, customers, skus, today);
-  const rules = await activeRules(db, db);
-  const plan = await getPlanContext(db, { burst: true });
+  // Side by side: on a server each waits for its own connection instead of the one before it (a person's
+  // order waits for fewer round trips); embedded PGlite runs them one after the other on its one connection.
+  const [master, rules, plan] = await Promise.all([
+    readCreditedIntakeContext(db, customers, skus, today),
+    activeRules(db, db),
+    getPlanContext(db, { burst: true }),
+  ]);
   return { at, today, master, rules, plan };
 }
 
