@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { inDays } from "../support/helpers.js";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { chooseOption } from "./support/choose-option.js";
 import { layoutProblems } from "./support/layout-check.js";
 
 describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () => {
@@ -41,9 +42,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
     try {
       await page.getByTestId("new-ecn").click();
       await page.getByTestId("new-ecn-page").waitFor();
-      await page.getByTestId("ecn-item").click();
-      await page.keyboard.type("EE-PS");
-      await page.locator(".ant-select-item-option", { hasText: "EE-PS" }).click();
+      await chooseOption(page, page.getByTestId("ecn-item"), "EE-PS 压力变送器 E 型", { search: "EE-PS" });
       // The diff against the version in force (V1 → V2).
       await page.getByTestId("ecn-lines").getByText("EE-NEW").waitFor();
       await page.getByTestId("ecn-lines").getByText("EE-OLD").waitFor();

@@ -5,6 +5,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { chooseOption } from "./support/choose-option.js";
 
 const CSV = [
   "订单号,客户名称,下单日期,金额,状态",
@@ -35,11 +36,7 @@ describe.skipIf(!hasChromium)("the import screen asks about lost ¥ signs and un
       expect(await page.getByTestId("unknown-word").count()).toBe(1);
       expect(await page.getByTestId("unknown-word").textContent()).toContain("返修");
       expect(await page.getByTestId("count-valid").locator(".ant-statistic-content-value").textContent()).toBe("1");
-      await words.locator(".ant-select").click();
-      await page
-        .locator(".ant-select-item-option")
-        .filter({ hasText: lang === "zh-CN" ? "已交货" : "Delivered" })
-        .click();
+      await chooseOption(page, words.locator(".ant-select"), lang === "zh-CN" ? "已交货" : "Delivered");
       await page.getByTestId("apply-words").click();
       await words.waitFor({ state: "detached" });
       expect(await page.getByTestId("count-valid").locator(".ant-statistic-content-value").textContent()).toBe("3");
