@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
     // Engineering drafted the next version: the new seal instead of the old one.
     await eng("POST", "/api/items/EE-PS/bom-versions", { lines: [{ sku: "EE-NEW", qtyPer: "2" }], note: "改用新型密封圈" });
 
-    const page = await signIn(app.browser, t.url, "engineering");
+    const page = await signIn(app.browser, app.t.url, "engineering");
     try {
       await page.getByTestId("new-ecn").click();
       await page.getByTestId("new-ecn-page").waitFor();
@@ -87,8 +87,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
       await boms.getByText("生效中").waitFor();
       await boms.getByTestId("ecn-lines").getByText("EE-NEW").waitFor();
 
-      const phone = await signIn(app.browser, t.url, "engineering", { width: 390, height: 844 });
-      await phone.goto(`${t.url}/engineering/ecns/${ecnNo}`);
+      const phone = await signIn(app.browser, app.t.url, "engineering", { width: 390, height: 844, path: `/engineering/ecns/${ecnNo}` });
       await phone.getByTestId(`impact-${late}/1`).waitFor();
       expect(await layoutProblems(phone)).toEqual([]);
       await phone.screenshot({ path: "test-results/ecn-released-390.png", fullPage: true });
@@ -105,7 +104,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
       await closePage(page);
     }
 
-    const planner = await signIn(app.browser, t.url, "planner");
+    const planner = await signIn(app.browser, app.t.url, "planner");
     try {
       const changed = planner.getByTestId("ecn-changed");
       await changed.getByText(late).waitFor();

@@ -81,8 +81,7 @@ describe.skipIf(!hasChromium)("the management page in headless Chromium", () => 
   });
 
   it("opens a chart point's orders, compares before and after a pivot, and exports the figures", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin", { lang: "en-US" });
-    await page.goto(`${app.t.url}/management?${PERIOD}&by=week&pivot=2026-03-09`);
+    const page = await signIn(app.browser, app.t.url, "admin", { lang: "en-US", path: `/management?${PERIOD}&by=week&pivot=2026-03-09` });
     await page.getByTestId("indicator-agreement").waitFor();
     expect(await page.getByTestId("management").locator("h3").textContent()).toBe("Outcomes, measured by the system");
     const comparison = await page.getByTestId("indicator-dwell").locator(".comparison").first().textContent();

@@ -10,8 +10,7 @@ describe.skipIf(!hasChromium)("the orders list in headless Chromium", () => {
     const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", note: "导出测试", lines: [{ sku: "TT-200", qty: 4 }] } });
     await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", note: "别的单", lines: [{ sku: "TT-200", qty: 1 }] } });
     const orderNo: string = created.body.orderNo;
-    const page = await signIn(app.browser, app.t.url, "sales");
-    await page.goto(`${app.t.url}/orders`);
+    const page = await signIn(app.browser, app.t.url, "sales", { path: "/orders" });
     const table = page.getByTestId("orders-table");
     await table.getByText(orderNo).waitFor();
 

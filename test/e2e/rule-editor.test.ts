@@ -7,8 +7,7 @@ describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
   const app = useBrowserApp();
 
   it("builds 'customer grade = B → add tag' with clicks; the next order of a grade-B customer gets the tag", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
-    await page.goto(`${app.t.url}/rules`);
+    const page = await signIn(app.browser, app.t.url, "admin", { path: "/rules" });
     await page.getByTestId("new-rule").click();
     const editor = page.getByTestId("condition-editor");
     await editor.waitFor();
@@ -38,8 +37,7 @@ describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
   });
 
   it("shows the server's reason, naming the field, when a rule is refused", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
-    await page.goto(`${app.t.url}/rules`);
+    const page = await signIn(app.browser, app.t.url, "admin", { path: "/rules" });
     await page.getByTestId("new-rule").click();
     await page.getByTestId("condition-editor").waitFor();
     await page.fill("#name", "B级客户打标签");

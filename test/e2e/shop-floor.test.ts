@@ -23,8 +23,7 @@ describe.skipIf(!hasChromium)("the shop floor in headless Chromium", () => {
     const op = list.body.operations.find((o: { orderNo: string }) => o.orderNo === created.body.orderNo);
     expect(op).toBeDefined();
 
-    const board = await signIn(app.browser, t.url, "planner");
-    await board.goto(`${t.url}/board/production`);
+    const board = await signIn(app.browser, app.t.url, "planner", { path: "/board/production" });
     await board.getByTestId("production-recent").waitFor();
     await board.locator(".ant-badge-status-success").waitFor();
     const workOrder = `${created.body.orderNo}-1`;
@@ -42,9 +41,8 @@ describe.skipIf(!hasChromium)("the shop floor in headless Chromium", () => {
       });
     }, workOrder);
 
-    const phone = await signIn(app.browser, t.url, "production", { width: 390, height: 844 });
     // The scan: the QR code opens the operation's page.
-    await phone.goto(`${t.url}/shop-floor/op/${op.operationId}`);
+    const phone = await signIn(app.browser, app.t.url, "production", { width: 390, height: 844, path: `/shop-floor/op/${op.operationId}` });
     await phone
       .getByTestId("operation-sheet")
       .waitFor()

@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
     });
     await eng("POST", "/api/items/VA-VALVE/bom-versions/1/release", {});
 
-    const page = await signIn(app.browser, t.url, "engineering");
+    const page = await signIn(app.browser, app.t.url, "engineering");
     try {
       // From the board: open the item, then a new draft prefilled from V1.
       await page.getByTestId("open-item").click();
@@ -110,9 +110,8 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
     const refused = await t.api("PUT", "/api/items/VA-VALVE/bom-versions/2", { as: "engineering", body: { lines: [{ sku: "VA-SEAL", qtyPer: "9" }] } });
     expect(refused.status).toBe(422);
 
-    const phone = await signIn(app.browser, t.url, "engineering", { width: 390, height: 844 });
+    const phone = await signIn(app.browser, app.t.url, "engineering", { width: 390, height: 844, path: "/engineering/items/VA-VALVE/bom/new" });
     try {
-      await phone.goto(`${t.url}/engineering/items/VA-VALVE/bom/new`);
       await phone.getByTestId("bom-line-1").waitFor();
       expect(await layoutProblems(phone)).toEqual([]);
       await phone.screenshot({ path: "test-results/version-editor-390.png", fullPage: true });

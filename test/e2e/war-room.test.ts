@@ -1,7 +1,7 @@
 // The war room in a real browser: sign in per role, live boards, quick order entry, the ask box, rules.
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../support/test-app.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, signIn, signInThroughPage, useBrowserApp } from "./support/browser.js";
 
 const toReady = async (t: TestApp, orderNo: string) => {
   for (const [to, as] of [
@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
       admin: "管理看板",
     };
     for (const [role, title] of Object.entries(titles)) {
-      const page = await signIn(app.browser, app.t.url, role);
+      const page = await signInThroughPage(app.browser, app.t.url, role);
       expect(page.url()).toContain(`/board/${role}`);
       await page.getByTestId(`board-${role}`).getByRole("heading", { name: title }).waitFor();
       await closePage(page);
