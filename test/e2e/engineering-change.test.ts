@@ -3,7 +3,7 @@
 // The ECN screen is checked at 1440 px and on a 390 px phone (nothing scrolls sideways).
 import { describe, expect, it } from "vitest";
 import { inDays } from "../support/helpers.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 import { chooseOption } from "./support/choose-option.js";
 import { layoutProblems } from "./support/layout-check.js";
 
@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
     // Engineering drafted the next version: the new seal instead of the old one.
     await eng("POST", "/api/items/EE-PS/bom-versions", { lines: [{ sku: "EE-NEW", qtyPer: "2" }], note: "改用新型密封圈" });
 
-    const page = await signIn(app.browser, app.t.url, "engineering");
+    const page = await app.signIn("engineering");
     try {
       await page.getByTestId("new-ecn").click();
       await page.getByTestId("new-ecn-page").waitFor();
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
       await boms.getByText("生效中").waitFor();
       await boms.getByTestId("ecn-lines").getByText("EE-NEW").waitFor();
 
-      const phone = await signIn(app.browser, app.t.url, "engineering", { width: 390, height: 844, path: `/engineering/ecns/${ecnNo}` });
+      const phone = await app.signIn("engineering", { width: 390, height: 844, path: `/engineering/ecns/${ecnNo}` });
       await phone.getByTestId(`impact-${late}/1`).waitFor();
       expect(await layoutProblems(phone)).toEqual([]);
       await phone.screenshot({ path: "test-results/ecn-released-390.png", fullPage: true });
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
       await closePage(page);
     }
 
-    const planner = await signIn(app.browser, app.t.url, "planner");
+    const planner = await app.signIn("planner");
     try {
       const changed = planner.getByTestId("ecn-changed");
       await changed.getByText(late).waitFor();

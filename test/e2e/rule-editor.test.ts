@@ -1,13 +1,13 @@
 // The no-code rule editor in a real browser: a rule built with clicks is stored as JSONLogic and applies.
 import { describe, expect, it } from "vitest";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 import { chooseOption } from "./support/choose-option.js";
 
 describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
   const app = useBrowserApp();
 
   it("builds 'customer grade = B → add tag' with clicks; the next order of a grade-B customer gets the tag", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin", { path: "/rules" });
+    const page = await app.signIn("admin", { path: "/rules" });
     await page.getByTestId("new-rule").click();
     const editor = page.getByTestId("condition-editor");
     await editor.waitFor();
@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
   });
 
   it("shows the server's reason, naming the field, when a rule is refused", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin", { path: "/rules" });
+    const page = await app.signIn("admin", { path: "/rules" });
     await page.getByTestId("new-rule").click();
     await page.getByTestId("condition-editor").waitFor();
     await page.fill("#name", "B级客户打标签");

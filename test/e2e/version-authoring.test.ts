@@ -4,7 +4,7 @@
 // reports it released and refuses to edit it. Checked at 1440 px and on a 390 px phone.
 import { describe, expect, it } from "vitest";
 import { inDays } from "../support/helpers.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 import { chooseOption } from "./support/choose-option.js";
 import { layoutProblems } from "./support/layout-check.js";
 
@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
     });
     await eng("POST", "/api/items/VA-VALVE/bom-versions/1/release", {});
 
-    const page = await signIn(app.browser, app.t.url, "engineering");
+    const page = await app.signIn("engineering");
     try {
       // From the board: open the item, then a new draft prefilled from V1.
       await page.getByTestId("open-item").click();
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
     const refused = await t.api("PUT", "/api/items/VA-VALVE/bom-versions/2", { as: "engineering", body: { lines: [{ sku: "VA-SEAL", qtyPer: "9" }] } });
     expect(refused.status).toBe(422);
 
-    const phone = await signIn(app.browser, app.t.url, "engineering", { width: 390, height: 844, path: "/engineering/items/VA-VALVE/bom/new" });
+    const phone = await app.signIn("engineering", { width: 390, height: 844, path: "/engineering/items/VA-VALVE/bom/new" });
     try {
       await phone.getByTestId("bom-line-1").waitFor();
       expect(await layoutProblems(phone)).toEqual([]);

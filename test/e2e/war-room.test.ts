@@ -1,7 +1,7 @@
 // The war room in a real browser: sign in per role, live boards, quick order entry, the ask box, rules.
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../support/test-app.js";
-import { closePage, hasChromium, signIn, signInThroughPage, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, signInThroughPage, useBrowserApp } from "./support/browser.js";
 
 const toReady = async (t: TestApp, orderNo: string) => {
   for (const [to, as] of [
@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("shows an order made ready through the API on an open warehouse board within a second, no reload", async () => {
-    const page = await signIn(app.browser, app.t.url, "warehouse");
+    const page = await app.signIn("warehouse");
     await page.getByTestId("waves").waitFor();
     await page.locator(".ant-badge-status-success").waitFor();
     const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 3 }] } });
@@ -70,9 +70,9 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("takes an order from the sales quick entry and shows it live on the service board", async () => {
-    const service = await signIn(app.browser, app.t.url, "service");
+    const service = await app.signIn("service");
     await service.locator(".ant-badge-status-success").waitFor();
-    const sales = await signIn(app.browser, app.t.url, "sales");
+    const sales = await app.signIn("sales");
     await sales.locator("#customer").click();
     await sales.locator("#customer").fill("C-A1");
     await sales.keyboard.press("Enter");
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
 
   it("finds an order on the service board and shows its stage, owner and timeline", async () => {
     const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-C1", note: "蓝色外壳", lines: [{ sku: "TT-200", qty: 1 }] } });
-    const page = await signIn(app.browser, app.t.url, "service");
+    const page = await app.signIn("service");
     await page.getByTestId("service-search").locator("input").fill("蓝色外壳");
     await page.keyboard.press("Enter");
     await page.getByTestId("service-results").getByText(created.body.orderNo).click();
@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   it("answers the ask box with the order's stage and the person responsible", async () => {
     const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] } });
     await toReady(app.t, created.body.orderNo);
-    const page = await signIn(app.browser, app.t.url, "service");
+    const page = await app.signIn("service");
     await page.locator(".ask input").fill(`查订单${created.body.orderNo}状态`);
     await page.keyboard.press("Enter");
     const answer = page.getByTestId("ask-answer");
@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("answers 今天还能接多少单 and 哪些物料缺料 in the browser, from planning", async () => {
-    const page = await signIn(app.browser, app.t.url, "planner");
+    const page = await app.signIn("planner");
     const answer = page.getByTestId("ask-answer");
     await page.locator(".ask input").fill("今天还能接多少单");
     await page.keyboard.press("Enter");
@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
     };
     const created = await app.t.api("POST", "/api/rules", { body: rule });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const page = await signIn(app.browser, app.t.url, "admin");
+    const page = await app.signIn("admin");
     await page.getByTestId("manage-rules").click();
     const toggle = page.getByRole("switch", { name: rule.name });
     await toggle.click();
@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("switches to English and back", async () => {
-    const page = await signIn(app.browser, app.t.url, "sales");
+    const page = await app.signIn("sales");
     await page.getByTestId("lang-switch").click();
     await page.getByRole("heading", { name: "Sales board" }).waitFor();
     await page.getByTestId("lang-switch").click();
