@@ -76,11 +76,16 @@ export async function signInThroughPage(browser: Browser, url: string, username:
   const context = await newContext(browser, options);
   const page = await context.newPage();
   await page.goto(`${url}/login`);
+  await fillSignIn(page, username, options.password);
+  return page;
+}
+
+/** Fills in the sign-in page that `page` shows and waits for the person's home board. */
+export async function fillSignIn(page: Page, username: string, password = TEST_PASSWORD) {
   await page.fill("#username", username);
-  await page.fill("#password", options.password ?? TEST_PASSWORD);
+  await page.fill("#password", password);
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/board\//);
-  return page;
 }
 
 /** Contexts that stay signed in for the rest of their describe block (useBrowserApp): only their page is closed. */
