@@ -2,7 +2,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { plantDay } from "../../src/orders/model/numbering.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 /** The planner's steps: each tick, the button, the date (one field) and the confirmation; their count. */
 async function rescheduleOnScreen(page: Page, orderNos: string[], due: string): Promise<number> {
@@ -34,10 +34,10 @@ describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
   }, async () => {
     const orderNos = [await create("C-A1", "PS-100", 50), await create("C-B1", "PS-100", 50), await create("C-C1")];
     // Customer service keeps its board open: the orders that moved last, with their promised dates.
-    const service = await signIn(app.browser, app.t.url, "service");
+    const service = await app.signIn("service");
     const recent = service.getByTestId("service-recent");
     await recent.getByText(orderNos[0]).waitFor();
-    const page = await signIn(app.browser, app.t.url, "planner");
+    const page = await app.signIn("planner");
     // Three ticks, 批量改期, the date, confirm: the seed's "3 steps" (tick → batch change date → date).
     expect(await rescheduleOnScreen(page, orderNos, due)).toBe(orderNos.length + 3);
     const result = page.getByTestId("reschedule-result");
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("batch reschedule in headless Chromium", () => {
 
   it("a refused batch names the order that cannot move and changes nothing", async () => {
     const orderNos = [await create("C-A1"), await create("C-B1")];
-    const page = await signIn(app.browser, app.t.url, "planner");
+    const page = await app.signIn("planner");
     const table = page.getByTestId("to-schedule");
     for (const no of orderNos) await table.locator("tr", { hasText: no }).locator(".ant-checkbox-input").check();
     // Cancelled by sales after the planner ticked it: the board drops the row, the batch still holds it.

@@ -3,7 +3,7 @@
 // `securitypolicyviolation` event nor as a console error.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 const PAGES = [
   "/board/admin",
@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)("the Content-Security-Policy in Chromium", () => {
   const app = useBrowserApp();
 
   it("lets every main page, the API docs and a status page load without a violation", { timeout: 120_000 }, async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
+    const page = await app.signIn("admin");
     const violations = await watchViolations(page);
     try {
       const csp = (await page.goto(`${app.t.url}/orders`))?.headers()["content-security-policy"];
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)("the Content-Security-Policy in Chromium", () => {
   });
 
   it("does report a violation when a page breaks the policy (the check can fail)", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
+    const page = await app.signIn("admin");
     const violations = await watchViolations(page);
     try {
       await page.goto(`${app.t.url}/orders`);

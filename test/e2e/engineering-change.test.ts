@@ -3,7 +3,8 @@
 // The ECN screen is checked at 1440 px and on a 390 px phone (nothing scrolls sideways).
 import { describe, expect, it } from "vitest";
 import { inDays } from "../support/helpers.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
+import { chooseOption } from "./support/choose-option.js";
 import { layoutProblems } from "./support/layout-check.js";
 
 describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () => {
@@ -37,13 +38,11 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
     // Engineering drafted the next version: the new seal instead of the old one.
     await eng("POST", "/api/items/EE-PS/bom-versions", { lines: [{ sku: "EE-NEW", qtyPer: "2" }], note: "改用新型密封圈" });
 
-    const page = await signIn(app.browser, t.url, "engineering");
+    const page = await app.signIn("engineering");
     try {
       await page.getByTestId("new-ecn").click();
       await page.getByTestId("new-ecn-page").waitFor();
-      await page.getByTestId("ecn-item").click();
-      await page.keyboard.type("EE-PS");
-      await page.locator(".ant-select-item-option", { hasText: "EE-PS" }).click();
+      await chooseOption(page, page.getByTestId("ecn-item"), "EE-PS 压力变送器 E 型", { search: "EE-PS" });
       // The diff against the version in force (V1 → V2).
       await page.getByTestId("ecn-lines").getByText("EE-NEW").waitFor();
       await page.getByTestId("ecn-lines").getByText("EE-OLD").waitFor();
@@ -88,8 +87,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
       await boms.getByText("生效中").waitFor();
       await boms.getByTestId("ecn-lines").getByText("EE-NEW").waitFor();
 
-      const phone = await signIn(app.browser, t.url, "engineering", { width: 390, height: 844 });
-      await phone.goto(`${t.url}/engineering/ecns/${ecnNo}`);
+      const phone = await app.signIn("engineering", { width: 390, height: 844, path: `/engineering/ecns/${ecnNo}` });
       await phone.getByTestId(`impact-${late}/1`).waitFor();
       expect(await layoutProblems(phone)).toEqual([]);
       await phone.screenshot({ path: "test-results/ecn-released-390.png", fullPage: true });
@@ -106,7 +104,7 @@ describe.skipIf(!hasChromium)("an engineering change in headless Chromium", () =
       await closePage(page);
     }
 
-    const planner = await signIn(app.browser, t.url, "planner");
+    const planner = await app.signIn("planner");
     try {
       const changed = planner.getByTestId("ecn-changed");
       await changed.getByText(late).waitFor();

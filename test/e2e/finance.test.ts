@@ -6,7 +6,7 @@ import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { usccCheckChar } from "../../src/finance/model/tax-ids.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 import { layoutProblems } from "./support/layout-check.js";
 
 const LIVE_MS = 10_000;
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)("finance closes the order from its board (headless
 
   it("makes the invoice request for a delivered order and downloads the workbook in 2 steps", async () => {
     const orderNo = await deliveredOrder();
-    const finance = await signIn(app.browser, app.t.url, "finance");
+    const finance = await app.signIn("finance");
     let steps = 0;
     const row = finance.getByTestId(`invoice-${orderNo}`);
     await row.waitFor();
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)("finance closes the order from its board (headless
     const placed = await api("POST", "/api/orders", "sales", { customer: "C-C1", lines: [{ sku: "TT-200", qty: 2 }] });
     expect(placed.body.status).toBe("on_hold");
     const orderNo = placed.body.orderNo as string;
-    const finance = await signIn(app.browser, app.t.url, "finance");
+    const finance = await app.signIn("finance");
     const held = finance.getByTestId(`held-${orderNo}`);
     await held.waitFor();
     expect(await held.textContent()).toContain("¥120,000.00");
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)("finance closes the order from its board (headless
   });
 
   it("keeps a customer's invoicing profile from the customer list; a bad 纳税人识别号 is named on its field", async () => {
-    const finance = await signIn(app.browser, app.t.url, "finance");
+    const finance = await app.signIn("finance");
     await finance.getByRole("menuitem").filter({ hasText: "客户" }).click();
     await finance.getByTestId("invoicing-C-D1").click();
     const form = finance.getByTestId("invoicing-form");
@@ -114,12 +114,12 @@ describe.skipIf(!hasChromium)("finance closes the order from its board (headless
   });
 
   it("fits a phone: nothing overflows the finance board at 390 px", async () => {
-    const phone = await signIn(app.browser, app.t.url, "finance", { width: 390, height: 844 });
+    const phone = await app.signIn("finance", { width: 390, height: 844 });
     await phone.getByTestId("to-invoice").waitFor();
     expect(await layoutProblems(phone)).toEqual([]);
     if (process.env.FINANCE_SHOTS) {
       await phone.screenshot({ path: `${process.env.FINANCE_SHOTS}/finance-390.png`, fullPage: true });
-      const desk = await signIn(app.browser, app.t.url, "finance");
+      const desk = await app.signIn("finance");
       await desk.getByTestId("to-invoice").waitFor();
       await desk.screenshot({ path: `${process.env.FINANCE_SHOTS}/finance-1440.png`, fullPage: true });
       await closePage(desk);

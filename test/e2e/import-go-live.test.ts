@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { inDays } from "../support/helpers.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 const csv = () =>
   [
@@ -18,8 +18,7 @@ describe.skipIf(!hasChromium)("go-live and the dual run on screen", () => {
   const app = useBrowserApp();
 
   it("lets the admin set go-live and a dual run of 10 days on the import screen (390 px)", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin", { width: 390, height: 844 });
-    await page.goto(`${app.t.url}/imports`);
+    const page = await app.signIn("admin", { width: 390, height: 844, path: "/imports" });
     const card = page.getByTestId("go-live-card");
     await card.waitFor();
     expect(await page.getByTestId("go-live-status").textContent()).toContain("尚未设定上线日期");
@@ -47,8 +46,7 @@ describe.skipIf(!hasChromium)("go-live and the dual run on screen", () => {
 
   for (const width of [1440, 390]) {
     it(`shows a sales user the reconciliation list and downloads it (${width} px)`, async () => {
-      const page = await signIn(app.browser, app.t.url, "sales", { width, height: 900 });
-      await page.goto(`${app.t.url}/imports`);
+      const page = await app.signIn("sales", { width, height: 900, path: "/imports" });
       // Sales reads the setting, does not change it.
       await page.getByTestId("go-live-status").waitFor();
       expect(await page.getByTestId("go-live-save").count()).toBe(0);
@@ -87,8 +85,7 @@ describe.skipIf(!hasChromium)("go-live and the dual run on screen", () => {
   }
 
   it("opens the outcomes page with go-live as its pivot", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
-    await page.goto(`${app.t.url}/management`);
+    const page = await app.signIn("admin", { path: "/management" });
     const picker = page.locator("[data-testid=pivot-picker] input, input[data-testid=pivot-picker]");
     await picker.waitFor();
     await expect.poll(() => picker.inputValue()).toBe(inDays(-20));

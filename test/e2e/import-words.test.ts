@@ -4,7 +4,8 @@
 // confirmed once, and found by that spelling from then on (decision 0072).
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
+import { chooseOption } from "./support/choose-option.js";
 
 const CSV = [
   "订单号,客户名称,下单日期,金额,状态",
@@ -18,8 +19,7 @@ describe.skipIf(!hasChromium)("the import screen asks about lost ¥ signs and un
 
   for (const lang of ["zh-CN", "en-US"] as const) {
     it(`answers both questions on a 390 px phone (${lang})`, async () => {
-      const page = await signIn(app.browser, app.t.url, "sales", { lang, width: 390, height: 844 });
-      await page.goto(`${app.t.url}/imports`);
+      const page = await app.signIn("sales", { lang, width: 390, height: 844, path: "/imports" });
       await page.locator(".ant-upload input[type=file]").setInputFiles({ name: "五月.csv", mimeType: "text/csv", buffer: iconv.encode(CSV, "gbk") });
       await page.getByTestId("dry-run").click();
       const lost = page.getByTestId("lost-yen");
@@ -35,11 +35,7 @@ describe.skipIf(!hasChromium)("the import screen asks about lost ¥ signs and un
       expect(await page.getByTestId("unknown-word").count()).toBe(1);
       expect(await page.getByTestId("unknown-word").textContent()).toContain("返修");
       expect(await page.getByTestId("count-valid").locator(".ant-statistic-content-value").textContent()).toBe("1");
-      await words.locator(".ant-select").click();
-      await page
-        .locator(".ant-select-item-option")
-        .filter({ hasText: lang === "zh-CN" ? "已交货" : "Delivered" })
-        .click();
+      await chooseOption(page, words.locator(".ant-select"), lang === "zh-CN" ? "已交货" : "Delivered");
       await page.getByTestId("apply-words").click();
       await words.waitFor({ state: "detached" });
       expect(await page.getByTestId("count-valid").locator(".ant-statistic-content-value").textContent()).toBe("3");
@@ -56,8 +52,7 @@ describe.skipIf(!hasChromium)("the import screen asks about lost ¥ signs and un
   }
 
   it("proposes an existing customer for a short name; one click saves the alias and the file is checked again", async () => {
-    const page = await signIn(app.browser, app.t.url, "sales", { width: 390, height: 844 });
-    await page.goto(`${app.t.url}/imports`);
+    const page = await app.signIn("sales", { width: 390, height: 844, path: "/imports" });
     const csv = ["订单号,客户名称,下单日期,金额,状态", "AL-1,常州精测,2025-05-01,1200.00,已交货", "AL-2,常州精测,2025-05-02,300.00,已交货"].join("\r\n");
     await page.locator(".ant-upload input[type=file]").setInputFiles({ name: "简称.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByTestId("dry-run").click();

@@ -4,13 +4,13 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { messyLedger } from "../support/workbooks.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 describe.skipIf(!hasChromium)("the import screen in headless Chromium", () => {
   const app = useBrowserApp();
 
   it("dry-runs a messy ledger, shows and downloads its row errors, commits with progress to 100% and shows the history", async () => {
-    const page = await signIn(app.browser, app.t.url, "sales");
+    const page = await app.signIn("sales");
     await page.getByRole("menuitem", { name: "数据导入" }).click();
     await page.waitForURL(/\/imports$/);
     await page.locator(".ant-upload input[type=file]").setInputFiles({

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runHandRules, seedOutcomeHistory } from "../fixtures/outcome-history.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 const PERIOD = "from=2026-03-01&to=2026-03-31";
 const INDICATORS = ["dwell", "onTime", "rules", "autonomy", "agreement"];
@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)("the management page in headless Chromium", () => 
     await seedOutcomeHistory(app.t.database.db);
     await runHandRules(app.t);
     const api = (await app.t.api("GET", `/api/metrics/outcomes?${PERIOD}`, { as: "planner" })).body;
-    const page = await signIn(app.browser, app.t.url, "planner");
+    const page = await app.signIn("planner");
     // Every signed-in person reaches the page from the menu.
     await page.getByRole("menuitem", { name: "经营指标" }).click();
     await page.waitForURL(/\/management/);
@@ -81,8 +81,7 @@ describe.skipIf(!hasChromium)("the management page in headless Chromium", () => 
   });
 
   it("opens a chart point's orders, compares before and after a pivot, and exports the figures", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin", { lang: "en-US" });
-    await page.goto(`${app.t.url}/management?${PERIOD}&by=week&pivot=2026-03-09`);
+    const page = await app.signIn("admin", { lang: "en-US", path: `/management?${PERIOD}&by=week&pivot=2026-03-09` });
     await page.getByTestId("indicator-agreement").waitFor();
     expect(await page.getByTestId("management").locator("h3").textContent()).toBe("Outcomes, measured by the system");
     const comparison = await page.getByTestId("indicator-dwell").locator(".comparison").first().textContent();

@@ -1,7 +1,7 @@
 // The orders list in a real browser: keyboard search, a saved view, inline edit and the Excel export.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 describe.skipIf(!hasChromium)("the orders list in headless Chromium", () => {
   const app = useBrowserApp();
@@ -10,8 +10,7 @@ describe.skipIf(!hasChromium)("the orders list in headless Chromium", () => {
     const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", note: "导出测试", lines: [{ sku: "TT-200", qty: 4 }] } });
     await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-A1", note: "别的单", lines: [{ sku: "TT-200", qty: 1 }] } });
     const orderNo: string = created.body.orderNo;
-    const page = await signIn(app.browser, app.t.url, "sales");
-    await page.goto(`${app.t.url}/orders`);
+    const page = await app.signIn("sales", { path: "/orders" });
     const table = page.getByTestId("orders-table");
     await table.getByText(orderNo).waitFor();
 

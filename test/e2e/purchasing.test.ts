@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/model/dates.js";
 import { partAndProduct, supplierFor } from "../support/purchasing.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 import { layoutProblems } from "./support/layout-check.js";
 
 describe.skipIf(!hasChromium)("purchasing in headless Chromium", () => {
@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)("purchasing in headless Chromium", () => {
     const promised = placed.body.promise.date as string;
     expect((await t.api("POST", "/api/planning/replan", { as: "planner" })).status).toBe(200);
 
-    const page = await signIn(app.browser, t.url, "purchasing");
+    const page = await app.signIn("purchasing");
     const top = page.getByTestId("proposal-group-0");
     await top.getByText("常州精工配件有限公司").waitFor();
     expect(await top.textContent()).toContain(orderNo);
@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)("purchasing in headless Chromium", () => {
     const order = (await t.api("GET", `/api/orders/${orderNo}`, { as: "sales" })).body;
     expect(order.promise.state).toBe("at_risk");
     expect(order.promise.plannedDate >= supplierDate).toBe(true);
-    const sales = await signIn(app.browser, t.url, "sales");
+    const sales = await app.signIn("sales");
     const risk = sales.getByTestId("promises-at-risk");
     const row = risk.locator("tr, .ant-list-item", { hasText: orderNo }).first();
     await row.waitFor();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/model/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 describe.skipIf(!hasChromium)("quick order entry with the promise, in headless Chromium", () => {
   const app = useBrowserApp();
@@ -10,7 +10,7 @@ describe.skipIf(!hasChromium)("quick order entry with the promise, in headless C
   it("shows the promise date, whether the requested date holds and the binding constraint before the order is placed", async () => {
     const count = async () => (await app.t.api("GET", "/api/orders?limit=500", { as: "sales" })).body.orders.length as number;
     const before = await count();
-    const page = await signIn(app.browser, app.t.url, "sales");
+    const page = await app.signIn("sales");
     await page.locator("#customer").click();
     await page.locator("#customer").fill("C-A1");
     await page.keyboard.press("Enter");
@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)("quick order entry with the promise, in headless C
 
   for (const width of [1440, 390]) {
     it(`holds the promised date for some hours, shows its expiry, and takes the order into the held slot (${width} px)`, async () => {
-      const page = await signIn(app.browser, app.t.url, "sales", { width, height: width > 500 ? 900 : 844 });
+      const page = await app.signIn("sales", { width, height: width > 500 ? 900 : 844 });
       await page.locator("#customer").click();
       await page.locator("#customer").fill("C-A1");
       await page.keyboard.press("Enter");

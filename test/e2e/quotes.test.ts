@@ -3,15 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/model/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 import { layoutProblems } from "./support/layout-check.js";
 
 describe.skipIf(!hasChromium)("quotes in headless Chromium", () => {
   const app = useBrowserApp();
 
   it("sales quotes, revises, sends, converts a version and sees the order with the quote's promise", async () => {
-    const page = await signIn(app.browser, app.t.url, "sales");
-    await page.goto(`${app.t.url}/quotes`);
+    const page = await app.signIn("sales", { path: "/quotes" });
     await page.getByTestId("quote-new").click();
     await page.locator("#customer").click();
     await page.locator("#customer").fill("C-A1");
@@ -63,9 +62,10 @@ describe.skipIf(!hasChromium)("quotes in headless Chromium", () => {
     await closePage(page);
 
     // The same quote and the list on a phone.
-    const phone = await signIn(app.browser, app.t.url, "sales", { width: 390, height: 844 });
-    for (const path of [`/quotes/${quoteNo}`, "/quotes"]) {
-      await phone.goto(`${app.t.url}${path}`);
+    const paths = [`/quotes/${quoteNo}`, "/quotes"];
+    const phone = await app.signIn("sales", { width: 390, height: 844, path: paths[0] });
+    for (const path of paths) {
+      if (path !== paths[0]) await phone.goto(`${app.t.url}${path}`);
       await phone.getByTestId(path === "/quotes" ? "quotes-list" : "quote-version-1").waitFor();
       await phone.waitForTimeout(300);
       expect(await layoutProblems(phone), path).toEqual([]);
@@ -81,8 +81,7 @@ describe.skipIf(!hasChromium)("quotes in headless Chromium", () => {
       });
       expect(created.status).toBe(201);
       const quoteNo = created.body.quoteNo as string;
-      const page = await signIn(app.browser, app.t.url, "sales", { width, height: 900 });
-      await page.goto(`${app.t.url}/quotes/${quoteNo}`);
+      const page = await app.signIn("sales", { width, height: 900, path: `/quotes/${quoteNo}` });
       const v1 = page.getByTestId("quote-version-1");
       await v1.getByTestId("quote-send-hold").click();
       const held = v1.getByTestId("version-hold");

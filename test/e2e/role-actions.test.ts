@@ -6,7 +6,7 @@ import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { inDays } from "../support/helpers.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 /** Counts what the person does: each click and each field filled is one step. */
 function stepCounter() {
@@ -49,12 +49,12 @@ describe.skipIf(!hasChromium)("every role acts from its board (headless Chromium
   it("finance releases a credit hold in 2 steps, seeing the exposure; the planner's board gets the order at once", async () => {
     const held = await place({ customer: "C-C1", lines: [{ sku: "TT-200", qty: 1 }] });
     expect(held.status).toBe("on_hold");
-    const planner = await signIn(app.browser, app.t.url, "planner");
+    const planner = await app.signIn("planner");
     const toSchedule = planner.getByTestId("to-schedule");
     await toSchedule.waitFor();
     expect(await toSchedule.textContent()).not.toContain(held.orderNo);
 
-    const finance = await signIn(app.browser, app.t.url, "finance");
+    const finance = await app.signIn("finance");
     const steps = stepCounter();
     await steps.click(finance.getByTestId("waiting").getByTestId(`order-link-${held.orderNo}`));
     const exposure = finance.getByTestId("credit-exposure");
@@ -88,11 +88,11 @@ describe.skipIf(!hasChromium)("every role acts from its board (headless Chromium
       await move(o.orderNo, "in_production", "planner");
       await move(o.orderNo, "ready", "warehouse");
     }
-    const service = await signIn(app.browser, app.t.url, "service");
+    const service = await app.signIn("service");
     const recent = service.getByTestId("service-recent");
     for (const o of orders) await recent.locator("tr", { hasText: o.orderNo }).getByText("待发货").waitFor();
 
-    const warehouse = await signIn(app.browser, app.t.url, "warehouse");
+    const warehouse = await app.signIn("warehouse");
     const steps = stepCounter();
     const wave = warehouse.locator(".ant-collapse-item", { hasText: due });
     await steps.click(wave.getByTestId("ship-wave"));
@@ -116,13 +116,13 @@ describe.skipIf(!hasChromium)("every role acts from its board (headless Chromium
     const { orderNo } = await place({ customer: "C-A1", lines: [{ sku: "TT-200", qty: 1 }] });
     await move(orderNo, "scheduled", "planner");
     await move(orderNo, "in_production", "planner");
-    const sales = await signIn(app.browser, app.t.url, "sales");
+    const sales = await app.signIn("sales");
     await sales.getByRole("menuitem").filter({ hasText: "订单列表" }).click();
     await sales.getByTestId("orders-table").getByText(orderNo).click();
     await sales.getByTestId("order-actions").waitFor();
     expect(await sales.getByTestId("status-link").count()).toBe(0);
 
-    const service = await signIn(app.browser, app.t.url, "service");
+    const service = await app.signIn("service");
     const steps = stepCounter();
     await steps.click(service.getByTestId("service-recent").getByTestId(`order-link-${orderNo}`));
     await steps.click(service.getByTestId("action-sendStatusLink"));
@@ -149,12 +149,12 @@ describe.skipIf(!hasChromium)("every role acts from its board (headless Chromium
 
   it("engineering approves a review task in 2 steps from its inbox; the planner's open drawer offers scheduling at once", async () => {
     const { orderNo } = await place({ customer: "C-A1", lines: [{ sku: "PS-100", qty: 1, params: { pressureRating: "10MPa", calibrationCert: true } }] });
-    const planner = await signIn(app.browser, app.t.url, "planner");
+    const planner = await app.signIn("planner");
     await planner.getByTestId("to-schedule").getByText(orderNo).waitFor();
     await openDrawer(planner, orderNo);
     expect(await planner.getByTestId("action-schedule").count()).toBe(0);
 
-    const engineering = await signIn(app.browser, app.t.url, "engineering");
+    const engineering = await app.signIn("engineering");
     const review = (await app.t.api("GET", `/api/tasks?mine=1&status=open&orderNo=${orderNo}`, { as: "engineering" })).body.tasks.find(
       (x: { review: boolean }) => x.review,
     );

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { plantDay } from "../../src/orders/model/numbering.js";
 import { installDefaultRules } from "../../src/rules/install-default-rules.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 /** Counts what a person does: each click and each field filled is one step. */
 function stepCounter(page: Page) {
@@ -39,11 +39,11 @@ describe.skipIf(!hasChromium)("each role's day from its board, in headless Chrom
   it("sales enters an order with parameters, sees the credit hold and the engineering review before saving, saves in 9 steps; finance's board shows it", {
     timeout: 180_000,
   }, async () => {
-    const finance = await signIn(app.browser, app.t.url, "finance");
+    const finance = await app.signIn("finance");
     const waiting = finance.getByTestId("board-finance");
     await waiting.waitFor();
 
-    const page = await signIn(app.browser, app.t.url, "sales");
+    const page = await app.signIn("sales");
     const you = stepCounter(page);
     await you.click(page.locator("#customer"));
     await you.fill(page.locator("#customer"), "C-C1", true);
@@ -89,11 +89,11 @@ describe.skipIf(!hasChromium)("each role's day from its board, in headless Chrom
   });
 
   it("admin raises a customer's credit limit with a reason in 5 steps; sales' open board shows the new headroom", { timeout: 180_000 }, async () => {
-    const sales = await signIn(app.browser, app.t.url, "sales");
+    const sales = await app.signIn("sales");
     const health = sales.getByTestId("customer-health").locator("tr[data-row-key='C-B1']");
     await health.getByText("¥500,000").waitFor();
 
-    const page = await signIn(app.browser, app.t.url, "admin");
+    const page = await app.signIn("admin");
     const you = stepCounter(page);
     await you.click(page.getByRole("menuitem", { name: /(^|\s)客户$/ }));
     await you.click(page.getByTestId("edit-C-B1"));
@@ -130,11 +130,11 @@ describe.skipIf(!hasChromium)("each role's day from its board, in headless Chrom
       orderNos.push(res.body.orderNo);
     }
     const due = plantDay(new Date(Date.now() + 30 * 86_400_000));
-    const service = await signIn(app.browser, app.t.url, "service");
+    const service = await app.signIn("service");
     const recent = service.getByTestId("service-recent");
     for (const no of orderNos) await recent.getByText(no).waitFor();
 
-    const page = await signIn(app.browser, app.t.url, "planner");
+    const page = await app.signIn("planner");
     const you = stepCounter(page);
     await you.click(page.getByRole("menuitem", { name: /订单列表/ }));
     const table = page.getByTestId("orders-table");

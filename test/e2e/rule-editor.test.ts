@@ -1,29 +1,24 @@
 // The no-code rule editor in a real browser: a rule built with clicks is stored as JSONLogic and applies.
 import { describe, expect, it } from "vitest";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
+import { chooseOption } from "./support/choose-option.js";
 
 describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
   const app = useBrowserApp();
 
   it("builds 'customer grade = B → add tag' with clicks; the next order of a grade-B customer gets the tag", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
-    await page.goto(`${app.t.url}/rules`);
+    const page = await app.signIn("admin", { path: "/rules" });
     await page.getByTestId("new-rule").click();
     const editor = page.getByTestId("condition-editor");
     await editor.waitFor();
     await page.fill("#name", "B级客户打标签");
 
     await editor.getByRole("button", { name: "+ 条件", exact: true }).click();
-    await editor.locator(".rule-fields").click();
-    await page.locator(".ant-select-dropdown:visible").getByTitle("客户等级", { exact: true }).click();
-    // The field list must have closed first: a click on the value while it is still animating out is lost.
-    await page.waitForFunction(() => ![...document.querySelectorAll(".ant-select-dropdown")].some((e) => (e as HTMLElement).offsetParent !== null));
-    await editor.locator(".rule-value").click();
-    await page.locator(".ant-select-dropdown:visible").getByTitle("B", { exact: true }).click();
+    await chooseOption(page, editor.locator(".rule-fields"), "客户等级");
+    await chooseOption(page, editor.locator(".rule-value"), "B");
     expect(await editor.getByTestId("condition-json").textContent()).toContain('{"==":[{"var":"customer.grade"},"B"]}');
 
-    await page.locator("#actions_0_type").click();
-    await page.locator(".ant-select-dropdown:visible").getByTitle("添加标签", { exact: true }).click();
+    await chooseOption(page, page.locator("#actions_0_type"), "添加标签");
     await page.fill("#actions_0_tag", "B级");
     await page.locator(".ant-modal-footer .ant-btn-primary").click();
     await page.getByText("已保存规则（版本 1）").waitFor();
@@ -42,13 +37,11 @@ describe.skipIf(!hasChromium)("the rule editor in headless Chromium", () => {
   });
 
   it("shows the server's reason, naming the field, when a rule is refused", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
-    await page.goto(`${app.t.url}/rules`);
+    const page = await app.signIn("admin", { path: "/rules" });
     await page.getByTestId("new-rule").click();
     await page.getByTestId("condition-editor").waitFor();
     await page.fill("#name", "B级客户打标签");
-    await page.locator("#actions_0_type").click();
-    await page.locator(".ant-select-dropdown:visible").getByTitle("添加标签", { exact: true }).click();
+    await chooseOption(page, page.locator("#actions_0_type"), "添加标签");
     await page.fill("#actions_0_tag", "重复");
     await page.locator(".ant-modal-footer .ant-btn-primary").click();
     const error = page.getByTestId("rule-error");

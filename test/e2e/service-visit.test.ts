@@ -9,7 +9,7 @@ import { installDefaultRules } from "../../src/rules/install-default-rules.js";
 import { VISIT_DEFAULT_RULES } from "../../src/rules/visit-default-rules.js";
 import { rowCounts } from "../support/helpers.js";
 import { postVisit, TINY_PNG } from "../support/visits.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 const SERIAL = "E2E-PS100-0001";
 const PHONE = { width: 390, height: 844 };
@@ -51,8 +51,7 @@ describe.skipIf(!hasChromium)("service visit on a phone", () => {
   });
 
   it("a photographed nameplate's QR code brings up the unit, its history, spares, compatible models and a proposal", async () => {
-    const page = await signIn(app.browser, app.t.url, "engineering", PHONE);
-    await page.goto(`${app.t.url}/service/lookup`);
+    const page = await app.signIn("engineering", { ...PHONE, path: "/service/lookup" });
     await page
       .getByTestId("nameplate-input")
       .setInputFiles({ name: "nameplate.png", mimeType: "image/png", buffer: await nameplatePhoto(page, `SN:${SERIAL};MODEL:PS-100`) });
@@ -71,8 +70,7 @@ describe.skipIf(!hasChromium)("service visit on a phone", () => {
   });
 
   it("sales turn the proposal into an order with one button", async () => {
-    const page = await signIn(app.browser, app.t.url, "sales", PHONE);
-    await page.goto(`${app.t.url}/service/lookup`);
+    const page = await app.signIn("sales", { ...PHONE, path: "/service/lookup" });
     await page.getByTestId("unit-search").locator("input").fill(SERIAL);
     await page.getByTestId("unit-search").locator("input").press("Enter");
     await page.getByTestId("proposal-place").click();
@@ -84,8 +82,7 @@ describe.skipIf(!hasChromium)("service visit on a phone", () => {
   });
 
   it("a picture without a code says so", async () => {
-    const page = await signIn(app.browser, app.t.url, "engineering", PHONE);
-    await page.goto(`${app.t.url}/service/visit`);
+    const page = await app.signIn("engineering", { ...PHONE, path: "/service/visit" });
     await page.getByTestId("nameplate-input").setInputFiles({ name: "blank.png", mimeType: "image/png", buffer: TINY_PNG });
     await expect.poll(() => page.getByTestId("scan-result").textContent(), { timeout: 15_000 }).toContain("没有识别出二维码或条码");
     await closePage(page);
@@ -93,8 +90,7 @@ describe.skipIf(!hasChromium)("service visit on a phone", () => {
 
   it("bad photos are refused with a clear message and store nothing; a good visit gives the warranty card PDF", async () => {
     const { t } = app;
-    const page = await signIn(app.browser, t.url, "engineering", PHONE);
-    await page.goto(`${t.url}/service/visit?serial=${SERIAL}`);
+    const page = await app.signIn("engineering", { ...PHONE, path: `/service/visit?serial=${SERIAL}` });
     await page.getByTestId("visit-form").waitFor();
     await page.getByTestId("part-PM-CHIP").check();
     await page.getByTestId("part-free-sku").fill("PM-HOUSING");

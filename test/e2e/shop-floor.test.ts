@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/model/dates.js";
 import { plantDay } from "../../src/orders/model/numbering.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 describe.skipIf(!hasChromium)("the shop floor in headless Chromium", () => {
   const app = useBrowserApp();
@@ -23,8 +23,7 @@ describe.skipIf(!hasChromium)("the shop floor in headless Chromium", () => {
     const op = list.body.operations.find((o: { orderNo: string }) => o.orderNo === created.body.orderNo);
     expect(op).toBeDefined();
 
-    const board = await signIn(app.browser, t.url, "planner");
-    await board.goto(`${t.url}/board/production`);
+    const board = await app.signIn("planner", { path: "/board/production" });
     await board.getByTestId("production-recent").waitFor();
     await board.locator(".ant-badge-status-success").waitFor();
     const workOrder = `${created.body.orderNo}-1`;
@@ -42,9 +41,8 @@ describe.skipIf(!hasChromium)("the shop floor in headless Chromium", () => {
       });
     }, workOrder);
 
-    const phone = await signIn(app.browser, t.url, "production", { width: 390, height: 844 });
     // The scan: the QR code opens the operation's page.
-    await phone.goto(`${t.url}/shop-floor/op/${op.operationId}`);
+    const phone = await app.signIn("production", { width: 390, height: 844, path: `/shop-floor/op/${op.operationId}` });
     await phone
       .getByTestId("operation-sheet")
       .waitFor()

@@ -1,7 +1,7 @@
 // Users and roles on the admin board, in a real browser: add a person, see the server's reason for
 // bad input under the field, the new person signs in to their board; the last admin stays on.
 import { describe, expect, it } from "vitest";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
 
 const STRONG_PASSWORD = "Plum-Orchard-58";
 
@@ -9,7 +9,7 @@ describe.skipIf(!hasChromium)("users and roles administration in headless Chromi
   const app = useBrowserApp();
 
   it("adds a person with a role; a too-short password is refused under its field first", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
+    const page = await app.signIn("admin");
     await page.getByTestId("user-add").click();
     const form = page.locator(".ant-modal");
     await form.getByTestId("user-username").fill("zhao.li");
@@ -29,13 +29,13 @@ describe.skipIf(!hasChromium)("users and roles administration in headless Chromi
     const saved = (await app.t.api("GET", "/api/users")).body.users.find((u: { username: string }) => u.username === "zhao.li");
     expect(saved).toMatchObject({ displayName: "赵丽", roles: ["sales"], active: true });
     await closePage(page);
-    const newcomer = await signIn(app.browser, app.t.url, "zhao.li", { password: STRONG_PASSWORD });
+    const newcomer = await app.signIn("zhao.li", { password: STRONG_PASSWORD });
     expect(newcomer.url()).toContain("/board/sales");
     await closePage(newcomer);
   });
 
   it("will not switch off the last admin, and says why", async () => {
-    const page = await signIn(app.browser, app.t.url, "admin");
+    const page = await app.signIn("admin");
     await page.getByRole("switch", { name: "admin 启用" }).click();
     await page.locator(".ant-message").getByText("最后一个启用的管理员").waitFor();
     const admin = (await app.t.api("GET", "/api/users")).body.users.find((u: { username: string }) => u.username === "admin");

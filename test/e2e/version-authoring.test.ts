@@ -4,7 +4,8 @@
 // reports it released and refuses to edit it. Checked at 1440 px and on a 390 px phone.
 import { describe, expect, it } from "vitest";
 import { inDays } from "../support/helpers.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, hasChromium, useBrowserApp } from "./support/browser.js";
+import { chooseOption } from "./support/choose-option.js";
 import { layoutProblems } from "./support/layout-check.js";
 
 describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chromium", () => {
@@ -31,7 +32,7 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
     });
     await eng("POST", "/api/items/VA-VALVE/bom-versions/1/release", {});
 
-    const page = await signIn(app.browser, t.url, "engineering");
+    const page = await app.signIn("engineering");
     try {
       // From the board: open the item, then a new draft prefilled from V1.
       await page.getByTestId("open-item").click();
@@ -48,9 +49,7 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
 
       // A second line with a component already listed: the server refuses it under that line's component.
       await page.getByTestId("add-row").click();
-      await page.getByTestId("line-sku-2").click();
-      await page.keyboard.type("VA-HOUSING");
-      await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "VA-HOUSING" }).click();
+      await chooseOption(page, page.getByTestId("line-sku-2"), "VA-HOUSING 不锈钢壳体", { search: "VA-HOUSING" });
       await page.keyboard.press("Escape");
       await page.getByTestId("version-save").click();
       await page.getByTestId("bom-line-2").getByTestId("field-error").getByText("VA-HOUSING 重复列出").waitFor();
@@ -81,8 +80,7 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
 
       // A routing draft: one operation on a work centre picked from the list.
       await page.goto(`${t.url}/engineering/items/VA-VALVE/routing/new`);
-      await page.getByTestId("op-centre-0").click();
-      await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "WC-ASM" }).click();
+      await chooseOption(page, page.getByTestId("op-centre-0"), /^WC-ASM/);
       await page.getByTestId("op-run-0").fill("abc");
       await page.getByTestId("version-save").click();
       await page.getByTestId("operation-0").getByTestId("field-error").waitFor();
@@ -112,9 +110,8 @@ describe.skipIf(!hasChromium)("BOM and routing versions authored in headless Chr
     const refused = await t.api("PUT", "/api/items/VA-VALVE/bom-versions/2", { as: "engineering", body: { lines: [{ sku: "VA-SEAL", qtyPer: "9" }] } });
     expect(refused.status).toBe(422);
 
-    const phone = await signIn(app.browser, t.url, "engineering", { width: 390, height: 844 });
+    const phone = await app.signIn("engineering", { width: 390, height: 844, path: "/engineering/items/VA-VALVE/bom/new" });
     try {
-      await phone.goto(`${t.url}/engineering/items/VA-VALVE/bom/new`);
       await phone.getByTestId("bom-line-1").waitFor();
       expect(await layoutProblems(phone)).toEqual([]);
       await phone.screenshot({ path: "test-results/version-editor-390.png", fullPage: true });

@@ -1,7 +1,7 @@
 // The war room in a real browser: sign in per role, live boards, quick order entry, the ask box, rules.
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../support/test-app.js";
-import { closePage, hasChromium, signIn, useBrowserApp } from "./support/browser.js";
+import { closePage, fillSignIn, hasChromium, signInThroughPage, useBrowserApp } from "./support/browser.js";
 
 const toReady = async (t: TestApp, orderNo: string) => {
   for (const [to, as] of [
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
     expect(api.body.error.code).toBe("not_found");
   });
 
-  it("signs each role in to its own board, in Chinese", async () => {
+  it("signs each role in to its own board, in Chinese, one after another on one browser", async () => {
     const titles: Record<string, string> = {
       sales: "销售看板",
       service: "客服看板",
@@ -37,12 +37,19 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
       finance: "财务看板",
       admin: "管理看板",
     };
+    // Each person signs out for the next, as at a shared terminal: one page load for all eight.
+    const first = Object.keys(titles)[0];
+    const page = await signInThroughPage(app.browser, app.t.url, first);
     for (const [role, title] of Object.entries(titles)) {
-      const page = await signIn(app.browser, app.t.url, role);
+      if (role !== first) {
+        await page.getByRole("button", { name: "退出" }).click();
+        await page.waitForURL(/\/login$/);
+        await fillSignIn(page, role);
+      }
       expect(page.url()).toContain(`/board/${role}`);
       await page.getByTestId(`board-${role}`).getByRole("heading", { name: title }).waitFor();
-      await closePage(page);
     }
+    await closePage(page);
   });
 
   it("refuses a wrong password with the server's message", async () => {
@@ -58,7 +65,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("shows an order made ready through the API on an open warehouse board within a second, no reload", async () => {
-    const page = await signIn(app.browser, app.t.url, "warehouse");
+    const page = await app.signIn("warehouse");
     await page.getByTestId("waves").waitFor();
     await page.locator(".ant-badge-status-success").waitFor();
     const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 3 }] } });
@@ -70,9 +77,9 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("takes an order from the sales quick entry and shows it live on the service board", async () => {
-    const service = await signIn(app.browser, app.t.url, "service");
+    const service = await app.signIn("service");
     await service.locator(".ant-badge-status-success").waitFor();
-    const sales = await signIn(app.browser, app.t.url, "sales");
+    const sales = await app.signIn("sales");
     await sales.locator("#customer").click();
     await sales.locator("#customer").fill("C-A1");
     await sales.keyboard.press("Enter");
@@ -94,7 +101,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
 
   it("finds an order on the service board and shows its stage, owner and timeline", async () => {
     const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-C1", note: "蓝色外壳", lines: [{ sku: "TT-200", qty: 1 }] } });
-    const page = await signIn(app.browser, app.t.url, "service");
+    const page = await app.signIn("service");
     await page.getByTestId("service-search").locator("input").fill("蓝色外壳");
     await page.keyboard.press("Enter");
     await page.getByTestId("service-results").getByText(created.body.orderNo).click();
@@ -108,7 +115,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   it("answers the ask box with the order's stage and the person responsible", async () => {
     const created = await app.t.api("POST", "/api/orders", { as: "sales", body: { customer: "C-B1", lines: [{ sku: "TT-200", qty: 1 }] } });
     await toReady(app.t, created.body.orderNo);
-    const page = await signIn(app.browser, app.t.url, "service");
+    const page = await app.signIn("service");
     await page.locator(".ask input").fill(`查订单${created.body.orderNo}状态`);
     await page.keyboard.press("Enter");
     const answer = page.getByTestId("ask-answer");
@@ -120,7 +127,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("answers 今天还能接多少单 and 哪些物料缺料 in the browser, from planning", async () => {
-    const page = await signIn(app.browser, app.t.url, "planner");
+    const page = await app.signIn("planner");
     const answer = page.getByTestId("ask-answer");
     await page.locator(".ask input").fill("今天还能接多少单");
     await page.keyboard.press("Enter");
@@ -140,7 +147,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
     };
     const created = await app.t.api("POST", "/api/rules", { body: rule });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const page = await signIn(app.browser, app.t.url, "admin");
+    const page = await app.signIn("admin");
     await page.getByTestId("manage-rules").click();
     const toggle = page.getByRole("switch", { name: rule.name });
     await toggle.click();
@@ -151,7 +158,7 @@ describe.skipIf(!hasChromium)("the war room in headless Chromium", () => {
   });
 
   it("switches to English and back", async () => {
-    const page = await signIn(app.browser, app.t.url, "sales");
+    const page = await app.signIn("sales");
     await page.getByTestId("lang-switch").click();
     await page.getByRole("heading", { name: "Sales board" }).waitFor();
     await page.getByTestId("lang-switch").click();
